@@ -1,0 +1,92 @@
+"""Helpers shared by the subcommands: loading a case with its context, writing outputs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ber.assess import Context
+from ber.case import atomic_write_bytes
+from ber.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
+from ber.messages import InputError, Lang, Problem
+from ber.result import TOTAL_UNITS, Assessment
+
+
+def context_for(geodata: str | None) -> Context:
+    """The calculation context: built-in demo region, or geodata when given/imported."""
+    ctx = Context.default()
+    try:
+        from ber import geodata as _geodata  # provided by the geodata module when present
+    except ImportError:
+        return ctx
+    hook = getattr(_geodata, "context_for_cli", None)
+    if hook is None:
+        return ctx
+    result: Context = hook(ctx, geodata)
+    return result
+
+
+def write_json(path: Path, doc: Any) -> None:
+    atomic_write_bytes(path, (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode())
+
+
+def check_samples(samples: int) -> None:
+    if not 0 <= samples <= 100_000:
+        raise InputError([Problem("cli.samples", params={"value": samples})])
+
+
+SUMMARY_KEYS = (
+    "migrant_workers",
+    "family_members",
+    "residents",
+    "flex_beds",
+    "dwellings",
+    "gp_fte",
+    "pupils_primary",
+    "pupils_secondary",
+    "peak_vehicles",
+    "commute_vehicle_km_per_day",
+)
+
+
+def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None) -> None:
+    """A short summary of the verdict and the key figures."""
+    out = out or sys.stdout
+    nl = lang == "nl"
+    site = result.site
+    print(("Bedrijfseffectrapportage: " if nl else "Business impact report: ") + business, file=out)
+    print(("Locatie: " if nl else "Site: ") + f"{site['name']} ({site['host_name']})", file=out)
+    print(("Volledig in bedrijf: " if nl else "Full operation: ") + str(result.full_operation_year), file=out)
+    print("", file=out)
+    for key in SUMMARY_KEYS:
+        value = result.totals[key]
+        decimals = 1 if key == "gp_fte" else 0
+        print(
+            f"  {TOTAL_LABELS[key][lang]:<45} {format_number(value, lang, decimals):>10} "
+            f"{unit_label(TOTAL_UNITS[key], lang)}",
+            file=out,
+        )
+    print("", file=out)
+    print(("Oordeel per domein:" if nl else "Verdict per domain:"), file=out)
+    for dom, verdict in result.verdict.items():
+        pressure = (
+            ""
+            if verdict.pressure is None
+            else (" druk " if nl else " pressure ") + format_number(verdict.pressure, lang, 2)
+        )
+        print(
+            f"  {DOMAIN_LABELS[dom][lang]:<40} {STATUS_LABELS[verdict.status][lang].upper():<9}"
+            f" {verdict.municipality_name}{pressure}",
+            file=out,
+        )
+    if result.sites:
+        print("", file=out)
+        print("Locatievergelijking:" if nl else "Site comparison:", file=out)
+        for s in result.sites:
+            print(
+                f"  {s.rank}. {s.name}: {s.red} {STATUS_LABELS['red'][lang]}, {s.amber} "
+                f"{STATUS_LABELS['amber'][lang]}",
+                file=out,
+            )

@@ -1,0 +1,43 @@
+"""``ber demo``: write the demo case, its result and its report, and print a summary."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ber.assess import Context, assess
+from ber.case import save_case
+from ber.cli.common import check_samples, print_summary, write_json
+from ber.demo import demo_case
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("demo", help="run the built-in Noord-Limburg demo")
+    p.add_argument("--out", default="ber-demo", help="output folder (default ./ber-demo)")
+    p.add_argument("--samples", type=int, default=0, help="Monte Carlo draws (0 = central only)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--no-pdf", action="store_true", help="do not write the PDF report")
+    p.set_defaults(func=run_demo)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    check_samples(args.samples)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    case = demo_case(args.lang)
+    ctx = Context.default()
+    result = assess(case, ctx, samples=args.samples, seed=args.seed)
+    case_path, result_path, pdf_path = out / "demo.ber", out / "demo-result.json", out / "demo.pdf"
+    save_case(case, case_path)
+    write_json(result_path, result.to_dict())
+    written = [case_path, result_path]
+    if not args.no_pdf:
+        from ber.cli.report_hook import write_report
+
+        if write_report(result, case, pdf_path, args.lang, ctx=ctx):
+            written.append(pdf_path)
+    print_summary(result, case.business.name, args.lang)
+    print()
+    print(("Geschreven: " if args.lang == "nl" else "Written: ") + ", ".join(map(str, written)))
+    return 0

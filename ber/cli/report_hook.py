@@ -1,0 +1,29 @@
+"""Bridge from the CLI to the PDF report (``ber.report``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ber.assess import Context
+from ber.case import Case
+from ber.messages import Lang
+from ber.result import Assessment
+
+
+def write_report(
+    result: Assessment, case: Case, path: Path, lang: Lang, *, pdfa: bool = False, ctx: Context | None = None
+) -> bool:
+    """Write the PDF report; returns False (with a notice) when the report module is absent."""
+    try:
+        from ber.report import build_report
+    except ImportError:
+        print(
+            "Rapport (PDF) is nog niet beschikbaar in deze versie."
+            if lang == "nl"
+            else "The PDF report is not available in this version yet.",
+            file=sys.stderr,
+        )
+        return False
+    build_report(result, case, path, lang=lang, pdfa=pdfa, ctx=ctx)
+    return True

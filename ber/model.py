@@ -1,0 +1,260 @@
+"""The vectorised calculation of sections 3-4 of the method.
+
+``compute`` takes a prepared case (:class:`Prepared`), one site and a parameter
+set of S draws, and returns every demand as arrays. The same code path serves the
+central run (S = 1), Monte Carlo (S = N) and the one-at-a-time sensitivity.
+
+Array axes: S draws, C categories (``CATEGORIES`` order), K municipalities of the
+region, Y years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ber.case import DOMAINS, Case
+from ber.geometry import SitePoint, distances_km
+from ber.params import Params
+from ber.reference import CATEGORIES, MODES, VEHICLE_MODES, MunicipalityTable
+
+LN2 = float(np.log(2.0))
+EPS = 1e-9
+STATUS_CODES = ("green", "amber", "red", "grey")
+GREEN, AMBER, RED, GREY = 0, 1, 2, 3
+#: severity for the regional verdict: red worst, then amber, then unknown, then green
+SEVERITY = np.array([0, 2, 3, 1])
+
+I_SHORT, I_MID = 0, 1
+SETTLE = slice(2, 5)
+FLEX = slice(0, 2)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the calculation needs from a case, as arrays, independent of the draws."""
+
+    case: Case
+    region: MunicipalityTable
+    years: np.ndarray  # (Y,)
+    ramp: np.ndarray  # (Y,)
+    full_idx: int
+    category_shares: np.ndarray  # (C,)
+    beds: np.ndarray  # (K,) employer beds per municipality
+    manual_shares: np.ndarray | None  # (K,) residence shares incl. the cross-border remainder
+    capacity: np.ndarray  # (D, K), NaN = unknown
+    jobs: float | None
+    floor_area_m2: float | None
+
+
+def ramp_profile(ramp_up: list[float], horizon: int) -> np.ndarray:
+    """Ramp-up fraction per year; the last value holds for the rest of the horizon."""
+    values = list(ramp_up[:horizon])
+    values += [ramp_up[-1]] * (horizon - len(values))
+    return np.array(values, dtype=float)
+
+
+@dataclass
+class Raw:
+    """Every computed quantity, arrays over (S, ...)."""
+
+    jobs: np.ndarray  # (S, Y)
+    workers: np.ndarray  # (S, C, Y) all migrant workers
+    family: np.ndarray  # (S, C, Y)
+    cross_border: np.ndarray  # (S, Y) workers living abroad
+    employer_beds_used: np.ndarray  # (S, Y)
+    residence: np.ndarray  # (S, K) gravity or manual shares of domestic workers
+    workers_k: np.ndarray  # (S, K, Y) migrant workers living in k
+    residents_k: np.ndarray  # (S, K, Y) workers + family living in k
+    demand: np.ndarray  # (S, D, K, Y) demand per domain
+    gp_fte_k: np.ndarray  # (S, K, Y)
+    pupils_newcomer_k: np.ndarray  # (S, K, Y)
+    peak_vehicles: np.ndarray  # (S, Y)
+    vehicle_km: np.ndarray  # (S, Y)
+    co2_kg: np.ndarray  # (S, Y)
+    short_stay_persons: np.ndarray  # (S, Y)
+    flex_floor_area: np.ndarray  # (S, Y)
+    classes_primary: np.ndarray  # (S, Y)
+    classes_secondary: np.ndarray  # (S, Y)
+    classes_newcomer: np.ndarray  # (S, Y)
+    pressure: np.ndarray  # (S, D, K, Y), NaN unknown, inf no capacity
+    status: np.ndarray  # (S, D, K, Y) int codes
+    distance_km: np.ndarray  # (K,)
+
+
+def _n(params: Params) -> int:
+    return len(next(iter(params.values())))
+
+
+def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
+    """Compute every demand and pressure for one site and S parameter draws."""
+    case = prep.case
+    region = prep.region
+    s_count = _n(params)
+    K = len(region)
+
+    # 1. jobs ------------------------------------------------------------
+    if prep.jobs is not None:
+        jobs = np.full(s_count, prep.jobs)
+    else:
+        assert prep.floor_area_m2 is not None
+        jobs = prep.floor_area_m2 / params["sector.m2_per_job"]
+    J = jobs[:, None] * prep.ramp[None, :]  # (S, Y)
+
+    # 2. migrant workers per category -----------------------------------
+    mit = case.mitigations
+    share = params["sector.migrant_share"] * (1.0 - mit.local_recruitment_share)
+    W = J[:, None, :] * share[:, None, None] * prep.category_shares[None, :, None]  # (S,C,Y)
+
+    # 3. family ----------------------------------------------------------
+    ratio = np.stack([params[f"family.{c}"] for c in CATEGORIES], axis=1)  # (S, C)
+    F = W * ratio[:, :, None]
+
+    # 4. residence ------------------------------------------------------
+    xb = case.workforce.cross_border_share
+    Wd = W * (1.0 - xb)
+    Fd = F * (1.0 - xb)
+    d = distances_km(site, region)
+    if prep.manual_shares is not None:
+        g1 = prep.manual_shares / (1.0 - xb) if xb < 1.0 else np.zeros(K)
+        g = np.broadcast_to(g1, (s_count, K))
+    else:
+        half = params["gravity.half_distance_km"][:, None]
+        cutoff = params["gravity.cutoff_km"][:, None]
+        weight = region.dwellings[None, :] * np.exp(-LN2 * d[None, :] / half)
+        weight = np.where(d[None, :] <= cutoff, weight, 0.0)
+        total = weight.sum(axis=1, keepdims=True)
+        g = np.divide(weight, total, out=np.zeros_like(weight), where=total > 0)
+
+    beds_total = float(prep.beds.sum())
+    flex_dom = Wd[:, I_SHORT, :] + Wd[:, I_MID, :]  # (S, Y)
+    in_beds = np.minimum(beds_total, flex_dom)
+    phi = np.divide(in_beds, flex_dom, out=np.zeros_like(flex_dom), where=flex_dom > EPS)
+    b = prep.beds / beds_total if beds_total > 0 else np.zeros(K)
+    loc_flex = (1.0 - phi)[:, None, :] * g[:, :, None] + phi[:, None, :] * b[None, :, None]
+    loc_set = g[:, :, None]  # (S, K, 1)
+
+    def spread(flex: np.ndarray, settle: np.ndarray) -> np.ndarray:
+        return flex[:, None, :] * loc_flex + settle[:, None, :] * loc_set
+
+    workers_k = spread(Wd[:, FLEX].sum(axis=1), Wd[:, SETTLE].sum(axis=1))
+    family_k = spread(Fd[:, FLEX].sum(axis=1), Fd[:, SETTLE].sum(axis=1))
+    residents_k = workers_k + family_k
+
+    # 5. housing ---------------------------------------------------------
+    flex_beds_k = (flex_dom * (1.0 - phi))[:, None, :] * g[:, :, None]
+    hh = params["housing.household_size"][:, None, None]
+    dwellings_k = (Wd[:, SETTLE] + Fd[:, SETTLE]).sum(axis=1)[:, None, :] * loc_set / hh
+
+    # 6. care ------------------------------------------------------------
+    reg = params["care.short_stay_registration_factor"]
+    registered = (
+        spread(Wd[:, I_MID, :] + reg[:, None] * Wd[:, I_SHORT, :], Wd[:, SETTLE].sum(axis=1)) + family_k
+    )
+    gp_patients_k = registered * (1.0 - mit.employer_gp_share)
+    gp_fte_k = gp_patients_k / params["care.gp_patients_per_fte"][:, None, None]
+
+    # 7. education -------------------------------------------------------
+    children_k = family_k * (1.0 - params["family.partner_share"])[:, None, None]
+    primary_k = children_k * params["family.child_share_4_11"][:, None, None]
+    secondary_k = children_k * params["family.child_share_12_17"][:, None, None]
+    school_k = primary_k + secondary_k
+    arrivals = np.clip(np.diff(school_k, axis=2, prepend=0.0), 0.0, None)
+    Y = len(prep.years)
+    t = np.arange(Y)
+    dur = np.rint(params["education.newcomer_years"]).astype(int)  # (S,)
+    window = (t[None, None, :] <= t[None, :, None]) & (
+        t[None, None, :] > t[None, :, None] - dur[:, None, None]
+    )  # (S, t, tau)
+    newcomer_k = np.einsum("skt,sut->sku", arrivals, window.astype(float))
+
+    # 8. transport -------------------------------------------------------
+    modes = np.stack([params[f"transport.mode_share.{m}"] for m in MODES], axis=1)  # (S, 5)
+    total_share = modes.sum(axis=1, keepdims=True)
+    modes = np.divide(modes, total_share, out=np.zeros_like(modes), where=total_share > 0)
+    if mit.shuttle_share > 0:
+        moved = modes[:, 0] * mit.shuttle_share
+        modes = modes.copy()
+        modes[:, 0] -= moved
+        modes[:, 1] += moved
+    occ = np.stack([params[f"transport.occupancy.{m}"] for m in VEHICLE_MODES], axis=1)
+    per_person = modes[:, : len(VEHICLE_MODES)] / occ  # vehicles per commuter, per mode (S, 3)
+    commuters = W.sum(axis=1)  # (S, Y) every migrant worker present
+    shifts = float(case.business.shifts_per_day)
+    peak = commuters / shifts * per_person.sum(axis=1)[:, None]
+    abroad = W.sum(axis=1) * xb
+    person_km = (workers_k * d[None, :, None]).sum(axis=1) + abroad * params[
+        "transport.cross_border_distance_km"
+    ][:, None]  # (S, Y) one-way straight-line person-km
+    trip_factor = (params["transport.trips_per_worker_per_shift"] * params["transport.road_factor"])[:, None]
+    vkm_mode = person_km[:, None, :] * trip_factor[:, :, None] * per_person[:, :, None]
+    co2_per = np.stack([params[f"transport.co2_kg_per_vkm.{m}"] for m in VEHICLE_MODES], axis=1)
+    vkm = vkm_mode.sum(axis=1)
+    co2 = (vkm_mode * co2_per[:, :, None]).sum(axis=1)
+    peak_k = np.zeros((s_count, K, Y))
+    if site.host in region:
+        peak_k[:, region.index(site.host), :] = peak
+
+    demand = np.stack(
+        [
+            flex_beds_k,
+            np.broadcast_to(dwellings_k, flex_beds_k.shape),
+            gp_patients_k,
+            primary_k,
+            secondary_k,
+            peak_k,
+        ],
+        axis=1,
+    )  # (S, D, K, Y)
+    pressure, status = pressure_status(demand, prep.capacity, params)
+    flex_total = flex_beds_k.sum(axis=1)
+    return Raw(
+        jobs=J,
+        workers=W,
+        family=F,
+        cross_border=abroad,
+        employer_beds_used=in_beds,
+        residence=np.asarray(g),
+        workers_k=workers_k,
+        residents_k=residents_k,
+        demand=demand,
+        gp_fte_k=gp_fte_k,
+        pupils_newcomer_k=newcomer_k,
+        peak_vehicles=peak,
+        vehicle_km=vkm,
+        co2_kg=co2,
+        short_stay_persons=W[:, I_SHORT, :] * params["housing.short_stay_turnover"][:, None],
+        flex_floor_area=(flex_total + in_beds) * params["housing.snf_m2_per_person"][:, None],
+        classes_primary=primary_k.sum(axis=1) / params["education.class_size_primary"][:, None],
+        classes_secondary=secondary_k.sum(axis=1) / params["education.class_size_secondary"][:, None],
+        classes_newcomer=newcomer_k.sum(axis=1) / params["education.newcomer_class_size"][:, None],
+        pressure=pressure,
+        status=status,
+        distance_km=d,
+    )
+
+
+def pressure_status(
+    demand: np.ndarray, capacity: np.ndarray, params: Params
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pressure = demand / spare capacity; status by the reference thresholds.
+
+    Unknown capacity (NaN) gives NaN pressure and status grey (never zero); zero
+    capacity with positive demand gives an infinite pressure (red). No demand is green
+    (pressure 0), whatever the capacity.
+    """
+    cap = capacity[None, :, :, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pressure = np.where(demand > EPS, demand / cap, 0.0)
+    amber = params["status.amber_threshold"][:, None, None, None]
+    red = params["status.red_threshold"][:, None, None, None]
+    status = np.full(pressure.shape, GREEN, dtype=np.int8)
+    status[pressure >= amber] = AMBER
+    status[pressure >= red] = RED
+    status[np.isnan(pressure)] = GREY
+    return pressure, status
+
+
+def domain_index(domain: str) -> int:
+    return DOMAINS.index(domain)

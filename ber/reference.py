@@ -1,0 +1,307 @@
+"""Reference data: sourced norms, sector table, categories, presets, demo region.
+
+Read only through this module. Every norm row has a key, value, unit, low and
+high, and either a source (an id in ``sources.json``) or the mark ``assumption``.
+The whole set has a version and a SHA-256 checksum kept in ``manifest.json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ber.messages import Lang, Problem
+from ber.paths import reference_dir
+
+#: Files that make up the reference set, in checksum order.
+REFERENCE_FILES: tuple[str, ...] = (
+    "categories.json",
+    "municipalities_noord_limburg.csv",
+    "norms.json",
+    "presets.json",
+    "sectors.json",
+    "sources.json",
+)
+
+CATEGORIES: tuple[str, ...] = ("eu_short", "eu_mid", "eu_long", "third_country", "knowledge")
+FLEX_CATEGORIES: tuple[str, ...] = ("eu_short", "eu_mid")
+SETTLING_CATEGORIES: tuple[str, ...] = ("eu_long", "third_country", "knowledge")
+MODES: tuple[str, ...] = ("car", "van", "bus", "bike", "walk")
+VEHICLE_MODES: tuple[str, ...] = ("car", "van", "bus")
+ASSUMPTION = "assumption"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    year: int
+    url: str = ""
+
+    def citation(self) -> str:
+        text = f"{self.publisher}, {self.title} ({self.year})"
+        return f"{text}, {self.url}" if self.url else text
+
+
+@dataclass(frozen=True)
+class Norm:
+    key: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    source: str  # a source id or "assumption"
+    label_nl: str
+    label_en: str
+    note: str = ""
+
+    @property
+    def is_assumption(self) -> bool:
+        return self.source == ASSUMPTION
+
+    @property
+    def uncertain(self) -> bool:
+        return self.high > self.low
+
+    def label(self, lang: Lang) -> str:
+        return self.label_nl if lang == "nl" else self.label_en
+
+
+@dataclass(frozen=True)
+class Sector:
+    key: str
+    label_nl: str
+    label_en: str
+    migrant_share: float
+    migrant_share_low: float
+    migrant_share_high: float
+    migrant_share_source: str
+    m2_per_job: float
+    m2_per_job_low: float
+    m2_per_job_high: float
+    m2_per_job_source: str
+    migrant_share_note: str = ""
+
+    def label(self, lang: Lang) -> str:
+        return self.label_nl if lang == "nl" else self.label_en
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    label_nl: str
+    label_en: str
+    housing: str  # "flex" or "dwelling"
+    registered: bool
+    family_key: str
+    default_share: float
+
+    def label(self, lang: Lang) -> str:
+        return self.label_nl if lang == "nl" else self.label_en
+
+    def family_norm_key(self, preset: str) -> str:
+        return self.family_key.replace("{preset}", preset)
+
+
+@dataclass(frozen=True)
+class MunicipalityTable:
+    """Municipalities the calculation can use: codes, names, housing stock, centroids.
+
+    Coordinates are centroids in EPSG:28992 (RD New) metres. Arrays are aligned
+    with ``codes``. ``source`` says where the figures come from.
+    """
+
+    codes: tuple[str, ...]
+    names: tuple[str, ...]
+    inhabitants: np.ndarray
+    households: np.ndarray
+    dwellings: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    source: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {c: i for i, c in enumerate(self.codes)})
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def index(self, code: str) -> int:
+        idx: dict[str, int] = self._index  # type: ignore[attr-defined]
+        return idx[code]
+
+    def __contains__(self, code: object) -> bool:
+        idx: dict[str, int] = self._index  # type: ignore[attr-defined]
+        return code in idx
+
+    def name(self, code: str) -> str:
+        return self.names[self.index(code)]
+
+    def subset(self, codes: list[str] | tuple[str, ...]) -> MunicipalityTable:
+        ix = np.array([self.index(c) for c in codes], dtype=np.int64)
+        return MunicipalityTable(
+            codes=tuple(self.codes[i] for i in ix),
+            names=tuple(self.names[i] for i in ix),
+            inhabitants=self.inhabitants[ix],
+            households=self.households[ix],
+            dwellings=self.dwellings[ix],
+            x=self.x[ix],
+            y=self.y[ix],
+            source=self.source,
+        )
+
+
+@dataclass(frozen=True)
+class ReferenceSet:
+    version: str
+    checksum: str
+    norms: dict[str, Norm]
+    sources: dict[str, Source]
+    sectors: dict[str, Sector]
+    categories: dict[str, Category]
+    presets: dict[str, dict[str, str]]
+    default_preset: str
+    municipalities: MunicipalityTable
+    folder: Path
+
+    def value(self, key: str) -> float:
+        return self.norms[key].value
+
+    def source_of(self, source_id: str) -> Source | None:
+        return self.sources.get(source_id)
+
+    def citation(self, source_id: str, lang: Lang = "nl") -> str:
+        if source_id == ASSUMPTION:
+            return "aanname" if lang == "nl" else "assumption"
+        src = self.sources.get(source_id)
+        return src.citation() if src else source_id
+
+
+def compute_checksum(folder: Path) -> str:
+    """SHA-256 over the reference files (name, NUL, bytes, NUL), in fixed order."""
+    digest = hashlib.sha256()
+    for name in REFERENCE_FILES:
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update((folder / name).read_bytes().replace(b"\r\n", b"\n"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _read_json(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def read_municipality_csv(path: Path, source: str) -> MunicipalityTable:
+    """Read a municipality table (code, name, inhabitants, households, dwellings, x, y)."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return MunicipalityTable(
+        codes=tuple(r["code"] for r in rows),
+        names=tuple(r["name"] for r in rows),
+        inhabitants=np.array([float(r["inhabitants"]) for r in rows]),
+        households=np.array([float(r["households"]) for r in rows]),
+        dwellings=np.array([float(r["dwellings"]) for r in rows]),
+        x=np.array([float(r["x"]) for r in rows]),
+        y=np.array([float(r["y"]) for r in rows]),
+        source=source,
+    )
+
+
+def load_reference(folder: Path | None = None) -> ReferenceSet:
+    """Load the reference set (cached per folder)."""
+    return _load_cached(str(folder or reference_dir()))
+
+
+@lru_cache(maxsize=8)
+def _load_cached(folder_name: str) -> ReferenceSet:
+    folder = Path(folder_name)
+    manifest = _read_json(folder / "manifest.json")
+    sources = {
+        key: Source(
+            id=key,
+            publisher=v["publisher"],
+            title=v["title"],
+            year=int(v["year"]),
+            url=v.get("url", ""),
+        )
+        for key, v in _read_json(folder / "sources.json").items()
+    }
+    norms = {}
+    for row in _read_json(folder / "norms.json"):
+        norms[row["key"]] = Norm(
+            key=row["key"],
+            value=float(row["value"]),
+            low=float(row["low"]),
+            high=float(row["high"]),
+            unit=row["unit"],
+            source=row["source"],
+            label_nl=row["label_nl"],
+            label_en=row["label_en"],
+            note=row.get("note", ""),
+        )
+    sectors = {row["key"]: Sector(**row) for row in _read_json(folder / "sectors.json")}
+    categories = {row["key"]: Category(**row) for row in _read_json(folder / "categories.json")}
+    presets_doc = _read_json(folder / "presets.json")
+    municipalities = read_municipality_csv(folder / "municipalities_noord_limburg.csv", source="cbs_kwb_2024")
+    return ReferenceSet(
+        version=str(manifest["version"]),
+        checksum=str(manifest["checksum"]),
+        norms=norms,
+        sources=sources,
+        sectors=sectors,
+        categories=categories,
+        presets=presets_doc["presets"],
+        default_preset=presets_doc["default"],
+        municipalities=municipalities,
+        folder=folder,
+    )
+
+
+def check_reference(ref: ReferenceSet) -> list[Problem]:
+    """Verify the checksum and that every row has a known source or the assumption mark."""
+    problems: list[Problem] = []
+    actual = compute_checksum(ref.folder)
+    if actual != ref.checksum:
+        problems.append(Problem("reference.checksum", params={"expected": ref.checksum, "actual": actual}))
+    for norm in ref.norms.values():
+        if norm.source != ASSUMPTION and norm.source not in ref.sources:
+            problems.append(Problem("reference.no_source", params={"key": norm.key}))
+        if not (norm.low <= norm.value <= norm.high):
+            problems.append(Problem("reference.bad_row", params={"key": norm.key}))
+    for sector in ref.sectors.values():
+        for src in (sector.migrant_share_source, sector.m2_per_job_source):
+            if src != ASSUMPTION and src not in ref.sources:
+                problems.append(Problem("reference.no_source", params={"key": sector.key}))
+        if not (sector.migrant_share_low <= sector.migrant_share <= sector.migrant_share_high):
+            problems.append(Problem("reference.bad_row", params={"key": sector.key}))
+        if not (sector.m2_per_job_low <= sector.m2_per_job <= sector.m2_per_job_high):
+            problems.append(Problem("reference.bad_row", params={"key": sector.key}))
+    for preset in ref.presets.values():
+        if preset["source"] not in ref.sources:
+            problems.append(Problem("reference.no_source", params={"key": preset["source"]}))
+    if ref.municipalities.source not in ref.sources:
+        problems.append(Problem("reference.no_source", params={"key": "municipalities"}))
+    return problems
+
+
+def write_manifest(folder: Path, version: str) -> str:
+    """Recompute the checksum and write manifest.json (developer tool)."""
+    checksum = compute_checksum(folder)
+    doc = {
+        "version": version,
+        "checksum": checksum,
+        "algorithm": "sha256 over name NUL bytes NUL of each file, in this order",
+        "files": list(REFERENCE_FILES),
+    }
+    (folder / "manifest.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    _load_cached.cache_clear()
+    return checksum

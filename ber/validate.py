@@ -1,0 +1,188 @@
+"""Domain validation of a parsed case: every rule, every problem at once.
+
+Each problem names the field (dotted path as in the file), the value and the
+allowed range, in Dutch and English (see :mod:`ber.messages`).
+"""
+
+from __future__ import annotations
+
+from ber.case import DOMAINS, Case
+from ber.messages import Problem
+from ber.reference import CATEGORIES, MODES, MunicipalityTable, ReferenceSet
+
+SHARE_TOLERANCE = 0.001
+START_YEAR_RANGE = (2000, 2100)
+HORIZON_RANGE = (1, 50)
+SHIFTS_RANGE = (1, 4)
+RD_X_RANGE = (0.0, 300_000.0)
+RD_Y_RANGE = (289_000.0, 629_000.0)
+WGS84_LON_RANGE = (3.0, 7.6)
+WGS84_LAT_RANGE = (50.6, 53.8)
+CRS_CHOICES = ("EPSG:28992", "EPSG:4326")
+#: keys that may be overridden besides the reference norms
+EXTRA_OVERRIDE_KEYS = ("sector.migrant_share", "sector.m2_per_job")
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, field: str, **params: object) -> None:
+        self.problems.append(Problem(code, field, dict(params)))
+
+    def range(self, field: str, value: float | None, low: float, high: float) -> None:
+        if value is not None and not (low <= value <= high):
+            self.add("field.range", field, value=_fmt(value), low=_fmt(low), high=_fmt(high))
+
+    def non_negative(self, field: str, value: float | None) -> None:
+        if value is not None and value < 0:
+            self.add("field.non_negative", field, value=_fmt(value))
+
+    def share_sum(self, field: str, total: float, expected: float = 1.0) -> None:
+        if abs(total - expected) > SHARE_TOLERANCE:
+            self.add(
+                "shares.sum",
+                field,
+                total=f"{total:.4g}",
+                expected=f"{expected:.4g}",
+                tolerance=_fmt(SHARE_TOLERANCE),
+            )
+
+    def municipality(self, field: str, code: str, table: MunicipalityTable) -> bool:
+        if code not in table:
+            self.add("municipality.unknown", field, value=repr(code))
+            return False
+        return True
+
+
+def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> list[Problem]:
+    """Return every problem of the case (an empty list when it can be computed)."""
+    c = _Collector()
+    b = case.business
+    if b.sector not in ref.sectors:
+        c.add("sector.unknown", "business.sector", value=repr(b.sector), choices=", ".join(ref.sectors))
+    c.range("business.start_year", b.start_year, *START_YEAR_RANGE)
+    c.non_negative("business.jobs", b.jobs)
+    c.non_negative("business.floor_area_m2", b.floor_area_m2)
+    if b.jobs is None and b.floor_area_m2 is None:
+        c.add("jobs.missing", "business.jobs")
+    if not b.ramp_up:
+        c.add("field.required", "business.ramp_up")
+    for i, frac in enumerate(b.ramp_up):
+        c.range(f"business.ramp_up[{i}]", frac, 0.0, 1.0)
+    c.range("business.horizon_years", b.horizon_years, *HORIZON_RANGE)
+    c.range("business.shifts_per_day", b.shifts_per_day, *SHIFTS_RANGE)
+    if not b.name.strip():
+        c.add("field.empty_text", "business.name")
+
+    _validate_sites(case, table, c)
+
+    w = case.workforce
+    c.range("workforce.migrant_share", w.migrant_share, 0.0, 1.0)
+    c.range("workforce.cross_border_share", w.cross_border_share, 0.0, 1.0)
+    for key, share in w.category_shares.items():
+        field = f"workforce.category_shares.{key}"
+        if key not in CATEGORIES:
+            c.add("field.choice", field, value=repr(key), choices=", ".join(CATEGORIES))
+        c.range(field, share, 0.0, 1.0)
+    c.share_sum("workforce.category_shares", sum(w.category_shares.values()))
+    for i, block in enumerate(w.employer_beds):
+        c.non_negative(f"workforce.employer_beds[{i}].beds", block.beds)
+        c.municipality(f"workforce.employer_beds[{i}].municipality", block.municipality, table)
+    if w.mode_shares is not None:
+        for key, share in w.mode_shares.items():
+            field = f"workforce.mode_shares.{key}"
+            if key not in MODES:
+                c.add("field.choice", field, value=repr(key), choices=", ".join(MODES))
+            c.range(field, share, 0.0, 1.0)
+        c.share_sum("workforce.mode_shares", sum(w.mode_shares.values()))
+    if w.family_preset not in ref.presets:
+        c.add(
+            "field.choice",
+            "workforce.family_preset",
+            value=repr(w.family_preset),
+            choices=", ".join(ref.presets),
+        )
+    if w.residence.method == "manual":
+        if not w.residence.shares:
+            c.add("residence.manual_missing", "workforce.residence.shares")
+        for code, share in w.residence.shares.items():
+            field = f"workforce.residence.shares.{code}"
+            c.municipality(field, code, table)
+            c.range(field, share, 0.0, 1.0)
+        if w.residence.shares and 0.0 <= w.cross_border_share <= 1.0:
+            c.share_sum(
+                "workforce.residence.shares", sum(w.residence.shares.values()), 1.0 - w.cross_border_share
+            )
+
+    if case.region.municipalities is not None:
+        if not case.region.municipalities:
+            c.add("field.required", "region.municipalities")
+        for i, code in enumerate(case.region.municipalities):
+            c.municipality(f"region.municipalities[{i}]", code, table)
+
+    for code, cap in case.capacity.items():
+        c.municipality(f"capacity.{code}", code, table)
+        for domain in DOMAINS:
+            c.non_negative(f"capacity.{code}.{domain}", cap.get(domain))
+
+    for key, ov in case.overrides.items():
+        field = f"overrides.{key}"
+        if key not in ref.norms and key not in EXTRA_OVERRIDE_KEYS:
+            c.add("override.unknown", field, value=repr(key))
+        if not ov.justification.strip():
+            c.add("override.justification", f"{field}.justification")
+        c.non_negative(f"{field}.value", ov.value)
+        low = ov.low if ov.low is not None else ov.value
+        high = ov.high if ov.high is not None else ov.value
+        if not (low <= ov.value <= high):
+            c.add("override.low_high", field, low=_fmt(low), value=_fmt(ov.value), high=_fmt(high))
+
+    m = case.mitigations
+    c.range("mitigations.shuttle_share", m.shuttle_share, 0.0, 1.0)
+    c.range("mitigations.employer_gp_share", m.employer_gp_share, 0.0, 1.0)
+    c.range("mitigations.local_recruitment_share", m.local_recruitment_share, 0.0, 1.0)
+    return c.problems
+
+
+def _validate_sites(case: Case, table: MunicipalityTable, c: _Collector) -> None:
+    if not case.sites:
+        c.add("sites.none", "sites")
+        return
+    chosen = sum(1 for s in case.sites if s.chosen)
+    if chosen > 1 or (chosen == 0 and len(case.sites) > 1):
+        c.add("sites.chosen", "sites", count=chosen)
+    for i, site in enumerate(case.sites):
+        field = f"sites[{i}]"
+        if not site.name.strip():
+            c.add("field.empty_text", f"{field}.name")
+        if site.municipality is not None:
+            c.municipality(f"{field}.municipality", site.municipality, table)
+        has_point = site.x is not None and site.y is not None
+        if not has_point and site.municipality is None:
+            c.add("site.location", field)
+        if (site.x is None) != (site.y is None):
+            c.add("site.location", field)
+        if site.crs not in CRS_CHOICES:
+            c.add("field.choice", f"{field}.crs", value=repr(site.crs), choices=", ".join(CRS_CHOICES))
+        elif has_point:
+            assert site.x is not None and site.y is not None
+            if site.crs == "EPSG:28992":
+                inside = RD_X_RANGE[0] <= site.x <= RD_X_RANGE[1] and RD_Y_RANGE[0] <= site.y <= RD_Y_RANGE[1]
+            else:
+                inside = (
+                    WGS84_LON_RANGE[0] <= site.x <= WGS84_LON_RANGE[1]
+                    and WGS84_LAT_RANGE[0] <= site.y <= WGS84_LAT_RANGE[1]
+                )
+            if not inside:
+                allowed = (
+                    f"x {RD_X_RANGE[0]:g}-{RD_X_RANGE[1]:g} m, y {RD_Y_RANGE[0]:g}-{RD_Y_RANGE[1]:g} m"
+                    if site.crs == "EPSG:28992"
+                    else f"lon {WGS84_LON_RANGE[0]:g}-{WGS84_LON_RANGE[1]:g}, "
+                    f"lat {WGS84_LAT_RANGE[0]:g}-{WGS84_LAT_RANGE[1]:g}"
+                )
+                c.add("site.outside", field, x=_fmt(site.x), y=_fmt(site.y), crs=site.crs, allowed=allowed)
