@@ -55,6 +55,9 @@ class Context:
     ref: ReferenceSet
     table: MunicipalityTable
     locate: HostLocator | None = None
+    #: geodata behind ``table`` when it came from imported boundaries (a
+    #: ``ber.geodata.GeoData``); None for the built-in demo region
+    geo: Any = None
 
     @classmethod
     def default(cls) -> Context:
