@@ -161,6 +161,155 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reference data {version}: {rows} rows, checksum {checksum} verified; every row "
         "has a source or is marked as an assumption ({assumptions} assumptions).",
     },
+    # --- geodata (ber.geodata) ---------------------------------------------
+    "geodata.unsupported": {
+        "nl": "{path}: bestandstype niet ondersteund (toegestaan: {allowed})",
+        "en": "{path}: file type not supported (allowed: {allowed})",
+    },
+    "geodata.unreadable": {
+        "nl": "{path}: geen leesbaar geodatabestand ({reason})",
+        "en": "{path}: not a readable geodata file ({reason})",
+    },
+    "geodata.too_large": {
+        "nl": "{path} is te groot ({size} MB; maximaal {limit} MB)",
+        "en": "{path} is too large ({size} MB; at most {limit} MB)",
+    },
+    "geodata.zip_bomb": {
+        "nl": "{path}: zip-bestand niet geopend: uitgepakt {size} MB, compressieverhouding {ratio} "
+        "(maximaal {limit} MB en verhouding {max_ratio})",
+        "en": "{path}: zip file not opened: {size} MB uncompressed, compression ratio {ratio} "
+        "(at most {limit} MB and ratio {max_ratio})",
+    },
+    "geodata.zip_empty": {
+        "nl": "{path}: het zip-bestand bevat geen geodata (toegestaan: {allowed})",
+        "en": "{path}: the zip file contains no geodata (allowed: {allowed})",
+    },
+    "geodata.too_many_features": {
+        "nl": "{path}: {count} objecten; maximaal {limit}",
+        "en": "{path}: {count} features; at most {limit}",
+    },
+    "geodata.no_crs": {
+        "nl": "{path}: het coördinatenstelsel ontbreekt (toegestaan: {allowed})",
+        "en": "{path}: the coordinate reference system is missing (allowed: {allowed})",
+    },
+    "geodata.unknown_crs": {
+        "nl": "{path}: onbekend coördinatenstelsel {crs} (toegestaan: {allowed})",
+        "en": "{path}: unknown coordinate reference system {crs} (allowed: {allowed})",
+    },
+    "geodata.crs_mismatch": {
+        "nl": "{path}: de coördinaten passen niet bij {crs} (bereik {bounds}); staat er het juiste "
+        "coördinatenstelsel in het bestand?",
+        "en": "{path}: the coordinates do not fit {crs} (extent {bounds}); does the file state the "
+        "right coordinate reference system?",
+    },
+    "geodata.outside_nl": {
+        "nl": "{path}: geen enkel object ligt in Nederland (bereik {bounds} in EPSG:28992)",
+        "en": "{path}: no feature lies in the Netherlands (extent {bounds} in EPSG:28992)",
+    },
+    "geodata.missing_column": {
+        "nl": "{path}: kolom voor {role} ontbreekt (herkende namen: {accepted}; of koppel een kolom "
+        "met --map {role}=KOLOM)",
+        "en": "{path}: no column for {role} (recognised names: {accepted}; or map a column with "
+        "--map {role}=COLUMN)",
+    },
+    "geodata.mapped_column": {
+        "nl": "{path}: de gekoppelde kolom {column} (voor {role}) bestaat niet (kolommen: {columns})",
+        "en": "{path}: the mapped column {column} (for {role}) does not exist (columns: {columns})",
+    },
+    "geodata.map_syntax": {
+        "nl": "--map: {value} niet begrepen (verwacht ROL=KOLOM, rollen: {allowed})",
+        "en": "--map: cannot understand {value} (expected ROLE=COLUMN, roles: {allowed})",
+    },
+    "geodata.bad_code": {
+        "nl": "{path}, kolom {column}, rij {row}: {value} is geen gemeentecode (verwacht GMxxxx, "
+        "bijvoorbeeld GM0983, of 2024GM0983)",
+        "en": "{path}, column {column}, row {row}: {value} is not a municipality code (expected "
+        "GMxxxx, e.g. GM0983, or 2024GM0983)",
+    },
+    "geodata.duplicate_code": {
+        "nl": "{path}: gemeentecode {code} komt meer dan eens voor (rijen {rows}); codes moeten uniek zijn",
+        "en": "{path}: municipality code {code} occurs more than once (rows {rows}); codes must be unique",
+    },
+    "geodata.empty_geometry": {
+        "nl": "{path}: gemeente {code} (rij {row}) heeft een lege of ontbrekende geometrie",
+        "en": "{path}: municipality {code} (row {row}) has an empty or missing geometry",
+    },
+    "geodata.geometry_type": {
+        "nl": "{path}: gemeente {code} heeft geometrietype {kind} (toegestaan: {allowed})",
+        "en": "{path}: municipality {code} has geometry type {kind} (allowed: {allowed})",
+    },
+    "geodata.repaired": {
+        "nl": "{path}: de ongeldige geometrie van gemeente {code} is hersteld (make_valid): {reason}",
+        "en": "{path}: the invalid geometry of municipality {code} was repaired (make_valid): {reason}",
+    },
+    "geodata.bad_number": {
+        "nl": "{path}, kolom {column}, gemeente {code}: {value} is geen geldig aantal (toegestaan: 0 of meer)",
+        "en": "{path}, column {column}, municipality {code}: {value} is not a valid count "
+        "(allowed: 0 or more)",
+    },
+    "geodata.missing_dwellings": {
+        "nl": "Woningvoorraad ontbreekt voor {count} gemeente(n) ({codes}); de woningvoorraad is het "
+        "gewicht van de woonverdeling. Voeg een statistiekbestand toe met kolom {accepted}.",
+        "en": "Housing stock missing for {count} municipality(ies) ({codes}); the housing stock is the "
+        "weight of the residence distribution. Add a statistics file with a column {accepted}.",
+    },
+    "geodata.missing_stat": {
+        "nl": "{column} ontbreekt voor {count} gemeente(n) ({codes}); getoond als onbekend",
+        "en": "{column} missing for {count} municipality(ies) ({codes}); shown as unknown",
+    },
+    "geodata.no_boundaries": {
+        "nl": "Geen gemeentegrenzen gevonden in {paths} (verwacht een GeoPackage, GeoJSON, Shapefile "
+        "of CSV met coördinaten en een kolom gemeentecode)",
+        "en": "No municipality boundaries found in {paths} (expected a GeoPackage, GeoJSON, Shapefile "
+        "or CSV with coordinates and a municipality code column)",
+    },
+    "geodata.several_boundaries": {
+        "nl": "Meer dan één grenzenbestand: {paths}; geef er één",
+        "en": "More than one boundary file: {paths}; give one",
+    },
+    "geodata.ignored": {
+        "nl": "{path}: overgeslagen ({reason})",
+        "en": "{path}: skipped ({reason})",
+    },
+    "geodata.extra_codes": {
+        "nl": "{path}: {count} gemeentecode(s) zonder grens genegeerd ({codes})",
+        "en": "{path}: {count} municipality code(s) without a boundary ignored ({codes})",
+    },
+    "geodata.stored_corrupt": {
+        "nl": "De opgeslagen geodata in {path} zijn beschadigd ({reason}); importeer opnieuw met "
+        "'ber geodata import'",
+        "en": "The stored geodata in {path} are damaged ({reason}); import again with 'ber geodata import'",
+    },
+    "geodata.none_stored": {
+        "nl": "Geen geïmporteerde geodata; de ingebouwde regio Noord-Limburg wordt gebruikt",
+        "en": "No imported geodata; the built-in Noord-Limburg region is used",
+    },
+    "geodata.region_kind": {
+        "nl": "Regiosoort {value} onbekend (kies uit: {choices})",
+        "en": "Unknown region kind {value} (choose from: {choices})",
+    },
+    "geodata.region_unknown": {
+        "nl": "{kind} {value} bestaat niet in de geodata (bekend: {choices})",
+        "en": "{kind} {value} does not exist in the geodata (known: {choices})",
+    },
+    "sites.file_empty": {
+        "nl": "{path}: bevat geen locaties",
+        "en": "{path}: contains no sites",
+    },
+    "sites.geometry": {
+        "nl": "{path}, rij {row}: geometrietype {kind} kan geen locatie zijn (toegestaan: punt, vlak)",
+        "en": "{path}, row {row}: geometry type {kind} cannot be a site (allowed: point, polygon)",
+    },
+    "sites.outside": {
+        "nl": "{path}, locatie {name}: ligt in geen enkele gemeente; de gemeente met het dichtstbijzijnde "
+        "middelpunt wordt de gastgemeente",
+        "en": "{path}, site {name}: lies in no municipality; the municipality with the nearest centre "
+        "becomes the host",
+    },
+    "compare.too_many": {
+        "nl": "Te veel locaties om te vergelijken: {count} (maximaal {limit})",
+        "en": "Too many sites to compare: {count} (at most {limit})",
+    },
     # --- misc -------------------------------------------------------------
     "cli.internal_error": {
         "nl": "Interne fout: {reason}. Details staan in {log}.",
