@@ -316,12 +316,19 @@ def _parameters(specs: dict[str, ParamSpec], case: Case, ref: ReferenceSet) -> l
 
 
 def _percentiles(values: np.ndarray) -> dict[str, float | None]:
-    with np.errstate(invalid="ignore"):
-        finite = values[np.isfinite(values)]
-    if finite.size == 0 or finite.size < values.size * 0.5:
+    """P10 / P50 / P90 of the draws; None when unknown (NaN) or infinite (no capacity).
+
+    Draws are NaN only all together (unknown capacity). Infinite draws (zero
+    capacity) sort above every finite one, so the lower percentiles stay finite
+    when enough draws are finite; interpolating between two infinities gives NaN,
+    which means infinite here.
+    """
+    if values.size == 0 or bool(np.isnan(values).any()):
         return {"p10": None, "p50": None, "p90": None}
-    p10, p50, p90 = np.percentile(values, [10, 50, 90], method="linear")
-    return {"p10": clean(float(p10)), "p50": clean(float(p50)), "p90": clean(float(p90))}
+    with np.errstate(invalid="ignore"):
+        p = np.percentile(values, [10, 50, 90], method="linear")
+    p10, p50, p90 = (None if np.isnan(x) else clean(float(x)) for x in p)
+    return {"p10": p10, "p50": p50, "p90": p90}
 
 
 def _uncertainty(prep: Prepared, raw: Raw, samples: int, seed: int) -> dict[str, Any]:
@@ -398,7 +405,7 @@ def _sensitivity(
     params, labels = one_at_a_time_params(specs)
     raw = compute(prep, site, params)
     t = prep.full_idx
-    rows = []
+    rows: list[dict[str, Any]] = []
     base = _totals(raw, 0, t)
     for i in range(1, len(labels), 2):
         name = labels[i][0]

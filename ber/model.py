@@ -136,7 +136,8 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     loc_set = g[:, :, None]  # (S, K, 1)
 
     def spread(flex: np.ndarray, settle: np.ndarray) -> np.ndarray:
-        return flex[:, None, :] * loc_flex + settle[:, None, :] * loc_set
+        out: np.ndarray = flex[:, None, :] * loc_flex + settle[:, None, :] * loc_set
+        return out
 
     workers_k = spread(Wd[:, FLEX].sum(axis=1), Wd[:, SETTLE].sum(axis=1))
     family_k = spread(Fd[:, FLEX].sum(axis=1), Fd[:, SETTLE].sum(axis=1))

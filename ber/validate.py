@@ -21,6 +21,19 @@ WGS84_LAT_RANGE = (50.6, 53.8)
 CRS_CHOICES = ("EPSG:28992", "EPSG:4326")
 #: keys that may be overridden besides the reference norms
 EXTRA_OVERRIDE_KEYS = ("sector.migrant_share", "sector.m2_per_job")
+#: overridable values the calculation divides by: they must be greater than 0
+POSITIVE_OVERRIDE_KEYS = (
+    "housing.household_size",
+    "care.gp_patients_per_fte",
+    "education.class_size_primary",
+    "education.class_size_secondary",
+    "education.newcomer_class_size",
+    "gravity.half_distance_km",
+    "sector.m2_per_job",
+    "transport.occupancy.car",
+    "transport.occupancy.van",
+    "transport.occupancy.bus",
+)
 
 
 def _fmt(value: float) -> str:
@@ -136,9 +149,20 @@ def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> li
             c.add("override.unknown", field, value=repr(key))
         if not ov.justification.strip():
             c.add("override.justification", f"{field}.justification")
-        c.non_negative(f"{field}.value", ov.value)
         low = ov.low if ov.low is not None else ov.value
         high = ov.high if ov.high is not None else ov.value
+        norm = ref.norms.get(key)
+        is_share = key == "sector.migrant_share" or (norm is not None and norm.unit.startswith("share"))
+        for part, number in (("value", ov.value), ("low", ov.low), ("high", ov.high)):
+            if number is None:
+                continue
+            if key in POSITIVE_OVERRIDE_KEYS:
+                if number <= 0:
+                    c.add("field.positive", f"{field}.{part}", value=_fmt(number))
+            elif is_share:
+                c.range(f"{field}.{part}", number, 0.0, 1.0)
+            else:
+                c.non_negative(f"{field}.{part}", number)
         if not (low <= ov.value <= high):
             c.add("override.low_high", field, low=_fmt(low), value=_fmt(ov.value), high=_fmt(high))
 
