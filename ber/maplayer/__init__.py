@@ -1,0 +1,60 @@
+"""Qt-free map logic: polygons for drawing and hit-testing, colours, legend,
+scale bar and tooltip texts. ``gui.map_view`` draws what this package prepares."""
+
+from ber.maplayer.layer import (
+    DEFAULT_TOLERANCE_M,
+    Bounds,
+    MapLayer,
+    load_geojson_layer,
+    rd_to_scene,
+    scene_to_rd,
+)
+from ber.maplayer.style import (
+    LEGEND_ORDER,
+    OUTSIDE_LABEL,
+    RGB,
+    STATUS_COLOURS,
+    LegendEntry,
+    PressureRamp,
+    legend_entries,
+    lightness,
+    nice_scale_bar,
+    pressure_colours,
+    status_colour,
+    status_colours,
+)
+from ber.maplayer.tooltip import (
+    domain_line,
+    outside_tooltip,
+    pressures_for,
+    statuses_for,
+    tooltip_text,
+    tooltips_for,
+)
+
+__all__ = [
+    "DEFAULT_TOLERANCE_M",
+    "LEGEND_ORDER",
+    "OUTSIDE_LABEL",
+    "RGB",
+    "STATUS_COLOURS",
+    "Bounds",
+    "LegendEntry",
+    "MapLayer",
+    "PressureRamp",
+    "domain_line",
+    "legend_entries",
+    "lightness",
+    "load_geojson_layer",
+    "nice_scale_bar",
+    "outside_tooltip",
+    "pressure_colours",
+    "pressures_for",
+    "rd_to_scene",
+    "scene_to_rd",
+    "status_colour",
+    "status_colours",
+    "statuses_for",
+    "tooltip_text",
+    "tooltips_for",
+]

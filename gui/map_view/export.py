@@ -1,0 +1,59 @@
+"""Export the current map view (with overlays) to an image, PNG or SVG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsView
+
+
+def render_image(view: QGraphicsView, background: QColor, size: QSize | None = None) -> QImage:
+    """Render what the view shows into a new image of ``size`` (default: viewport size)."""
+    vp = view.viewport().rect()
+    size = size or vp.size()
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(background)
+    painter = QPainter(image)
+    painter.setRenderHints(view.renderHints())
+    view.render(painter, QRectF(image.rect()), vp)
+    painter.end()
+    return image
+
+
+def export_png(view: QGraphicsView, background: QColor, path: str | Path, scale: float = 1.0) -> Path:
+    """Write the current view to a PNG; ``scale`` multiplies the pixel size."""
+    if not (0 < scale <= 8):
+        raise ValueError(f"scale must be in (0, 8], got {scale}")
+    vp = view.viewport().rect()
+    size = QSize(max(1, round(vp.width() * scale)), max(1, round(vp.height() * scale)))
+    image = render_image(view, background, size)
+    target = Path(path)
+    if not image.save(str(target), b"PNG"):
+        raise OSError(f"could not write {target}")
+    return target
+
+
+def export_svg(
+    view: QGraphicsView, background: QColor, path: str | Path, title: str, description: str
+) -> Path:
+    """Write the current view to an SVG file (polygons as vector paths)."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    vp = view.viewport().rect()
+    target = Path(path)
+    generator = QSvgGenerator()
+    generator.setFileName(str(target))
+    generator.setSize(vp.size())
+    generator.setViewBox(QRectF(0, 0, vp.width(), vp.height()))
+    generator.setTitle(title)
+    generator.setDescription(description)
+    painter = QPainter(generator)
+    painter.setRenderHints(view.renderHints())
+    painter.fillRect(QRectF(0, 0, vp.width(), vp.height()), background)
+    view.render(painter, QRectF(0, 0, vp.width(), vp.height()), vp)
+    painter.end()
+    if not target.is_file() or target.stat().st_size == 0:
+        raise OSError(f"could not write {target}")
+    return target

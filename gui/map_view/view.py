@@ -1,0 +1,499 @@
+"""``MapView``: the municipality map (QGraphicsView).
+
+The widget only draws and forwards events: the polygons, colours, hit-testing,
+scale bar and tooltip texts come from ``ber.maplayer``. Scene coordinates are RD
+New metres with the y axis flipped (``ber.maplayer.rd_to_scene``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsView, QToolTip, QWidget
+
+from ber.maplayer import MapLayer, PressureRamp, rd_to_scene, scene_to_rd, status_colour
+from ber.messages import Lang
+from gui.map_view import export
+from gui.map_view.items import SiteMarker, path_from_rings
+from gui.map_view.overlays import OverlayState, paint_overlays, text
+
+BACKGROUND = QColor(0xDD, 0xE8, 0xEF)  # sea and abroad: pale blue
+REGION_PEN = QColor(70, 70, 70)
+OUTSIDE_PEN = QColor(185, 185, 185)
+HATCH = QColor(95, 95, 95)
+SELECTED_PEN = QColor(0x1E, 0x3C, 0x96)
+HOVER_PEN = QColor(20, 20, 20)
+ZOOM_STEP = 1.25
+CLICK_SLOP_PX = 4
+#: switch to the unsimplified geometry when a pixel is smaller than this part of the tolerance
+DETAIL_FACTOR = 0.5
+
+Site = tuple[str, float, float, bool]  # name, x RD, y RD, chosen
+
+
+def _cosmetic(colour: QColor, width: float = 0.0) -> QPen:
+    pen = QPen(colour, width)
+    pen.setCosmetic(True)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+class MapView(QGraphicsView):
+    """Municipality map: colour by status or pressure, sites, pan/zoom, hover, click."""
+
+    #: code of the clicked municipality (not emitted in add-site mode)
+    municipalityClicked = Signal(str)
+    #: RD New x, y in metres of a click in add-site mode
+    siteRequested = Signal(float, float)
+    #: code under the mouse, "" when none
+    hovered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, lang: Lang = "nl") -> None:
+        super().__init__(parent)
+        self.setObjectName("map_view")
+        scene = QGraphicsScene(self)
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setBackgroundBrush(BACKGROUND)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setMouseTracking(True)
+        self.setMinimumSize(QSize(200, 150))
+
+        self._layer: MapLayer | None = None
+        self._items: dict[str, QGraphicsPathItem] = {}
+        self._hatches: dict[str, QGraphicsPathItem] = {}
+        self._paths: dict[bool, dict[str, QPainterPath]] = {False: {}, True: {}}
+        self._detailed = False
+        self._applied: dict[str, tuple[tuple[int, int, int], bool, bool]] = {}
+        self._statuses: dict[str, str] = {}
+        self._pressures: dict[str, float | None] | None = None
+        self._region: set[str] | None = None
+        self._tooltips: dict[str, str] = {}
+        self._sites: list[SiteMarker] = []
+        self._selected: str | None = None
+        self._hover: str | None = None
+        self._press: QPoint | None = None
+        self._overlay = OverlayState(lang=lang)
+        #: the last fit ("all" or "region") is redone on resize until the user zooms or pans
+        self._auto_fit: str | None = None
+
+        self._selected_item = self._outline_item(_cosmetic(SELECTED_PEN, 3.0), 15)
+        self._hover_item = self._outline_item(_cosmetic(HOVER_PEN, 1.6), 14)
+        self._apply_language()
+
+    # ------------------------------------------------------------------ set-up
+
+    def _outline_item(self, pen: QPen, z: float) -> QGraphicsPathItem:
+        item = QGraphicsPathItem()
+        item.setPen(pen)
+        item.setBrush(Qt.BrushStyle.NoBrush)
+        item.setZValue(z)
+        item.setVisible(False)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.scene().addItem(item)
+        return item
+
+    def set_language(self, lang: Lang) -> None:
+        self._overlay.lang = lang
+        self._apply_language()
+        self.viewport().update()
+
+    def _apply_language(self) -> None:
+        lang = self._overlay.lang
+        self.setAccessibleName(text("accessible_name", lang))
+        self.setAccessibleDescription(text("accessible_description", lang))
+
+    @property
+    def layer(self) -> MapLayer | None:
+        return self._layer
+
+    def set_layer(self, layer: MapLayer) -> None:
+        """Build one path item per municipality (once per layer) and show the whole map."""
+        scene = self.scene()
+        for item in [*self._items.values(), *self._hatches.values()]:
+            scene.removeItem(item)
+        self._items.clear()
+        self._hatches.clear()
+        self._applied.clear()
+        self._layer = layer
+        self._detailed = False
+        self._paths = {False: {c: path_from_rings(layer.rings[c]) for c in layer.codes}, True: {}}
+        for code in layer.codes:
+            item = QGraphicsPathItem(self._paths[False][code])
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            item.setZValue(1)
+            scene.addItem(item)
+            self._items[code] = item
+        xmin, ymin, xmax, ymax = layer.bounds
+        pad = max(xmax - xmin, ymax - ymin)
+        sx, sy = rd_to_scene(xmin, ymax)
+        scene.setSceneRect(QRectF(sx - pad, sy - pad, xmax - xmin + 2 * pad, ymax - ymin + 2 * pad))
+        self._recolour()
+        self.fit_all()
+
+    # --------------------------------------------------------------- colouring
+
+    def set_statuses(self, statuses: Mapping[str, str], domain_label: str = "") -> None:
+        """Colour by status (green/amber/red/grey); only brushes change."""
+        self._statuses = dict(statuses)
+        self._pressures = None
+        self._overlay.ramp = None
+        self._overlay.domain_label = domain_label
+        self._recolour()
+
+    def set_pressures(
+        self, pressures: Mapping[str, float | None], domain_label: str = "", ramp: PressureRamp | None = None
+    ) -> None:
+        """Colour on the continuous pressure ramp (None = capacity unknown)."""
+        self._pressures = dict(pressures)
+        self._overlay.ramp = ramp or PressureRamp()
+        self._overlay.domain_label = domain_label
+        self._recolour()
+
+    def set_region(self, codes: Iterable[str] | None) -> None:
+        """Municipalities of the region; the others are drawn faded. None: no region."""
+        self._region = set(codes) if codes is not None else None
+        self._recolour()
+
+    def region(self) -> set[str] | None:
+        return None if self._region is None else set(self._region)
+
+    def colour_of(self, code: str) -> tuple[int, int, int]:
+        """The fill colour (r, g, b) the map uses for a municipality now."""
+        c = self._items[code].brush().color()
+        return (c.red(), c.green(), c.blue())
+
+    def _style_for(self, code: str) -> tuple[tuple[int, int, int], bool, bool]:
+        """(colour, hatched, in region) of a code under the current settings."""
+        outside = status_colour(None)
+        in_region = self._region is None or code in self._region
+        if not in_region:
+            return outside, False, False
+        empty_but_in_region = self._region is not None
+        if self._pressures is not None:
+            if code not in self._pressures:
+                return outside, False, empty_but_in_region
+            pressure = self._pressures[code]
+            ramp = self._overlay.ramp or PressureRamp()
+            return ramp.colour(pressure), pressure is None, True
+        status = self._statuses.get(code)
+        if status is None:
+            return outside, False, empty_but_in_region
+        return status_colour(status), status == "grey", True
+
+    def _recolour(self) -> None:
+        region_pen, outside_pen = _cosmetic(REGION_PEN), _cosmetic(OUTSIDE_PEN)
+        for code, item in self._items.items():
+            style = self._style_for(code)
+            if self._applied.get(code) == style:
+                continue
+            self._applied[code] = style
+            rgb, hatched, emphasised = style
+            item.setBrush(QColor(*rgb))
+            item.setPen(region_pen if emphasised else outside_pen)
+            item.setZValue(2 if emphasised else 1)
+            hatch = self._hatches.get(code)
+            if hatched and hatch is None:
+                hatch = QGraphicsPathItem(item.path())
+                hatch.setPen(Qt.PenStyle.NoPen)
+                hatch.setBrush(QBrush(HATCH, Qt.BrushStyle.BDiagPattern))
+                hatch.setZValue(3)
+                hatch.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+                self.scene().addItem(hatch)
+                self._hatches[code] = hatch
+            if hatch is not None:
+                hatch.setVisible(hatched)
+        self.viewport().update()
+
+    # ------------------------------------------------------- tooltips, sites
+
+    def set_tooltips(self, tooltips: Mapping[str, str]) -> None:
+        self._tooltips = dict(tooltips)
+
+    def tooltip_for(self, code: str) -> str:
+        if code in self._tooltips:
+            return self._tooltips[code]
+        name = self._layer.name(code) if self._layer is not None else code
+        return f"{name} ({code})"
+
+    def set_sites(self, sites: Sequence[Site]) -> None:
+        """Site markers: chosen = filled star, alternatives = circles; labels keep their size."""
+        for marker in self._sites:
+            self.scene().removeItem(marker)
+        self._sites = []
+        for name, x, y, chosen in sites:
+            marker = SiteMarker(name, chosen)
+            marker.setPos(*rd_to_scene(x, y))
+            marker.setZValue(21 if chosen else 20)
+            marker.setToolTip(
+                f"{name} ({text('chosen_site' if chosen else 'alternative_site', self._overlay.lang)})"
+            )
+            self.scene().addItem(marker)
+            self._sites.append(marker)
+
+    def site_markers(self) -> list[SiteMarker]:
+        return list(self._sites)
+
+    def set_selected(self, code: str | None) -> None:
+        self._selected = code if code in self._items else None
+        self._update_outline(self._selected_item, self._selected)
+
+    def selected(self) -> str | None:
+        return self._selected
+
+    def _update_outline(self, item: QGraphicsPathItem, code: str | None) -> None:
+        if code is None or code not in self._items:
+            item.setVisible(False)
+        else:
+            item.setPath(self._items[code].path())
+            item.setVisible(True)
+        self.viewport().update()
+
+    # ----------------------------------------------------------- view control
+
+    def metres_per_pixel(self) -> float:
+        scale = self.transform().m11()
+        return 1.0 / scale if scale > 0 else 0.0
+
+    def fit_all(self) -> None:
+        """Show the whole map."""
+        if self._layer is not None:
+            self._fit_bounds(self._layer.bounds)
+            self._auto_fit = "all"
+
+    def fit_region(self) -> None:
+        """Show the region (or the coloured municipalities, or the whole map)."""
+        if self._layer is None:
+            return
+        codes = self._region if self._region else set(self._statuses or self._pressures or ())
+        bounds = self._layer.bounds_of(codes) if codes else None
+        self._fit_bounds(bounds or self._layer.bounds)
+        self._auto_fit = "region"
+
+    def _fit_bounds(self, bounds: tuple[float, float, float, float]) -> None:
+        xmin, ymin, xmax, ymax = bounds
+        sx, sy = rd_to_scene(xmin, ymax)
+        w, h = xmax - xmin, ymax - ymin
+        margin = 0.04 * max(w, h)
+        self.resetTransform()
+        self.fitInView(
+            QRectF(sx - margin, sy - margin, w + 2 * margin, h + 2 * margin),
+            Qt.AspectRatioMode.KeepAspectRatio,
+        )
+        self._after_zoom()
+
+    def _scale_limits(self) -> tuple[float, float]:
+        if self._layer is None:
+            return (1e-9, 1e9)
+        xmin, ymin, xmax, ymax = self._layer.bounds
+        vp = self.viewport().rect()
+        fit = min(vp.width() / max(xmax - xmin, 1.0), vp.height() / max(ymax - ymin, 1.0))
+        return (fit / 3.0, 0.5)  # at most 2 m per pixel
+
+    def zoom_by(self, factor: float, anchor: QPointF | QPoint | None = None) -> None:
+        """Zoom by ``factor`` keeping the scene point under ``anchor`` (viewport pixels) in place."""
+        anchor_f = QPointF(anchor) if anchor is not None else QPointF(self.viewport().rect().center())
+        before = self.mapToScene(anchor_f.toPoint())
+        current = self.transform().m11()
+        low, high = self._scale_limits()
+        target = min(max(current * factor, low), high)
+        if current <= 0 or abs(target / current - 1.0) < 1e-9:
+            return
+        self._auto_fit = None
+        self.scale(target / current, target / current)
+        after = self.mapFromScene(before)
+        self._scroll_by(after.x() - anchor_f.x(), after.y() - anchor_f.y())
+        self._after_zoom()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        """Move the view by (dx, dy) viewport pixels (positive = content moves left/up)."""
+        self._auto_fit = None
+        self._scroll_by(dx, dy)
+
+    def _scroll_by(self, dx: float, dy: float) -> None:
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() + round(dx))
+        v.setValue(v.value() + round(dy))
+        self.viewport().update()
+
+    def _after_zoom(self) -> None:
+        mpp = self.metres_per_pixel()
+        self._overlay.metres_per_pixel = mpp
+        if self._layer is not None:
+            detailed = 0 < mpp < self._layer.tolerance_m * DETAIL_FACTOR
+            if detailed != self._detailed:
+                self._use_detail(detailed)
+        self.viewport().update()
+
+    def _use_detail(self, detailed: bool) -> None:
+        assert self._layer is not None
+        paths = self._paths[detailed]
+        if not paths:
+            paths.update({c: path_from_rings(self._layer.detail_rings[c]) for c in self._layer.codes})
+        for code, item in self._items.items():
+            item.setPath(paths[code])
+            if code in self._hatches:
+                self._hatches[code].setPath(paths[code])
+        self._detailed = detailed
+        self._update_outline(self._selected_item, self._selected)
+        self._update_outline(self._hover_item, self._hover)
+
+    def is_detailed(self) -> bool:
+        return self._detailed
+
+    # ----------------------------------------------------------------- events
+
+    def rd_at(self, pos: QPoint | QPointF) -> tuple[float, float]:
+        """RD New metres of a viewport position."""
+        scene = self.mapToScene(QPointF(pos).toPoint())
+        return scene_to_rd(scene.x(), scene.y())
+
+    def viewport_pos_of(self, x: float, y: float) -> QPoint:
+        """Viewport position of an RD New point (for tests and callers placing popups)."""
+        return self.mapFromScene(QPointF(*rd_to_scene(x, y)))
+
+    def code_at(self, pos: QPoint | QPointF) -> str | None:
+        if self._layer is None:
+            return None
+        return self._layer.hit(*self.rd_at(pos))
+
+    def set_add_site_mode(self, enabled: bool) -> None:
+        self._overlay.add_site_mode = enabled
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if enabled else QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if enabled else Qt.CursorShape.OpenHandCursor)
+        self.viewport().update()
+
+    def add_site_mode(self) -> bool:
+        return self._overlay.add_site_mode
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(ZOOM_STEP**steps, event.position())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        vp = self.viewport().rect()
+        step_x, step_y = vp.width() * 0.1, vp.height() * 0.1
+        actions: dict[Qt.Key, Callable[[], None]] = {
+            Qt.Key.Key_Plus: lambda: self.zoom_by(ZOOM_STEP),
+            Qt.Key.Key_Equal: lambda: self.zoom_by(ZOOM_STEP),
+            Qt.Key.Key_Minus: lambda: self.zoom_by(1 / ZOOM_STEP),
+            Qt.Key.Key_0: self.fit_region,
+            Qt.Key.Key_Left: lambda: self.pan_by(-step_x, 0),
+            Qt.Key.Key_Right: lambda: self.pan_by(step_x, 0),
+            Qt.Key.Key_Up: lambda: self.pan_by(0, -step_y),
+            Qt.Key.Key_Down: lambda: self.pan_by(0, step_y),
+        }
+        action = actions.get(Qt.Key(key))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return
+        pos = event.position().toPoint()
+        moved = (pos - self._press).manhattanLength()
+        self._press = None
+        if moved > CLICK_SLOP_PX:
+            self._auto_fit = None
+            return
+        if self._overlay.add_site_mode:
+            x, y = self.rd_at(pos)
+            self.siteRequested.emit(x, y)
+            return
+        code = self.code_at(pos)
+        if code is not None:
+            self.set_selected(code)
+            self.municipalityClicked.emit(code)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        code = self.code_at(event.position())
+        if code != self._hover:
+            self._hover = code
+            self._update_outline(self._hover_item, code)
+            self.hovered.emit(code or "")
+        if code is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_for(code), self.viewport())
+
+    def leaveEvent(self, event: object) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self._update_outline(self._hover_item, None)
+            self.hovered.emit("")
+        super().leaveEvent(event)  # type: ignore[arg-type]
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._auto_fit == "all":
+            self.fit_all()
+        elif self._auto_fit == "region":
+            self.fit_region()
+        else:
+            self._after_zoom()
+
+    # ---------------------------------------------------------------- drawing
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | object) -> None:
+        """Overlays in viewport pixels, also when rendered into an export."""
+        painter.save()
+        inverse, ok = self.viewportTransform().inverted()
+        if ok:
+            painter.setTransform(inverse * painter.transform())
+            vp = self.viewport().rect()
+            paint_overlays(painter, vp.width(), vp.height(), self._overlay)
+        painter.restore()
+
+    def render_image(self, size: QSize | None = None) -> QImage:
+        """The current view with its overlays as an image (default: the viewport size)."""
+        return export.render_image(self, BACKGROUND, size)
+
+    def export_png(self, path: str | Path, scale: float = 1.0) -> Path:
+        """Save the current view as PNG (``scale`` 2 doubles the pixel size, for print)."""
+        return export.export_png(self, BACKGROUND, path, scale)
+
+    def export_svg(self, path: str | Path) -> Path:
+        """Save the current view as SVG (vector polygons, overlays included)."""
+        return export.export_svg(
+            self,
+            BACKGROUND,
+            path,
+            text("svg_title", self._overlay.lang),
+            text("attribution", self._overlay.lang),
+        )
