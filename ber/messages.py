@@ -310,6 +310,60 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Te veel locaties om te vergelijken: {count} (maximaal {limit})",
         "en": "Too many sites to compare: {count} (at most {limit})",
     },
+    # --- case register ----------------------------------------------------
+    "register.bad_url": {
+        "nl": "Registeradres {url} wordt niet ondersteund (gebruik sqlite:///pad/register.sqlite "
+        "of postgresql+psycopg://gebruiker@server/database)",
+        "en": "Register address {url} is not supported (use sqlite:///path/register.sqlite "
+        "or postgresql+psycopg://user@host/database)",
+    },
+    "register.unreachable": {
+        "nl": "Het register {url} is niet bereikbaar of gaf een fout: {reason}",
+        "en": "The register {url} cannot be reached or reported an error: {reason}",
+    },
+    "register.unknown_ref": {
+        "nl": "Zaaknummer {reference} staat niet in het register",
+        "en": "Reference {reference} is not in the register",
+    },
+    "register.duplicate": {
+        "nl": "Zaaknummer {reference} staat al in het register; kies een ander zaaknummer "
+        "of werk de bestaande zaak bij",
+        "en": "Reference {reference} is already in the register; choose another reference "
+        "or update the existing case",
+    },
+    "register.conflict": {
+        "nl": "Zaak {reference} is intussen gewijzigd door {who} op {at} (versie {current}, u had "
+        "versie {expected} geopend). Er is niets opgeslagen: open de zaak opnieuw en voer de "
+        "wijziging nogmaals uit.",
+        "en": "Case {reference} was changed meanwhile by {who} at {at} (version {current}; you "
+        "opened version {expected}). Nothing was saved: reopen the case and make the change again.",
+    },
+    "register.reference_missing": {
+        "nl": "{field}: een zaak in het register heeft een zaaknummer nodig",
+        "en": "{field}: a case in the register needs a reference (case number)",
+    },
+    "register.reference_long": {
+        "nl": "{field}: zaaknummer {value} is te lang (maximaal 64 tekens)",
+        "en": "{field}: reference {value} is too long (at most 64 characters)",
+    },
+    "register.result_mismatch": {
+        "nl": "Zaak {reference}: de uitkomst hoort niet bij dit casusbestand (andere SHA-256); "
+        "bereken de casus opnieuw",
+        "en": "Case {reference}: the result does not belong to this case file (different "
+        "SHA-256); assess the case again",
+    },
+    "register.same_status": {
+        "nl": "Zaak {reference} heeft de status {status} al",
+        "en": "Case {reference} already has status {status}",
+    },
+    "register.why_required": {
+        "nl": "{field}: geef een reden voor de statuswijziging (audittrail)",
+        "en": "{field}: give a reason for the status change (audit trail)",
+    },
+    "register.export_format": {
+        "nl": "{path}: exporteren kan naar .xlsx of .csv",
+        "en": "{path}: export writes .xlsx or .csv",
+    },
     # --- misc -------------------------------------------------------------
     "cli.internal_error": {
         "nl": "Interne fout: {reason}. Details staan in {log}.",

@@ -1,0 +1,303 @@
+"""``ber register add|list|show|set-status|export|cumulative``: the case register.
+
+The register is ``--url``, else ``BER_REGISTER_URL``, else the SQLite file in the
+user data folder. Unknown references, conflicts and bad statuses exit with code 2
+and one readable message (nl/en).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+from pathlib import Path
+from typing import Any
+
+from ber.messages import InputError, Lang, Problem
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("register", help="the case register (SQLite, or PostgreSQL for a region)")
+    p.add_argument(
+        "--url",
+        help="register database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
+        "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
+    )
+    rsub = p.add_subparsers(dest="register_command", required=True, parser_class=type(p))
+
+    a = rsub.add_parser("add", help="assess a case and register it")
+    a.add_argument("case", help="case file (.ber) or report PDF")
+    a.add_argument("--status", default="in_procedure", help="in_procedure|granted|refused|withdrawn")
+    a.add_argument("--officer", help="officer (default: meta.officer of the case)")
+    a.add_argument("--reference", help="zaaknummer (default: meta.reference of the case)")
+    a.add_argument("--received", help="date received, YYYY-MM-DD")
+    a.add_argument("--decided", help="date of the decision, YYYY-MM-DD")
+    a.add_argument("--geodata", help="geodata file or folder for the assessment")
+    a.set_defaults(func=run_add)
+
+    ls = rsub.add_parser("list", help="list registered cases")
+    _filters(ls)
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(func=run_list)
+
+    sh = rsub.add_parser("show", help="show one registered case with its history")
+    sh.add_argument("reference")
+    sh.add_argument("--json", action="store_true", help="print JSON")
+    sh.set_defaults(func=run_show)
+
+    st = rsub.add_parser("set-status", help="change the status of a case (kept in the audit trail)")
+    st.add_argument("reference")
+    st.add_argument("status", help="in_procedure|granted|refused|withdrawn")
+    st.add_argument("--why", required=True, help="reason (kept in the audit trail)")
+    st.add_argument("--who", help="your name (default: the login name)")
+    st.add_argument("--expected-version", type=int, help="refuse when the case is no longer at this version")
+    st.set_defaults(func=run_set_status)
+
+    ex = rsub.add_parser("export", help="export the register to .xlsx or .csv")
+    ex.add_argument("out", help="OUT.xlsx or OUT.csv")
+    _filters(ex)
+    ex.set_defaults(func=run_export)
+
+    cu = rsub.add_parser("cumulative", help="cumulative pressure of a case with the registered cases")
+    cu.add_argument("case", help="case file (.ber) or report PDF")
+    cu.add_argument("--out", help="write the cumulative result as JSON here")
+    cu.add_argument("--exclude", help="leave this registered case out (default: the case's own reference)")
+    cu.add_argument("--geodata", help="geodata file or folder for the assessment")
+    cu.set_defaults(func=run_cumulative)
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--municipality", help="GM code: host municipality or where workers live")
+    p.add_argument("--status", action="append", help="status (repeat for several)")
+    p.add_argument("--sector")
+    p.add_argument("--year", type=int, help="year the application was received")
+    p.add_argument("--operating-year", type=int, help="the business operates in this year")
+    p.add_argument("--search", help="text in reference, title, business or officer")
+
+
+def _filter_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "municipality": args.municipality,
+        "status": args.status,
+        "sector": args.sector,
+        "year": args.year,
+        "operating_year": args.operating_year,
+        "text": args.search,
+    }
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from ber.register import Register
+
+    return Register.open(args.url)
+
+
+def _date(value: str | None, field: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            [Problem("field.type", field, {"value": repr(value), "expected": "date (YYYY-MM-DD)"})]
+        ) from None
+
+
+def _assessed(path: str, geodata: str | None) -> tuple[Any, Any]:
+    from ber.assess import assess
+    from ber.case import load_case
+    from ber.cli.common import context_for
+
+    case = load_case(Path(path))
+    return case, assess(case, context_for(geodata))
+
+
+def _t(lang: Lang, nl: str, en: str) -> str:
+    return nl if lang == "nl" else en
+
+
+def run_add(args: argparse.Namespace) -> int:
+    received = _date(args.received, "--received")
+    decided = _date(args.decided, "--decided")
+    from ber.register import check_status
+
+    status = check_status(args.status, "--status")
+    case, result = _assessed(args.case, args.geodata)
+    with _open(args) as reg:
+        rc = reg.add(
+            case,
+            result,
+            status=status,
+            officer=args.officer,
+            received=received,
+            decided=decided,
+            reference=args.reference,
+            who=args.officer or getpass.getuser(),
+        )
+        print(
+            _t(args.lang, "Geregistreerd: ", "Registered: ")
+            + f"{rc.reference} ({rc.summary.status_label(args.lang)}, "
+            + _t(args.lang, "versie ", "version ")
+            + f"{rc.version}) in {reg.url}"
+        )
+    return 0
+
+
+def _print_table(summaries: list[Any], lang: Lang) -> None:
+    from ber.labels import STATUS_LABELS
+
+    if not summaries:
+        print(_t(lang, "Geen zaken gevonden.", "No cases found."))
+        return
+    head = [
+        _t(lang, "Zaaknummer", "Reference"),
+        "Status",
+        _t(lang, "Gemeente", "Municipality"),
+        "Sector",
+        _t(lang, "Ontvangen", "Received"),
+        _t(lang, "Jaren", "Years"),
+        _t(lang, "Oordeel (rood/oranje)", "Verdict (red/amber)"),
+        _t(lang, "Titel", "Title"),
+    ]
+    rows = []
+    for s in summaries:
+        red = sum(1 for v in s.verdict.values() if v == "red")
+        amber = sum(1 for v in s.verdict.values() if v == "amber")
+        rows.append(
+            [
+                s.reference,
+                s.status_label(lang),
+                f"{s.host_municipality} {s.host_name}".strip(),
+                s.sector,
+                s.received.isoformat() if s.received else "-",
+                f"{s.start_year}–{s.last_year}",
+                f"{red} {STATUS_LABELS['red'][lang]}, {amber} {STATUS_LABELS['amber'][lang]}",
+                s.title,
+            ]
+        )
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, *rows]:
+        print("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+    print(_t(lang, f"{len(rows)} zaak/zaken", f"{len(rows)} case(s)"))
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        summaries = reg.list(**_filter_kwargs(args))
+    if args.json:
+        print(json.dumps([s.to_dict() for s in summaries], indent=2, ensure_ascii=False))
+    else:
+        _print_table(summaries, args.lang)
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
+
+    lang: Lang = args.lang
+    with _open(args) as reg:
+        rc = reg.get(args.reference)
+        history = reg.history(args.reference)
+    s = rc.summary
+    if args.json:
+        doc = s.to_dict() | {
+            "case_sha256": rc.case_sha256,
+            "reference_version": rc.reference_version,
+            "app_version": rc.app_version,
+            "history": [h.to_dict() for h in history],
+            "case": json.loads(rc.case_json),
+        }
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+    lines = [
+        (_t(lang, "Zaaknummer", "Reference"), s.reference),
+        (_t(lang, "Titel", "Title"), s.title),
+        (_t(lang, "Bedrijf", "Business"), f"{s.business_name} ({s.sector})"),
+        (_t(lang, "Vestiging", "Host municipality"), f"{s.host_name} ({s.host_municipality})"),
+        ("Status", s.status_label(lang)),
+        (_t(lang, "Ontvangen", "Received"), s.received.isoformat() if s.received else "-"),
+        (_t(lang, "Besluit", "Decided"), s.decided.isoformat() if s.decided else "-"),
+        (_t(lang, "Behandelaar", "Officer"), s.officer),
+        (_t(lang, "Jaren", "Years"), f"{s.start_year}–{s.last_year} ({s.full_operation_year})"),
+        (_t(lang, "Versie", "Version"), str(s.version)),
+        (_t(lang, "Referentiegegevens", "Reference data"), rc.reference_version),
+        ("SHA-256", rc.case_sha256),
+    ]
+    for k, v in lines:
+        print(f"{k + ':':<22} {v}")
+    print()
+    print(_t(lang, f"Oordeel (jaar {s.full_operation_year}):", f"Verdict (year {s.full_operation_year}):"))
+    totals: dict[str, float] = {}
+    for row in rc.demand:
+        if row.year == s.full_operation_year:
+            totals[row.domain] = totals.get(row.domain, 0.0) + row.demand
+    from ber.case import DOMAIN_UNITS
+
+    for dom, status in s.verdict.items():
+        value = format_number(totals.get(dom, 0.0), lang, 0)
+        print(
+            f"  {DOMAIN_LABELS[dom][lang]:<40} {STATUS_LABELS[status][lang]:<9} "
+            f"{value} {unit_label(DOMAIN_UNITS[dom], lang)}"
+        )
+    print()
+    print(_t(lang, "Geschiedenis:", "History:"))
+    for h in history:
+        old = "" if h.old_status is None else f"{h.old_status} → "
+        why = f": {h.why}" if h.why else ""
+        print(f"  {h.at:%Y-%m-%d %H:%M} UTC  v{h.version}  {h.event:<12} {old}{h.new_status}  ({h.who}){why}")
+    return 0
+
+
+def run_set_status(args: argparse.Namespace) -> int:
+    who = args.who or getpass.getuser()
+    with _open(args) as reg:
+        s = reg.set_status(
+            args.reference, args.status, who=who, why=args.why, expected_version=args.expected_version
+        )
+    print(
+        f"{s.reference}: {s.status_label(args.lang)} ("
+        + _t(args.lang, "versie ", "version ")
+        + f"{s.version})"
+    )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        n = reg.export(Path(args.out), lang=args.lang, **_filter_kwargs(args))
+    print(_t(args.lang, f"Geschreven: {args.out} ({n} zaak/zaken)", f"Written: {args.out} ({n} cases)"))
+    return 0
+
+
+def run_cumulative(args: argparse.Namespace) -> int:
+    from ber.cli.common import write_json
+    from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number
+    from ber.register import CASE_STATUS_LABELS, cumulative
+
+    lang: Lang = args.lang
+    case, result = _assessed(args.case, args.geodata)
+    with _open(args) as reg:
+        cum = cumulative(result, case, reg, exclude_ref=args.exclude)
+    if args.out:
+        write_json(Path(args.out), cum.to_dict())
+    year = cum.full_operation_year
+    print(_t(lang, f"Cumulatieve effecten, jaar {year}", f"Cumulative effects, year {year}"))
+    head = _t(lang, "zonder deze zaak", "without this case"), _t(lang, "met deze zaak", "with this case")
+    print(f"  {'':<40} {head[0]:<28} {head[1]}")
+    for dom in cum.verdict_with:
+        parts = []
+        for v in (cum.verdict_without[dom], cum.verdict_with[dom]):
+            p = "" if v.pressure is None else " " + format_number(v.pressure, lang, 2)
+            parts.append(f"{STATUS_LABELS[v.status][lang]}{p} ({v.municipality_name})")
+        print(f"  {DOMAIN_LABELS[dom][lang]:<40} {parts[0]:<28} {parts[1]}")
+    print()
+    if cum.contributors:
+        print(_t(lang, "Meegeteld (verleend en in procedure):", "Counted (granted and in procedure):"))
+        for c in cum.contributors:
+            print(f"  {c.reference}  {CASE_STATUS_LABELS[c.status][lang]:<13} {c.title}")
+    else:
+        print(_t(lang, "Geen andere zaken in deze gemeenten.", "No other cases in these municipalities."))
+    if args.out:
+        print(_t(lang, "Geschreven: ", "Written: ") + args.out)
+    return 0

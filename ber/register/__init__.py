@@ -1,0 +1,41 @@
+"""The case register and cumulative effects (Qt-free; ``docs/register.md``).
+
+Typical use::
+
+    from ber.register import Register, cumulative
+
+    with Register.open() as reg:                 # SQLite in the user data folder
+        reg.add(case, result, status="in_procedure", officer="M. de Vries")
+        rows = reg.list(municipality="GM0983", status="granted")
+        cum = cumulative(result, case, reg)      # this case on top of the others
+
+PostgreSQL: ``Register.open("postgresql+psycopg://user:pw@host/db")`` or the
+environment variable ``BER_REGISTER_URL``.
+"""
+
+from __future__ import annotations
+
+from ber.register.cumulative import Contributor, Cumulative, CumulativeSeries, cumulative
+from ber.register.db import ENV_URL, mask_url
+from ber.register.records import DemandRow, HistoryEntry, RegisteredCase, Summary, check_status
+from ber.register.schema import CASE_STATUS_LABELS, CASE_STATUSES, COUNTED_STATUSES
+from ber.register.store import ConflictError, Register
+
+__all__ = [
+    "CASE_STATUSES",
+    "CASE_STATUS_LABELS",
+    "COUNTED_STATUSES",
+    "ENV_URL",
+    "ConflictError",
+    "Contributor",
+    "Cumulative",
+    "CumulativeSeries",
+    "DemandRow",
+    "HistoryEntry",
+    "Register",
+    "RegisteredCase",
+    "Summary",
+    "check_status",
+    "cumulative",
+    "mask_url",
+]

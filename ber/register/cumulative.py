@@ -1,0 +1,317 @@
+"""Cumulative effects: the new case on top of the registered cases in its region.
+
+For every domain, municipality of the new case's region and calendar year of
+its horizon, the demand of every *granted* and *in procedure* registered case is
+summed (one aggregate SQL query), the new case's own demand is added, and
+pressure and status are computed without and with the new case against the new
+case's capacity table and thresholds (the same ``ber.model.pressure_status``
+as a single assessment).
+
+Calendar years: a registered case counts from its first assessed year; after its
+last assessed year it keeps the demand of that year (a granted business does not
+vanish when its assessment horizon ends). ``carry_forward=False`` turns that off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy import case as sql_case
+
+from ber.case import DOMAIN_UNITS, DOMAINS, Case
+from ber.model import SEVERITY, STATUS_CODES, pressure_status
+from ber.register.schema import COUNTED_STATUSES, case_demand, cases
+from ber.result import Assessment, Verdict, clean
+
+if TYPE_CHECKING:
+    from ber.register.store import Register
+
+
+@dataclass(frozen=True)
+class CumulativeSeries:
+    """One domain in one municipality, per calendar year of the new case."""
+
+    domain: str
+    municipality: str
+    municipality_name: str
+    unit: str
+    capacity: float | None
+    other: list[float]  # demand of the registered cases
+    this: list[float]  # demand of the new case
+    total: list[float]  # other + this
+    pressure_without: list[float | None]
+    status_without: list[str]
+    pressure_with: list[float | None]
+    status_with: list[str]
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """A registered case counted in the cumulative view."""
+
+    reference: str
+    title: str
+    business_name: str
+    status: str
+    host_municipality: str
+    start_year: int
+    last_year: int
+    #: its demand in the new case's region in the full-operation year, per domain
+    demand: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Cumulative:
+    """The cumulative assessment of one new case (see the module docstring)."""
+
+    reference: str  # the new case's reference ("" when it has none)
+    years: list[int]
+    full_operation_year: int
+    municipalities: list[str]
+    municipality_names: list[str]
+    thresholds: dict[str, float]
+    counted_statuses: tuple[str, ...]
+    carry_forward: bool
+    series: list[CumulativeSeries]
+    verdict_without: dict[str, Verdict]
+    verdict_with: dict[str, Verdict]
+    contributors: list[Contributor] = field(default_factory=list)
+
+    def get(self, domain: str, municipality: str) -> CumulativeSeries:
+        for s in self.series:
+            if s.domain == domain and s.municipality == municipality:
+                return s
+        raise KeyError((domain, municipality))
+
+    def year_index(self, year: int) -> int:
+        return self.years.index(year)
+
+    @property
+    def other_references(self) -> list[str]:
+        return [c.reference for c in self.contributors]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "ber-cumulative/1",
+            "reference": self.reference,
+            "years": self.years,
+            "full_operation_year": self.full_operation_year,
+            "municipalities": self.municipalities,
+            "municipality_names": self.municipality_names,
+            "thresholds": self.thresholds,
+            "counted_statuses": list(self.counted_statuses),
+            "carry_forward": self.carry_forward,
+            "series": [asdict(s) for s in self.series],
+            "verdict_without": {k: asdict(v) for k, v in self.verdict_without.items()},
+            "verdict_with": {k: asdict(v) for k, v in self.verdict_with.items()},
+            "contributors": [asdict(c) for c in self.contributors],
+        }
+
+
+def _threshold(result: Assessment, name: str, default: float) -> float:
+    for p in result.parameters:
+        if p.name == name:
+            return float(p.value)
+    return default
+
+
+def _verdicts(
+    codes: list[str],
+    names: list[str],
+    demand: np.ndarray,
+    pressure: np.ndarray,
+    status: np.ndarray,
+    capacity: np.ndarray,
+) -> dict[str, Verdict]:
+    """Worst municipality per domain; ties: highest pressure, then largest demand (as ``assess``)."""
+    out: dict[str, Verdict] = {}
+    for d, dom in enumerate(DOMAINS):
+        sev = SEVERITY[status[d]]
+        tie = np.where(np.isnan(pressure[d]), -1.0, np.nan_to_num(pressure[d], posinf=1e300))
+        k = int(np.lexsort((demand[d], tie, sev))[-1])
+        out[dom] = Verdict(
+            status=STATUS_CODES[int(status[d, k])],
+            municipality=codes[k],
+            municipality_name=names[k],
+            pressure=clean(float(pressure[d, k])) if not np.isnan(capacity[d, k]) else None,
+        )
+    return out
+
+
+def _other_demand(
+    register: Register, codes: list[str], years: list[int], exclude: str | None, carry_forward: bool
+) -> np.ndarray:
+    """Summed demand (D, K, Y) of the counted registered cases: one aggregate query."""
+    first, last = years[0], years[-1]
+    d = case_demand.c
+    in_window = d.year.between(first, last)
+    window = or_(in_window, and_(d.is_last, d.year < first)) if carry_forward else in_window
+    conds = [d.municipality.in_(codes), window, cases.c.status.in_(COUNTED_STATUSES)]
+    if exclude:
+        conds.append(cases.c.reference != exclude)
+    query = (
+        select(d.domain, d.municipality, d.year, d.is_last, func.sum(d.demand))
+        .select_from(case_demand.join(cases, cases.c.id == d.case_id))
+        .where(*conds)
+        .group_by(d.domain, d.municipality, d.year, d.is_last)
+    )
+    dom_i = {dom: i for i, dom in enumerate(DOMAINS)}
+    mun_i = {c: i for i, c in enumerate(codes)}
+    Y = len(years)
+    out = np.zeros((len(DOMAINS), len(codes), Y))
+    carry = np.zeros((len(DOMAINS), len(codes), Y))  # level added from the year after index t on
+    with register._read() as conn:
+        for domain, municipality, year, is_last, total in conn.execute(query):
+            if domain not in dom_i:
+                continue
+            i, k = dom_i[domain], mun_i[municipality]
+            if first <= year <= last:
+                out[i, k, year - first] += total
+            if carry_forward and is_last:
+                # the steady state of a case whose horizon ends in ``year`` holds afterwards
+                start = max(year + 1 - first, 0)
+                if start < Y:
+                    carry[i, k, start] += total
+    return out + np.cumsum(carry, axis=2)
+
+
+def _contributors(
+    register: Register,
+    codes: list[str],
+    years: list[int],
+    year: int,
+    exclude: str | None,
+    carry_forward: bool,
+) -> list[Contributor]:
+    """Every counted case with demand in the region during the window (one aggregate query).
+
+    ``demand`` is each case's demand in ``year`` (the full-operation year), per domain.
+    """
+    d = case_demand.c
+    first, last = years[0], years[-1]
+    in_window = d.year.between(first, last)
+    window = or_(in_window, and_(d.is_last, d.year < first)) if carry_forward else in_window
+    at_year = or_(d.year == year, and_(d.is_last, d.year < year)) if carry_forward else d.year == year
+    conds = [d.municipality.in_(codes), window, cases.c.status.in_(COUNTED_STATUSES)]
+    if exclude:
+        conds.append(cases.c.reference != exclude)
+    head = (
+        cases.c.reference,
+        cases.c.title,
+        cases.c.business_name,
+        cases.c.status,
+        cases.c.host_municipality,
+        cases.c.start_year,
+        cases.c.last_year,
+    )
+    query = (
+        select(*head, d.domain, func.sum(sql_case((at_year, d.demand), else_=0.0)))
+        .select_from(case_demand.join(cases, cases.c.id == d.case_id))
+        .where(*conds)
+        .group_by(*head, d.domain)
+    )
+    found: dict[str, tuple[tuple[Any, ...], dict[str, float]]] = {}
+    with register._read() as conn:
+        for row in conn.execute(query):
+            entry = found.setdefault(row[0], (tuple(row[:7]), {dom: 0.0 for dom in DOMAINS}))
+            if row[7] in entry[1]:
+                entry[1][row[7]] += float(row[8] or 0.0)
+    out = [
+        Contributor(
+            reference=h[0],
+            title=h[1],
+            business_name=h[2],
+            status=h[3],
+            host_municipality=h[4],
+            start_year=int(h[5]),
+            last_year=int(h[6]),
+            demand=dem,
+        )
+        for h, dem in found.values()
+    ]
+    return sorted(out, key=lambda c: (-sum(c.demand.values()), c.reference))
+
+
+def cumulative(
+    result: Assessment,
+    case: Case,
+    register: Register,
+    exclude_ref: str | None = None,
+    *,
+    carry_forward: bool = True,
+) -> Cumulative:
+    """Cumulative pressure of ``case`` (assessed as ``result``) with the registered cases.
+
+    ``exclude_ref``: a registered case to leave out; None leaves out the case's own
+    reference (``case.meta.reference``), so re-assessing a registered case never
+    counts it twice.
+    """
+    exclude = exclude_ref if exclude_ref is not None else (case.meta.reference.strip() or None)
+    codes = [m.code for m in result.municipalities]
+    names = [m.name for m in result.municipalities]
+    years = [int(y) for y in result.years]
+    D, K, Y = len(DOMAINS), len(codes), len(years)
+    this = np.zeros((D, K, Y))
+    capacity = np.full((D, K), np.nan)
+    for k, m in enumerate(result.municipalities):
+        for i, dom in enumerate(DOMAINS):
+            dr = m.domains[dom]
+            this[i, k] = dr.demand_per_year
+            if dr.capacity is not None:
+                capacity[i, k] = dr.capacity
+    other = _other_demand(register, codes, years, exclude, carry_forward) if K else np.zeros_like(this)
+    amber = _threshold(result, "status.amber_threshold", 0.5)
+    red = _threshold(result, "status.red_threshold", 1.0)
+    params = {"status.amber_threshold": np.array([amber]), "status.red_threshold": np.array([red])}
+    p_without, s_without = pressure_status(other[None], capacity, params)
+    total = other + this
+    p_with, s_with = pressure_status(total[None], capacity, params)
+    p_without, s_without, p_with, s_with = p_without[0], s_without[0], p_with[0], s_with[0]
+
+    def plist(p: np.ndarray, known: bool) -> list[float | None]:
+        return [clean(float(x)) if known else None for x in p]
+
+    series = []
+    for i, dom in enumerate(DOMAINS):
+        for k, code in enumerate(codes):
+            known = not np.isnan(capacity[i, k])
+            series.append(
+                CumulativeSeries(
+                    domain=dom,
+                    municipality=code,
+                    municipality_name=names[k],
+                    unit=DOMAIN_UNITS[dom],
+                    capacity=float(capacity[i, k]) if known else None,
+                    other=[float(x) for x in other[i, k]],
+                    this=[float(x) for x in this[i, k]],
+                    total=[float(x) for x in total[i, k]],
+                    pressure_without=plist(p_without[i, k], known),
+                    status_without=[STATUS_CODES[int(x)] for x in s_without[i, k]],
+                    pressure_with=plist(p_with[i, k], known),
+                    status_with=[STATUS_CODES[int(x)] for x in s_with[i, k]],
+                )
+            )
+    t = years.index(result.full_operation_year)
+    return Cumulative(
+        reference=case.meta.reference,
+        years=years,
+        full_operation_year=result.full_operation_year,
+        municipalities=codes,
+        municipality_names=names,
+        thresholds={"amber": amber, "red": red},
+        counted_statuses=COUNTED_STATUSES,
+        carry_forward=carry_forward,
+        series=series,
+        verdict_without=_verdicts(
+            codes, names, other[:, :, t], p_without[:, :, t], s_without[:, :, t], capacity
+        ),
+        verdict_with=_verdicts(codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity),
+        contributors=(
+            _contributors(register, codes, years, result.full_operation_year, exclude, carry_forward)
+            if K
+            else []
+        ),
+    )

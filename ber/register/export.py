@@ -1,0 +1,128 @@
+"""Register export for officers who continue in Excel: .xlsx (openpyxl) or .csv.
+
+The workbook has a bold header row naming units, the header frozen, an
+auto-filter over all columns, number formats that Excel shows in the user's
+locale (Dutch Excel: 1.234,5) and dates as dates. The CSV follows the Dutch
+Excel convention for ``nl`` (semicolon, decimal comma, UTF-8 with BOM) and the
+plain one for ``en`` (comma, decimal point).
+
+The sheet layout comes from ``ber.excel_export.write_table_sheet`` (the same as
+the result export); verdict columns are traffic-light cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ber.case import DOMAINS, atomic_write_bytes
+from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number
+from ber.messages import InputError, Lang, Problem
+from ber.register.records import Summary
+from ber.register.schema import CASE_STATUS_LABELS
+
+#: (key, Dutch header, English header, kind) — kind: text | int | number | date | datetime
+COLUMNS: tuple[tuple[str, str, str, str], ...] = (
+    ("reference", "Zaaknummer", "Reference", "text"),
+    ("title", "Titel", "Title", "text"),
+    ("business_name", "Bedrijf", "Business", "text"),
+    ("sector", "Sector", "Sector", "text"),
+    ("host_municipality", "Gemeentecode vestiging", "Host municipality code", "text"),
+    ("host_name", "Gemeente vestiging", "Host municipality", "text"),
+    ("status", "Status", "Status", "text"),
+    ("received", "Ontvangen", "Received", "date"),
+    ("decided", "Besluit", "Decided", "date"),
+    ("officer", "Behandelaar", "Officer", "text"),
+    ("start_year", "Startjaar", "Start year", "int"),
+    ("last_year", "Laatste jaar", "Last year", "int"),
+    ("full_operation_year", "Volledig in bedrijf (jaar)", "Full operation (year)", "int"),
+    ("jobs", "Banen (aantal)", "Jobs (count)", "number"),
+    ("residents", "Extra inwoners (personen)", "Extra residents (persons)", "number"),
+    *(
+        (f"verdict.{d}", f"Oordeel {DOMAIN_LABELS[d]['nl']}", f"Verdict {DOMAIN_LABELS[d]['en']}", "text")
+        for d in DOMAINS
+    ),
+    ("version", "Versie", "Version", "int"),
+    ("updated_at", "Laatst gewijzigd (UTC)", "Last changed (UTC)", "datetime"),
+    ("updated_by", "Gewijzigd door", "Changed by", "text"),
+)
+
+#: Excel number formats (Excel shows them with the user's locale separators); dates stay ISO
+NUMBER_FORMATS = {"int": "0", "number": "#,##0"}
+
+
+def _value(s: Summary, key: str, lang: Lang) -> Any:
+    if key.startswith("verdict."):
+        code = s.verdict.get(key.split(".", 1)[1])
+        return STATUS_LABELS[code][lang] if code in STATUS_LABELS else ""
+    if key == "status":
+        return CASE_STATUS_LABELS[s.status][lang]
+    value = getattr(s, key)
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+    return value
+
+
+def table(summaries: Sequence[Summary], lang: Lang) -> tuple[list[str], list[list[Any]], list[str]]:
+    """Headers, rows and the column kinds of the register table."""
+    headers = [nl if lang == "nl" else en for _, nl, en, _ in COLUMNS]
+    rows = [[_value(s, key, lang) for key, _, _, _ in COLUMNS] for s in summaries]
+    return headers, rows, [kind for *_, kind in COLUMNS]
+
+
+def write_xlsx(summaries: Sequence[Summary], path: Path, lang: Lang) -> None:
+    """The register as one sheet "Register" (layout by ``ber.excel_export.write_table_sheet``)."""
+    from ber.excel_export import XCell, new_workbook, status_cell, workbook_bytes, write_table_sheet
+
+    headers, rows, kinds = table(summaries, lang)
+    cells: list[list[Any]] = []
+    for s, row in zip(summaries, rows, strict=True):
+        out: list[Any] = []
+        for (key, *_), value in zip(COLUMNS, row, strict=True):
+            if key.startswith("verdict.") and value:
+                out.append(status_cell(s.verdict[key.split(".", 1)[1]], lang))
+            else:
+                out.append(XCell(value))
+        cells.append(out)
+    formats = {j: NUMBER_FORMATS[k] for j, k in enumerate(kinds) if k in NUMBER_FORMATS}
+    wb = new_workbook("Zaakregister" if lang == "nl" else "Case register", lang)
+    ws = wb.active
+    ws.title = "Register"
+    write_table_sheet(ws, headers, cells, formats)
+    atomic_write_bytes(path, workbook_bytes(wb))
+
+
+def _csv_text(value: Any, kind: str, lang: Lang) -> str:
+    if value is None:
+        return ""
+    if kind == "number":
+        return format_number(float(value), lang, 0).replace(".", "") if lang == "nl" else f"{value:.0f}"
+    if kind in ("date", "datetime"):
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    return str(value)
+
+
+def write_csv(summaries: Sequence[Summary], path: Path, lang: Lang) -> None:
+    headers, rows, kinds = table(summaries, lang)
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_csv_text(v, k, lang) for v, k in zip(row, kinds, strict=True)])
+    atomic_write_bytes(path, ("\ufeff" + buf.getvalue()).encode("utf-8"))
+
+
+def export_register(summaries: Sequence[Summary], path: Path, lang: Lang) -> int:
+    """Write ``summaries`` to ``path`` (.xlsx or .csv); returns the number of rows."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        write_xlsx(summaries, path, lang)
+    elif suffix == ".csv":
+        write_csv(summaries, path, lang)
+    else:
+        raise InputError([Problem("register.export_format", params={"path": str(path)})])
+    return len(summaries)

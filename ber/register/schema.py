@@ -1,0 +1,117 @@
+"""The register's tables (SQLAlchemy Core) and the case status vocabulary.
+
+These definitions describe the schema at the newest migration (``head``); the
+migrations in ``ber/register/migrations/versions`` create it step by step and
+must be kept in step with this module (a test compares them).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+#: status codes of a registered case, in procedure order
+CASE_STATUSES: tuple[str, ...] = ("in_procedure", "granted", "refused", "withdrawn")
+#: statuses whose demand counts in the cumulative assessment
+COUNTED_STATUSES: tuple[str, ...] = ("in_procedure", "granted")
+
+CASE_STATUS_LABELS: dict[str, dict[str, str]] = {
+    "in_procedure": {"nl": "in procedure", "en": "in procedure"},
+    "granted": {"nl": "verleend", "en": "granted"},
+    "refused": {"nl": "geweigerd", "en": "refused"},
+    "withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
+}
+
+_STATUS_CHECK = "status IN ('in_procedure', 'granted', 'refused', 'withdrawn')"
+
+metadata = MetaData()
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("reference", String(64), nullable=False, unique=True),
+    Column("title", String(300), nullable=False, default=""),
+    Column("business_name", String(300), nullable=False, default=""),
+    Column("sector", String(64), nullable=False, default=""),
+    Column("host_municipality", String(16), nullable=False, default=""),
+    Column("host_name", String(120), nullable=False, default=""),
+    Column("status", String(16), nullable=False),
+    Column("received", Date, nullable=True),
+    Column("decided", Date, nullable=True),
+    Column("officer", String(200), nullable=False, default=""),
+    Column("start_year", Integer, nullable=False),
+    Column("last_year", Integer, nullable=False),
+    Column("full_operation_year", Integer, nullable=False),
+    Column("jobs", Float, nullable=True),
+    Column("residents", Float, nullable=True),
+    Column("verdict_json", Text, nullable=False, default="{}"),
+    Column("reference_version", String(64), nullable=False, default=""),
+    Column("app_version", String(32), nullable=False, default=""),
+    Column("case_json", Text, nullable=False),
+    Column("case_sha256", String(64), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(200), nullable=False, default=""),
+    CheckConstraint(_STATUS_CHECK, name="ck_cases_status"),
+    CheckConstraint("version >= 1", name="ck_cases_version"),
+)
+
+case_demand = Table(
+    "case_demand",
+    metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("domain", String(32), primary_key=True),
+    Column("municipality", String(16), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("demand", Float, nullable=False),
+    Column("capacity", Float, nullable=True),
+    Column("pressure", Float, nullable=True),
+    Column("status", String(8), nullable=False),
+    #: True on the row of the case's last assessed year (its steady state)
+    Column("is_last", Boolean, nullable=False, default=False),
+)
+
+status_history = Table(
+    "status_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("event", String(16), nullable=False),
+    Column("old_status", String(16), nullable=True),
+    Column("new_status", String(16), nullable=False),
+    Column("who", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("why", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+# indexes (revision 0002): the cumulative aggregate reads only this covering index
+Index(
+    "ix_case_demand_area",
+    case_demand.c.municipality,
+    case_demand.c.domain,
+    case_demand.c.year,
+    case_demand.c.case_id,
+    case_demand.c.demand,
+    case_demand.c.is_last,
+)
+Index("ix_cases_status", cases.c.status)
+Index("ix_cases_host", cases.c.host_municipality)
+Index("ix_cases_sector", cases.c.sector)
+Index("ix_cases_received", cases.c.received)
+Index("ix_status_history_case", status_history.c.case_id, status_history.c.id)

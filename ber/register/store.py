@@ -1,0 +1,528 @@
+"""The case register: add, get, list, change status (optimistic locking), history.
+
+One code path for SQLite (one desk) and PostgreSQL (a region): SQLAlchemy Core
+statements only, schema by Alembic migrations run on :meth:`Register.open`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ber.case import Case
+from ber.messages import InputError, Lang, Problem
+from ber.register import db
+from ber.register.records import (
+    DemandRow,
+    HistoryEntry,
+    RegisteredCase,
+    Summary,
+    check_status,
+    demand_rows,
+)
+from ber.register.schema import case_demand, cases, status_history
+from ber.result import Assessment
+
+log = logging.getLogger("ber.register")
+
+
+class ConflictError(InputError):
+    """Someone else changed the case since it was read (optimistic locking)."""
+
+    def __init__(self, reference: str, expected: int, current: int, who: str, at: dt.datetime) -> None:
+        super().__init__(
+            [
+                Problem(
+                    "register.conflict",
+                    params={
+                        "reference": reference,
+                        "expected": expected,
+                        "current": current,
+                        "who": who or "?",
+                        "at": at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
+                    },
+                )
+            ]
+        )
+        self.reference = reference
+        self.expected_version = expected
+        self.current_version = current
+        self.changed_by = who
+        self.changed_at = at
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """SQLite returns naive datetimes; everything is stored in UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+_SUMMARY_COLUMNS = (
+    cases.c.reference,
+    cases.c.title,
+    cases.c.business_name,
+    cases.c.sector,
+    cases.c.host_municipality,
+    cases.c.host_name,
+    cases.c.status,
+    cases.c.received,
+    cases.c.decided,
+    cases.c.officer,
+    cases.c.start_year,
+    cases.c.last_year,
+    cases.c.full_operation_year,
+    cases.c.jobs,
+    cases.c.residents,
+    cases.c.verdict_json,
+    cases.c.version,
+    cases.c.updated_at,
+    cases.c.updated_by,
+)
+
+
+def _summary(row: Any) -> Summary:
+    m = row._mapping
+    return Summary(
+        reference=m["reference"],
+        title=m["title"],
+        business_name=m["business_name"],
+        sector=m["sector"],
+        host_municipality=m["host_municipality"],
+        host_name=m["host_name"],
+        status=m["status"],
+        received=m["received"],
+        decided=m["decided"],
+        officer=m["officer"],
+        start_year=m["start_year"],
+        last_year=m["last_year"],
+        full_operation_year=m["full_operation_year"],
+        jobs=m["jobs"],
+        residents=m["residents"],
+        verdict=json.loads(m["verdict_json"]),
+        version=m["version"],
+        updated_at=_aware(m["updated_at"]),
+        updated_by=m["updated_by"],
+    )
+
+
+def _case_values(case: Case, result: Assessment) -> dict[str, Any]:
+    """Columns derived from the case file and its result."""
+    meta = case.meta
+    return {
+        "title": meta.title or case.business.name,
+        "business_name": case.business.name,
+        "sector": case.business.sector,
+        "host_municipality": str(result.site.get("host_municipality") or ""),
+        "host_name": str(result.site.get("host_name") or ""),
+        "start_year": int(result.years[0]),
+        "last_year": int(result.years[-1]),
+        "full_operation_year": int(result.full_operation_year),
+        "jobs": float(result.totals["jobs"]),
+        "residents": float(result.totals["residents"]),
+        "verdict_json": json.dumps({k: v.status for k, v in result.verdict.items()}),
+        "reference_version": result.reference_version,
+        "app_version": result.app_version,
+        "case_json": case.canonical_json().decode("utf-8"),
+        "case_sha256": case.sha256(),
+    }
+
+
+def _demand_params(case_id: int, rows: Sequence[DemandRow]) -> list[dict[str, Any]]:
+    return [
+        {
+            "case_id": case_id,
+            "domain": r.domain,
+            "municipality": r.municipality,
+            "year": r.year,
+            "demand": r.demand,
+            "capacity": r.capacity,
+            "pressure": r.pressure,
+            "status": r.status,
+            "is_last": r.is_last,
+        }
+        for r in rows
+    ]
+
+
+class Register:
+    """A case register on SQLite or PostgreSQL. Use :meth:`open`; close when done."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self._url = url
+
+    # -- opening -------------------------------------------------------------
+    @classmethod
+    def open(cls, url: str | None = None, *, migrate: bool = True) -> Register:
+        """Open (and create or upgrade) the register at ``url``.
+
+        ``url`` None: ``BER_REGISTER_URL``, else ``<user data>/register.sqlite``.
+        PostgreSQL: ``postgresql+psycopg://user:password@host:port/database``.
+        """
+        resolved = db.resolve_url(url)
+        engine = db.create_register_engine(resolved)
+        with db.translate_errors(resolved):
+            if migrate:
+                db.upgrade(engine)
+            else:
+                with engine.connect():
+                    pass
+        log.info("opened register %s", db.mask_url(resolved))
+        return cls(engine, resolved)
+
+    @property
+    def url(self) -> str:
+        """The register's URL with the password masked (safe to show)."""
+        return db.mask_url(self._url)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with db.translate_errors(self._url), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One transaction: committed at the end, rolled back on any error."""
+        with (
+            db.translate_errors(self._url),
+            self.engine.connect().execution_options(ber_write=True) as conn,
+            conn.begin(),
+        ):
+            yield conn
+
+    # -- reading -------------------------------------------------------------
+    def _case_row(self, conn: Connection, reference: str) -> Row[Any]:
+        row = conn.execute(select(cases).where(cases.c.reference == reference)).first()
+        if row is None:
+            raise InputError([Problem("register.unknown_ref", params={"reference": reference})])
+        return row
+
+    def get(self, reference: str, *, with_demand: bool = True) -> RegisteredCase:
+        """The registered case ``reference`` (zaaknummer); InputError when unknown."""
+        with self._read() as conn:
+            row = self._case_row(conn, reference)
+            demand: list[DemandRow] = []
+            if with_demand:
+                rows = conn.execute(
+                    select(case_demand)
+                    .where(case_demand.c.case_id == row.id)
+                    .order_by(case_demand.c.domain, case_demand.c.municipality, case_demand.c.year)
+                )
+                demand = [
+                    DemandRow(
+                        domain=r.domain,
+                        municipality=r.municipality,
+                        year=r.year,
+                        demand=r.demand,
+                        capacity=r.capacity,
+                        pressure=r.pressure,
+                        status=r.status,
+                        is_last=bool(r.is_last),
+                    )
+                    for r in rows
+                ]
+        return RegisteredCase(
+            summary=_summary(row),
+            case_json=row.case_json,
+            case_sha256=row.case_sha256,
+            reference_version=row.reference_version,
+            app_version=row.app_version,
+            created_at=_aware(row.created_at),
+            demand=demand,
+        )
+
+    def exists(self, reference: str) -> bool:
+        with self._read() as conn:
+            return conn.execute(select(cases.c.id).where(cases.c.reference == reference)).first() is not None
+
+    def list(
+        self,
+        *,
+        municipality: str | None = None,
+        status: str | Sequence[str] | None = None,
+        sector: str | None = None,
+        year: int | None = None,
+        operating_year: int | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+    ) -> list[Summary]:
+        """Registered cases, newest received first, filtered by every argument given.
+
+        ``municipality``: host municipality, or a municipality where the case's
+        workers and families live (any stored demand). ``year``: the year the
+        application was received. ``operating_year``: the case operates in that
+        year. ``text``: part of the reference, title, business name or officer.
+        """
+        query = select(*_SUMMARY_COLUMNS)
+        conds: list[Any] = []
+        if municipality:
+            code = municipality.strip().upper()
+            conds.append(
+                or_(
+                    cases.c.host_municipality == code,
+                    cases.c.id.in_(select(case_demand.c.case_id).where(case_demand.c.municipality == code)),
+                )
+            )
+        if status:
+            codes = [check_status(s) for s in ([status] if isinstance(status, str) else status)]
+            conds.append(cases.c.status.in_(codes))
+        if sector:
+            conds.append(cases.c.sector == sector)
+        if year is not None:
+            conds.append(
+                and_(cases.c.received >= dt.date(year, 1, 1), cases.c.received < dt.date(year + 1, 1, 1))
+            )
+        if operating_year is not None:
+            conds.append(and_(cases.c.start_year <= operating_year, cases.c.last_year >= operating_year))
+        if text:
+            pattern = "%" + text.strip().lower().replace("\\", "").replace("%", "").replace("_", "") + "%"
+            conds.append(
+                or_(
+                    func.lower(cases.c.reference).like(pattern),
+                    func.lower(cases.c.title).like(pattern),
+                    func.lower(cases.c.business_name).like(pattern),
+                    func.lower(cases.c.officer).like(pattern),
+                )
+            )
+        if conds:
+            query = query.where(and_(*conds))
+        query = query.order_by(cases.c.received.desc().nulls_last(), cases.c.reference)
+        if limit is not None:
+            query = query.limit(limit)
+        with self._read() as conn:
+            return [_summary(r) for r in conn.execute(query)]
+
+    def count(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(cases)).scalar_one())
+
+    def history(self, reference: str) -> builtins.list[HistoryEntry]:
+        """The audit trail of a case, oldest first."""
+        with self._read() as conn:
+            row = self._case_row(conn, reference)
+            rows = conn.execute(
+                select(status_history).where(status_history.c.case_id == row.id).order_by(status_history.c.id)
+            )
+            return [
+                HistoryEntry(
+                    event=r.event,
+                    old_status=r.old_status,
+                    new_status=r.new_status,
+                    who=r.who,
+                    at=_aware(r.at),
+                    why=r.why,
+                    version=r.version,
+                )
+                for r in rows
+            ]
+
+    # -- writing -------------------------------------------------------------
+    def add(
+        self,
+        case: Case,
+        result: Assessment,
+        *,
+        status: str = "in_procedure",
+        officer: str | None = None,
+        received: dt.date | None = None,
+        decided: dt.date | None = None,
+        reference: str | None = None,
+        who: str | None = None,
+    ) -> RegisteredCase:
+        """Register an assessed case under its reference (``case.meta.reference``).
+
+        The case file, the result summary and the first audit entry are written in
+        one transaction: all or nothing.
+        """
+        ref = (reference if reference is not None else case.meta.reference).strip()
+        if not ref:
+            raise InputError([Problem("register.reference_missing", "meta.reference")])
+        if len(ref) > 64:
+            raise InputError([Problem("register.reference_long", "meta.reference", {"value": ref[:70]})])
+        if result.case_sha256 and result.case_sha256 != case.sha256():
+            raise InputError([Problem("register.result_mismatch", params={"reference": ref})])
+        code = check_status(status)
+        officer_name = officer if officer is not None else case.meta.officer
+        now = _now()
+        values = _case_values(case, result) | {
+            "reference": ref,
+            "status": code,
+            "received": received,
+            "decided": decided,
+            "officer": officer_name,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+            "updated_by": who or officer_name,
+        }
+        rows = demand_rows(result)
+        try:
+            with self._write() as conn:
+                case_id = conn.execute(cases.insert().values(**values)).inserted_primary_key[0]  # type: ignore[index]
+                if rows:
+                    conn.execute(case_demand.insert(), _demand_params(case_id, rows))
+                conn.execute(
+                    status_history.insert().values(
+                        case_id=case_id,
+                        event="registered",
+                        old_status=None,
+                        new_status=code,
+                        who=who or officer_name,
+                        at=now,
+                        why="",
+                        version=1,
+                    )
+                )
+        except IntegrityError:
+            raise InputError([Problem("register.duplicate", params={"reference": ref})]) from None
+        log.info("registered case %s (%d demand rows)", ref, len(rows))
+        return self.get(ref)
+
+    def _conflict(self, conn: Connection, reference: str, expected: int) -> ConflictError:
+        row = conn.execute(
+            select(cases.c.version, cases.c.updated_by, cases.c.updated_at).where(
+                cases.c.reference == reference
+            )
+        ).one()
+        return ConflictError(reference, expected, row.version, row.updated_by, _aware(row.updated_at))
+
+    def set_status(
+        self, reference: str, new: str, *, who: str, why: str, expected_version: int | None = None
+    ) -> Summary:
+        """Change a case's status and record who, when and why.
+
+        ``expected_version``: the version the caller read; when someone else
+        changed the case since, nothing is written and :class:`ConflictError` is
+        raised naming who changed it and when. None: the current version (no check;
+        for the command line, where nothing was read before).
+        """
+        code = check_status(new)
+        if not why.strip():
+            raise InputError([Problem("register.why_required", "why")])
+        now = _now()
+        with self._write() as conn:
+            row = self._case_row(conn, reference)
+            expected = row.version if expected_version is None else expected_version
+            if row.status == code and row.version == expected:
+                raise InputError(
+                    [Problem("register.same_status", params={"reference": reference, "status": code})]
+                )
+            changes: dict[str, Any] = {
+                "status": code,
+                "version": cases.c.version + 1,
+                "updated_at": now,
+                "updated_by": who,
+            }
+            if code in ("granted", "refused") and row.decided is None:
+                changes["decided"] = now.date()
+            done = conn.execute(
+                update(cases).where(cases.c.id == row.id, cases.c.version == expected).values(**changes)
+            ).rowcount
+            if done != 1:
+                raise self._conflict(conn, reference, expected)
+            conn.execute(
+                status_history.insert().values(
+                    case_id=row.id,
+                    event="status",
+                    old_status=row.status,
+                    new_status=code,
+                    who=who,
+                    at=now,
+                    why=why.strip(),
+                    version=expected + 1,
+                )
+            )
+        log.info("case %s: status %s -> %s by %s", reference, row.status, code, who)
+        return self.get(reference, with_demand=False).summary
+
+    def update_case(
+        self,
+        reference: str,
+        case: Case,
+        result: Assessment,
+        *,
+        expected_version: int,
+        who: str = "",
+        why: str = "",
+    ) -> RegisteredCase:
+        """Replace the stored case file and result summary (e.g. after a correction)."""
+        if result.case_sha256 and result.case_sha256 != case.sha256():
+            raise InputError([Problem("register.result_mismatch", params={"reference": reference})])
+        now = _now()
+        rows = demand_rows(result)
+        with self._write() as conn:
+            row = self._case_row(conn, reference)
+            changes = _case_values(case, result) | {
+                "version": cases.c.version + 1,
+                "updated_at": now,
+                "updated_by": who or row.updated_by,
+            }
+            done = conn.execute(
+                update(cases)
+                .where(cases.c.id == row.id, cases.c.version == expected_version)
+                .values(**changes)
+            ).rowcount
+            if done != 1:
+                raise self._conflict(conn, reference, expected_version)
+            conn.execute(case_demand.delete().where(case_demand.c.case_id == row.id))
+            if rows:
+                conn.execute(case_demand.insert(), _demand_params(row.id, rows))
+            conn.execute(
+                status_history.insert().values(
+                    case_id=row.id,
+                    event="case_updated",
+                    old_status=row.status,
+                    new_status=row.status,
+                    who=who or row.updated_by,
+                    at=now,
+                    why=why.strip() or f"sha256 {case.sha256()[:12]}",
+                    version=expected_version + 1,
+                )
+            )
+        return self.get(reference)
+
+    # -- export --------------------------------------------------------------
+    def export(self, path: Path | str, *, lang: Lang = "nl", **filters: Any) -> int:
+        """Write the (filtered, as :meth:`list`) register to .xlsx or .csv; returns the row count."""
+        from ber.register.export import export_register
+
+        return export_register(self.list(**filters), Path(path), lang)
+
+    def export_xlsx(self, path: Path | str, *, lang: Lang = "nl", **filters: Any) -> int:
+        from ber.register.export import write_xlsx
+
+        rows = self.list(**filters)
+        write_xlsx(rows, Path(path), lang)
+        return len(rows)
+
+    def export_csv(self, path: Path | str, *, lang: Lang = "nl", **filters: Any) -> int:
+        from ber.register.export import write_csv
+
+        rows = self.list(**filters)
+        write_csv(rows, Path(path), lang)
+        return len(rows)
