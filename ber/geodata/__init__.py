@@ -1,0 +1,73 @@
+"""Geodata: import municipality boundaries and statistics, regions, sites, comparison.
+
+Qt-free. Heavy libraries (geopandas, pyogrio, shapely, pandas) are imported inside
+the functions that use them, so importing this package is cheap.
+
+Typical use::
+
+    geo = import_geodata(["/path/to/reference"])      # validate, store per user
+    geo = load_geodata(None)                           # later: the stored import
+    ctx = geo.context(load_reference())                # for ber.assess.assess
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ber.geodata.columns import ColumnMapping
+from ber.geodata.compare import Ranking, compare_sites
+from ber.geodata.importer import import_paths
+from ber.geodata.model import GeoData
+from ber.geodata.region import cutoff_region, region_from_codes, region_from_kind, with_region
+from ber.geodata.sites import read_sites, site_from_coordinates
+from ber.geodata.store import clear_store, load_stored, read_manifest, save_geodata, store_path
+
+if TYPE_CHECKING:
+    from ber.assess import Context
+
+__all__ = [
+    "ColumnMapping",
+    "GeoData",
+    "Ranking",
+    "clear_store",
+    "compare_sites",
+    "context_for_cli",
+    "cutoff_region",
+    "import_geodata",
+    "import_paths",
+    "load_geodata",
+    "read_manifest",
+    "read_sites",
+    "region_from_codes",
+    "region_from_kind",
+    "site_from_coordinates",
+    "store_path",
+    "with_region",
+]
+
+
+def import_geodata(
+    paths: Sequence[Path | str], mapping: ColumnMapping | None = None, store: bool = True
+) -> GeoData:
+    """Import files/folders (all problems in one InputError); store them per user unless ``store=False``."""
+    geo = import_paths(paths, mapping)
+    if store:
+        save_geodata(geo, [str(Path(p).resolve()) for p in paths])
+    return geo
+
+
+def load_geodata(path: Path | str | None = None, mapping: ColumnMapping | None = None) -> GeoData | None:
+    """Geodata from a file or folder (not stored), or with ``None`` the stored import (None if none)."""
+    if path is None:
+        return load_stored()
+    return import_paths([path], mapping)
+
+
+def context_for_cli(ctx: Context, path: str | None) -> Context:
+    """The CLI's context: ``path`` imported for this run, else the stored import, else ``ctx``."""
+    geo = load_geodata(path)
+    if geo is None:
+        return ctx
+    return geo.context(ctx.ref)

@@ -1,0 +1,194 @@
+"""Site comparison: the case evaluated at every candidate site, ranked.
+
+Ranking (method section 6): fewest red domain-municipality cells, then fewest
+amber, then the lowest maximum pressure, then the fewest commuting vehicle-km.
+Output as ``ber-ranking/1`` JSON and as CSV for Dutch Excel (semicolon, decimal
+comma, UTF-8 with BOM).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ber import __version__
+from ber.assess import Context, check_case, rank_sites
+from ber.case import DOMAINS, Case, Region, Site
+from ber.geodata.sites import MAX_SITES
+from ber.labels import DOMAIN_LABELS, STATUS_LABELS
+from ber.messages import InputError, Lang, Problem
+from ber.params import parameter_specs
+from ber.progress import NoProgress, Progress, check_cancel
+from ber.result import SiteRank
+
+SCHEMA = "ber-ranking/1"
+CHUNK = 10
+RegionMode = Literal["case", "cutoff"]
+
+
+@dataclass
+class Ranking:
+    """Candidate sites ranked best first."""
+
+    sites: list[SiteRank]
+    app_version: str
+    reference_version: str
+    case_sha256: str
+    region: str  # "case" (the case's region for every site) or "cutoff" (around each site)
+    notices: list[Problem] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "app_version": self.app_version,
+            "reference_version": self.reference_version,
+            "case_sha256": self.case_sha256,
+            "region": self.region,
+            "sites": [
+                {
+                    "rank": s.rank,
+                    "name": s.name,
+                    "host_municipality": s.host_municipality,
+                    "host_name": s.host_name,
+                    "x": s.x,
+                    "y": s.y,
+                    "red": s.red,
+                    "amber": s.amber,
+                    "grey": s.grey,
+                    "max_pressure": s.max_pressure,
+                    "commute_vehicle_km_per_day": s.commute_vehicle_km_per_day,
+                    "verdict": dict(s.verdict),
+                }
+                for s in self.sites
+            ],
+        }
+
+    def to_csv_bytes(self, lang: Lang = "nl") -> bytes:
+        """CSV for Excel: ``;``-separated, decimal comma in Dutch, UTF-8 with BOM."""
+        nl = lang == "nl"
+        header = (
+            [
+                "rang",
+                "naam",
+                "gastgemeente",
+                "gastgemeente_naam",
+                "x_rd_m",
+                "y_rd_m",
+                "rood",
+                "oranje",
+                "onbekend",
+                "max_druk",
+                "woon_werk_voertuigkm_per_dag",
+            ]
+            if nl
+            else [
+                "rank",
+                "name",
+                "host_municipality",
+                "host_name",
+                "x_rd_m",
+                "y_rd_m",
+                "red",
+                "amber",
+                "unknown",
+                "max_pressure",
+                "commute_vehicle_km_per_day",
+            ]
+        )
+        header += [DOMAIN_LABELS[d][lang] for d in DOMAINS]
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter=";" if nl else ",", lineterminator="\r\n")
+        writer.writerow(header)
+        for s in self.sites:
+            writer.writerow(
+                [
+                    s.rank,
+                    s.name,
+                    s.host_municipality,
+                    s.host_name,
+                    _num(s.x, lang, 0),
+                    _num(s.y, lang, 0),
+                    s.red,
+                    s.amber,
+                    s.grey,
+                    _num(s.max_pressure, lang, 2),
+                    _num(s.commute_vehicle_km_per_day, lang, 0),
+                    *[STATUS_LABELS[s.verdict[d]][lang] for d in DOMAINS],
+                ]
+            )
+        return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _num(value: float | None, lang: Lang, decimals: int) -> str:
+    """A number without thousands separators (Excel reads them as text otherwise)."""
+    if value is None or not math.isfinite(value):
+        return ""
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _sort_key(s: SiteRank) -> tuple[int, int, float, float]:
+    # the order of ber.assess.rank_sites: red, amber, max pressure (unknown last), vehicle-km
+    p = s.max_pressure if s.max_pressure is not None else 1e300
+    return (s.red, s.amber, p, s.commute_vehicle_km_per_day)
+
+
+def candidates_case(case: Case, sites: Sequence[Site], region: RegionMode = "case") -> Case:
+    """The case with the candidates as its sites (the first marked chosen, for validation)."""
+    cands = [s.model_copy(update={"chosen": i == 0}) for i, s in enumerate(sites)]
+    update: dict[str, Any] = {"sites": cands}
+    if region == "cutoff":
+        update["region"] = Region(label=case.region.label)
+    return case.model_copy(update=update)
+
+
+def compare_sites(
+    case: Case,
+    sites: Sequence[Site],
+    ctx: Context | None = None,
+    progress: Progress | None = None,
+    region: RegionMode = "case",
+) -> Ranking:
+    """Evaluate ``case`` at every candidate site and rank them (best first).
+
+    ``region="case"`` keeps the case's region list for every site (a comparison
+    within one region); ``"cutoff"`` uses the municipalities within the cut-off
+    distance around each site (a comparison across the country). The case is
+    validated once with all candidates; InputError lists every problem.
+    """
+    ctx = ctx or Context.default()
+    progress = progress or NoProgress()
+    if not sites:
+        raise InputError([Problem("sites.none", "sites")])
+    if len(sites) > MAX_SITES:
+        raise InputError([Problem("compare.too_many", params={"count": len(sites), "limit": MAX_SITES})])
+    full = candidates_case(case, sites, region)
+    check_case(full, ctx)
+    specs = parameter_specs(full, ctx.ref)
+    ranks: list[SiteRank] = []
+    for start in range(0, len(full.sites), CHUNK):
+        check_cancel(progress)
+        part = full.model_copy(update={"sites": full.sites[start : start + CHUNK]})
+        ranks.extend(rank_sites(part, ctx, specs))
+        progress.report(min(1.0, (start + CHUNK) / len(full.sites)), "sites")
+    ranks.sort(key=_sort_key)  # stable: equal keys keep the candidates' order
+    notices = []
+    for i, r in enumerate(ranks, start=1):
+        r.rank = i
+        r.chosen = False
+    if ctx.locate is not None:
+        for r in ranks:
+            if ctx.locate(r.x, r.y) is None:
+                notices.append(Problem("sites.outside", params={"name": r.name}))
+    return Ranking(
+        sites=ranks,
+        app_version=__version__,
+        reference_version=ctx.ref.version,
+        case_sha256=case.sha256(),
+        region=region,
+        notices=notices,
+    )

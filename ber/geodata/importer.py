@@ -1,0 +1,293 @@
+"""Import municipality boundaries, statistics and region membership into ``GeoData``.
+
+Input: files and folders (GeoPackage, GeoJSON, Shapefile, zip, CSV). Exactly one
+layer with municipality codes and geometry (or CSV coordinates) gives the
+boundaries; every other layer with municipality codes is a statistics table
+joined on the code. For each statistic the newest year wins per municipality
+(year from a ``_YYYY`` column suffix, else a single-valued ``jaar`` column, else
+a year in the file name). All problems of all files are raised together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ber.geodata.boundaries import MAX_LISTED, codes_of, missing_code_column, prepare_boundaries
+from ber.geodata.columns import (
+    REGION_COLUMNS,
+    STAT_ROLES,
+    ColumnMapping,
+    accepted,
+    find_column,
+    stat_columns,
+)
+from ber.geodata.model import GeoData, build_table
+from ber.geodata.readers import Layer, list_files, open_layers, to_numbers
+from ber.messages import InputError, Problem
+
+STAT_LABELS = {"inhabitants": "aantal_inwoners", "households": "huishoudens", "dwellings": "woningvoorraad"}
+
+
+@dataclass
+class _Stat:
+    role: str
+    label: str  # file and column, for the manifest
+    year: int
+    order: int
+    suffixed: bool  # a year-suffixed column of a combined table (ranks after a plain one)
+    values: dict[str, float]  # code -> value (only known values)
+
+
+def expand(paths: Sequence[Path | str], problems: list[Problem]) -> list[Path]:
+    """Files to read: given files, and the supported files inside given folders."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(list_files(path))
+        elif path.exists():
+            out.append(path)
+        else:
+            problems.append(Problem("file.missing", params={"path": str(path)}))
+    return out
+
+
+def _year_of(layer: Layer, frame: Any) -> int:
+    if "jaar" in frame.columns:
+        years = {str(v).strip() for v in frame["jaar"].tolist() if str(v).strip() not in ("", "nan", "None")}
+        if len(years) == 1:
+            try:
+                return int(float(years.pop()))
+            except ValueError:
+                pass
+    return layer.year_hint
+
+
+def import_paths(paths: Sequence[Path | str], mapping: ColumnMapping | None = None) -> GeoData:
+    """Read and validate geodata from files/folders; InputError lists every problem."""
+    problems: list[Problem] = []
+    notices: list[Problem] = []
+    files = expand(paths, problems)
+    layers: list[Layer] = []
+    for path in files:
+        try:
+            layers.extend(open_layers(path))
+        except InputError as err:
+            problems.extend(err.problems)
+
+    boundary: tuple[Layer, str] | None = None
+    boundary_labels: list[str] = []
+    tables: list[tuple[Layer, str]] = []
+    for layer in layers:
+        code_col = find_column(layer.fields, "code", mapping)
+        mapped = mapping.get("code") if mapping else None
+        if code_col is None:
+            if mapped is not None and len(layers) == 1:
+                problems.append(_mapped_missing(layer, "code", mapped))
+            elif len(layers) == 1:
+                problems.append(missing_code_column(layer))
+            else:
+                notices.append(Problem("geodata.ignored", params={"path": layer.label}))
+            continue
+        has_points = find_column(layer.fields, "x", mapping) and find_column(layer.fields, "y", mapping)
+        has_lonlat = find_column(layer.fields, "lon", mapping) and find_column(layer.fields, "lat", mapping)
+        if layer.spatial or has_points or has_lonlat:
+            boundary_labels.append(layer.label)
+            boundary = (layer, code_col)
+        else:
+            tables.append((layer, code_col))
+    if len(boundary_labels) > 1:
+        problems.append(Problem("geodata.several_boundaries", params={"paths": ", ".join(boundary_labels)}))
+    elif boundary is None and not problems:
+        shown = ", ".join(str(p) for p in paths)
+        problems.append(Problem("geodata.no_boundaries", params={"paths": shown}))
+    if problems or boundary is None:
+        raise InputError(problems or [Problem("geodata.no_boundaries", params={"paths": str(paths)})])
+
+    layer, code_col = boundary
+    frame = layer.read()
+    gdf = prepare_boundaries(layer, frame, code_col, mapping, problems, notices)
+    stats: list[_Stat] = []
+    extra: dict[str, list[str]] = {}
+    regions: list[tuple[str, dict[str, Any]]] = []
+    names: dict[str, str] = {}
+    sources: list[dict[str, Any]] = [{"file": layer.label, "role": "boundaries", "features": len(frame)}]
+    if gdf is not None:
+        codes = list(gdf.index)
+        _collect(layer, frame, list(codes), mapping, 0, stats, regions, names, problems)
+        for order, (tab, tab_code) in enumerate(tables, start=1):
+            tframe = tab.read()
+            tcodes = codes_of(tab, tframe, tab_code, problems)
+            known = set(codes)
+            outside = sorted({c for c in tcodes if c is not None and c not in known})
+            if outside:
+                extra[tab.label] = outside
+            _collect(tab, tframe, tcodes, mapping, order, stats, regions, names, problems)
+            sources.append({"file": tab.label, "role": "statistics", "features": len(tframe)})
+    if problems or gdf is None:
+        raise InputError(problems)
+    for label, outside in extra.items():
+        notices.append(
+            Problem(
+                "geodata.extra_codes",
+                params={"path": label, "count": len(outside), "codes": ", ".join(outside[:MAX_LISTED])},
+            )
+        )
+    return _assemble(gdf, stats, regions, names, notices, sources, layer.label)
+
+
+def _mapped_missing(layer: Layer, role: str, column: str) -> Problem:
+    return Problem(
+        "geodata.mapped_column",
+        params={"path": layer.label, "column": column, "role": role, "columns": ", ".join(layer.fields)},
+    )
+
+
+def _collect(
+    layer: Layer,
+    frame: Any,
+    codes: list[str | None],
+    mapping: ColumnMapping | None,
+    order: int,
+    stats: list[_Stat],
+    regions: list[tuple[str, dict[str, Any]]],
+    names: dict[str, str],
+    problems: list[Problem],
+) -> None:
+    """Statistics, names and region membership of one layer (aligned with ``codes``)."""
+    cols = [c for c in frame.columns if c != "geometry"]
+    comma = bool(frame.attrs.get("decimal_comma"))
+    year = _year_of(layer, frame)
+    for role in STAT_ROLES:
+        mapped = mapping.get(role) if mapping else None
+        found = stat_columns(cols, role, mapping)
+        if mapped is not None and not found and order == 0:
+            problems.append(_mapped_missing(layer, role, mapped))
+        for col, suffix_year in found:
+            values, bad = to_numbers(frame[col].tolist(), comma)
+            negative = [i for i in np.flatnonzero(values < 0)]
+            for i in (bad + [int(i) for i in negative])[:MAX_LISTED]:
+                problems.append(
+                    Problem(
+                        "geodata.bad_number",
+                        params={
+                            "path": layer.label,
+                            "column": col,
+                            "code": codes[i] or f"#{i + 1}",
+                            "value": repr(frame[col].iloc[i]),
+                        },
+                    )
+                )
+            known = {
+                c: float(v)
+                for c, v in zip(codes, values, strict=True)
+                if c is not None and np.isfinite(v) and v >= 0
+            }
+            stats.append(
+                _Stat(role, f"{layer.label}: {col}", suffix_year or year, order, bool(suffix_year), known)
+            )
+    name_col = find_column(cols, "name", mapping)
+    if name_col is not None:
+        for c, n in zip(codes, frame[name_col].tolist(), strict=True):
+            if c is not None and c not in names and n is not None and str(n).strip():
+                names[c] = str(n).strip()
+    present = {c.lower(): c for c in cols}
+    found_regions: dict[str, Any] = {}
+    for code_col, name_col_r in REGION_COLUMNS.values():
+        for col in (code_col, name_col_r):
+            if col in present:
+                found_regions[col] = dict(zip(codes, frame[present[col]].tolist(), strict=True))
+    if found_regions:
+        regions.append((layer.label, found_regions))
+
+
+def _assemble(
+    gdf: Any,
+    stats: list[_Stat],
+    regions: list[tuple[str, dict[str, Any]]],
+    names: dict[str, str],
+    notices: list[Problem],
+    sources: list[dict[str, Any]],
+    boundary_label: str,
+) -> GeoData:
+    codes = list(gdf.index)
+    fields: dict[str, str] = {}
+    problems: list[Problem] = []
+    for role in STAT_ROLES:
+        candidates = sorted(
+            (s for s in stats if s.role == role), key=lambda s: (-s.year, s.suffixed, s.order)
+        )
+        column = np.full(len(codes), np.nan)
+        used: list[str] = []
+        for k, code in enumerate(codes):
+            for s in candidates:
+                if code in s.values:
+                    column[k] = s.values[code]
+                    if s.label not in used:
+                        used.append(s.label)
+                    break
+        gdf[role] = column
+        years = {s.label: s.year for s in candidates}
+        fields[role] = "; ".join(f"{u} ({years[u]})" if years[u] else u for u in used)
+        missing = [codes[k] for k in np.flatnonzero(np.isnan(column))]
+        if missing and role == "dwellings":
+            problems.append(
+                Problem(
+                    "geodata.missing_dwellings",
+                    params={
+                        "count": len(missing),
+                        "codes": ", ".join(missing[:MAX_LISTED])
+                        + (" …" if len(missing) > MAX_LISTED else ""),
+                        "accepted": accepted("dwellings"),
+                    },
+                )
+            )
+        elif missing:
+            notices.append(
+                Problem(
+                    "geodata.missing_stat",
+                    params={
+                        "column": STAT_LABELS[role],
+                        "count": len(missing),
+                        "codes": ", ".join(missing[:MAX_LISTED])
+                        + (" …" if len(missing) > MAX_LISTED else ""),
+                    },
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    gdf["name"] = [names.get(c, c) for c in codes]
+    for code_col, name_col in REGION_COLUMNS.values():
+        for col in (code_col, name_col):
+            values = []
+            for c in codes:
+                value = ""
+                for _label, found in regions:
+                    v = found.get(col, {}).get(c)
+                    if v is not None and str(v).strip() and str(v) != "nan":
+                        value = str(v).strip()
+                        break
+                values.append(value)
+            gdf[col] = values
+    order = ["name", "inhabitants", "households", "dwellings"]
+    order += [c for pair in REGION_COLUMNS.values() for c in pair]
+    gdf = gdf[[*order, "geometry"]]
+    used_files = [boundary_label]
+    for text in fields.values():
+        for part in text.split("; "):
+            name = part.split(": ")[0]
+            if part and name not in used_files:
+                used_files.append(name)
+    source = "Geodata: " + ", ".join(used_files)
+    return GeoData(
+        table=build_table(gdf, source),
+        boundaries=gdf,
+        notices=notices,
+        sources=sources,
+        fields=fields,
+    )
