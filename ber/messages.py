@@ -268,8 +268,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "More than one boundary file: {paths}; give one",
     },
     "geodata.ignored": {
-        "nl": "{path}: overgeslagen ({reason})",
-        "en": "{path}: skipped ({reason})",
+        "nl": "{path}: overgeslagen (geen kolom met gemeentecodes GMxxxx)",
+        "en": "{path}: skipped (no column with municipality codes GMxxxx)",
     },
     "geodata.extra_codes": {
         "nl": "{path}: {count} gemeentecode(s) zonder grens genegeerd ({codes})",
@@ -301,9 +301,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}, row {row}: geometry type {kind} cannot be a site (allowed: point, polygon)",
     },
     "sites.outside": {
-        "nl": "{path}, locatie {name}: ligt in geen enkele gemeente; de gemeente met het dichtstbijzijnde "
+        "nl": "Locatie {name}: ligt in geen enkele gemeente; de gemeente met het dichtstbijzijnde "
         "middelpunt wordt de gastgemeente",
-        "en": "{path}, site {name}: lies in no municipality; the municipality with the nearest centre "
+        "en": "Site {name}: lies in no municipality; the municipality with the nearest centre "
         "becomes the host",
     },
     "compare.too_many": {

@@ -26,6 +26,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ber.cli.demo_cmd",
     "ber.cli.reference_cmd",
     "ber.cli.register_cmd",
+    "ber.cli.geodata_cmd",
+    "ber.cli.compare_cmd",
 )
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
