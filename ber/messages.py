@@ -364,6 +364,71 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{path}: exporteren kan naar .xlsx of .csv",
         "en": "{path}: export writes .xlsx or .csv",
     },
+    # --- capacity table (paste, CSV/XLSX import) ---------------------------
+    "capacity.not_a_number": {
+        "nl": "Rij {row}, kolom {column}: '{value}' is geen getal (toegestaan: een getal van 0 of meer, "
+        "of leeg/'onbekend' voor onbekend)",
+        "en": "Row {row}, column {column}: '{value}' is not a number (allowed: a number of 0 or more, "
+        "or empty/'unknown' for unknown)",
+    },
+    "capacity.negative": {
+        "nl": "Rij {row}, kolom {column}: waarde {value} mag niet negatief zijn (toegestaan: 0 of meer, "
+        "of leeg/'onbekend')",
+        "en": "Row {row}, column {column}: value {value} must not be negative (allowed: 0 or more, "
+        "or empty/'unknown')",
+    },
+    "capacity.edit_invalid": {
+        "nl": "{municipality}, {column}: '{value}' is geen geldige capaciteit (toegestaan: een getal van 0 "
+        "of meer, zoals 12,5 of 1.234, of leeg/'onbekend')",
+        "en": "{municipality}, {column}: '{value}' is not a valid capacity (allowed: a number of 0 or more, "
+        "such as 12.5 or 1,234, or empty/'unknown')",
+    },
+    "capacity.code_not_in_region": {
+        "nl": "Rij {row}: gemeentecode '{value}' hoort niet bij de regio (toegestaan: {choices})",
+        "en": "Row {row}: municipality code '{value}' is not in the region (allowed: {choices})",
+    },
+    "capacity.outside_region": {
+        "nl": "{count} gemeente(n) in het bestand horen niet bij de regio en zijn overgeslagen: {codes}",
+        "en": "{count} municipality(ies) in the file are not in the region and were skipped: {codes}",
+    },
+    "capacity.paste_too_large": {
+        "nl": "Plakken: {rows} rijen × {columns} kolommen passen niet vanaf rij {row}, kolom {column} "
+        "(de tabel heeft {max_rows} gemeenten en {max_columns} domeinen)",
+        "en": "Paste: {rows} rows × {columns} columns do not fit from row {row}, column {column} "
+        "(the table has {max_rows} municipalities and {max_columns} domains)",
+    },
+    "capacity.unknown_column": {
+        "nl": "Kolom '{value}' wordt niet herkend (toegestaan: gemeentecode, naam en de domeinnamen)",
+        "en": "Column '{value}' is not recognised (allowed: code, name and the domain names)",
+    },
+    "capacity.duplicate_column": {
+        "nl": "{path}: kolom '{value}' komt twee keer voor",
+        "en": "{path}: column '{value}' occurs twice",
+    },
+    "capacity.no_code_column": {
+        "nl": "{path}: de kolom 'gemeentecode' ontbreekt in de eerste rij (verwachte kolommen: {expected})",
+        "en": "{path}: the column 'code' is missing from the first row (expected columns: {expected})",
+    },
+    "capacity.bad_code": {
+        "nl": "Rij {row}: '{value}' is geen gemeentecode (verwacht een CBS-code zoals GM0983)",
+        "en": "Row {row}: '{value}' is not a municipality code (expected a CBS code such as GM0983)",
+    },
+    "capacity.duplicate_code": {
+        "nl": "Rij {row}: gemeentecode {value} komt meer dan eens voor",
+        "en": "Row {row}: municipality code {value} occurs more than once",
+    },
+    "capacity.empty_file": {
+        "nl": "{path} bevat geen tabel (het bestand is leeg)",
+        "en": "{path} contains no table (the file is empty)",
+    },
+    "capacity.too_many_rows": {
+        "nl": "{path} heeft te veel rijen (maximaal {limit} gemeenten)",
+        "en": "{path} has too many rows (at most {limit} municipalities)",
+    },
+    "capacity.file_type": {
+        "nl": "{path}: bestandstype '{value}' wordt niet ondersteund (toegestaan: .csv, .xlsx)",
+        "en": "{path}: file type '{value}' is not supported (allowed: .csv, .xlsx)",
+    },
     # --- misc -------------------------------------------------------------
     "cli.internal_error": {
         "nl": "Interne fout: {reason}. Details staan in {log}.",

@@ -1,0 +1,492 @@
+"""Capacity table input and output: Excel paste, CSV and XLSX files.
+
+The capacity table gives, per municipality (CBS code ``GMxxxx``) and domain, the
+spare capacity a municipality knows of, in the unit of :data:`ber.case.DOMAIN_UNITS`.
+``None`` means *unknown* and is never turned into zero.
+
+* :func:`parse_number` reads one cell as a Dutch officer types it: ``"1.234,5"``,
+  ``"12,5"``, ``"1234"``; empty, ``onbekend``, ``unknown``, ``-`` mean unknown.
+* :func:`parse_paste` reads the tab-separated text Excel puts on the clipboard.
+* :func:`read_capacity` reads a CSV file (semicolon + decimal comma, UTF-8 with BOM
+  or Windows-1252, as Dutch Excel writes it; also comma + decimal point) or an XLSX
+  file (values only, no macros run; openpyxl never executes them).
+* :func:`write_capacity_csv` / :func:`write_capacity_xlsx` write the same layout
+  (``gemeentecode``, ``naam``, one column per domain with its unit), atomically.
+
+Nothing here raises on bad input: every problem is returned as a
+:class:`~ber.messages.Problem` naming the row, the column and the value.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ber.case import DOMAIN_UNITS, DOMAINS, atomic_write_bytes
+from ber.labels import DOMAIN_LABELS, unit_label
+from ber.messages import Lang, Problem
+
+#: one edit of the table: (municipality code, domain, value or None = unknown)
+Edit = tuple[str, str, float | None]
+CapacityTable = dict[str, dict[str, float | None]]
+
+MAX_CSV_BYTES = 5 * 1024 * 1024
+MAX_XLSX_BYTES = 10 * 1024 * 1024
+MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_ROWS = 2000
+
+UNKNOWN_MARKERS = frozenset({"", "onbekend", "unknown", "-", "–", "—", "?", "n.b.", "nb", "n/a", "na"})
+_CODE_HEADERS = frozenset(
+    {"gemeentecode", "code", "gm-code", "gmcode", "cbs-code", "cbscode", "municipality code"}
+)
+_NAME_HEADERS = frozenset({"naam", "gemeente", "gemeentenaam", "name", "municipality", "municipality name"})
+_CODE_RE = re.compile(r"^(?:GM)?(\d{1,4})$", re.IGNORECASE)
+_THOUSANDS = {",": re.compile(r"^\d{1,3}(\.\d{3})+(,\d*)?$"), ".": re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")}
+_PLAIN = re.compile(r"^\d+([.,]\d*)?$|^[.,]\d+$")
+
+
+class _Bad(ValueError):
+    """A cell that is not a number; ``negative`` when it is a number below zero."""
+
+    def __init__(self, negative: bool = False) -> None:
+        super().__init__("negative" if negative else "not a number")
+        self.negative = negative
+
+
+def is_unknown(text: str) -> bool:
+    return text.strip().lower() in UNKNOWN_MARKERS
+
+
+def parse_number(text: str, decimal: str = ",") -> float | None:
+    """One cell as a non-negative number, or None for an unknown marker.
+
+    ``decimal`` is the decimal mark of the source (``","`` for Dutch Excel, ``"."``
+    for English files); the other mark is accepted as thousands separator only in
+    groups of three (``1.234.567``). A lone other mark that is not a thousands group
+    (``12.5`` in a Dutch paste) is read as a decimal mark. Raises ``ValueError`` for
+    text that is not a number and for negative numbers.
+    """
+    s = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
+    if s.lower() in UNKNOWN_MARKERS:
+        return None
+    negative = s.startswith(("-", "−"))
+    if s.startswith(("-", "−", "+")):
+        s = s[1:]
+    other = "." if decimal == "," else ","
+    if _THOUSANDS[decimal].match(s):
+        s = s.replace(other, "").replace(decimal, ".")
+    elif other in s and decimal in s and _THOUSANDS[other].match(s):
+        s = s.replace(decimal, "").replace(other, ".")  # "1,234.5" from an English Excel
+    elif other in s and decimal in s:
+        raise _Bad()
+    elif _PLAIN.match(s):
+        s = s.replace(",", ".")
+    else:
+        raise _Bad(negative and bool(_PLAIN.match(s)))
+    value = float(s)
+    if negative and value != 0:
+        raise _Bad(negative=True)
+    return value
+
+
+def normalise_code(text: str) -> str | None:
+    """``GM0983``, ``gm983`` or ``983`` (Excel drops leading zeros) -> ``GM0983``."""
+    match = _CODE_RE.match(text.strip())
+    return f"GM{int(match.group(1)):04d}" if match else None
+
+
+def _header_key(text: str) -> str:
+    s = " ".join(str(text).strip().lower().split())
+    return re.sub(r"\s*[\(\[][^\)\]]*[\)\]]\s*$", "", s)
+
+
+_DOMAIN_HEADERS: dict[str, str] = {}
+for _d in DOMAINS:
+    _DOMAIN_HEADERS[_d] = _d
+    for _lang_labels in DOMAIN_LABELS[_d].values():
+        _DOMAIN_HEADERS[_header_key(_lang_labels)] = _d
+
+
+def header_domain(text: str) -> str | None:
+    """The domain a column header names (key, Dutch or English label, unit optional)."""
+    return _DOMAIN_HEADERS.get(_header_key(text))
+
+
+def column_label(domain: str, lang: Lang = "nl") -> str:
+    """Column header of a domain: its label with the unit, e.g. 'Zorg: huisarts (patiënten)'."""
+    return f"{DOMAIN_LABELS[domain][lang]} ({unit_label(DOMAIN_UNITS[domain], lang)})"
+
+
+def _cell_problem(exc: _Bad, row: int, domain: str, value: str, code: str, lang: Lang) -> Problem:
+    return Problem(
+        "capacity.negative" if exc.negative else "capacity.not_a_number",
+        field=f"capacity.{code}.{domain}" if code else f"capacity.{domain}",
+        params={"row": row, "column": DOMAIN_LABELS[domain][lang], "value": value.strip()},
+    )
+
+
+# ---------------------------------------------------------------------------
+# paste
+# ---------------------------------------------------------------------------
+
+
+def split_clipboard(text: str) -> list[list[str]]:
+    """Excel's clipboard text as rows of cells (tab-separated, CRLF, trailing newline)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and lines[-1] == "":
+        lines.pop()
+    return [line.split("\t") for line in lines]
+
+
+def _looks_like_header(cells: Sequence[str]) -> bool:
+    keys = {_header_key(c) for c in cells}
+    return any(header_domain(c) for c in cells) or bool(keys & _CODE_HEADERS)
+
+
+def parse_paste(
+    text: str,
+    codes_in_view_order: Sequence[str],
+    first_domain_col: int = 0,
+    first_row: int = 0,
+    *,
+    lang: Lang = "nl",
+) -> tuple[list[Edit], list[Problem]]:
+    """Turn pasted Excel cells into edits of the capacity table.
+
+    Without a code column the block lands at (``first_row``, ``first_domain_col``) of
+    the view and fills down and right. A header row (domain keys or labels) maps
+    columns to domains; a column of ``GMxxxx`` codes (with or without header) maps
+    rows to municipalities, and its value columns start at the first domain unless
+    the header says otherwise; a text column right after the codes (names) is
+    skipped. ``lang`` only chooses the language of domain labels in problems.
+    Returns all edits and all problems; apply nothing when there are problems.
+    """
+    rows = split_clipboard(text)
+    edits: list[Edit] = []
+    problems: list[Problem] = []
+    if not rows:
+        return edits, problems
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    header: list[str] | None = rows[0] if _looks_like_header(rows[0]) else None
+    body = rows[1:] if header is not None else rows
+    row_offset = 2 if header is not None else 1  # row numbers in problems are 1-based in the paste
+
+    code_col: int | None = None
+    skip: set[int] = set()
+    col_domain: dict[int, str] = {}
+    if header is not None:
+        for j, cell in enumerate(header):
+            key = _header_key(cell)
+            if key in _CODE_HEADERS:
+                code_col = j
+            elif key in _NAME_HEADERS:
+                skip.add(j)
+            elif (domain := header_domain(cell)) is not None:
+                col_domain[j] = domain
+            elif key:
+                problems.append(Problem("capacity.unknown_column", params={"value": cell.strip()}))
+            else:
+                skip.add(j)
+    if code_col is None and body:
+        for j in range(width):
+            if all(normalise_code(r[j]) is not None and r[j].strip().upper().startswith("GM") for r in body):
+                code_col = j
+                break
+    if code_col is not None:
+        skip.add(code_col)
+        nxt = code_col + 1
+        if header is None and nxt < width and all(_is_text(r[nxt]) for r in body):
+            skip.add(nxt)
+    if header is None or not col_domain:
+        start = 0 if code_col is not None else first_domain_col
+        value_cols = [j for j in range(width) if j not in skip]
+        if start + len(value_cols) > len(DOMAINS):
+            problems.append(_too_large(len(body), len(value_cols), first_row, start, codes_in_view_order))
+            return [], problems
+        col_domain = {j: DOMAINS[start + k] for k, j in enumerate(value_cols)}
+
+    if code_col is None and first_row + len(body) > len(codes_in_view_order):
+        problems.append(
+            _too_large(len(body), len(col_domain), first_row, first_domain_col, codes_in_view_order)
+        )
+        return [], problems
+    allowed = set(codes_in_view_order)
+    for i, cells in enumerate(body):
+        rownum = i + row_offset
+        if code_col is not None:
+            code = normalise_code(cells[code_col]) or ""
+            if code not in allowed:
+                problems.append(
+                    Problem(
+                        "capacity.code_not_in_region",
+                        params={
+                            "row": rownum,
+                            "value": cells[code_col].strip(),
+                            "choices": ", ".join(allowed),
+                        },
+                    )
+                )
+                continue
+        else:
+            code = codes_in_view_order[first_row + i]
+        for j, domain in col_domain.items():
+            try:
+                edits.append((code, domain, parse_number(cells[j])))
+            except _Bad as exc:
+                problems.append(_cell_problem(exc, rownum, domain, cells[j], code, lang))
+    return edits, problems
+
+
+def _is_text(cell: str) -> bool:
+    if is_unknown(cell):
+        return False
+    try:
+        parse_number(cell)
+    except _Bad as exc:
+        return not exc.negative
+    return False
+
+
+def _too_large(rows: int, cols: int, row: int, col: int, codes: Sequence[str]) -> Problem:
+    return Problem(
+        "capacity.paste_too_large",
+        params={
+            "rows": rows,
+            "columns": cols,
+            "row": row + 1,
+            "column": col + 1,
+            "max_rows": len(codes),
+            "max_columns": len(DOMAINS),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------
+# files
+# ---------------------------------------------------------------------------
+
+
+def read_capacity(path: Path | str, *, lang: Lang = "nl") -> tuple[CapacityTable, list[Problem]]:
+    """Read a capacity table from ``.csv`` or ``.xlsx``.
+
+    Columns: ``gemeentecode`` (or ``code``), optionally ``naam``, one column per
+    domain named by its key or its Dutch/English label (a unit in brackets is
+    allowed). Returns the table and every problem found; when there are problems
+    the caller should show them and import nothing.
+    """
+    path = Path(path)
+    spath = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".txt", ".xlsx"):
+        return {}, [Problem("capacity.file_type", params={"path": spath, "value": path.suffix or "-"})]
+    if not path.is_file():
+        return {}, [Problem("file.missing", params={"path": spath})]
+    limit = MAX_XLSX_BYTES if suffix == ".xlsx" else MAX_CSV_BYTES
+    size = path.stat().st_size
+    if size > limit:
+        return {}, [Problem("file.too_large", params={"path": spath, "size": _mb(size), "limit": _mb(limit)})]
+    try:
+        if suffix == ".xlsx":
+            rows, decimal = _xlsx_rows(path), ","
+        else:
+            rows, decimal = _csv_rows(path.read_bytes())
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        return {}, [
+            Problem("file.unreadable", params={"path": spath, "reason": str(exc) or type(exc).__name__})
+        ]
+    return _table_from_rows(rows, decimal, spath, lang)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+
+
+def _csv_rows(data: bytes) -> tuple[list[list[Any]], str]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # Dutch Excel's "CSV (ANSI)"
+    lines = text.splitlines()
+    delimiter = ""
+    if lines and lines[0].lower().startswith("sep=") and len(lines[0]) >= 5:
+        delimiter = lines[0][4]
+        text = "\n".join(lines[1:])
+        lines = lines[1:]
+    first = next((ln for ln in lines if ln.strip()), "")
+    if not delimiter:
+        counts = {d: first.count(d) for d in (";", "\t", ",")}
+        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ";"
+    decimal = "." if delimiter == "," else ","
+    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return rows, decimal
+
+
+def _xlsx_rows(path: Path) -> list[list[Any]]:
+    with zipfile.ZipFile(path) as zf:
+        unpacked = sum(info.file_size for info in zf.infolist())
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise ValueError(
+            f"unpacked size {unpacked // 1024 // 1024} MB > {MAX_XLSX_UNPACKED_BYTES // 1024 // 1024} MB"
+        )
+    import openpyxl  # lazy: only when a file is read
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    try:
+        ws = wb.worksheets[0]
+        rows: list[list[Any]] = []
+        for values in ws.iter_rows(values_only=True):
+            rows.append(list(values))
+            if len(rows) > MAX_ROWS + 1:
+                break
+        return rows
+    finally:
+        wb.close()
+
+
+def _cell_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _table_from_rows(
+    rows: list[list[Any]], decimal: str, spath: str, lang: Lang
+) -> tuple[CapacityTable, list[Problem]]:
+    rows = [r for r in rows if any(_cell_text(v).strip() for v in r)]
+    if not rows:
+        return {}, [Problem("capacity.empty_file", params={"path": spath})]
+    if len(rows) > MAX_ROWS + 1:
+        return {}, [Problem("capacity.too_many_rows", params={"path": spath, "limit": MAX_ROWS})]
+    problems: list[Problem] = []
+    code_col: int | None = None
+    col_domain: dict[int, str] = {}
+    for j, cell in enumerate(rows[0]):
+        key = _header_key(_cell_text(cell))
+        domain = header_domain(_cell_text(cell))
+        if key in _CODE_HEADERS:
+            code_col = j
+        elif domain is not None:
+            if domain in col_domain.values():
+                problems.append(Problem("capacity.duplicate_column", params={"path": spath, "value": cell}))
+            col_domain[j] = domain
+        elif key and key not in _NAME_HEADERS:
+            problems.append(Problem("capacity.unknown_column", params={"value": _cell_text(cell).strip()}))
+    if code_col is None:
+        expected = ", ".join(["gemeentecode", "naam", *(DOMAIN_LABELS[d][lang] for d in DOMAINS)])
+        problems.append(Problem("capacity.no_code_column", params={"path": spath, "expected": expected}))
+        return {}, problems
+    table: CapacityTable = {}
+    for i, cells in enumerate(rows[1:], start=2):
+        cells = cells + [None] * (len(rows[0]) - len(cells))
+        raw_code = _cell_text(cells[code_col]).strip()
+        code = normalise_code(raw_code[:-2] if raw_code.endswith(".0") else raw_code)
+        if code is None:
+            problems.append(Problem("capacity.bad_code", params={"row": i, "value": raw_code}))
+            continue
+        if code in table:
+            problems.append(Problem("capacity.duplicate_code", params={"row": i, "value": code}))
+            continue
+        values: dict[str, float | None] = {}
+        for j, domain in col_domain.items():
+            try:
+                values[domain] = _file_value(cells[j], decimal)
+            except _Bad as exc:
+                problems.append(_cell_problem(exc, i, domain, _cell_text(cells[j]), code, lang))
+        table[code] = values
+    return table, problems
+
+
+def _file_value(value: Any, decimal: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise _Bad()
+    if isinstance(value, int | float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _Bad()
+        if value < 0:
+            raise _Bad(negative=True)
+        return float(value)
+    if not isinstance(value, str):
+        raise _Bad()  # e.g. a date that Excel made of "1.5"
+    return parse_number(value, decimal)
+
+
+def plain_number(value: float, decimal: str = ",") -> str:
+    """A number without thousands separators, as Excel reads it back exactly ('1234,5')."""
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        text = f"{value:.15f}".rstrip("0").rstrip(".")
+    if text.endswith(".0"):
+        text = text[:-2]
+    return text.replace(".", decimal)
+
+
+def _ordered(
+    codes: Sequence[str], names: Sequence[str], capacity: CapacityTable
+) -> list[tuple[str, str, dict[str, float | None]]]:
+    return [(code, name, capacity.get(code, {})) for code, name in zip(codes, names, strict=True)]
+
+
+def write_capacity_csv(
+    path: Path | str,
+    codes: Sequence[str],
+    names: Sequence[str],
+    capacity: CapacityTable,
+    *,
+    lang: Lang = "nl",
+    dutch_excel: bool = True,
+) -> None:
+    """Write the table as CSV the way Dutch Excel writes it (``;``, decimal comma,
+    UTF-8 with BOM, CRLF); ``dutch_excel=False`` gives ``,`` and a decimal point.
+    Unknown values are written as 'onbekend'/'unknown', which read back as unknown."""
+    delimiter, decimal = (";", ",") if dutch_excel else (",", ".")
+    unknown = "onbekend" if lang == "nl" else "unknown"
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(
+        ["gemeentecode" if lang == "nl" else "code", "naam" if lang == "nl" else "name"]
+        + [column_label(d, lang) for d in DOMAINS]
+    )
+    for code, name, values in _ordered(codes, names, capacity):
+        cells = [
+            unknown if values.get(d) is None else plain_number(values[d] or 0.0, decimal) for d in DOMAINS
+        ]
+        writer.writerow([code, name, *cells])
+    atomic_write_bytes(Path(path), buf.getvalue().encode("utf-8-sig"))
+
+
+def write_capacity_xlsx(
+    path: Path | str,
+    codes: Sequence[str],
+    names: Sequence[str],
+    capacity: CapacityTable,
+    *,
+    lang: Lang = "nl",
+    source: str = "",
+) -> None:
+    """Write the table as an XLSX workbook (formatted like the results export)."""
+    from ber.excel_export import XCell, new_workbook, workbook_bytes, write_table_sheet
+
+    unknown = "onbekend" if lang == "nl" else "unknown"
+    wb = new_workbook("Capaciteit" if lang == "nl" else "Capacity", lang, source)
+    ws = wb.active
+    ws.title = "Capaciteit" if lang == "nl" else "Capacity"
+    headers = ["gemeentecode" if lang == "nl" else "code", "naam" if lang == "nl" else "name"]
+    headers += [column_label(d, lang) for d in DOMAINS]
+    rows: list[list[Any]] = []
+    for code, name, values in _ordered(codes, names, capacity):
+        row: list[Any] = [code, name]
+        for d in DOMAINS:
+            v = values.get(d)
+            if v is None:
+                row.append(XCell(unknown, italic=True, color="808080"))
+            else:
+                row.append(XCell(v, number_format="#,##0" if float(v).is_integer() else "#,##0.0#"))
+        rows.append(row)
+    write_table_sheet(ws, headers, rows)
+    atomic_write_bytes(Path(path), workbook_bytes(wb))

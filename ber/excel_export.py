@@ -1,0 +1,447 @@
+"""Excel export of an assessment, and the table helpers other exports reuse.
+
+:func:`export_result_xlsx` writes one workbook with the sheets *Samenvatting*,
+*Gemeenten*, *Per jaar*, *Locaties* (when sites were ranked), *Onzekerheid* and
+*Gevoeligheid* (when sampled) and *Parameters* (English names with ``lang="en"``).
+
+Reusable helpers (the case-register export uses them):
+
+``new_workbook(title, lang, subject="")``
+    an empty workbook with document properties (title, creator "BER-desk").
+``write_table_sheet(ws, headers, rows, number_formats=None)``
+    writes one table from row 1: bold header row with a grey fill (put the unit in
+    the header text, e.g. ``"Vraag (bedden)"``), data from row 2, frozen header row
+    (``A2``), an auto-filter over the whole table, column widths fitted to the text.
+    ``rows`` holds plain values (``str``, ``int``, ``float``, ``None`` -> empty cell)
+    or :class:`XCell` for a per-cell number format, fill colour, italic or colour.
+    ``number_formats`` maps a column index (0-based) to an Excel format code such
+    as ``"#,##0"``, ``"#,##0.0"`` or ``"0%"``; Excel shows these with the user's
+    locale separators (Dutch: ``1.234,5``), so the file itself is locale-free.
+``status_cell(status, lang)``
+    a traffic-light cell: the status word (groen/oranje/rood/onbekend) on its colour.
+``workbook_bytes(wb)``
+    the workbook as bytes, to write with :func:`ber.case.atomic_write_bytes`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ber.case import DOMAIN_UNITS, DOMAINS, Case, atomic_write_bytes
+from ber.labels import DOMAIN_LABELS, STATUS_LABELS, STATUS_MEANING, TOTAL_LABELS, unit_label
+from ber.messages import Lang
+from ber.result import TOTAL_KEYS, TOTAL_UNITS, Assessment
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+#: Excel's own "good / neutral / bad" fills, and grey for unknown
+STATUS_FILLS: dict[str, str] = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE", "grey": "D9D9D9"}
+HEADER_FILL = "E7E6E6"
+INT = "#,##0"
+DEC1 = "#,##0.0"
+DEC2 = "#,##0.00"
+PCT = "0%"
+
+
+@dataclass(frozen=True)
+class XCell:
+    """A cell value with optional formatting for :func:`write_table_sheet`."""
+
+    value: Any
+    number_format: str | None = None
+    fill: str | None = None  # RRGGBB
+    italic: bool = False
+    bold: bool = False
+    color: str | None = None  # font colour RRGGBB
+
+
+def _t(lang: Lang, nl: str, en: str) -> str:
+    return nl if lang == "nl" else en
+
+
+def new_workbook(title: str, lang: Lang = "nl", subject: str = "") -> Workbook:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    props = wb.properties
+    props.title = title
+    props.creator = "BER-desk"
+    props.lastModifiedBy = "BER-desk"
+    props.subject = subject
+    props.language = "nl-NL" if lang == "nl" else "en-GB"
+    props.keywords = "BER-desk; bedrijfseffectrapportage"
+    return wb
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def status_cell(status: str, lang: Lang = "nl") -> XCell:
+    return XCell(
+        STATUS_LABELS.get(status, STATUS_LABELS["grey"])[lang], fill=STATUS_FILLS.get(status, "D9D9D9")
+    )
+
+
+def write_table_sheet(
+    ws: Worksheet,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    number_formats: Mapping[int, str] | None = None,
+) -> None:
+    """Write a formatted table (see the module docstring) to an empty worksheet."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    formats = dict(number_formats or {})
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    line = Border(bottom=Side(style="thin", color="808080"))
+    widths = [max(8, min(40, len(str(h)) + 2)) for h in headers]
+    for j, text in enumerate(headers, start=1):
+        cell = ws.cell(row=1, column=j, value=text)
+        cell.font = bold
+        cell.fill = fill
+        cell.border = line
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for i, row in enumerate(rows, start=2):
+        for j, item in enumerate(row, start=1):
+            x = item if isinstance(item, XCell) else XCell(item)
+            value = x.value
+            if isinstance(value, float) and value != value:
+                value = None
+            cell = ws.cell(row=i, column=j, value=value)
+            fmt = x.number_format or formats.get(j - 1)
+            if fmt and isinstance(value, int | float) and not isinstance(value, bool):
+                cell.number_format = fmt
+            if x.fill:
+                cell.fill = PatternFill("solid", fgColor=x.fill)
+            if x.italic or x.bold or x.color:
+                cell.font = Font(italic=x.italic, bold=x.bold, color=x.color)
+            shown = len(f"{value:,.2f}") if isinstance(value, float) else len(str(value or ""))
+            widths[j - 1] = max(widths[j - 1], min(60, shown + 2))
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.freeze_panes = "A2"
+    last = f"{get_column_letter(max(1, len(headers)))}{max(2, len(rows) + 1)}"
+    ws.auto_filter.ref = f"A1:{last}"
+
+
+def _unit(key: str, lang: Lang) -> str:
+    return unit_label(TOTAL_UNITS.get(key, DOMAIN_UNITS.get(key, "")), lang)
+
+
+def _total_format(key: str) -> str:
+    return DEC2 if key in ("gp_fte",) else (DEC1 if key.startswith(("classes_", "pupils_")) else INT)
+
+
+def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], list[list[Any]]]:
+    headers = [
+        _t(lang, "Rubriek", "Section"),
+        _t(lang, "Omschrijving", "Item"),
+        _t(lang, "Waarde", "Value"),
+        _t(lang, "Eenheid", "Unit"),
+        _t(lang, "Oordeel", "Verdict"),
+        _t(lang, "Toelichting", "Explanation"),
+    ]
+    case_s = _t(lang, "Casus", "Case")
+    site = result.site
+    info: list[tuple[str, Any]] = [
+        (_t(lang, "Titel", "Title"), case.meta.title or case.business.name),
+        (_t(lang, "Kenmerk", "Reference"), case.meta.reference),
+        (_t(lang, "Bedrijf", "Business"), case.business.name),
+        (_t(lang, "Gekozen locatie", "Chosen site"), site.get("name", "")),
+        (
+            _t(lang, "Gastgemeente", "Host municipality"),
+            f"{site.get('host_name', '')} ({site.get('host_municipality', '')})",
+        ),
+        (_t(lang, "Regio", "Region"), result.region.get("label", "")),
+        (_t(lang, "Jaar volledige bedrijfsvoering", "Full-operation year"), result.full_operation_year),
+        (_t(lang, "Bron capaciteit", "Capacity source"), case.meta.capacity_source),
+        (_t(lang, "Referentiegegevens", "Reference data"), result.reference_version),
+        (_t(lang, "Berekend op", "Computed at"), result.computed_at),
+        (_t(lang, "Versie BER-desk", "BER-desk version"), result.app_version),
+    ]
+    rows: list[list[Any]] = [[case_s, k, v, "", "", ""] for k, v in info]
+    verdict_s = _t(lang, "Oordeel", "Verdict")
+    pct = _t(lang, "% van de vrije capaciteit", "% of spare capacity")
+    for domain in DOMAINS:
+        v = result.verdict.get(domain)
+        if v is None:
+            continue
+        where = _t(
+            lang, f"hoogste druk in {v.municipality_name}", f"highest pressure in {v.municipality_name}"
+        )
+        note = (
+            f"{where}; {STATUS_MEANING[v.status][lang]}"
+            if v.municipality_name
+            else STATUS_MEANING[v.status][lang]
+        )
+        rows.append(
+            [
+                verdict_s,
+                DOMAIN_LABELS[domain][lang],
+                XCell(v.pressure, PCT),
+                pct,
+                status_cell(v.status, lang),
+                note,
+            ]
+        )
+    if result.mitigations:
+        without = result.mitigations.get("without", {}).get("verdict", {})
+        label = _t(lang, "Oordeel zonder maatregelen", "Verdict without mitigations")
+        for domain in DOMAINS:
+            w = without.get(domain)
+            if isinstance(w, dict):
+                status = str(w.get("status", "grey"))
+                rows.append(
+                    [
+                        label,
+                        DOMAIN_LABELS[domain][lang],
+                        XCell(w.get("pressure"), PCT),
+                        pct,
+                        status_cell(status, lang),
+                        STATUS_MEANING[status][lang],
+                    ]
+                )
+    figures = _t(lang, "Kengetallen (jaar volledige bedrijfsvoering)", "Key figures (full-operation year)")
+    for key in TOTAL_KEYS:
+        value = result.totals.get(key)
+        rows.append(
+            [
+                figures,
+                TOTAL_LABELS.get(key, {}).get(lang, key),
+                XCell(value, _total_format(key)),
+                _unit(key, lang),
+                "",
+                "",
+            ]
+        )
+    return headers, rows
+
+
+def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    headers = [
+        _t(lang, "Gemeentecode", "Code"),
+        _t(lang, "Gemeente", "Municipality"),
+        _t(lang, "Afstand tot locatie (km)", "Distance to site (km)"),
+        _t(lang, "Aandeel woonplaats (%)", "Residence share (%)"),
+        _t(lang, "Domein", "Domain"),
+        _t(lang, "Vraag (eenheid: zie kolom Eenheid)", "Demand (unit: see Unit column)"),
+        _t(lang, "Vrije capaciteit (eenheid: zie kolom Eenheid)", "Spare capacity (unit: see Unit column)"),
+        _t(lang, "Eenheid", "Unit"),
+        _t(lang, "Druk (% van de vrije capaciteit)", "Pressure (% of spare capacity)"),
+        _t(lang, "Status", "Status"),
+    ]
+    unknown = _t(lang, "onbekend", "unknown")
+    rows: list[list[Any]] = []
+    for m in result.municipalities:
+        for domain in DOMAINS:
+            d = m.domains.get(domain)
+            if d is None:
+                continue
+            cap = (
+                XCell(d.capacity, DEC1)
+                if d.capacity is not None
+                else XCell(unknown, italic=True, color="808080")
+            )
+            rows.append(
+                [
+                    m.code,
+                    m.name,
+                    m.distance_km,
+                    m.residence_share,
+                    DOMAIN_LABELS[domain][lang],
+                    d.demand,
+                    cap,
+                    unit_label(d.unit, lang),
+                    d.pressure,
+                    status_cell(d.status, lang),
+                ]
+            )
+    return headers, rows, {2: DEC1, 3: PCT, 5: DEC1, 8: PCT}
+
+
+def _per_year(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    keys = [k for k in TOTAL_KEYS if k in result.per_year]
+    headers = [_t(lang, "Jaar", "Year")]
+    headers += [f"{TOTAL_LABELS.get(k, {}).get(lang, k)} ({_unit(k, lang)})" for k in keys]
+    rows = [[year] + [result.per_year[k][i] for k in keys] for i, year in enumerate(result.years)]
+    return headers, rows, {j + 1: _total_format(k) for j, k in enumerate(keys)}
+
+
+def _sites(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    headers = [
+        _t(lang, "Rang", "Rank"),
+        _t(lang, "Locatie", "Site"),
+        _t(lang, "Gastgemeente", "Host municipality"),
+        _t(lang, "Gekozen", "Chosen"),
+        _t(lang, "Aantal rood", "Number red"),
+        _t(lang, "Aantal oranje", "Number amber"),
+        _t(lang, "Aantal onbekend", "Number unknown"),
+        _t(lang, "Hoogste druk (% van de vrije capaciteit)", "Highest pressure (% of spare capacity)"),
+        f"{TOTAL_LABELS['commute_vehicle_km_per_day'][lang]} ({unit_label('vehicle-km per day', lang)})",
+    ] + [DOMAIN_LABELS[d][lang] for d in DOMAINS]
+    yes, no = _t(lang, "ja", "yes"), _t(lang, "nee", "no")
+    rows = [
+        [
+            s.rank,
+            s.name,
+            f"{s.host_name} ({s.host_municipality})",
+            yes if s.chosen else no,
+            s.red,
+            s.amber,
+            s.grey,
+            s.max_pressure,
+            s.commute_vehicle_km_per_day,
+        ]
+        + [status_cell(s.verdict.get(d, "grey"), lang) for d in DOMAINS]
+        for s in sorted(result.sites, key=lambda s: s.rank)
+    ]
+    return headers, rows, {4: INT, 5: INT, 6: INT, 7: PCT, 8: INT}
+
+
+def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    unc = result.uncertainty or {}
+    headers = [
+        _t(lang, "Onderdeel", "Part"),
+        _t(lang, "Gemeente", "Municipality"),
+        _t(lang, "Omschrijving", "Item"),
+        "P10",
+        "P50",
+        "P90",
+        _t(lang, "Eenheid", "Unit"),
+        _t(lang, "Kans op rood (%)", "Chance of red (%)"),
+        _t(lang, "Kans op oranje of rood (%)", "Chance of amber or red (%)"),
+    ]
+    rows: list[list[Any]] = []
+    part = _t(lang, "Kengetal", "Key figure")
+    for key in TOTAL_KEYS:
+        band = unc.get("totals", {}).get(key)
+        if isinstance(band, dict):
+            fmt = _total_format(key)
+            rows.append(
+                [
+                    part,
+                    "",
+                    TOTAL_LABELS.get(key, {}).get(lang, key),
+                    XCell(band.get("p10"), fmt),
+                    XCell(band.get("p50"), fmt),
+                    XCell(band.get("p90"), fmt),
+                    _unit(key, lang),
+                    None,
+                    None,
+                ]
+            )
+    names = {m.code: m.name for m in result.municipalities}
+    part = _t(lang, "Druk", "Pressure")
+    pct = _t(lang, "% van de vrije capaciteit", "% of spare capacity")
+    for domain in DOMAINS:
+        for code, band in (unc.get("pressure", {}).get(domain) or {}).items():
+            rows.append(
+                [
+                    part,
+                    f"{names.get(code, code)} ({code})",
+                    DOMAIN_LABELS[domain][lang],
+                    XCell(band.get("p10"), PCT),
+                    XCell(band.get("p50"), PCT),
+                    XCell(band.get("p90"), PCT),
+                    pct,
+                    band.get("share_red"),
+                    band.get("share_amber_or_red"),
+                ]
+            )
+    return headers, rows, {7: PCT, 8: PCT}
+
+
+def _sensitivity(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    headers = [
+        _t(lang, "Parameter", "Parameter"),
+        _t(lang, "Sleutel", "Key"),
+        _t(lang, "Laag", "Low"),
+        _t(lang, "Centraal", "Central"),
+        _t(lang, "Hoog", "High"),
+        _t(lang, "Grootste relatieve uitslag (%)", "Largest relative swing (%)"),
+    ]
+    rows = [
+        [
+            r.get(f"label_{lang}", r.get("name")),
+            r.get("key"),
+            r.get("low"),
+            r.get("central"),
+            r.get("high"),
+            r.get("max_relative_swing"),
+        ]
+        for r in result.sensitivity or []
+    ]
+    return headers, rows, {2: "#,##0.###", 3: "#,##0.###", 4: "#,##0.###", 5: PCT}
+
+
+def _parameters(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    headers = [
+        _t(lang, "Parameter", "Parameter"),
+        _t(lang, "Sleutel", "Key"),
+        _t(lang, "Waarde", "Value"),
+        _t(lang, "Laag", "Low"),
+        _t(lang, "Hoog", "High"),
+        _t(lang, "Eenheid", "Unit"),
+        _t(lang, "Bron", "Source"),
+        _t(lang, "Bronvermelding", "Citation"),
+        _t(lang, "Aanname", "Assumption"),
+        _t(lang, "Aangepast", "Overridden"),
+        _t(lang, "Onderbouwing", "Justification"),
+    ]
+    yes, no = _t(lang, "ja", "yes"), _t(lang, "nee", "no")
+    rows = [
+        [
+            p.label_nl if lang == "nl" else p.label_en,
+            p.key,
+            p.value,
+            p.low,
+            p.high,
+            p.unit,
+            p.source,
+            p.citation,
+            yes if p.assumption else no,
+            yes if p.overridden else no,
+            p.justification,
+        ]
+        for p in result.parameters
+    ]
+    return headers, rows, {2: "#,##0.####", 3: "#,##0.####", 4: "#,##0.####"}
+
+
+def export_result_xlsx(result: Assessment, case: Case, path: Path | str, lang: Lang = "nl") -> None:
+    """Write the assessment as a formatted Excel workbook (atomically)."""
+    title = (
+        _t(lang, "Bedrijfseffectrapportage", "Business impact report")
+        + f" – {case.meta.title or case.business.name}"
+    )
+    wb = new_workbook(title, lang, subject=_t(lang, "Resultaten BER-desk", "BER-desk results"))
+    wb.properties.description = f"reference {result.reference_version}; case sha256 {result.case_sha256}"
+    ws = wb.active
+    ws.title = _t(lang, "Samenvatting", "Summary")
+    headers, rows = _summary(result, case, lang)
+    write_table_sheet(ws, headers, rows)
+    sheets = [
+        (_t(lang, "Gemeenten", "Municipalities"), _municipalities(result, lang)),
+        (_t(lang, "Per jaar", "Per year"), _per_year(result, lang)),
+    ]
+    if len(result.sites) > 1:
+        sheets.append((_t(lang, "Locaties", "Sites"), _sites(result, lang)))
+    if result.uncertainty:
+        sheets.append((_t(lang, "Onzekerheid", "Uncertainty"), _uncertainty(result, lang)))
+    if result.sensitivity:
+        sheets.append((_t(lang, "Gevoeligheid", "Sensitivity"), _sensitivity(result, lang)))
+    sheets.append((_t(lang, "Parameters", "Parameters"), _parameters(result, lang)))
+    for name, (headers, rows, formats) in sheets:
+        write_table_sheet(wb.create_sheet(name), headers, rows, formats)
+    atomic_write_bytes(Path(path), workbook_bytes(wb))

@@ -1,0 +1,180 @@
+"""Excel export of results: sheets, formatting, verdict words and the reusable table helper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ber.assess import assess
+from ber.case import DOMAINS, Case
+from ber.demo import demo_case
+from ber.excel_export import STATUS_FILLS, export_result_xlsx, new_workbook, write_table_sheet
+from ber.labels import DOMAIN_LABELS
+from ber.result import Assessment
+
+
+@pytest.fixture(scope="module")
+def demo() -> tuple[Case, Assessment]:
+    case = demo_case()
+    return case, assess(case, samples=50, seed=3)
+
+
+@pytest.fixture(scope="module")
+def workbook(demo: tuple[Case, Assessment], tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
+    case, result = demo
+    path = tmp_path_factory.mktemp("xlsx") / "resultaten.xlsx"
+    export_result_xlsx(result, case, path, lang="nl")
+    return openpyxl.load_workbook(path)
+
+
+def _rows(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[tuple[object, ...]]:
+    return list(ws.iter_rows(values_only=True))
+
+
+def test_sheets_present(workbook: openpyxl.Workbook) -> None:
+    assert workbook.sheetnames == [
+        "Samenvatting",
+        "Gemeenten",
+        "Per jaar",
+        "Locaties",
+        "Onzekerheid",
+        "Gevoeligheid",
+        "Parameters",
+    ]
+
+
+def test_every_sheet_has_bold_header_frozen_row_and_filter(workbook: openpyxl.Workbook) -> None:
+    for ws in workbook.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert ws["A1"].font.b, ws.title
+        assert all(c.font.b for c in ws[1] if c.value is not None), ws.title
+        assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:"), ws.title
+        # the filter covers every row and column of the table
+        assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}", ws.title
+        assert ws.column_dimensions["A"].width >= 8
+
+
+def test_summary_verdict_words_and_colours(
+    workbook: openpyxl.Workbook, demo: tuple[Case, Assessment]
+) -> None:
+    _, result = demo
+    ws = workbook["Samenvatting"]
+    header = [c.value for c in ws[1]]
+    assert header[:5] == ["Rubriek", "Omschrijving", "Waarde", "Eenheid", "Oordeel"]
+    words = {"green": "groen", "amber": "oranje", "red": "rood", "grey": "onbekend"}
+    seen = 0
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value != "Oordeel":
+            continue
+        domain = next(d for d in DOMAINS if DOMAIN_LABELS[d]["nl"] == row[1].value)
+        status = result.verdict[domain].status
+        assert row[4].value == words[status]
+        assert row[4].fill.fgColor.rgb.endswith(STATUS_FILLS[status])
+        if status == "grey":  # capacity unknown: no pressure, no number
+            assert row[2].value is None
+        else:
+            assert row[2].value == pytest.approx(result.verdict[domain].pressure)
+            assert row[2].number_format == "0%"
+        seen += 1
+    assert seen == len(DOMAINS)
+    # the demo's dwellings verdict is red (pressure above 1): the word must be there
+    assert "rood" in [r[4] for r in _rows(ws)]
+
+
+def test_summary_key_figures_with_units(workbook: openpyxl.Workbook, demo: tuple[Case, Assessment]) -> None:
+    _, result = demo
+    ws = workbook["Samenvatting"]
+    rows = {r[1]: r for r in _rows(ws)[1:] if r[0] and str(r[0]).startswith("Kengetallen")}
+    jobs = rows["Banen"]
+    assert jobs[2] == result.totals["jobs"] == 900
+    assert jobs[3] == "banen"
+    assert rows["Flexbedden (zonder werkgeversbedden)"][3] == "bedden"
+    row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "Flexbedden (zonder werkgeversbedden)")
+    assert row[2].value == pytest.approx(result.totals["flex_beds"])
+    assert row[2].number_format == "#,##0"
+    gp = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "Huisartsen")
+    assert gp[2].number_format == "#,##0.00"  # 0,23 fte would show as 0 with '#,##0'
+    assert gp[3].value == "fte"
+
+
+def test_municipalities_sheet(workbook: openpyxl.Workbook, demo: tuple[Case, Assessment]) -> None:
+    _, result = demo
+    ws = workbook["Gemeenten"]
+    rows = _rows(ws)
+    assert "Afstand tot locatie (km)" in rows[0]
+    assert len(rows) - 1 == len(result.municipalities) * len(DOMAINS)
+    venlo_flex = next(r for r in rows if r[0] == "GM0983" and r[4] == "Huisvesting: flexbedden")
+    dom = result.municipality("GM0983").domains["housing_flex"]
+    assert venlo_flex[5] == pytest.approx(dom.demand)
+    assert venlo_flex[6] == 120  # demo capacity of Venlo for flex beds
+    assert venlo_flex[7] == "bedden"
+    assert venlo_flex[9] == {"green": "groen", "amber": "oranje", "red": "rood"}[dom.status]
+    # unknown capacity is the word, not zero or empty
+    beesel_sec = next(r for r in rows if r[0] == "GM0889" and r[4] == "Onderwijs: voortgezet onderwijs")
+    assert beesel_sec[6] == "onbekend" and beesel_sec[8] is None and beesel_sec[9] == "onbekend"
+    assert ws["I2"].number_format == "0%"
+    assert ws["F2"].number_format == "#,##0.0"
+
+
+def test_per_year_sheet(workbook: openpyxl.Workbook, demo: tuple[Case, Assessment]) -> None:
+    _, result = demo
+    rows = _rows(workbook["Per jaar"])
+    assert rows[0][0] == "Jaar"
+    assert "Flexbedden (zonder werkgeversbedden) (bedden)" in rows[0]
+    assert [r[0] for r in rows[1:]] == result.years
+    col = rows[0].index("Banen (banen)")
+    assert [r[col] for r in rows[1:]] == pytest.approx(result.per_year["jobs"])
+
+
+def test_sites_sheet_ranked(workbook: openpyxl.Workbook) -> None:
+    rows = _rows(workbook["Locaties"])
+    assert [r[0] for r in rows[1:]] == [1, 2, 3]
+    assert sum(1 for r in rows[1:] if r[3] == "ja") == 1
+
+
+def test_uncertainty_and_parameters(workbook: openpyxl.Workbook, demo: tuple[Case, Assessment]) -> None:
+    _, result = demo
+    rows = _rows(workbook["Onzekerheid"])
+    assert rows[0][3:6] == ("P10", "P50", "P90")
+    residents = next(r for r in rows if r[2] == "Extra inwoners in de regio")
+    assert residents[3] <= residents[4] <= residents[5]
+    assert residents[6] == "personen"
+    params = _rows(workbook["Parameters"])
+    assert params[0][:3] == ("Parameter", "Sleutel", "Waarde")
+    assert len(params) - 1 == len(result.parameters)
+    assert {r[8] for r in params[1:]} <= {"ja", "nee"}
+    gp = next(r for r in params if r[1] == "care.gp_patients_per_fte")
+    assert gp[2] == 2095 and gp[5] == "patients per FTE GP" and "NZa" in gp[7]
+
+
+def test_document_properties(workbook: openpyxl.Workbook) -> None:
+    assert workbook.properties.creator == "BER-desk"
+    assert workbook.properties.title and "Bedrijfseffectrapportage" in workbook.properties.title
+
+
+def test_english_and_without_sampling(tmp_path: Path) -> None:
+    case = demo_case("en")
+    result = assess(case)  # no sampling: no uncertainty sheets
+    path = tmp_path / "results.xlsx"
+    export_result_xlsx(result, case, path, lang="en")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Summary", "Municipalities", "Per year", "Sites", "Parameters"]
+    words = {r[4] for r in wb["Summary"].iter_rows(min_row=2, values_only=True) if r[0] == "Verdict"}
+    assert words <= {"green", "amber", "red", "unknown"} and "red" in words
+
+
+def test_write_table_sheet_generic() -> None:
+    wb = new_workbook("Register", "nl")
+    ws = wb.active
+    write_table_sheet(
+        ws,
+        ["Kenmerk", "Banen (banen)", "Druk (%)"],
+        [["Z-1", 1234, 0.5], ["Z-2", None, 1.25]],
+        {1: "#,##0", 2: "0%"},
+    )
+    assert ws["B2"].number_format == "#,##0" and ws["C3"].number_format == "0%"
+    assert ws["B3"].value is None
+    assert ws["A1"].font.b and ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:C3"
+    assert ws["A2"].number_format == "General"  # text keeps the default format
