@@ -9,15 +9,20 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsView
 
 
-def render_image(view: QGraphicsView, background: QColor, size: QSize | None = None) -> QImage:
-    """Render what the view shows into a new image of ``size`` (default: viewport size)."""
+def render_image(view: QGraphicsView, background: QColor, scale: float = 1.0) -> QImage:
+    """Render what the view shows into a new image, ``scale`` times the viewport's pixels.
+
+    The image gets a device pixel ratio of ``scale``, so markers, labels and
+    overlays grow with the map instead of shrinking relative to it.
+    """
     vp = view.viewport().rect()
-    size = size or vp.size()
+    size = QSize(max(1, round(vp.width() * scale)), max(1, round(vp.height() * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(scale)
     image.fill(background)
     painter = QPainter(image)
     painter.setRenderHints(view.renderHints())
-    view.render(painter, QRectF(image.rect()), vp)
+    view.render(painter, QRectF(0, 0, vp.width(), vp.height()), vp)
     painter.end()
     return image
 
@@ -26,11 +31,9 @@ def export_png(view: QGraphicsView, background: QColor, path: str | Path, scale:
     """Write the current view to a PNG; ``scale`` multiplies the pixel size."""
     if not (0 < scale <= 8):
         raise ValueError(f"scale must be in (0, 8], got {scale}")
-    vp = view.viewport().rect()
-    size = QSize(max(1, round(vp.width() * scale)), max(1, round(vp.height() * scale)))
-    image = render_image(view, background, size)
+    image = render_image(view, background, scale)
     target = Path(path)
-    if not image.save(str(target), b"PNG"):
+    if not image.save(str(target), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"could not write {target}")
     return target
 
@@ -46,6 +49,7 @@ def export_svg(
     generator = QSvgGenerator()
     generator.setFileName(str(target))
     generator.setSize(vp.size())
+    generator.setResolution(view.logicalDpiX())
     generator.setViewBox(QRectF(0, 0, vp.width(), vp.height()))
     generator.setTitle(title)
     generator.setDescription(description)

@@ -58,6 +58,7 @@ class SiteMarker(QGraphicsItem):
         self._label_path = QPainterPath()
         self._label_path.addText(QPointF(self.SIZE + 5, fm.ascent() / 2 - 1), self._font, name)
         self._shape = self._marker_path()
+        self._label_visible = True
         self._bounds = (
             self._shape.boundingRect().united(self._label_path.boundingRect()).adjusted(-4, -4, 4, 4)
         )
@@ -77,6 +78,18 @@ class SiteMarker(QGraphicsItem):
             path.addEllipse(QPointF(0, 0), s * 0.6, s * 0.6)
         return path
 
+    def label_rect(self) -> QRectF:
+        """The label's rectangle in pixels relative to the marker position."""
+        return self._label_path.boundingRect().adjusted(-2, -2, 2, 2)
+
+    def label_visible(self) -> bool:
+        return self._label_visible
+
+    def set_label_visible(self, visible: bool) -> None:
+        if visible != self._label_visible:
+            self._label_visible = visible
+            self.update()
+
     def boundingRect(self) -> QRectF:
         return self._bounds
 
@@ -89,10 +102,12 @@ class SiteMarker(QGraphicsItem):
         painter.setPen(halo)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._shape)
-        painter.drawPath(self._label_path)
+        if self._label_visible:
+            painter.drawPath(self._label_path)
         painter.setPen(QPen(QColor(20, 20, 20), 1.2))
         painter.setBrush(QColor(30, 60, 150) if self.chosen else QColor(255, 255, 255))
         painter.drawPath(self._shape)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(20, 20, 20))
-        painter.drawPath(self._label_path)
+        if self._label_visible:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(20, 20, 20))
+            painter.drawPath(self._label_path)

@@ -251,6 +251,18 @@ class MapView(QGraphicsView):
             )
             self.scene().addItem(marker)
             self._sites.append(marker)
+        self._declutter_labels()
+
+    def _declutter_labels(self) -> None:
+        """Hide site labels that would overlap a label already placed (chosen site first)."""
+        placed: list[QRectF] = []
+        for marker in sorted(self._sites, key=lambda m: not m.chosen):
+            at = QPointF(self.mapFromScene(marker.pos()))
+            rect = marker.label_rect().translated(at)
+            free = not any(rect.intersects(other) for other in placed)
+            marker.set_label_visible(free)
+            if free:
+                placed.append(rect)
 
     def site_markers(self) -> list[SiteMarker]:
         return list(self._sites)
@@ -338,6 +350,7 @@ class MapView(QGraphicsView):
         self.viewport().update()
 
     def _after_zoom(self) -> None:
+        self._declutter_labels()
         mpp = self.metres_per_pixel()
         self._overlay.metres_per_pixel = mpp
         if self._layer is not None:
@@ -480,9 +493,9 @@ class MapView(QGraphicsView):
             paint_overlays(painter, vp.width(), vp.height(), self._overlay)
         painter.restore()
 
-    def render_image(self, size: QSize | None = None) -> QImage:
-        """The current view with its overlays as an image (default: the viewport size)."""
-        return export.render_image(self, BACKGROUND, size)
+    def render_image(self, scale: float = 1.0) -> QImage:
+        """The current view with its overlays as an image (``scale`` × the viewport pixels)."""
+        return export.render_image(self, BACKGROUND, scale)
 
     def export_png(self, path: str | Path, scale: float = 1.0) -> Path:
         """Save the current view as PNG (``scale`` 2 doubles the pixel size, for print)."""
