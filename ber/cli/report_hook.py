@@ -14,7 +14,10 @@ from ber.result import Assessment
 def write_report(
     result: Assessment, case: Case, path: Path, lang: Lang, *, pdfa: bool = False, ctx: Context | None = None
 ) -> bool:
-    """Write the PDF report; returns False (with a notice) when the report module is absent."""
+    """Write the PDF report; prints the outcome notes (e.g. no PDF/A possible) to stderr.
+
+    Returns False (with a notice) when the report module is absent.
+    """
     try:
         from ber.report import build_report
     except ImportError:
@@ -25,5 +28,7 @@ def write_report(
             file=sys.stderr,
         )
         return False
-    build_report(result, case, path, lang=lang, pdfa=pdfa, ctx=ctx)
+    outcome = build_report(result, case, path, lang=lang, pdfa=pdfa, ctx=ctx)
+    for note in outcome.notes:
+        print(note, file=sys.stderr)
     return True

@@ -1,0 +1,61 @@
+"""The BER report: a PDF a municipality can attach to a permit decision.
+
+``build_report`` is the one entry point (CLI, ``ber demo`` and the GUI's worker
+thread call it). reportlab is imported only when a report is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ber.messages import Lang
+from ber.report.outcome import ReportOutcome
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from ber.assess import Context
+    from ber.case import Case
+    from ber.progress import Progress
+    from ber.result import Assessment
+
+__all__ = ["ReportOutcome", "build_report"]
+
+
+def build_report(
+    result: Assessment,
+    case: Case,
+    path: Path,
+    *,
+    lang: Lang = "nl",
+    pdfa: bool = False,
+    ctx: Context | None = None,
+    boundaries: Mapping[str, BaseGeometry] | None = None,
+    logo: Path | None = None,
+    officer: str | None = None,
+    progress: Progress | None = None,
+) -> ReportOutcome:
+    """Write the report of ``result`` (computed from ``case``) to ``path``, atomically.
+
+    ``boundaries``: municipality polygons (shapely, EPSG:28992 metres) by GM code;
+    when None, ``ctx.geo.boundaries_rd()`` is used if available, else a schematic
+    map of centroids. ``pdfa``: PDF/A-3b via ghostscript (plain PDF and a note
+    when that is not possible). Raises ``ber.progress.Cancelled`` when
+    ``progress.cancelled()`` turns true; then no file is written.
+    """
+    from ber.report.build import build
+
+    return build(
+        result,
+        case,
+        Path(path),
+        lang=lang,
+        pdfa=pdfa,
+        ctx=ctx,
+        boundaries=boundaries,
+        logo=logo,
+        officer=officer,
+        progress=progress,
+    )

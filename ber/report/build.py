@@ -1,0 +1,303 @@
+"""Page layout and the build: sections → platypus story → PDF → (PDF/A) → attachment → atomic write."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ber.assess import Context
+from ber.case import Case, atomic_write_bytes
+from ber.messages import Lang
+from ber.paths import templates_dir
+from ber.progress import Cancelled, NoProgress, Progress
+from ber.report.data import ReportData, site_marks
+from ber.report.outcome import ReportOutcome
+from ber.report.sections_back import accountability, uncertainty
+from ber.report.sections_front import contents, cover, summary
+from ber.report.sections_inputs import inputs, method
+from ber.report.sections_results import map_section, results, sites_section
+from ber.report.styles import ACCENT, FONT, FONT_BOLD, register_fonts, styles
+from ber.report.texts import Texts
+from ber.result import Assessment
+
+Section = Callable[[ReportData], list[Any]]
+
+#: The report, in order. A section is a pure function (ReportData) -> flowables;
+#: to add one (e.g. cumulative effects), insert it here.
+SECTIONS: list[Section] = [
+    cover,
+    contents,
+    summary,
+    inputs,
+    method,
+    results,
+    map_section,
+    sites_section,
+    uncertainty,
+    accountability,
+]
+
+PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
+MARGIN_MM = 20.0
+
+
+def _doc_class() -> Any:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    class BerDoc(BaseDocTemplate):  # type: ignore[misc]
+        def __init__(self, buf: Any, progress: Progress, **kw: Any) -> None:
+            super().__init__(
+                buf,
+                pagesize=A4,
+                leftMargin=MARGIN_MM * mm,
+                rightMargin=MARGIN_MM * mm,
+                topMargin=24 * mm,
+                bottomMargin=20 * mm,
+                **kw,
+            )
+            frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+            self.addPageTemplates([PageTemplate(id="body", frames=[frame])])
+            self._progress = progress
+            self._seq = 0
+
+        def beforeDocument(self) -> None:
+            self._seq = 0
+
+        def afterFlowable(self, flowable: Any) -> None:
+            if self._progress.cancelled():
+                raise Cancelled("cancelled")
+            entry = getattr(flowable, "_ber_toc", None)
+            if entry is None:
+                return
+            level, text = entry
+            self._seq += 1
+            key = f"sec{self._seq}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level - 1, closed=level > 1)
+            self.notify("TOCEntry", (level - 1, text, self.page, key))
+
+    return BerDoc
+
+
+def _canvas_class(data: ReportData) -> Any:
+    """A canvas that knows the page count ("pagina X van Y") and draws header and footer."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    tx = data.tx
+    r = data.result
+    header_left = tx("header.left", business=data.case.business.name)
+    reference = data.case.meta.reference or tx("cover.empty")
+    header_right = tx("header.right", reference=reference)
+    footer_left = tx("footer.left", version=r.app_version, computed=r.computed_at[:16].replace("T", " "))
+    width, height = A4
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kw: Any) -> None:
+            kw.setdefault("initialFontName", FONT)
+            super().__init__(*args, **kw)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            for state in self._saved:
+                self.__dict__.update(state)
+                self._decorate(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _decorate(self, total: int) -> None:
+            page = self._pageNumber
+            left, right = MARGIN_MM * mm, width - MARGIN_MM * mm
+            self.saveState()
+            grey = colors.HexColor("#555555")
+            if page > 1:
+                self.setFont(FONT, 7.5)
+                self.setFillColor(grey)
+                self.drawString(
+                    left, height - 14 * mm, _fit(self, header_left, FONT, 7.5, (right - left) * 0.68)
+                )
+                self.setFont(FONT_BOLD, 7.5)
+                self.drawRightString(right, height - 14 * mm, header_right)
+                self.setStrokeColor(colors.HexColor(ACCENT))
+                self.setLineWidth(0.6)
+                self.line(left, height - 15.8 * mm, right, height - 15.8 * mm)
+            self.setStrokeColor(colors.HexColor("#b0b7bf"))
+            self.setLineWidth(0.4)
+            self.line(left, 13.5 * mm, right, 13.5 * mm)
+            self.setFont(FONT, 7.5)
+            self.setFillColor(grey)
+            self.drawString(left, 9.5 * mm, footer_left)
+            self.drawRightString(right, 9.5 * mm, tx("footer.page", page=page, pages=total))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _fit(canvas: Any, text: str, font: str, size: float, width: float) -> str:
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _resolve_boundaries(
+    boundaries: Mapping[str, Any] | None, ctx: Context | None
+) -> tuple[Mapping[str, Any] | None, str]:
+    """Polygons to draw (explicit, else from the context's geodata) and their source text."""
+    source = ""
+    if boundaries is None and ctx is not None and ctx.geo is not None:
+        getter = getattr(ctx.geo, "boundaries_rd", None)
+        if callable(getter):
+            boundaries = getter()
+        table = getattr(ctx.geo, "table", None)
+        source = str(getattr(ctx.geo, "source", "") or getattr(table, "source", "") or "")
+    if boundaries:
+        # point-only geodata (centroids) cannot be drawn as polygons: schematic map then
+        boundaries = {
+            code: geom
+            for code, geom in boundaries.items()
+            if geom is not None and not geom.is_empty and geom.geom_type in ("Polygon", "MultiPolygon")
+        }
+    return (boundaries or None), source
+
+
+def prepare(
+    result: Assessment,
+    case: Case,
+    path: Path,
+    lang: Lang,
+    ctx: Context | None,
+    boundaries: Mapping[str, Any] | None,
+    logo: Path | None,
+    officer: str | None,
+) -> ReportData:
+    register_fonts()
+    tx = Texts(lang)
+    if ctx is None:
+        ctx = Context.default()
+    table = ctx.table
+    centroids = {c: (float(table.x[i]), float(table.y[i])) for i, c in enumerate(table.codes)}
+    bounds, source = _resolve_boundaries(boundaries, ctx)
+    if logo is None:
+        default_logo = templates_dir() / "logo.png"
+        logo = default_logo if default_logo.is_file() else None
+    return ReportData(
+        result=result,
+        case=case,
+        lang=lang,
+        tx=tx,
+        st=styles(),
+        ref=ctx.ref,
+        centroids=centroids,
+        boundaries=bounds,
+        boundary_source=source or tx("map.default_source"),
+        logo=logo,
+        officer=officer or "",
+        file_name=path.name,
+        sites=site_marks(result, case),
+    )
+
+
+def build(
+    result: Assessment,
+    case: Case,
+    path: Path,
+    *,
+    lang: Lang = "nl",
+    pdfa: bool = False,
+    ctx: Context | None = None,
+    boundaries: Mapping[str, Any] | None = None,
+    logo: Path | None = None,
+    officer: str | None = None,
+    progress: Progress | None = None,
+) -> ReportOutcome:
+    progress = progress or NoProgress()
+
+    def step(fraction: float, message: str) -> None:
+        if progress.cancelled():
+            raise Cancelled("cancelled")
+        progress.report(fraction, message)
+
+    tx = Texts(lang)
+    step(0.0, tx("progress.prepare"))
+    data = prepare(result, case, path, lang, ctx, boundaries, logo, officer)
+    story: list[Any] = []
+    for i, section in enumerate(SECTIONS):
+        step(0.05 + 0.35 * i / len(SECTIONS), tx("progress.section", section=section.__name__))
+        story += section(data)
+    step(0.4, tx("progress.layout"))
+    pdf = _render(data, story, progress)
+    notes: list[str] = []
+    is_pdfa = False
+    if pdfa:
+        step(0.85, tx("progress.pdfa"))
+        pdf, is_pdfa, note = _try_pdfa(pdf, tx)
+        notes.append(note)
+    step(0.95, tx("progress.write"))
+    pdf, pages = _finish(pdf, case, lang)
+    step(0.98, tx("progress.write"))
+    atomic_write_bytes(path, pdf)
+    progress.report(1.0, "")
+    return ReportOutcome(path=path, pages=pages, pdfa=is_pdfa, notes=notes)
+
+
+def _render(data: ReportData, story: list[Any], progress: Progress) -> bytes:
+    from ber import __version__
+
+    r, case, tx = data.result, data.case, data.tx
+    author = data.officer or case.meta.officer or tx("doc.author_default")
+    keywords = ", ".join(x for x in (case.meta.reference, "BER", r.site.get("host_name", "")) if x)
+    buf = io.BytesIO()
+    doc = _doc_class()(
+        buf,
+        progress,
+        title=f"{tx('doc.title')}: {case.business.name}",
+        author=author,
+        subject=tx("doc.subject", business=case.business.name),
+        creator=f"BER-desk {__version__}",
+        keywords=keywords,
+        lang=PDF_LANG[data.lang],
+        invariant=1,
+    )
+    doc.multiBuild(story, canvasmaker=_canvas_class(data))
+    return buf.getvalue()
+
+
+def _try_pdfa(pdf: bytes, tx: Texts) -> tuple[bytes, bool, str]:
+    from ber.report import pdfa as _pdfa
+
+    gs = _pdfa.find_ghostscript()
+    if gs is None:
+        return pdf, False, tx("note.no_gs")
+    try:
+        return _pdfa.convert_to_pdfa(pdf, gs), True, tx("note.pdfa_ok")
+    except _pdfa.PdfaError as exc:
+        return pdf, False, tx("note.pdfa_failed", reason=str(exc))
+
+
+def _finish(pdf: bytes, case: Case, lang: Lang) -> tuple[bytes, int]:
+    """Set the document language (ghostscript may drop it), attach the case, count pages."""
+    import pikepdf
+
+    from ber.pdf_attachment import embed_case
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        doc.Root.Lang = pikepdf.String(PDF_LANG[lang])
+        out = io.BytesIO()
+        doc.save(out, deterministic_id=True)
+    final = embed_case(out.getvalue(), case)
+    with pikepdf.open(io.BytesIO(final)) as doc:
+        pages = len(doc.pages)
+    return final, pages

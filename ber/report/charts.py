@@ -1,0 +1,135 @@
+"""The demand-per-year chart of a domain (reportlab graphics, vector, embedded fonts)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ber.report.data import ReportData
+from ber.report.styles import ACCENT, FONT, STATUS_COLOURS
+
+CHART_W = 440.0
+CHART_H = 165.0
+
+
+def _nice_max(value: float) -> float:
+    """A round axis maximum at or above ``value`` (1, 2, 2.5, 5 × 10^k)."""
+    if value <= 0:
+        return 1.0
+    exp = 10.0 ** math.floor(math.log10(value))
+    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step * exp >= value:
+            return float(step * exp)
+    return float(10 * exp)
+
+
+def demand_chart(data: ReportData, domain: str, code: str) -> Any:
+    """Demand per year in municipality ``code`` against its spare capacity.
+
+    Bars: central demand; dashed red line: spare capacity (when known);
+    thin lines: P10 and P90 when the case was sampled. The value axis starts at 0.
+    """
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+    from reportlab.lib import colors
+
+    r = data.result
+    tx = data.tx
+    m = r.municipality(code)
+    dom = m.domains[domain]
+    years = r.years
+    demand = [float(v) for v in dom.demand_per_year]
+    band = None
+    if r.uncertainty:
+        band = r.uncertainty.get("demand_per_year", {}).get(domain, {}).get(code)
+    top = max([*demand, 0.0])
+    if band:
+        top = max(top, *band["p90"])
+    if dom.capacity is not None:
+        top = max(top, dom.capacity)
+    vmax = _nice_max(top * 1.05)
+
+    d = Drawing(CHART_W, CHART_H, initialFontName=FONT)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 46, 34, CHART_W - 60, CHART_H - 62
+    chart.data = [demand]
+    chart.categoryAxis.categoryNames = [str(y) for y in years]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = vmax
+    chart.valueAxis.valueStep = vmax / 5
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = lambda v: data.num(v, 0 if vmax >= 10 else 1)
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
+    chart.bars[0].fillColor = colors.HexColor(ACCENT)
+    chart.bars[0].strokeColor = None
+    chart.barWidth = 6
+    chart.groupSpacing = 6
+    d.add(chart)
+
+    def y_of(v: float) -> float:
+        return float(chart.y + chart.height * v / vmax)
+
+    n = len(years)
+    step = chart.width / max(n, 1)
+    if band:
+        for key in ("p10", "p90"):
+            values = band[key]
+            for i in range(n - 1):
+                x0, x1 = chart.x + step * (i + 0.5), chart.x + step * (i + 1.5)
+                d.add(
+                    Line(
+                        x0,
+                        y_of(values[i]),
+                        x1,
+                        y_of(values[i + 1]),
+                        strokeColor=colors.HexColor("#7f9bb5"),
+                        strokeWidth=0.8,
+                        strokeDashArray=[1.5, 1.5],
+                    )
+                )
+    red = colors.HexColor(STATUS_COLOURS["red"][0])
+    if dom.capacity is not None:
+        yc = y_of(dom.capacity)
+        d.add(
+            Line(
+                chart.x,
+                yc,
+                chart.x + chart.width,
+                yc,
+                strokeColor=red,
+                strokeWidth=1.4,
+                strokeDashArray=[5, 3],
+            )
+        )
+
+    # legend on top
+    lx, ly = chart.x, CHART_H - 14
+    unit = data.unit(dom.unit)
+    d.add(Rect(lx, ly - 1, 9, 7, fillColor=colors.HexColor(ACCENT), strokeColor=None))
+    d.add(String(lx + 13, ly, f"{tx('results.chart_demand')} ({unit})", fontName=FONT, fontSize=7.5))
+    lx += 150
+    if dom.capacity is not None:
+        d.add(Line(lx, ly + 2.5, lx + 16, ly + 2.5, strokeColor=red, strokeWidth=1.4, strokeDashArray=[5, 3]))
+        text = f"{tx('results.chart_capacity')}: {data.qty(dom.capacity, dom.unit)}"
+    else:
+        text = tx("results.chart_no_capacity")
+    d.add(String(lx + 20, ly, text, fontName=FONT, fontSize=7.5))
+    if band:
+        lx += 170
+        d.add(
+            Line(
+                lx,
+                ly + 2.5,
+                lx + 16,
+                ly + 2.5,
+                strokeColor=colors.HexColor("#7f9bb5"),
+                strokeWidth=0.8,
+                strokeDashArray=[1.5, 1.5],
+            )
+        )
+        d.add(String(lx + 20, ly, tx("results.chart_band"), fontName=FONT, fontSize=7.5))
+    return d

@@ -1,0 +1,191 @@
+"""What the report sections read (:class:`ReportData`) and the formatting helpers they share.
+
+Sections are pure functions ``(ReportData) -> list[Flowable]``; everything they
+need is prepared here once, so no section reaches into files or the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from ber.case import DOMAIN_UNITS, DOMAINS, Case
+from ber.geometry import to_rd
+from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
+from ber.messages import Lang
+from ber.reference import ReferenceSet
+from ber.report.styles import ACCENT, RULE, STATUS_COLOURS, ZEBRA, Styles
+from ber.report.texts import Texts
+from ber.result import Assessment
+
+STATUS_ORDER = {"green": 0, "grey": 1, "amber": 2, "red": 3}
+
+
+@dataclass(frozen=True)
+class SiteMark:
+    """A site on the map (RD metres)."""
+
+    name: str
+    x: float
+    y: float
+    chosen: bool
+    rank: int | None = None
+
+
+@dataclass
+class ReportData:
+    result: Assessment
+    case: Case
+    lang: Lang
+    tx: Texts
+    st: Styles
+    ref: ReferenceSet
+    #: municipality centroids (RD metres) for the schematic map
+    centroids: dict[str, tuple[float, float]]
+    #: municipality polygons (RD metres, shapely) or None
+    boundaries: Mapping[str, Any] | None
+    boundary_source: str
+    logo: Path | None
+    officer: str
+    file_name: str
+    sites: list[SiteMark] = field(default_factory=list)
+
+    # -- formatting ------------------------------------------------------
+    def num(self, value: float | None, decimals: int | None = None) -> str:
+        """A number in the report language; ``decimals=None`` picks 1 below 10, else 0."""
+        if decimals is None:
+            decimals = 1 if value is not None and abs(value) < 10 and value != round(value) else 0
+        return format_number(value, self.lang, decimals)
+
+    def qty(self, value: float | None, unit: str, decimals: int | None = None) -> str:
+        """A number with its unit (engine unit names, translated); unknown shows without a unit."""
+        if value is None:
+            return self.num(None)
+        return f"{self.num(value, decimals)} {unit_label(unit, self.lang)}"
+
+    def pct(self, share: float | None) -> str:
+        if share is None:
+            return self.num(None)
+        decimals = 0 if abs(share * 100 - round(share * 100)) < 1e-9 else 1
+        return f"{format_number(share * 100, self.lang, decimals)}%"
+
+    def pressure(self, value: float | None) -> str:
+        return format_number(value, self.lang, 2)
+
+    def unit(self, unit: str) -> str:
+        return unit_label(unit, self.lang)
+
+    def param_unit(self, unit: str) -> str:
+        return self.tx.get("punit." + unit, unit_label(unit, self.lang))
+
+    def status(self, status: str) -> str:
+        return STATUS_LABELS[status][self.lang]
+
+    def domain(self, domain: str) -> str:
+        return DOMAIN_LABELS[domain][self.lang]
+
+    def domain_unit(self, domain: str) -> str:
+        return DOMAIN_UNITS[domain]
+
+    def municipality_name(self, code: str | None) -> str:
+        if code is None:
+            return self.num(None)
+        for m in self.result.municipalities:
+            if m.code == code:
+                return m.name
+        return code
+
+    def worst_status(self, code: str) -> str:
+        m = self.result.municipality(code)
+        return max((d.status for d in m.domains.values()), key=lambda s: STATUS_ORDER[s])
+
+    @property
+    def domains(self) -> Sequence[str]:
+        return [d for d in DOMAINS if d in self.result.verdict]
+
+    # -- flowable helpers -----------------------------------------------
+    def p(self, text: str, style: Any = None) -> Any:
+        """A paragraph of plain text (escaped: user text never becomes markup)."""
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(escape(text), style or self.st.body)
+
+    def cell(self, text: str, style: Any = None) -> Any:
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(escape(text), style or self.st.cell)
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        widths: Sequence[float],
+        *,
+        right: Sequence[int] = (),
+        status_cells: Sequence[tuple[int, int, str]] = (),
+        bold_rows: Sequence[int] = (),
+    ) -> Any:
+        """A zebra table with a coloured header row; ``status_cells`` are (col, row, status) badges.
+
+        Row indices count data rows from 0. Plain strings become paragraphs, so
+        long texts wrap; numbers go right-aligned in the ``right`` columns.
+        """
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+
+        st = self.st
+        data: list[list[Any]] = [[self.cell(h, st.cell_head) for h in header]]
+        for r, row in enumerate(rows):
+            out = []
+            for c, value in enumerate(row):
+                if isinstance(value, str):
+                    style = st.cell_right if c in right else st.cell
+                    if r in bold_rows:
+                        style = st.cell_bold
+                    out.append(self.cell(value, style))
+                else:
+                    out.append(value)
+            data.append(out)
+        cmds: list[tuple[Any, ...]] = [
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(ACCENT)),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor(RULE)),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        for r in range(1, len(data), 2):
+            cmds.append(("BACKGROUND", (0, r + 1), (-1, r + 1), colors.HexColor(ZEBRA)))
+        for col, at, status in status_cells:
+            data[at + 1][col] = self.badge_cell(status)
+            background = colors.HexColor(STATUS_COLOURS[status][0])
+            cmds.append(("BACKGROUND", (col, at + 1), (col, at + 1), background))
+        table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(cmds))
+        return table
+
+    def badge_cell(self, status: str) -> Any:
+        """The status word on its traffic-light colour (never colour alone)."""
+        from reportlab.lib import colors
+        from reportlab.lib.enums import TA_CENTER
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import Paragraph
+
+        fg = STATUS_COLOURS[status][1]
+        style = ParagraphStyle(
+            f"Badge-{status}", parent=self.st.cell_bold, textColor=colors.HexColor(fg), alignment=TA_CENTER
+        )
+        return Paragraph(escape(self.status(status).upper()), style)
+
+
+def site_marks(result: Assessment, case: Case) -> list[SiteMark]:
+    """The chosen site and alternatives, in RD metres, with their rank when compared."""
+    if result.sites:
+        return [SiteMark(s.name, s.x, s.y, s.chosen, s.rank) for s in result.sites]
+    site = result.site
+    x, y = to_rd(float(site["x"]), float(site["y"]), str(site.get("crs", "EPSG:28992")))
+    return [SiteMark(str(site["name"]), x, y, True, None)]

@@ -1,0 +1,218 @@
+"""Cover, table of contents and summary (the two pages a non-specialist reads)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ber.labels import STATUS_MEANING, TOTAL_LABELS
+from ber.report.data import ReportData
+from ber.result import TOTAL_UNITS
+
+#: key figures of the summary, with decimals (None = automatic)
+KEY_FIGURES: tuple[tuple[str, int | None], ...] = (
+    ("jobs", 0),
+    ("migrant_workers", 0),
+    ("family_members", 0),
+    ("residents", 0),
+    ("flex_beds", 0),
+    ("employer_beds_used", 0),
+    ("dwellings", 0),
+    ("gp_patients", 0),
+    ("gp_fte", 1),
+    ("pupils_primary", 0),
+    ("pupils_secondary", 0),
+    ("pupils_newcomer", 0),
+    ("peak_vehicles", 0),
+    ("commute_vehicle_km_per_day", 0),
+    ("commute_co2_kg_per_day", 0),
+)
+
+
+def heading(data: ReportData, text: str, level: int = 1) -> Any:
+    """A section heading; level 1 headings go into the table of contents and the PDF outline."""
+    from reportlab.platypus import Paragraph
+
+    style = data.st.h1 if level == 1 else data.st.h2
+    para = Paragraph(text.replace("&", "&amp;").replace("<", "&lt;"), style)
+    para._ber_toc = (level, text)  # read by the page template
+    return para
+
+
+def cover(data: ReportData) -> list[Any]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Image, PageBreak, Spacer, Table, TableStyle
+
+    r, case, tx, st = data.result, data.case, data.tx, data.st
+    out: list[Any] = []
+    if data.logo is not None and data.logo.is_file():
+        img = Image(str(data.logo))
+        ratio = img.imageWidth / max(img.imageHeight, 1)
+        img.drawHeight = 2.2 * cm
+        img.drawWidth = min(2.2 * cm * ratio, 7 * cm)
+        img.hAlign = "LEFT"
+        out += [img, Spacer(1, 2.2 * cm)]
+    else:
+        out.append(Spacer(1, 4.4 * cm))
+    out += [data.p(tx("cover.title"), st.title), Spacer(1, 4), data.p(tx("cover.subtitle"), st.subtitle)]
+    out.append(Spacer(1, 1.6 * cm))
+    empty = tx("cover.empty")
+    officer = data.officer or case.meta.officer or empty
+    date = case.meta.date or r.computed_at[:10]
+    region = r.region.get("label") or ", ".join(m.name for m in r.municipalities)
+    rows = [
+        (tx("cover.business"), case.business.name),
+        (tx("cover.site"), str(r.site["name"])),
+        (tx("cover.host"), str(r.site["host_name"])),
+        (tx("cover.region"), region),
+        (tx("cover.reference"), case.meta.reference or empty),
+        (tx("cover.officer"), officer),
+        (tx("cover.date"), date),
+    ]
+    table = Table(
+        [[data.cell(k, st.cover_label), data.cell(v, st.cover_value)] for k, v in rows],
+        colWidths=[4.2 * cm, 12 * cm],
+        hAlign="LEFT",
+    )
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    out += [table, Spacer(1, 2.5 * cm), data.p(tx("cover.attachment_note"), st.small), PageBreak()]
+    return out
+
+
+def contents(data: ReportData) -> list[Any]:
+    from reportlab.platypus import PageBreak
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    toc = TableOfContents()
+    toc.levelStyles = data.st.toc
+    toc.dotsMinLevel = 0
+    return [data.p(data.tx("toc.title"), data.st.h1), toc, PageBreak()]
+
+
+def _domain_sentence(data: ReportData, domain: str) -> str:
+    r, tx = data.result, data.tx
+    verdict = r.verdict[domain]
+    unit = data.domain_unit(domain)
+    regional = sum(m.domains[domain].demand for m in r.municipalities if domain in m.domains)
+    code = verdict.municipality
+    m = r.municipality(code) if code else None
+    dom = m.domains[domain] if m else None
+    params = {
+        "demand": data.qty(regional, unit, 0),
+        "municipality": verdict.municipality_name or data.num(None),
+        "mdemand": data.qty(dom.demand if dom else None, unit, None),
+        "capacity": data.qty(dom.capacity if dom else None, unit, 0),
+        "pressure": data.pressure(verdict.pressure),
+        "patients": data.qty(r.totals["gp_patients"], "patients", 0),
+        "fte": data.qty(r.totals["gp_fte"], "FTE", 1),
+    }
+    if verdict.status == "grey":
+        return tx("summary.sentence_unknown", **params)
+    return tx(f"summary.sentence.{domain}", **params)
+
+
+def summary(data: ReportData) -> list[Any]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import KeepTogether, PageBreak
+
+    r, case, tx, st = data.result, data.case, data.tx, data.st
+    year = r.full_operation_year
+    t = r.totals
+    out: list[Any] = [heading(data, tx("summary.title"))]
+    out.append(
+        data.p(
+            tx(
+                "summary.intro",
+                business=case.business.name,
+                site=r.site["name"],
+                host=r.site["host_name"],
+                jobs=data.qty(t["jobs"], "jobs", 0),
+                year=year,
+                migrants=data.num(t["migrant_workers"], 0),
+                family=data.num(t["family_members"], 0),
+                residents=data.num(t["residents"], 0),
+                region=r.region.get("label") or "",
+            )
+        )
+    )
+    out.append(data.p(tx("summary.verdict_heading", year=year), st.h2))
+    rows, badges = [], []
+    for i, domain in enumerate(data.domains):
+        rows.append([data.domain(domain), "", _domain_sentence(data, domain)])
+        badges.append((1, i, r.verdict[domain].status))
+    out.append(
+        data.table(
+            [tx("summary.col_domain"), tx("summary.col_status"), tx("summary.col_sentence")],
+            rows,
+            [3.5 * cm, 2.3 * cm, 11.2 * cm],
+            status_cells=badges,
+        )
+    )
+    meaning = {s: STATUS_MEANING[s][data.lang] for s in ("green", "amber", "red", "grey")}
+    out.append(data.p(tx("summary.status_legend", **meaning), st.small))
+    if case.meta.capacity_source:
+        out.append(data.p(tx("summary.capacity_source", source=case.meta.capacity_source), st.note))
+    out += _mitigations(data)
+    rows = []
+    for key, decimals in KEY_FIGURES:
+        rows.append([TOTAL_LABELS[key][data.lang], data.qty(t[key], TOTAL_UNITS[key], decimals)])
+    out.append(
+        KeepTogether(
+            [
+                data.p(tx("summary.key_figures", year=year), st.h2),
+                data.table(
+                    [tx("summary.col_figure"), tx("summary.col_value")], rows, [9 * cm, 6 * cm], right=[1]
+                ),
+            ]
+        )
+    )
+    if r.sites:
+        best = min(r.sites, key=lambda s: s.rank)
+        out.append(data.p(tx("summary.sites_note", count=len(r.sites), best=best.name)))
+    out.append(PageBreak())
+    return out
+
+
+def _mitigations(data: ReportData) -> list[Any]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import KeepTogether
+
+    r, tx, st = data.result, data.tx, data.st
+    mit = r.mitigations
+    head = data.p(tx("summary.mitigations_heading"), st.h2)
+    if not mit:
+        return [head, data.p(tx("summary.mitigations_none"))]
+    active = mit.get("active", {})
+    parts = []
+    if active.get("employer_beds"):
+        parts.append(
+            tx("summary.mitigation.employer_beds", value=data.qty(active["employer_beds"], "beds", 0))
+        )
+    for key in ("shuttle_share", "employer_gp_share", "local_recruitment_share"):
+        if active.get(key):
+            parts.append(tx(f"summary.mitigation.{key}", value=data.pct(active[key])))
+    without = mit.get("without", {}).get("verdict", {})
+    rows, badges = [], []
+    for i, domain in enumerate(data.domains):
+        before = without.get(domain, {})
+        after = r.verdict[domain]
+        b_status = before.get("status", "grey")
+        rows.append(
+            [
+                data.domain(domain),
+                "",
+                data.pressure(before.get("pressure")),
+                "",
+                data.pressure(after.pressure),
+            ]
+        )
+        badges += [(1, i, b_status), (3, i, after.status)]
+    pressure = tx("results.col_pressure")
+    table = data.table(
+        [tx("summary.col_domain"), tx("summary.col_without"), pressure, tx("summary.col_with"), pressure],
+        rows,
+        [5.2 * cm, 3.0 * cm, 1.9 * cm, 3.0 * cm, 1.9 * cm],
+        right=[2, 4],
+        status_cells=badges,
+    )
+    joined = "; ".join(parts) if parts else tx("inputs.employer_beds_none")
+    return [KeepTogether([head, data.p(tx("summary.mitigations_intro", list=joined)), table])]

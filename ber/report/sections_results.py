@@ -1,0 +1,161 @@
+"""Resultaten per domein, Kaart and Locatievergelijking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ber.report.data import ReportData
+from ber.report.sections_front import heading
+
+
+def results(data: ReportData) -> list[Any]:
+    from reportlab.lib.units import cm
+    from reportlab.platypus import KeepTogether, PageBreak, Spacer
+
+    from ber.report.charts import demand_chart
+
+    r, tx = data.result, data.tx
+    out: list[Any] = [
+        heading(data, tx("results.title")),
+        data.p(tx("results.intro", year=r.full_operation_year)),
+    ]
+    for n, domain in enumerate(data.domains):
+        unit = data.domain_unit(domain)
+        rows, badges = [], []
+        total = 0.0
+        for i, m in enumerate(r.municipalities):
+            dom = m.domains[domain]
+            total += dom.demand
+            rows.append(
+                [
+                    m.name,
+                    data.qty(dom.demand, unit),
+                    data.qty(dom.capacity, unit, 0),
+                    data.pressure(dom.pressure),
+                    "",
+                ]
+            )
+            badges.append((4, i, dom.status))
+        rows.append([tx("results.total"), data.qty(total, unit), "", "", ""])
+        table = data.table(
+            [
+                tx("results.col_municipality"),
+                tx("results.col_demand"),
+                tx("results.col_capacity"),
+                tx("results.col_pressure"),
+                tx("results.col_status"),
+            ],
+            rows,
+            [3.4 * cm, 4.6 * cm, 4.6 * cm, 1.9 * cm, 2.5 * cm],
+            right=[1, 2, 3],
+            status_cells=badges,
+            bold_rows=[len(rows) - 1],
+        )
+        verdict = r.verdict[domain]
+        block: list[Any] = [
+            heading(data, data.domain(domain), level=2),
+            data.p(
+                tx(
+                    "results.verdict_line",
+                    status=data.status(verdict.status).upper(),
+                    municipality=verdict.municipality_name or data.num(None),
+                )
+            ),
+            table,
+            Spacer(1, 6),
+        ]
+        if verdict.municipality:
+            block.append(demand_chart(data, domain, verdict.municipality))
+        out.append(KeepTogether(block))
+        if n % 2 == 1 and n < len(data.domains) - 1:
+            out.append(PageBreak())
+    out.append(PageBreak())
+    return out
+
+
+def map_section(data: ReportData) -> list[Any]:
+    from reportlab.platypus import PageBreak
+
+    from ber.report.mapdraw import has_region_polygons, region_map
+
+    tx = data.tx
+    out: list[Any] = [heading(data, tx("map.title"))]
+    if has_region_polygons(data):
+        out.append(data.p(tx("map.intro")))
+        out.append(region_map(data))
+        out.append(data.p(tx("map.source", source=data.boundary_source), data.st.small))
+    else:
+        out.append(data.p(tx("map.schematic_intro")))
+        out.append(region_map(data))
+        out.append(
+            data.p(
+                tx("map.source_schematic", source=data.result.region.get("data_source", "")), data.st.small
+            )
+        )
+    out.append(PageBreak())
+    return out
+
+
+def sites_section(data: ReportData) -> list[Any]:
+    """Only when the case has several sites (``result.sites`` is empty otherwise)."""
+    from reportlab.lib.units import cm
+    from reportlab.platypus import PageBreak, Spacer
+
+    from ber.report.mapdraw import region_map
+
+    r, tx, st = data.result, data.tx, data.st
+    if not r.sites:
+        return []
+    out: list[Any] = [heading(data, tx("sites.title")), data.p(tx("sites.intro"))]
+    rows = []
+    ranked = sorted(r.sites, key=lambda s: s.rank)
+    for s in ranked:
+        name = f"{s.name} {tx('sites.chosen_mark')}" if s.chosen else s.name
+        rows.append(
+            [
+                str(s.rank),
+                name,
+                s.host_name,
+                str(s.red),
+                str(s.amber),
+                str(s.grey),
+                data.pressure(s.max_pressure),
+                data.qty(s.commute_vehicle_km_per_day, "vehicle-km per day", 0),
+            ]
+        )
+    out.append(
+        data.table(
+            [
+                tx("sites.col_rank"),
+                tx("sites.col_site"),
+                tx("sites.col_host"),
+                tx("sites.col_red"),
+                tx("sites.col_amber"),
+                tx("sites.col_grey"),
+                tx("sites.col_max_pressure"),
+                tx("sites.col_vkm"),
+            ],
+            rows,
+            [1.3 * cm, 4.3 * cm, 2.4 * cm, 1.1 * cm, 1.4 * cm, 1.8 * cm, 1.7 * cm, 3.0 * cm],
+            right=[0, 3, 4, 5, 6, 7],
+            bold_rows=[i for i, s in enumerate(ranked) if s.chosen],
+        )
+    )
+    out.append(data.p(tx("sites.counts_note"), st.small))
+    out.append(data.p(tx("sites.verdicts_heading"), st.h2))
+    rows, badges = [], []
+    for i, domain in enumerate(data.domains):
+        rows.append([data.domain(domain)] + ["" for _ in ranked])
+        for j, s in enumerate(ranked):
+            badges.append((j + 1, i, s.verdict.get(domain, "grey")))
+    width = (17 * cm - 5 * cm) / len(ranked)
+    out.append(
+        data.table(
+            [tx("sites.col_domain")] + [f"{s.rank}. {s.host_name}" for s in ranked],
+            rows,
+            [5 * cm] + [width] * len(ranked),
+            status_cells=badges,
+        )
+    )
+    out += [Spacer(1, 8), region_map(data, height=300, numbered=True), PageBreak()]
+    return out
