@@ -155,6 +155,7 @@ def parse_paste(
     first_row: int = 0,
     *,
     lang: Lang = "nl",
+    decimal: str = ",",
 ) -> tuple[list[Edit], list[Problem]]:
     """Turn pasted Excel cells into edits of the capacity table.
 
@@ -163,7 +164,8 @@ def parse_paste(
     columns to domains; a column of ``GMxxxx`` codes (with or without header) maps
     rows to municipalities, and its value columns start at the first domain unless
     the header says otherwise; a text column right after the codes (names) is
-    skipped. ``lang`` only chooses the language of domain labels in problems.
+    skipped. ``lang`` only chooses the language of domain labels in problems;
+    ``decimal`` is the decimal mark of the copying Excel (see :func:`parse_number`).
     Returns all edits and all problems; apply nothing when there are problems.
     """
     rows = split_clipboard(text)
@@ -237,7 +239,7 @@ def parse_paste(
             code = codes_in_view_order[first_row + i]
         for j, domain in col_domain.items():
             try:
-                edits.append((code, domain, parse_number(cells[j])))
+                edits.append((code, domain, parse_number(cells[j], decimal)))
             except _Bad as exc:
                 problems.append(_cell_problem(exc, rownum, domain, cells[j], code, lang))
     return edits, problems

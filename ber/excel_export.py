@@ -26,6 +26,7 @@ Reusable helpers (the case-register export uses them):
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +47,10 @@ HEADER_FILL = "E7E6E6"
 INT = "#,##0"
 DEC1 = "#,##0.0"
 DEC2 = "#,##0.00"
+OPT1 = "#,##0.#"  # one decimal when there is one (whole numbers show without)
+OPT3 = "#,##0.###"
 PCT = "0%"
+PCT1 = "0.0%"
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,8 @@ def write_table_sheet(
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=HEADER_FILL)
     line = Border(bottom=Side(style="thin", color="808080"))
-    widths = [max(8, min(40, len(str(h)) + 2)) for h in headers]
+    # headers wrap: a long header needs no wider column than about 24 characters
+    widths = [max(8, min(24, len(str(h)) + 2)) for h in headers]
     for j, text in enumerate(headers, start=1):
         cell = ws.cell(row=1, column=j, value=text)
         cell.font = bold
@@ -121,7 +126,7 @@ def write_table_sheet(
             cell = ws.cell(row=i, column=j, value=value)
             fmt = x.number_format or formats.get(j - 1)
             if fmt and isinstance(value, int | float) and not isinstance(value, bool):
-                cell.number_format = fmt
+                cell.number_format = _fit_format(fmt, value)
             if x.fill:
                 cell.fill = PatternFill("solid", fgColor=x.fill)
             if x.italic or x.bold or x.color:
@@ -130,9 +135,21 @@ def write_table_sheet(
             widths[j - 1] = max(widths[j - 1], min(60, shown + 2))
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
+    lines = max(
+        (math.ceil(len(str(h)) / max(1, w - 2)) for h, w in zip(headers, widths, strict=True)), default=1
+    )
+    ws.row_dimensions[1].height = 15 * max(1, lines)
     ws.freeze_panes = "A2"
     last = f"{get_column_letter(max(1, len(headers)))}{max(2, len(rows) + 1)}"
     ws.auto_filter.ref = f"A1:{last}"
+
+
+def _fit_format(fmt: str, value: float) -> str:
+    """``#,##0.##`` shows a trailing decimal mark for whole numbers ('2.095,'): drop it."""
+    head, dot, tail = fmt.partition(".")
+    if dot and tail and set(tail) == {"#"} and float(value).is_integer():
+        return head
+    return fmt
 
 
 def _unit(key: str, lang: Lang) -> str:
@@ -267,7 +284,7 @@ def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[lis
                     status_cell(d.status, lang),
                 ]
             )
-    return headers, rows, {2: DEC1, 3: PCT, 5: DEC1, 8: PCT}
+    return headers, rows, {2: DEC1, 3: PCT1, 5: DEC1, 8: PCT}
 
 
 def _per_year(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
@@ -382,7 +399,7 @@ def _sensitivity(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
         ]
         for r in result.sensitivity or []
     ]
-    return headers, rows, {2: "#,##0.###", 3: "#,##0.###", 4: "#,##0.###", 5: PCT}
+    return headers, rows, {2: OPT3, 3: OPT3, 4: OPT3, 5: PCT}
 
 
 def _parameters(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
@@ -416,7 +433,7 @@ def _parameters(result: Assessment, lang: Lang) -> tuple[list[str], list[list[An
         ]
         for p in result.parameters
     ]
-    return headers, rows, {2: "#,##0.####", 3: "#,##0.####", 4: "#,##0.####"}
+    return headers, rows, {2: OPT3 + "#", 3: OPT3 + "#", 4: OPT3 + "#"}
 
 
 def export_result_xlsx(result: Assessment, case: Case, path: Path | str, lang: Lang = "nl") -> None:

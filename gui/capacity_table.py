@@ -389,6 +389,10 @@ class CapacityTableWidget(QWidget):
     def _show_info(self, text: str) -> None:
         self._set_message(text, error=False)
 
+    def _decimal(self) -> str:
+        """Decimal mark of typed and pasted numbers: ',' in Dutch, '.' in English."""
+        return "," if self._lang == "nl" else "."
+
     def _anchor(self) -> tuple[int, int]:
         indexes = self.view.selectionModel().selectedIndexes()
         if indexes:
@@ -399,7 +403,9 @@ class CapacityTableWidget(QWidget):
     def paste_text(self, text: str) -> bool:
         """Paste Excel clipboard text at the selection; one ``on_edits`` call or problems."""
         row, col = self._anchor()
-        edits, problems = parse_paste(text, self.model.codes, col, row, lang=self._lang)
+        edits, problems = parse_paste(
+            text, self.model.codes, col, row, lang=self._lang, decimal=self._decimal()
+        )
         cells = self.view.selectionModel().selectedIndexes()
         if (
             not problems

@@ -115,6 +115,7 @@ def test_municipalities_sheet(workbook: openpyxl.Workbook, demo: tuple[Case, Ass
     beesel_sec = next(r for r in rows if r[0] == "GM0889" and r[4] == "Onderwijs: voortgezet onderwijs")
     assert beesel_sec[6] == "onbekend" and beesel_sec[8] is None and beesel_sec[9] == "onbekend"
     assert ws["I2"].number_format == "0%"
+    assert ws["D2"].number_format == "0.0%"  # residence shares of a few percent keep a decimal
     assert ws["F2"].number_format == "#,##0.0"
 
 
@@ -147,6 +148,12 @@ def test_uncertainty_and_parameters(workbook: openpyxl.Workbook, demo: tuple[Cas
     assert {r[8] for r in params[1:]} <= {"ja", "nee"}
     gp = next(r for r in params if r[1] == "care.gp_patients_per_fte")
     assert gp[2] == 2095 and gp[5] == "patients per FTE GP" and "NZa" in gp[7]
+    ws = workbook["Parameters"]
+    gp_row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "care.gp_patients_per_fte")
+    # a whole number gets no optional decimals: '#,##0.####' would show '2.095,' in Excel
+    assert gp_row[2].number_format == "#,##0"
+    fraction = next(r for r in ws.iter_rows(min_row=2) if not float(r[2].value).is_integer())
+    assert fraction[2].number_format == "#,##0.####"
 
 
 def test_document_properties(workbook: openpyxl.Workbook) -> None:

@@ -150,6 +150,20 @@ def test_paste_button_and_bad_paste(qtbot: QtBot, widget: CapacityTableWidget, o
     assert owner.calls == []
 
 
+def test_english_paste_uses_decimal_point(widget: CapacityTableWidget, owner: Owner) -> None:
+    widget.set_language("en")
+    _select(widget.view, [(0, 0)])
+    # '1.234' is one point two three four in English, '1,234' a thousand; Dutch '12,5' still works
+    assert widget.paste_text("1.234\t1,234\t12,5\r\n")
+    assert owner.calls == [
+        [
+            ("GM0983", "housing_flex", 1.234),
+            ("GM0983", "housing_dwellings", 1234.0),
+            ("GM0983", "care_gp", 12.5),
+        ]
+    ]
+
+
 def test_single_value_fills_selection(widget: CapacityTableWidget, owner: Owner) -> None:
     _select(widget.view, [(0, 0), (1, 0), (2, 0)])
     assert widget.paste_text("5\r\n")
