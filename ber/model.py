@@ -246,7 +246,7 @@ def pressure_status(
     (pressure 0), whatever the capacity.
     """
     cap = capacity[None, :, :, None]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         pressure = np.where(demand > EPS, demand / cap, 0.0)
     amber = params["status.amber_threshold"][:, None, None, None]
     red = params["status.red_threshold"][:, None, None, None]
