@@ -227,24 +227,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "GMxxxx, e.g. GM0983, or 2024GM0983)",
     },
     "geodata.duplicate_code": {
-        "nl": "{path}: gemeentecode {code} komt meer dan eens voor (rijen {rows}); codes moeten uniek zijn",
-        "en": "{path}: municipality code {code} occurs more than once (rows {rows}); codes must be unique",
+        "nl": "{path}: gemeentecode {municipality} komt meer dan eens voor (rijen {rows}); codes moeten uniek zijn",
+        "en": "{path}: municipality code {municipality} occurs more than once (rows {rows}); codes must be unique",
     },
     "geodata.empty_geometry": {
-        "nl": "{path}: gemeente {code} (rij {row}) heeft een lege of ontbrekende geometrie",
-        "en": "{path}: municipality {code} (row {row}) has an empty or missing geometry",
+        "nl": "{path}: gemeente {municipality} (rij {row}) heeft een lege of ontbrekende geometrie",
+        "en": "{path}: municipality {municipality} (row {row}) has an empty or missing geometry",
     },
     "geodata.geometry_type": {
-        "nl": "{path}: gemeente {code} heeft geometrietype {kind} (toegestaan: {allowed})",
-        "en": "{path}: municipality {code} has geometry type {kind} (allowed: {allowed})",
+        "nl": "{path}: gemeente {municipality} heeft geometrietype {kind} (toegestaan: {allowed})",
+        "en": "{path}: municipality {municipality} has geometry type {kind} (allowed: {allowed})",
     },
     "geodata.repaired": {
-        "nl": "{path}: de ongeldige geometrie van gemeente {code} is hersteld (make_valid): {reason}",
-        "en": "{path}: the invalid geometry of municipality {code} was repaired (make_valid): {reason}",
+        "nl": "{path}: de ongeldige geometrie van gemeente {municipality} is hersteld (make_valid): {reason}",
+        "en": "{path}: the invalid geometry of municipality {municipality} was repaired (make_valid): {reason}",
     },
     "geodata.bad_number": {
-        "nl": "{path}, kolom {column}, gemeente {code}: {value} is geen geldig aantal (toegestaan: 0 of meer)",
-        "en": "{path}, column {column}, municipality {code}: {value} is not a valid count "
+        "nl": "{path}, kolom {column}, gemeente {municipality}: {value} is geen geldig aantal (toegestaan: 0 of meer)",
+        "en": "{path}, column {column}, municipality {municipality}: {value} is not a valid count "
         "(allowed: 0 or more)",
     },
     "geodata.missing_dwellings": {
