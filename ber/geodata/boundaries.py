@@ -37,7 +37,7 @@ def codes_of(layer: Layer, frame: Any, column: str, problems: list[Problem]) -> 
         problems.append(
             Problem(
                 "geodata.duplicate_code",
-                params={"path": layer.label, "code": c, "rows": ", ".join(str(r) for r in rows[:10])},
+                params={"path": layer.label, "municipality": c, "rows": ", ".join(str(r) for r in rows[:10])},
             )
         )
     return codes
@@ -81,7 +81,7 @@ def _csv_points(layer: Layer, frame: Any, mapping: ColumnMapping | None, problem
                     params={
                         "path": layer.label,
                         "column": col,
-                        "code": f"#{i + 1}",
+                        "municipality": f"#{i + 1}",
                         "value": repr(values.iloc[i]),
                     },
                 )
@@ -152,7 +152,8 @@ def prepare_boundaries(
     for i in missing[:MAX_LISTED]:
         problems.append(
             Problem(
-                "geodata.empty_geometry", params={"path": layer.label, "code": codes[i] or "?", "row": i + 1}
+                "geodata.empty_geometry",
+                params={"path": layer.label, "municipality": codes[i] or "?", "row": i + 1},
             )
         )
     present = np.ones(len(geoms), dtype=bool)
@@ -167,7 +168,7 @@ def prepare_boundaries(
                     "geodata.geometry_type",
                     params={
                         "path": layer.label,
-                        "code": codes[i] or "?",
+                        "municipality": codes[i] or "?",
                         "kind": geoms[i].geom_type,
                         "allowed": allowed,
                     },
@@ -193,12 +194,14 @@ def prepare_boundaries(
             problems.append(
                 Problem(
                     "geodata.empty_geometry",
-                    params={"path": layer.label, "code": codes[i], "row": int(i) + 1},
+                    params={"path": layer.label, "municipality": codes[i], "row": int(i) + 1},
                 )
             )
             continue
         notices.append(
-            Problem("geodata.repaired", params={"path": layer.label, "code": codes[i], "reason": reason})
+            Problem(
+                "geodata.repaired", params={"path": layer.label, "municipality": codes[i], "reason": reason}
+            )
         )
     if len(problems) > n_before:
         return None

@@ -178,7 +178,7 @@ def _collect(
                         params={
                             "path": layer.label,
                             "column": col,
-                            "code": codes[i] or f"#{i + 1}",
+                            "municipality": codes[i] or f"#{i + 1}",
                             "value": repr(frame[col].iloc[i]),
                         },
                     )

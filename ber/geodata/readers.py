@@ -8,11 +8,13 @@ and every reader error becomes an ``InputError`` naming the file.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
+import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,6 +54,14 @@ class Layer:
     def read(self) -> Any:
         """The features: a GeoDataFrame (spatial) or a DataFrame of strings (CSV)."""
         return self._read()
+
+
+@contextlib.contextmanager
+def quiet_gdal() -> Iterator[list[warnings.WarningMessage]]:
+    """Record GDAL's warnings instead of raising them (our own errors say what is wrong)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield caught
 
 
 def _mb(n: float) -> str:
@@ -153,7 +163,8 @@ def _vector_layers(source: str, label: str, year: int) -> list[Layer]:
     import pyogrio
 
     try:
-        listed = pyogrio.list_layers(source)
+        with quiet_gdal():
+            listed = pyogrio.list_layers(source)
     except Exception as exc:  # GDAL raises several types for garbage input
         raise _unreadable(label, exc) from exc
     names = [str(row[0]) for row in listed]
@@ -163,7 +174,8 @@ def _vector_layers(source: str, label: str, year: int) -> list[Layer]:
     out = []
     for name in names:
         try:
-            info = pyogrio.read_info(source, layer=name)
+            with quiet_gdal():
+                info = pyogrio.read_info(source, layer=name)
         except Exception as exc:
             raise _unreadable(label, exc) from exc
         count = int(info.get("features", -1))
@@ -180,7 +192,8 @@ def _vector_layers(source: str, label: str, year: int) -> list[Layer]:
 
         def read(layer: str = name, lab: str = layer_label) -> Any:
             try:
-                return pyogrio.read_dataframe(source, layer=layer, max_features=MAX_FEATURES + 1)
+                with quiet_gdal():
+                    return pyogrio.read_dataframe(source, layer=layer, max_features=MAX_FEATURES + 1)
             except Exception as exc:
                 raise _unreadable(lab, exc) from exc
 

@@ -115,11 +115,11 @@ def read_sites(path: Path | str, lang: Lang = "nl", mapping: ColumnMapping | Non
 def _to_rd_geom(geom: Any, epsg: int) -> Any:
     if epsg == 28992:
         return geom
+    import shapely
     from pyproj import Transformer
-    from shapely.ops import transform
 
     tr = Transformer.from_crs(f"EPSG:{epsg}", "EPSG:28992", always_xy=True)
-    return transform(tr.transform, geom)
+    return shapely.transform(geom, lambda x, y: tr.transform(x, y), interleaved=False)
 
 
 def _names(frame: Any, lang: Lang) -> list[str]:
