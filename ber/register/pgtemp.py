@@ -80,9 +80,7 @@ class TempPostgres:
     @property
     def url(self) -> str:
         """SQLAlchemy URL of the database (contains the password: do not log it)."""
-        return (
-            f"postgresql+psycopg://{self.user}:{self.password}@127.0.0.1:{self.port}/{self.database}"
-        )
+        return f"postgresql+psycopg://{self.user}:{self.password}@127.0.0.1:{self.port}/{self.database}"
 
     # -- life cycle ----------------------------------------------------------
     def start(self) -> str:

@@ -1,0 +1,78 @@
+"""Migrations: a register made by the first schema opens, with its data, after an upgrade."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from ber.register import Register
+from ber.register import db as regdb
+from ber.register.schema import metadata
+
+
+def test_first_revision_then_upgrade_keeps_rows(register_url: str) -> None:
+    engine = regdb.create_register_engine(register_url)
+    regdb.upgrade(engine, "0001")  # a register as the first release created it
+    with engine.connect() as conn:
+        assert regdb.current_revision(conn) == "0001"
+    assert "status_history" not in inspect(engine).get_table_names()
+    now = dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO cases (reference, title, business_name, sector, host_municipality, "
+                "host_name, status, received, decided, officer, start_year, last_year, "
+                "full_operation_year, jobs, residents, verdict_json, reference_version, app_version, "
+                "case_json, case_sha256, version, created_at, updated_at, updated_by) VALUES "
+                "('OLD-1', 'Oude zaak', 'Oud B.V.', 'distribution', 'GM0983', 'Venlo', 'granted', "
+                ":received, NULL, 'Oud', 2024, 2033, 2026, 100, 50, '{\"care_gp\": \"amber\"}', "
+                "'2024.1', '0.0.1', '{}', 'abc', 3, :now, :now, 'Oud')"
+            ),
+            {"received": dt.date(2024, 6, 1), "now": now},
+        )
+        case_id = conn.execute(text("SELECT id FROM cases WHERE reference = 'OLD-1'")).scalar_one()
+        conn.execute(
+            text(
+                "INSERT INTO case_demand (case_id, domain, municipality, year, demand, capacity, "
+                "pressure, status, is_last) VALUES (:id, 'care_gp', 'GM0983', 2026, 40, 100, 0.4, "
+                "'green', :f)"
+            ),
+            {"id": case_id, "f": False},
+        )
+    engine.dispose()
+
+    with Register.open(register_url) as reg:  # opening upgrades to head
+        with reg.engine.connect() as conn:
+            assert regdb.current_revision(conn) == regdb.head_revision() == "0002"
+        assert "status_history" in inspect(reg.engine).get_table_names()
+        old = reg.get("OLD-1")
+        assert (old.status, old.version, old.summary.title) == ("granted", 3, "Oude zaak")
+        assert old.summary.received == dt.date(2024, 6, 1)
+        assert [(r.domain, r.year, r.demand) for r in old.demand] == [("care_gp", 2026, 40.0)]
+        # the data migration gave the old case its registration as first audit entry
+        hist = reg.history("OLD-1")
+        assert [(h.event, h.new_status, h.who, h.version) for h in hist] == [
+            ("registered", "granted", "Oud", 3)
+        ]
+        assert hist[0].at == now
+        assert [s.reference for s in reg.list(municipality="GM0983", status="granted")] == ["OLD-1"]
+        s = reg.set_status("OLD-1", "withdrawn", who="Nieuw", why="na upgrade", expected_version=3)
+        assert s.version == 4
+
+
+def test_migrations_match_the_table_definitions(register_url: str) -> None:
+    """The schema the migrations build is the schema ``schema.py`` describes (no drift)."""
+    with Register.open(register_url) as reg, reg.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+
+
+def test_open_twice_is_idempotent(register_url: str) -> None:
+    Register.open(register_url).close()
+    with Register.open(register_url) as reg:
+        assert reg.count() == 0
+        with reg.engine.connect() as conn:
+            assert regdb.current_revision(conn) == "0002"
