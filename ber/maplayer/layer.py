@@ -75,12 +75,14 @@ class MapLayer:
         polygons: Mapping[str, Any],
         names: Mapping[str, str] | None = None,
         tolerance_m: float = DEFAULT_TOLERANCE_M,
+        index: PolygonIndex | None = None,
     ) -> MapLayer:
         """Build a layer from shapely (multi)polygons in RD metres keyed by code.
 
         ``tolerance_m`` is the simplification tolerance in metres (topology of
         each polygon preserved; 0 keeps every vertex). Codes without a name in
-        ``names`` are shown by their code.
+        ``names`` are shown by their code. ``index`` reuses an existing spatial
+        index over the same polygons in the same order.
         """
         import shapely
 
@@ -102,8 +104,16 @@ class MapLayer:
             detail_rings=detail,
             bounds=(xmin, ymin, xmax, ymax),
             tolerance_m=float(tolerance_m),
-            index=PolygonIndex(codes, list(geoms)),
+            index=index if index is not None else PolygonIndex(codes, list(geoms)),
         )
+
+    @classmethod
+    def from_geodata(cls, geo: Any, tolerance_m: float = DEFAULT_TOLERANCE_M) -> MapLayer:
+        """A layer from imported geodata (``ber.geodata.GeoData``), reusing its spatial index."""
+        if not geo.has_polygons:
+            raise ValueError("the geodata has no municipality polygons (only centroids): no map to draw")
+        names = {str(c): str(n) for c, n in zip(geo.boundaries.index, geo.boundaries["name"], strict=True)}
+        return cls.from_polygons(geo.boundaries_rd(), names, tolerance_m, index=geo.index)
 
     def __len__(self) -> int:
         return len(self.codes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from pathlib import Path
 
@@ -94,14 +95,18 @@ def test_scene_flip_round_trip() -> None:
 # ----------------------------------------------------------------- national data
 
 
-@pytest.fixture(scope="module")
-def national_layer() -> MapLayer:
-    from tests.conftest import SHARED_REFERENCE
+@functools.cache
+def _national(path: str) -> MapLayer:
+    return load_geojson_layer(path)
 
-    path = Path(SHARED_REFERENCE) / "gemeenten_2024.geojson"
+
+@pytest.fixture
+def national_layer(shared_reference: Path) -> MapLayer:
+    """The 342 municipalities of 2024, read in place from ../shared/reference (once per run)."""
+    path = shared_reference / "gemeenten_2024.geojson"
     if not path.is_file():
         pytest.fail(f"{path} is missing")
-    return load_geojson_layer(path)
+    return _national(str(path))
 
 
 def test_national_hit_testing(national_layer: MapLayer) -> None:
@@ -269,3 +274,28 @@ def test_tooltips_statuses_pressures_from_demo() -> None:
     assert tips["GM0363"] == "Amsterdam (GM0363)\nbuiten de regio: niet beoordeeld"
     assert tips["GM0983"].startswith("Venlo (GM0983)")
     assert set(tips) == region | {"GM0363"}
+
+
+def test_from_geodata_reuses_index() -> None:
+    import pandas as pd
+
+    from ber.spatial import PolygonIndex
+
+    polygons = {"GM0001": _square(0, 0, 1000), "GM0002": _square(1000, 0, 1000)}
+
+    class FakeGeoData:  # the part of ber.geodata.GeoData the map uses
+        has_polygons = True
+        boundaries = pd.DataFrame({"name": ["Een", "Twee"]}, index=["GM0001", "GM0002"])
+        index = PolygonIndex.from_mapping(polygons)
+
+        def boundaries_rd(self) -> dict[str, Polygon]:
+            return polygons
+
+    geo = FakeGeoData()
+    layer = MapLayer.from_geodata(geo)
+    assert layer.index is geo.index
+    assert layer.name("GM0002") == "Twee"
+    assert layer.hit(1500, 500) == "GM0002"
+    geo.has_polygons = False
+    with pytest.raises(ValueError, match="only centroids"):
+        MapLayer.from_geodata(geo)

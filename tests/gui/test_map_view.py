@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -234,11 +235,18 @@ def test_screenshot_not_blank(view: MapView) -> None:
 # ----------------------------------------------------------------- national map
 
 
-@pytest.fixture(scope="module")
-def national_layer() -> MapLayer:
-    from tests.conftest import SHARED_REFERENCE
+@functools.cache
+def _national(path: str) -> MapLayer:
+    return load_geojson_layer(path)
 
-    return load_geojson_layer(Path(SHARED_REFERENCE) / "gemeenten_2024.geojson")
+
+@pytest.fixture
+def national_layer(shared_reference: Path) -> MapLayer:
+    """The 342 municipalities of 2024, read in place from ../shared/reference (once per run)."""
+    path = shared_reference / "gemeenten_2024.geojson"
+    if not path.is_file():
+        pytest.fail(f"{path} is missing")
+    return _national(str(path))
 
 
 def test_national_map_demo_statuses(qtbot: QtBot, national_layer: MapLayer, tmp_path: Path) -> None:
@@ -275,3 +283,16 @@ def test_national_map_demo_statuses(qtbot: QtBot, national_layer: MapLayer, tmp_
         qtbot.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert blocker.args == ["GM0983"]
     assert widget.tooltip_for("GM0983").startswith("Venlo (GM0983)")
+
+
+def test_many_qt_calls_keep_none_alive(view: MapView) -> None:
+    # PySide6 6.12.0 on CPython < 3.12 drops a reference to None on every void
+    # Qt call; gui/__init__.py compensates. Without it, this loop (about 30,000
+    # void calls) aborts the interpreter with "deallocating None".
+    import sys
+
+    view.set_statuses({"GM0001": "red"})
+    item = view.scene().items()[0]
+    for i in range(30_000):
+        item.setZValue(i % 3)
+    assert sys.getrefcount(None) > 1_000_000
