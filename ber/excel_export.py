@@ -15,7 +15,7 @@ Reusable helpers (the case-register export uses them):
     ``rows`` holds plain values (``str``, ``int``, ``float``, ``None`` -> empty cell)
     or :class:`XCell` for a per-cell number format, fill colour, italic or colour.
     ``number_formats`` maps a column index (0-based) to an Excel format code such
-    as ``"#,##0"``, ``"#,##0.0"`` or ``"0%"``; Excel shows these with the user's
+    as ``"#,##0"``, ``"#,##0.0"``, ``"0%"`` or, for dates, ``"dd-mm-yyyy"``; Excel shows these with the user's
     locale separators (Dutch: ``1.234,5``), so the file itself is locale-free.
 ``status_cell(status, lang)``
     a traffic-light cell: the status word (groen/oranje/rood/onbekend) on its colour.
@@ -25,6 +25,7 @@ Reusable helpers (the case-register export uses them):
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 from collections.abc import Mapping, Sequence
@@ -127,6 +128,8 @@ def write_table_sheet(
             fmt = x.number_format or formats.get(j - 1)
             if fmt and isinstance(value, int | float) and not isinstance(value, bool):
                 cell.number_format = _fit_format(fmt, value)
+            elif fmt and isinstance(value, dt.date | dt.time):
+                cell.number_format = fmt  # e.g. "dd-mm-yyyy"
             if x.fill:
                 cell.fill = PatternFill("solid", fgColor=x.fill)
             if x.italic or x.bold or x.color:

@@ -185,3 +185,21 @@ def test_write_table_sheet_generic() -> None:
     assert ws["B3"].value is None
     assert ws["A1"].font.b and ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:C3"
     assert ws["A2"].number_format == "General"  # text keeps the default format
+
+
+def test_write_table_sheet_dates_and_styles() -> None:
+    import datetime as dt
+
+    from ber.excel_export import XCell, status_cell
+
+    wb = new_workbook("Register", "nl")
+    ws = wb.active
+    write_table_sheet(
+        ws,
+        ["Ingediend (datum)", "Status", "Opmerking"],
+        [[dt.date(2026, 3, 1), status_cell("red", "nl"), XCell("let op", italic=True, color="808080")]],
+        {0: "dd-mm-yyyy"},
+    )
+    assert ws["A2"].number_format == "dd-mm-yyyy"
+    assert ws["B2"].value == "rood" and ws["B2"].fill.fgColor.rgb.endswith(STATUS_FILLS["red"])
+    assert ws["C2"].font.i
