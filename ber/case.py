@@ -48,7 +48,7 @@ DOMAIN_UNITS: dict[str, str] = {
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
 
 
 class Meta(_Model):
@@ -145,7 +145,7 @@ class Case(_Model):
     overrides: dict[str, Override] = Field(default_factory=dict)
     mitigations: Mitigations = Field(default_factory=Mitigations)
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
     def chosen_site(self) -> Site:
         for site in self.sites:
@@ -201,19 +201,20 @@ def migrate(doc: dict[str, Any], path: str = "") -> dict[str, Any]:
 # error in one section does not hide the problems of the others
 # ---------------------------------------------------------------------------
 
-_TYPE_NAMES = {
-    "float_parsing": "number",
-    "float_type": "number",
-    "int_parsing": "whole number",
-    "int_type": "whole number",
-    "int_from_float": "whole number",
-    "string_type": "text",
-    "bool_type": "true/false",
-    "bool_parsing": "true/false",
-    "list_type": "list",
-    "dict_type": "object",
-    "model_type": "object",
-    "literal_error": "one of the allowed values",
+#: pydantic error types -> the expected kind of value, in both languages
+_TYPE_NAMES: dict[str, dict[str, str]] = {
+    "float_parsing": {"nl": "een getal", "en": "a number"},
+    "float_type": {"nl": "een getal", "en": "a number"},
+    "finite_number": {"nl": "een eindig getal", "en": "a finite number"},
+    "int_parsing": {"nl": "een geheel getal", "en": "a whole number"},
+    "int_type": {"nl": "een geheel getal", "en": "a whole number"},
+    "int_from_float": {"nl": "een geheel getal", "en": "a whole number"},
+    "string_type": {"nl": "tekst", "en": "text"},
+    "bool_type": {"nl": "true of false", "en": "true or false"},
+    "bool_parsing": {"nl": "true of false", "en": "true or false"},
+    "list_type": {"nl": "een lijst", "en": "a list"},
+    "dict_type": {"nl": "een object", "en": "an object"},
+    "model_type": {"nl": "een object", "en": "an object"},
 }
 
 
@@ -237,7 +238,7 @@ def _problems_from_pydantic(err: ValidationError, prefix: str) -> list[Problem]:
         elif kind == "extra_forbidden":
             problems.append(Problem("field.unknown", field))
         elif kind == "literal_error":
-            expected = e.get("ctx", {}).get("expected", "")
+            expected = str(e.get("ctx", {}).get("expected", "")).replace(" or ", ", ")
             problems.append(
                 Problem("field.choice", field, {"value": _show(e.get("input")), "choices": expected})
             )
@@ -246,7 +247,7 @@ def _problems_from_pydantic(err: ValidationError, prefix: str) -> list[Problem]:
                 Problem(
                     "field.type",
                     field,
-                    {"value": _show(e.get("input")), "expected": _TYPE_NAMES.get(kind, kind)},
+                    {"value": _show(e.get("input")), "expected": _TYPE_NAMES.get(kind, {"nl": kind, "en": kind})},
                 )
             )
     return problems

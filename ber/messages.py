@@ -451,6 +451,8 @@ def translate(code: str, lang: Lang = "nl", **params: Any) -> str:
     if texts is None:
         return f"{code} {params}"
     template = texts.get(lang) or texts["en"]
+    # a parameter may itself be a text in both languages: {"nl": ..., "en": ...}
+    params = {k: v[lang] if isinstance(v, dict) and lang in v else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
