@@ -100,7 +100,8 @@ def _canvas_class(data: ReportData) -> Any:
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kw: Any) -> None:
-            kw.setdefault("initialFontName", FONT)
+            if kw.get("initialFontName") is None:
+                kw["initialFontName"] = FONT  # never the unembedded Helvetica
             super().__init__(*args, **kw)
             self._saved: list[dict[str, Any]] = []
 
@@ -270,6 +271,7 @@ def _render(data: ReportData, story: list[Any], progress: Progress) -> bytes:
         keywords=keywords,
         lang=PDF_LANG[data.lang],
         invariant=1,
+        initialFontName=FONT,
     )
     doc.multiBuild(story, canvasmaker=_canvas_class(data))
     return buf.getvalue()

@@ -137,7 +137,9 @@ class ReportData:
         from reportlab.platypus import Table, TableStyle
 
         st = self.st
-        data: list[list[Any]] = [[self.cell(h, st.cell_head) for h in header]]
+        # a header of empty strings means a two-column key/value table without a header row
+        head = 1 if any(header) else 0
+        data: list[list[Any]] = [[self.cell(h, st.cell_head) for h in header]] if head else []
         for r, row in enumerate(rows):
             out = []
             for c, value in enumerate(row):
@@ -150,7 +152,6 @@ class ReportData:
                     out.append(value)
             data.append(out)
         cmds: list[tuple[Any, ...]] = [
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(ACCENT)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor(RULE)),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -158,13 +159,17 @@ class ReportData:
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]
-        for r in range(1, len(data), 2):
-            cmds.append(("BACKGROUND", (0, r + 1), (-1, r + 1), colors.HexColor(ZEBRA)))
+        if head:
+            cmds.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(ACCENT)))
+        else:
+            cmds.append(("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.HexColor(ACCENT)))
+        for r in range(1, len(rows), 2):
+            cmds.append(("BACKGROUND", (0, r + head), (-1, r + head), colors.HexColor(ZEBRA)))
         for col, at, status in status_cells:
-            data[at + 1][col] = self.badge_cell(status)
+            data[at + head][col] = self.badge_cell(status)
             background = colors.HexColor(STATUS_COLOURS[status][0])
-            cmds.append(("BACKGROUND", (col, at + 1), (col, at + 1), background))
-        table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+            cmds.append(("BACKGROUND", (col, at + head), (col, at + head), background))
+        table = Table(data, colWidths=list(widths), repeatRows=head, hAlign="LEFT")
         table.setStyle(TableStyle(cmds))
         return table
 

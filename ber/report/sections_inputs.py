@@ -207,7 +207,10 @@ def method(data: ReportData) -> list[Any]:
         data.p(tx("method.intro", version=r.reference_version)),
     ]
     out.append(data.p(tx("method.steps_heading"), st.h2))
-    steps = [ListItem(data.p(tx(f"method.step{i}")), leftIndent=14) for i in range(1, 10)]
+    steps = [
+        ListItem(data.p(tx(f"method.step{i}")), leftIndent=14, bulletFontName=st.body.fontName)
+        for i in range(1, 10)
+    ]
     out.append(
         ListFlowable(steps, bulletType="1", bulletFontName=st.body.fontName, bulletFontSize=9, leftIndent=14)
     )
@@ -262,10 +265,18 @@ def method(data: ReportData) -> list[Any]:
                 ListItem(
                     data.p(f"{label}: {data.num(p.value, _dec(p.value))}{span} {unit}", st.small),
                     leftIndent=10,
-                    value="circle",
                 )
             )
-        out.append(ListFlowable(items, bulletType="bullet", start="•", leftIndent=10, bulletFontSize=7))
+        out.append(
+            ListFlowable(
+                items,
+                bulletType="bullet",
+                start="•",
+                leftIndent=10,
+                bulletFontSize=7,
+                bulletFontName=st.body.fontName,
+            )
+        )
     numbers = source_numbers(data)
     if numbers:
         out.append(data.p(tx("acc.sources_heading"), st.h2))

@@ -1,0 +1,203 @@
+"""The PDF report of the demo: both languages, central and sampled, content, units, fonts, rendering."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from ber.assess import Context, assess
+from ber.demo import demo_case
+from ber.labels import STATUS_LABELS, format_number, unit_label
+from ber.report import ReportOutcome, build_report
+from ber.report.texts import Texts
+from ber.result import Assessment
+
+SECTION_KEYS = (
+    "summary.title",
+    "inputs.title",
+    "method.title",
+    "results.title",
+    "map.title",
+    "sites.title",
+    "unc.title",
+    "acc.title",
+)
+
+
+def _build(folder: Path, lang: str, samples: int) -> tuple[Path, Assessment, ReportOutcome]:
+    case = demo_case(lang)
+    result = assess(case, Context.default(), samples=samples, seed=1)
+    path = folder / f"demo_{lang}_{samples}.pdf"
+    outcome = build_report(result, case, path, lang=lang)  # type: ignore[arg-type]
+    return path, result, outcome
+
+
+@pytest.fixture(scope="module", params=[("nl", 0), ("en", 0), ("nl", 200), ("en", 200)], ids=lambda p: f"{p[0]}-{p[1]}")
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Assessment, ReportOutcome, str, str]:
+    lang, samples = request.param
+    path, result, outcome = _build(tmp_path_factory.mktemp("report"), lang, samples)
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    return path, result, outcome, text, lang
+
+
+def test_builds_with_every_part(built: tuple[Path, Assessment, ReportOutcome, str, str]) -> None:
+    path, result, outcome, text, lang = built
+    tx = Texts(lang)  # type: ignore[arg-type]
+    assert outcome.path == path and path.is_file()
+    assert outcome.pdfa is False and outcome.notes == []
+    assert outcome.pages == len(PdfReader(str(path)).pages)
+    assert tx("cover.title") in text
+    # every part is a level-1 entry of the PDF outline (and of the contents page);
+    # the demo has three sites; the uncertainty part only exists when sampled
+    outline = [item.title for item in PdfReader(str(path)).outline if not isinstance(item, list)]
+    expected = [tx(k) for k in SECTION_KEYS if k != "unc.title" or result.uncertainty is not None]
+    assert outline == expected
+    for title in expected:
+        assert text.count(title) >= 2, title  # once in the contents, once as heading
+    assert f"{tx('toc.title')}" in text
+    # summary: at most two pages, i.e. the inputs start by page 5 (cover, contents, 2 summary pages)
+    reader = PdfReader(str(path))
+    first_inputs = next(i for i, p in enumerate(reader.pages) if p.extract_text().find(tx("inputs.title") + "\n") >= 0 and i > 1)
+    assert first_inputs <= 4
+
+
+def test_no_nan_none_or_python_reprs(built: tuple[Path, Assessment, ReportOutcome, str, str]) -> None:
+    text = built[3]
+    for bad in ("nan", "None", "inf", "NaN", "[]", "{'"):
+        assert re.search(rf"(?<![\w]){re.escape(bad)}(?![\w])", text) is None, bad
+
+
+def test_numbers_carry_units(built: tuple[Path, Assessment, ReportOutcome, str, str]) -> None:
+    """Each demand figure of the results tables appears as 'number unit' (the way the report writes it)."""
+    _, result, _, text, lang = built
+    flat = re.sub(r"\s+", " ", text)
+    checked = 0
+    for m in result.municipalities:
+        for dom in m.domains.values():
+            dec = 1 if abs(dom.demand) < 10 and dom.demand != round(dom.demand) else 0
+            expected = f"{format_number(dom.demand, lang, dec)} {unit_label(dom.unit, lang)}"  # type: ignore[arg-type]
+            assert expected in flat, expected
+            checked += 1
+    assert checked == 7 * 6
+    # and no digit is directly followed by a lone unit-less line end in the key-figure table:
+    jobs = f"{format_number(900, lang)} {unit_label('jobs', lang)}"  # type: ignore[arg-type]
+    assert jobs in flat
+
+
+def test_status_words_next_to_colour(built: tuple[Path, Assessment, ReportOutcome, str, str]) -> None:
+    _, result, _, text, lang = built
+    for verdict in result.verdict.values():
+        assert STATUS_LABELS[verdict.status][lang].upper() in text
+
+
+def test_dutch_and_english_number_format(built: tuple[Path, Assessment, ReportOutcome, str, str]) -> None:
+    _, result, _, text, lang = built
+    vkm = result.totals["commute_vehicle_km_per_day"]  # 1968.7 in the demo
+    assert 1000 < vkm < 10000
+    expected = format_number(vkm, lang, 0)  # type: ignore[arg-type]
+    assert expected == ("1.969" if lang == "nl" else "1,969")
+    assert expected in text
+
+
+def test_metadata_language_fonts(built: tuple[Path, Assessment, ReportOutcome, str, str]) -> None:
+    path, _, _, text, lang = built
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == ("nl-NL" if lang == "nl" else "en-GB")
+        info = pdf.docinfo
+        assert "Demo Logistics" in str(info["/Title"])
+        assert str(info["/Author"]) == "M. de Vries (demo)"
+        assert "Demo Logistics" in str(info["/Subject"])
+        fonts = set()
+        for page in pdf.pages:
+            for _, font in page.Resources.get("/Font", {}).items():
+                desc = font.get("/FontDescriptor")
+                if desc is None and "/DescendantFonts" in font:
+                    desc = font.DescendantFonts[0].get("/FontDescriptor")
+                assert desc is not None and "/FontFile2" in desc, "every font is an embedded TrueType"
+                fonts.add(str(font.BaseFont))
+        assert not any("Helvetica" in f for f in fonts)
+    if lang == "nl":
+        assert "patiënten" in text  # ë renders
+
+
+def test_font_has_euro_and_accents() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from ber.report.styles import FONT, register_fonts
+
+    register_fonts()
+    face = pdfmetrics.getFont(FONT).face
+    for ch in "ëé€":
+        assert ord(ch) in face.charToGlyph, ch
+
+
+def _not_blank(png: Path) -> float:
+    from PIL import Image
+
+    im = Image.open(png).convert("L")
+    hist = im.histogram()
+    dark = sum(hist[:200])
+    return dark / (im.width * im.height)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_pages_one_and_two_render(built: tuple[Path, Assessment, ReportOutcome, str, str], tmp_path: Path) -> None:
+    path = built[0]
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "2", str(path), str(tmp_path / "p")], check=True)
+    pngs = sorted(tmp_path.glob("p-*.png"))
+    assert len(pngs) == 2
+    for png in pngs:
+        assert _not_blank(png) > 0.005, png  # ink on at least 0.5% of the page
+
+
+def test_same_input_same_text(tmp_path: Path) -> None:
+    case = demo_case()
+    result = assess(case, Context.default())
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a, b = tmp_path / "a" / "r.pdf", tmp_path / "b" / "r.pdf"  # the file name is printed in the report
+    build_report(result, case, a)
+    build_report(result, case, b)
+    text_a = [p.extract_text() for p in PdfReader(str(a)).pages]
+    text_b = [p.extract_text() for p in PdfReader(str(b)).pages]
+    assert text_a == text_b
+    assert a.read_bytes() == b.read_bytes()  # invariant=1 and deterministic ids
+
+
+def test_officer_and_logo_arguments(tmp_path: Path) -> None:
+    case = demo_case()
+    result = assess(case, Context.default())
+    logo = tmp_path / "logo.png"
+    from PIL import Image
+
+    Image.new("RGB", (300, 100), (200, 30, 30)).save(logo)
+    out = build_report(result, case, tmp_path / "r.pdf", officer="J. Jansen", logo=logo)
+    text = PdfReader(str(out.path)).pages[0].extract_text()
+    assert "J. Jansen" in text
+    with pikepdf.open(out.path) as pdf:
+        images = list(pdf.pages[0].images)
+    assert len(images) == 1
+
+
+def test_override_justification_and_unknown_capacity_shown(tmp_path: Path) -> None:
+    case = demo_case()
+    doc = case.to_dict()
+    doc["overrides"] = {
+        "housing.household_size": {"value": 2.5, "justification": "Lokale woningmarktmonitor 2025: grotere huishoudens"}
+    }
+    from ber.case import parse_case
+
+    case = parse_case(doc)
+    result = assess(case, Context.default())
+    out = build_report(result, case, tmp_path / "r.pdf")
+    text = re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in PdfReader(str(out.path)).pages))
+    assert "Lokale woningmarktmonitor 2025: grotere huishoudens" in text
+    assert "onbekend" in text  # the demo has unknown capacities
+    assert "Illustratief" in text  # meta.capacity_source is shown
+    assert "CBS" in text and "0,2" in text  # the preset note (rijksoverheid_2023)
