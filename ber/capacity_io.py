@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import zipfile
 from collections.abc import Sequence
@@ -89,6 +90,8 @@ def parse_number(text: str, decimal: str = ",") -> float | None:
     else:
         raise _Bad(negative and bool(_PLAIN.match(s)))
     value = float(s)
+    if not math.isfinite(value):  # 400 digits overflow to infinity
+        raise _Bad()
     if negative and value != 0:
         raise _Bad(negative=True)
     return value

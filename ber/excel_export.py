@@ -197,14 +197,12 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
         v = result.verdict.get(domain)
         if v is None:
             continue
-        where = _t(
-            lang, f"hoogste druk in {v.municipality_name}", f"highest pressure in {v.municipality_name}"
-        )
-        note = (
-            f"{where}; {STATUS_MEANING[v.status][lang]}"
-            if v.municipality_name
-            else STATUS_MEANING[v.status][lang]
-        )
+        note = STATUS_MEANING[v.status][lang]
+        if v.municipality_name and v.status == "grey":
+            note += f" ({v.municipality_name})"
+        elif v.municipality_name:
+            where = _t(lang, "hoogste druk in", "highest pressure in")
+            note = f"{where} {v.municipality_name}; {note}"
         rows.append(
             [
                 verdict_s,

@@ -8,7 +8,6 @@ back. ``None`` is *unknown* ("onbekend", grey italic), never zero.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -75,6 +74,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Excel-werkmap (*.xlsx);;CSV, puntkomma (*.csv)",
         "en": "Excel workbook (*.xlsx);;CSV, semicolon (*.csv)",
     },
+    "default_name": {"nl": "capaciteit.xlsx", "en": "capacity.xlsx"},
     "exported": {"nl": "Opgeslagen: {path}", "en": "Saved: {path}"},
     "export_failed": {"nl": "Opslaan mislukt: {path} ({reason})", "en": "Saving failed: {path} ({reason})"},
     "imported": {
@@ -238,8 +238,6 @@ class CapacityTableModel(QAbstractTableModel):
                 },
             )
             self.problem.emit(problem.text(self._lang))
-            return False
-        if parsed is not None and not math.isfinite(parsed):
             return False
         self.request_edits([(code, domain, parsed)])
         return True
@@ -502,7 +500,7 @@ class CapacityTableWidget(QWidget):
 
     def _ask_export(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
-            self, tr("save_title", self._lang), "capaciteit.xlsx", tr("filter", self._lang)
+            self, tr("save_title", self._lang), tr("default_name", self._lang), tr("filter", self._lang)
         )
         if path:
             if not Path(path).suffix:

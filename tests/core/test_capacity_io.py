@@ -80,7 +80,9 @@ def test_parse_number_dutch(text: str, expected: float | None) -> None:
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["abc", "12,5,3", "1.23.4", "1e5", "nan", "inf", "12 %", "1.234,5.6"])
+@pytest.mark.parametrize(
+    "text", ["abc", "12,5,3", "1.23.4", "1e5", "nan", "inf", "12 %", "1.234,5.6", "1" * 400]
+)
 def test_parse_number_rejects_text(text: str) -> None:
     with pytest.raises(ValueError, match="not a number"):
         parse_number(text)
@@ -365,6 +367,14 @@ def test_column_label_has_unit() -> None:
 
 
 def test_capacity_messages_complete() -> None:
-    for code, texts in MESSAGES.items():
-        if code.startswith("capacity."):
-            assert texts["nl"] and texts["en"], code
+    import string
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    codes = [code for code in MESSAGES if code.startswith("capacity.")]
+    assert len(codes) >= 10
+    for code in codes:
+        texts = MESSAGES[code]
+        assert texts["nl"] and texts["en"], code
+        assert fields(texts["nl"]) == fields(texts["en"]), code

@@ -79,6 +79,10 @@ def test_summary_verdict_words_and_colours(
             assert row[2].number_format == "0%"
         seen += 1
     assert seen == len(DOMAINS)
+    texts = {r[1]: r[5] for r in _rows(ws) if r[0] == "Oordeel"}
+    assert texts["Huisvesting: woningen"] == "hoogste druk in Venlo; overschrijdt de vrije capaciteit"
+    # unknown capacity: no "highest pressure" claim
+    assert texts["Onderwijs: voortgezet onderwijs"] == "capaciteit onbekend, geen oordeel (Beesel)"
     # the demo's dwellings verdict is red (pressure above 1): the word must be there
     assert "rood" in [r[4] for r in _rows(ws)]
 
