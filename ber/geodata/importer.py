@@ -43,15 +43,15 @@ class _Stat:
     values: dict[str, float]  # code -> value (only known values)
 
 
-def expand(paths: Sequence[Path | str], problems: list[Problem]) -> list[Path]:
-    """Files to read: given files, and the supported files inside given folders."""
-    out: list[Path] = []
+def expand(paths: Sequence[Path | str], problems: list[Problem]) -> list[tuple[Path, bool]]:
+    """Files to read with a flag "found in a folder": given files, and supported files in folders."""
+    out: list[tuple[Path, bool]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(list_files(path))
+            out.extend((p, True) for p in list_files(path))
         elif path.exists():
-            out.append(path)
+            out.append((path, False))
         else:
             problems.append(Problem("file.missing", params={"path": str(path)}))
     return out
@@ -74,11 +74,18 @@ def import_paths(paths: Sequence[Path | str], mapping: ColumnMapping | None = No
     notices: list[Problem] = []
     files = expand(paths, problems)
     layers: list[Layer] = []
-    for path in files:
+    for path, in_folder in files:
         try:
             layers.extend(open_layers(path))
         except InputError as err:
-            problems.extend(err.problems)
+            if (
+                in_folder
+                and path.suffix.lower() == ".json"
+                and {p.code for p in err.problems} == {"geodata.unreadable"}
+            ):
+                notices.extend(err.problems)  # any other JSON file in the folder (not GeoJSON)
+            else:
+                problems.extend(err.problems)
 
     boundary: tuple[Layer, str] | None = None
     boundary_labels: list[str] = []

@@ -37,6 +37,11 @@ class GeoData:
     fields: dict[str, str] = field(default_factory=dict)
     _index: PolygonIndex | None = field(default=None, repr=False)
 
+    @property
+    def source(self) -> str:
+        """Where the figures come from (for reports and maps)."""
+        return self.table.source
+
     # --- geometry -----------------------------------------------------------
 
     @property

@@ -30,6 +30,7 @@ MAX_UNZIPPED_BYTES = 1024**3  # 1 GiB uncompressed per zip archive
 MAX_ZIP_RATIO = 100.0  # uncompressed / compressed, checked above ZIP_RATIO_FLOOR
 ZIP_RATIO_FLOOR = 10 * 1024**2
 MAX_FEATURES = 100_000
+MAX_CSV_BYTES = 200 * 1024**2  # CSV is read into memory whole: a lower limit
 MAX_ZIP_MEMBERS = 1_000
 
 VECTOR_EXTENSIONS = (".gpkg", ".geojson", ".json", ".shp")
@@ -105,6 +106,15 @@ def open_layers(path: Path) -> list[Layer]:
         )
     if suffix == ".zip":
         return _zip_layers(path)
+    if suffix == ".csv" and size > MAX_CSV_BYTES:
+        raise InputError(
+            [
+                Problem(
+                    "geodata.too_large",
+                    params={"path": label, "size": _mb(size), "limit": _mb(MAX_CSV_BYTES)},
+                )
+            ]
+        )
     if suffix == ".csv":
         return [_csv_layer(label, lambda: path.read_bytes(), _year_hint(path.name))]
     return _vector_layers(str(path), label, _year_hint(path.name))
@@ -140,6 +150,7 @@ def _zip_layers(path: Path) -> list[Layer]:
             ]
         )
     layers: list[Layer] = []
+    zf_sizes = {i.filename: i.file_size for i in infos}
     names = [i.filename for i in infos if not i.is_dir() and not i.filename.startswith("__MACOSX")]
     for name in names:
         low = name.lower()
@@ -147,6 +158,20 @@ def _zip_layers(path: Path) -> list[Layer]:
         if low.endswith(VECTOR_EXTENSIONS):
             layers.extend(_vector_layers(f"/vsizip/{path.resolve()}/{name}", member_label, _year_hint(name)))
         elif low.endswith(TABLE_EXTENSIONS):
+            member_size = zf_sizes[name]
+            if member_size > MAX_CSV_BYTES:
+                raise InputError(
+                    [
+                        Problem(
+                            "geodata.too_large",
+                            params={
+                                "path": member_label,
+                                "size": _mb(member_size),
+                                "limit": _mb(MAX_CSV_BYTES),
+                            },
+                        )
+                    ]
+                )
 
             def load(member: str = name) -> bytes:
                 with zipfile.ZipFile(path) as zf:

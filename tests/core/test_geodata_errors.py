@@ -314,3 +314,13 @@ def test_cli_exit_2_with_readable_message(tmp_path: Path, capsys: pytest.Capture
     err = capsys.readouterr().err
     assert "coördinatenstelsel ontbreekt" in err and "Traceback" not in err
     assert main(["geodata", "import", str(tmp_path), "--map", "nonsense"]) == 2
+
+
+def test_folder_skips_other_json_files(tmp_path: Path) -> None:
+    write_geojson(tmp_path / "gemeenten.geojson", features())
+    (tmp_path / "instellingen.json").write_text('{"not": "geojson"}', encoding="utf-8")
+    (tmp_path / "LEESMIJ.md").write_text("tekst", encoding="utf-8")
+    geo = import_geodata([tmp_path], store=False)
+    assert len(geo.table) == 3
+    assert [n.code for n in geo.notices] == ["geodata.unreadable"]
+    assert "instellingen.json" in geo.notices[0].text("nl")

@@ -181,6 +181,11 @@ def test_store_roundtrip_and_cli_context(shared_reference: Path) -> None:
     np.testing.assert_allclose(stored.table.x, geo.table.x, atol=1e-6)
     np.testing.assert_array_equal(stored.table.dwellings, geo.table.dwellings)
     assert stored.regions("arbeidsmarktregio") == geo.regions("arbeidsmarktregio")
+    # the stored GeoPackage is itself an importable file (column names code, name, dwellings, ...)
+    again = load_geodata(store_path())
+    assert again is not None and again.table.codes == geo.table.codes
+    np.testing.assert_array_equal(again.table.dwellings, geo.table.dwellings)
+    assert again.regions("corop") == geo.regions("corop")
     ctx = context_for_cli(builtin, None)
     assert len(ctx.table) == 342 and ctx.locate is not None and ctx.geo is not None
     # a path is imported for this run only, never stored
