@@ -150,6 +150,9 @@ class MapView(QGraphicsView):
         sx, sy = rd_to_scene(xmin, ymax)
         scene.setSceneRect(QRectF(sx - pad, sy - pad, xmax - xmin + 2 * pad, ymax - ymin + 2 * pad))
         self._recolour()
+        self._selected = self._hover = None
+        self._update_outline(self._selected_item, None)
+        self._update_outline(self._hover_item, None)
         self.fit_all()
 
     # --------------------------------------------------------------- colouring

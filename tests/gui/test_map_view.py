@@ -296,3 +296,14 @@ def test_many_qt_calls_keep_none_alive(view: MapView) -> None:
     for i in range(30_000):
         item.setZValue(i % 3)
     assert sys.getrefcount(None) > 1_000_000
+
+
+def test_replacing_the_layer(view: MapView) -> None:
+    view.set_statuses({"GM0001": "grey"})
+    view.set_selected("GM0001")
+    view.set_layer(MapLayer.from_polygons({"GM0009": _square(0, 0, 5000)}, {"GM0009": "Nieuw"}))
+    assert view.selected() is None
+    # the grey hatch of the old layer is gone; the new polygon has no status yet
+    assert view.colour_of("GM0009") == STATUS_COLOURS["outside"]
+    assert len(view.scene().items()) == 3  # one polygon + the selection and hover outlines
+    assert view.code_at(view.viewport_pos_of(2500, 2500)) == "GM0009"
