@@ -91,8 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         log = _log_path()
-        logging.basicConfig(filename=log, level=logging.ERROR)
-        logging.getLogger("ber").error("internal error\n%s", traceback.format_exc())
+        # an explicit handler: basicConfig would do nothing once any handler exists
+        handler = logging.FileHandler(log, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger = logging.getLogger("ber.cli")
+        logger.addHandler(handler)
+        try:
+            logger.error("internal error\n%s", traceback.format_exc())
+        finally:
+            logger.removeHandler(handler)
+            handler.close()
         print(
             translate("cli.internal_error", lang, reason=type(exc).__name__ + ": " + str(exc), log=log),
             file=sys.stderr,
