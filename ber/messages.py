@@ -306,6 +306,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Site {name}: lies in no municipality; the municipality with the nearest centre "
         "becomes the host",
     },
+    "geodata.water_dropped": {
+        "nl": "{path}: {count} waterdeel/waterdelen (kolom water = JA) weggelaten; alleen het land telt",
+        "en": "{path}: {count} water part(s) (column water = JA) left out; only land counts",
+    },
     "compare.too_many": {
         "nl": "Te veel locaties om te vergelijken: {count} (maximaal {limit})",
         "en": "Too many sites to compare: {count} (at most {limit})",
