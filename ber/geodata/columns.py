@@ -18,8 +18,8 @@ from ber.messages import InputError, Problem
 ALIASES: dict[str, tuple[str, ...]] = {
     "code": ("gemeentecode", "statcode", "gm_code", "gmcode", "code", "jrstatcode"),
     "name": ("gemeentenaam", "statnaam", "gm_naam", "naam", "name"),
-    "inhabitants": ("aantal_inwoners", "aant_inw", "inwoners", "inhabitants"),
-    "households": ("huishoudens", "aantal_huishoudens", "aant_hh", "households"),
+    "inhabitants": ("aantal_inwoners", "aantalinwoners", "aant_inw", "inwoners", "inhabitants"),
+    "households": ("huishoudens", "aantal_huishoudens", "aantalhuishoudens", "aant_hh", "households"),
     "dwellings": ("woningvoorraad", "woningen", "aantal_woningen", "dwellings"),
     "x": ("x", "rd_x", "x_rd", "easting"),
     "y": ("y", "rd_y", "y_rd", "northing"),

@@ -117,7 +117,7 @@ def import_paths(paths: Sequence[Path | str], mapping: ColumnMapping | None = No
         raise InputError(problems or [Problem("geodata.no_boundaries", params={"paths": str(paths)})])
 
     layer, code_col = boundary
-    frame = layer.read()
+    frame = _drop_water(layer, layer.read(), notices)
     gdf = prepare_boundaries(layer, frame, code_col, mapping, problems, notices)
     stats: list[_Stat] = []
     extra: dict[str, list[str]] = {}
@@ -146,6 +146,20 @@ def import_paths(paths: Sequence[Path | str], mapping: ColumnMapping | None = No
             )
         )
     return _assemble(gdf, stats, regions, names, notices, sources, layer.label)
+
+
+def _drop_water(layer: Layer, frame: Any, notices: list[Problem]) -> Any:
+    """CBS wijken-en-buurten layers split a gemeente into land and water rows (``water`` = JA/NEE)."""
+    column = next((c for c in frame.columns if str(c).lower() == "water"), None)
+    if column is None:
+        return frame
+    values = frame[column].astype(str).str.strip().str.upper()
+    if not set(values) <= {"JA", "NEE"} or not (values == "JA").any():
+        return frame
+    notices.append(
+        Problem("geodata.water_dropped", params={"path": layer.label, "count": int((values == "JA").sum())})
+    )
+    return frame[values != "JA"].reset_index(drop=True)
 
 
 def _mapped_missing(layer: Layer, role: str, column: str) -> Problem:

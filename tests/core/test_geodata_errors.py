@@ -324,3 +324,17 @@ def test_folder_skips_other_json_files(tmp_path: Path) -> None:
     assert len(geo.table) == 3
     assert [n.code for n in geo.notices] == ["geodata.unreadable"]
     assert "instellingen.json" in geo.notices[0].text("nl")
+
+
+def test_cbs_water_rows_left_out(tmp_path: Path) -> None:
+    """CBS wijken-en-buurten: a gemeente with a water row (water = JA) and its land row."""
+    feats = features()
+    for f in feats:
+        f["properties"]["water"] = "NEE"
+    water = json.loads(json.dumps(feats[0]))
+    water["properties"]["water"] = "JA"
+    water["geometry"]["coordinates"] = square(130_000, 440_000)
+    geo = import_geodata([write_geojson(tmp_path / "wijkenbuurten.geojson", [*feats, water])], store=False)
+    assert geo.table.codes == ("GM0001", "GM0002", "GM0003")
+    assert geo.table.y[0] == 455_000.0  # the land square, not the water square below it
+    assert [n.code for n in geo.notices] == ["geodata.water_dropped"]
