@@ -38,8 +38,12 @@ def _build(folder: Path, lang: str, samples: int) -> tuple[Path, Assessment, Rep
     return path, result, outcome
 
 
-@pytest.fixture(scope="module", params=[("nl", 0), ("en", 0), ("nl", 200), ("en", 200)], ids=lambda p: f"{p[0]}-{p[1]}")
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Assessment, ReportOutcome, str, str]:
+@pytest.fixture(
+    scope="module", params=[("nl", 0), ("en", 0), ("nl", 200), ("en", 200)], ids=lambda p: f"{p[0]}-{p[1]}"
+)
+def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Assessment, ReportOutcome, str, str]:
     lang, samples = request.param
     path, result, outcome = _build(tmp_path_factory.mktemp("report"), lang, samples)
     text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
@@ -63,7 +67,11 @@ def test_builds_with_every_part(built: tuple[Path, Assessment, ReportOutcome, st
     assert f"{tx('toc.title')}" in text
     # summary: at most two pages, i.e. the inputs start by page 5 (cover, contents, 2 summary pages)
     reader = PdfReader(str(path))
-    first_inputs = next(i for i, p in enumerate(reader.pages) if p.extract_text().find(tx("inputs.title") + "\n") >= 0 and i > 1)
+    first_inputs = next(
+        i
+        for i, p in enumerate(reader.pages)
+        if p.extract_text().find(tx("inputs.title") + "\n") >= 0 and i > 1
+    )
     assert first_inputs <= 4
 
 
@@ -147,9 +155,13 @@ def _not_blank(png: Path) -> float:
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
-def test_pages_one_and_two_render(built: tuple[Path, Assessment, ReportOutcome, str, str], tmp_path: Path) -> None:
+def test_pages_one_and_two_render(
+    built: tuple[Path, Assessment, ReportOutcome, str, str], tmp_path: Path
+) -> None:
     path = built[0]
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "2", str(path), str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "2", str(path), str(tmp_path / "p")], check=True
+    )
     pngs = sorted(tmp_path.glob("p-*.png"))
     assert len(pngs) == 2
     for png in pngs:
@@ -181,7 +193,7 @@ def test_officer_and_logo_arguments(tmp_path: Path) -> None:
     text = PdfReader(str(out.path)).pages[0].extract_text()
     assert "J. Jansen" in text
     with pikepdf.open(out.path) as pdf:
-        images = list(pdf.pages[0].images)
+        images = list(pdf.pages[0].get_images())
     assert len(images) == 1
 
 
@@ -189,7 +201,10 @@ def test_override_justification_and_unknown_capacity_shown(tmp_path: Path) -> No
     case = demo_case()
     doc = case.to_dict()
     doc["overrides"] = {
-        "housing.household_size": {"value": 2.5, "justification": "Lokale woningmarktmonitor 2025: grotere huishoudens"}
+        "housing.household_size": {
+            "value": 2.5,
+            "justification": "Lokale woningmarktmonitor 2025: grotere huishoudens",
+        }
     }
     from ber.case import parse_case
 

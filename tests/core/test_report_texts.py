@@ -1,0 +1,69 @@
+"""The report texts in templates/: same keys and placeholders in Dutch and English, all keys used exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ber.report.texts import Texts, load_texts, placeholders
+
+REPORT_DIR = Path(__file__).resolve().parents[2] / "ber" / "report"
+
+
+def test_same_keys_in_both_languages() -> None:
+    nl, en = load_texts("nl"), load_texts("en")
+    assert sorted(set(nl) - set(en)) == []
+    assert sorted(set(en) - set(nl)) == []
+
+
+def test_same_placeholders_in_both_languages() -> None:
+    nl, en = load_texts("nl"), load_texts("en")
+    diff = {
+        k: (placeholders(nl[k]), placeholders(en[k]))
+        for k in nl
+        if placeholders(nl[k]) != placeholders(en[k])
+    }
+    assert diff == {}
+
+
+def test_no_empty_texts_and_not_untranslated() -> None:
+    nl, en = load_texts("nl"), load_texts("en")
+    assert [k for k, v in {**nl, **en}.items() if not v.strip()] == []
+    same = [
+        k for k in nl if nl[k] == en[k] and not k.startswith(("punit.", "unit.", "map.north", "doc.author"))
+    ]
+    # a few texts are the same word in both languages; keep this list short and deliberate
+    assert sorted(same) == ["inputs.sector", "results.chart_band"]
+
+
+def test_every_key_used_in_code_exists() -> None:
+    nl = load_texts("nl")
+    used: set[str] = set()
+    for path in REPORT_DIR.glob("*.py"):
+        used |= set(
+            re.findall(r"""tx\(\s*["']([a-z_]+\.[a-z_0-9.]+)["']""", path.read_text(encoding="utf-8"))
+        )
+    assert len(used) > 100
+    assert sorted(used - set(nl)) == []
+
+
+def test_lookup_fills_placeholders_and_names_missing_keys() -> None:
+    tx = Texts("nl")
+    assert tx("footer.page", page=2, pages=17) == "pagina 2 van 17"
+    assert Texts("en")("footer.page", page=2, pages=17) == "page 2 of 17"
+    with pytest.raises(KeyError, match=r"no\.such\.key"):
+        tx("no.such.key")
+
+
+def test_templates_folder_can_be_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A municipality can adapt wording by pointing BER_TEMPLATES_DIR at its own copy."""
+    import json
+
+    src = Path(__file__).resolve().parents[2] / "templates"
+    doc = json.loads((src / "report_nl.json").read_text(encoding="utf-8"))
+    doc["cover.title"] = "Effectrapportage gemeente Voorbeeld"
+    (tmp_path / "report_nl.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("BER_TEMPLATES_DIR", str(tmp_path))
+    assert Texts("nl")("cover.title") == "Effectrapportage gemeente Voorbeeld"
