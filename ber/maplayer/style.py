@@ -10,9 +10,10 @@ a word (legend, tooltip): colour is never the only carrier.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from ber.labels import STATUS_LABELS, format_number
 from ber.messages import Lang
@@ -126,6 +127,48 @@ def pressure_colours(
     out = {code: ramp.colour(p) for code, p in pressures.items()}
     for code in codes or ():
         out.setdefault(code, STATUS_COLOURS["outside"])
+    return out
+
+
+class FillStyle(NamedTuple):
+    """How one municipality is filled on the map."""
+
+    colour: RGB
+    hatched: bool  # status unknown: hatched, so it is not mistaken for a colour
+    emphasised: bool  # part of the region: darker border, drawn above faded neighbours
+
+
+def fill_styles(
+    codes: Iterable[str],
+    statuses: Mapping[str, str] | None = None,
+    region: Collection[str] | None = None,
+    pressures: Mapping[str, float | None] | None = None,
+    ramp: PressureRamp | None = None,
+) -> dict[str, FillStyle]:
+    """Fill style per code: by status, or by pressure on the ramp when ``pressures`` is given.
+
+    Codes outside ``region`` (when a region is given) are faded whatever their
+    status; region codes without a status or pressure are faded but keep the
+    region's border; unknown statuses and unknown pressures are hatched.
+    """
+    outside = STATUS_COLOURS["outside"]
+    ramp = ramp or PressureRamp()
+    out: dict[str, FillStyle] = {}
+    for code in codes:
+        if region is not None and code not in region:
+            out[code] = FillStyle(outside, False, False)
+        elif pressures is not None:
+            if code in pressures:
+                p = pressures[code]
+                out[code] = FillStyle(ramp.colour(p), p is None, True)
+            else:
+                out[code] = FillStyle(outside, False, region is not None)
+        else:
+            status = (statuses or {}).get(code)
+            if status is None:
+                out[code] = FillStyle(outside, False, region is not None)
+            else:
+                out[code] = FillStyle(status_colour(status), status == "grey", True)
     return out
 
 

@@ -117,7 +117,8 @@ def _legend(painter: QPainter, height: float, state: OverlayState) -> None:
         for fraction, label in ticks:
             tx = bar.left() + fraction * bar.width()
             tw = fm.horizontalAdvance(label)
-            painter.drawText(QPointF(min(tx - tw / 2, bar.right() + 12 - tw), y + fm.ascent()), label)
+            left = max(bar.left() - 2, min(tx - tw / 2, bar.right() + 12 - tw))
+            painter.drawText(QPointF(left, y + fm.ascent()), label)
         y += line
     for entry in entries:
         _swatch(painter, QRectF(x, y + 3, 18, line - 6), entry.colour, entry.hatched)

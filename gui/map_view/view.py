@@ -7,7 +7,7 @@ New metres with the y axis flipped (``ber.maplayer.rd_to_scene``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -15,19 +15,18 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QImage,
-    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPen,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
-from ber.maplayer import MapLayer, PressureRamp, rd_to_scene, scene_to_rd, status_colour
+from ber.maplayer import Bounds, FillStyle, MapLayer, PressureRamp, fill_styles, rd_to_scene
 from ber.messages import Lang
 from gui.map_view import export
 from gui.map_view.items import SiteMarker, path_from_rings
+from gui.map_view.navigation import PanZoomView
 from gui.map_view.overlays import OverlayState, paint_overlays, text
 
 BACKGROUND = QColor(0xDD, 0xE8, 0xEF)  # sea and abroad: pale blue
@@ -36,7 +35,6 @@ OUTSIDE_PEN = QColor(185, 185, 185)
 HATCH = QColor(95, 95, 95)
 SELECTED_PEN = QColor(0x1E, 0x3C, 0x96)
 HOVER_PEN = QColor(20, 20, 20)
-ZOOM_STEP = 1.25
 CLICK_SLOP_PX = 4
 #: switch to the unsimplified geometry when a pixel is smaller than this part of the tolerance
 DETAIL_FACTOR = 0.5
@@ -51,7 +49,7 @@ def _cosmetic(colour: QColor, width: float = 0.0) -> QPen:
     return pen
 
 
-class MapView(QGraphicsView):
+class MapView(PanZoomView):
     """Municipality map: colour by status or pressure, sites, pan/zoom, hover, click."""
 
     #: code of the clicked municipality (not emitted in add-site mode)
@@ -70,13 +68,7 @@ class MapView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setBackgroundBrush(BACKGROUND)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.setMinimumSize(QSize(200, 150))
 
@@ -85,7 +77,7 @@ class MapView(QGraphicsView):
         self._hatches: dict[str, QGraphicsPathItem] = {}
         self._paths: dict[bool, dict[str, QPainterPath]] = {False: {}, True: {}}
         self._detailed = False
-        self._applied: dict[str, tuple[tuple[int, int, int], bool, bool]] = {}
+        self._applied: dict[str, FillStyle] = {}
         self._statuses: dict[str, str] = {}
         self._pressures: dict[str, float | None] | None = None
         self._region: set[str] | None = None
@@ -95,10 +87,10 @@ class MapView(QGraphicsView):
         self._hover: str | None = None
         self._press: QPoint | None = None
         self._overlay = OverlayState(lang=lang)
-        #: the last fit ("all" or "region") is redone on resize until the user zooms or pans
-        self._auto_fit: str | None = None
 
-        self._selected_item = self._outline_item(_cosmetic(SELECTED_PEN, 3.0), 15)
+        # selection: a dark-blue line on a white halo, visible on every fill colour
+        self._selected_halo = self._outline_item(_cosmetic(QColor(255, 255, 255), 6.0), 15)
+        self._selected_item = self._outline_item(_cosmetic(SELECTED_PEN, 3.0), 16)
         self._hover_item = self._outline_item(_cosmetic(HOVER_PEN, 1.6), 14)
         self._apply_language()
 
@@ -187,37 +179,19 @@ class MapView(QGraphicsView):
         c = self._items[code].brush().color()
         return (c.red(), c.green(), c.blue())
 
-    def _style_for(self, code: str) -> tuple[tuple[int, int, int], bool, bool]:
-        """(colour, hatched, in region) of a code under the current settings."""
-        outside = status_colour(None)
-        in_region = self._region is None or code in self._region
-        if not in_region:
-            return outside, False, False
-        empty_but_in_region = self._region is not None
-        if self._pressures is not None:
-            if code not in self._pressures:
-                return outside, False, empty_but_in_region
-            pressure = self._pressures[code]
-            ramp = self._overlay.ramp or PressureRamp()
-            return ramp.colour(pressure), pressure is None, True
-        status = self._statuses.get(code)
-        if status is None:
-            return outside, False, empty_but_in_region
-        return status_colour(status), status == "grey", True
-
     def _recolour(self) -> None:
         region_pen, outside_pen = _cosmetic(REGION_PEN), _cosmetic(OUTSIDE_PEN)
+        styles = fill_styles(self._items, self._statuses, self._region, self._pressures, self._overlay.ramp)
         for code, item in self._items.items():
-            style = self._style_for(code)
+            style = styles[code]
             if self._applied.get(code) == style:
                 continue
             self._applied[code] = style
-            rgb, hatched, emphasised = style
-            item.setBrush(QColor(*rgb))
-            item.setPen(region_pen if emphasised else outside_pen)
-            item.setZValue(2 if emphasised else 1)
+            item.setBrush(QColor(*style.colour))
+            item.setPen(region_pen if style.emphasised else outside_pen)
+            item.setZValue(2 if style.emphasised else 1)
             hatch = self._hatches.get(code)
-            if hatched and hatch is None:
+            if style.hatched and hatch is None:
                 hatch = QGraphicsPathItem(item.path())
                 hatch.setPen(Qt.PenStyle.NoPen)
                 hatch.setBrush(QBrush(HATCH, Qt.BrushStyle.BDiagPattern))
@@ -226,7 +200,7 @@ class MapView(QGraphicsView):
                 self.scene().addItem(hatch)
                 self._hatches[code] = hatch
             if hatch is not None:
-                hatch.setVisible(hatched)
+                hatch.setVisible(style.hatched)
         self.viewport().update()
 
     # ------------------------------------------------------- tooltips, sites
@@ -278,81 +252,28 @@ class MapView(QGraphicsView):
         return self._selected
 
     def _update_outline(self, item: QGraphicsPathItem, code: str | None) -> None:
-        if code is None or code not in self._items:
-            item.setVisible(False)
-        else:
-            item.setPath(self._items[code].path())
-            item.setVisible(True)
+        items = [item, self._selected_halo] if item is self._selected_item else [item]
+        for it in items:
+            if code is None or code not in self._items:
+                it.setVisible(False)
+            else:
+                it.setPath(self._items[code].path())
+                it.setVisible(True)
         self.viewport().update()
 
     # ----------------------------------------------------------- view control
 
-    def metres_per_pixel(self) -> float:
-        scale = self.transform().m11()
-        return 1.0 / scale if scale > 0 else 0.0
+    def _content_bounds(self) -> Bounds | None:
+        return self._layer.bounds if self._layer is not None else None
 
-    def fit_all(self) -> None:
-        """Show the whole map."""
-        if self._layer is not None:
-            self._fit_bounds(self._layer.bounds)
-            self._auto_fit = "all"
-
-    def fit_region(self) -> None:
-        """Show the region (or the coloured municipalities, or the whole map)."""
+    def _region_bounds(self) -> Bounds | None:
+        """The region, or the coloured municipalities, or the whole map."""
         if self._layer is None:
-            return
+            return None
         codes = self._region if self._region else set(self._statuses or self._pressures or ())
-        bounds = self._layer.bounds_of(codes) if codes else None
-        self._fit_bounds(bounds or self._layer.bounds)
-        self._auto_fit = "region"
+        return (self._layer.bounds_of(codes) if codes else None) or self._layer.bounds
 
-    def _fit_bounds(self, bounds: tuple[float, float, float, float]) -> None:
-        xmin, ymin, xmax, ymax = bounds
-        sx, sy = rd_to_scene(xmin, ymax)
-        w, h = xmax - xmin, ymax - ymin
-        margin = 0.04 * max(w, h)
-        self.resetTransform()
-        self.fitInView(
-            QRectF(sx - margin, sy - margin, w + 2 * margin, h + 2 * margin),
-            Qt.AspectRatioMode.KeepAspectRatio,
-        )
-        self._after_zoom()
-
-    def _scale_limits(self) -> tuple[float, float]:
-        if self._layer is None:
-            return (1e-9, 1e9)
-        xmin, ymin, xmax, ymax = self._layer.bounds
-        vp = self.viewport().rect()
-        fit = min(vp.width() / max(xmax - xmin, 1.0), vp.height() / max(ymax - ymin, 1.0))
-        return (fit / 3.0, 0.5)  # at most 2 m per pixel
-
-    def zoom_by(self, factor: float, anchor: QPointF | QPoint | None = None) -> None:
-        """Zoom by ``factor`` keeping the scene point under ``anchor`` (viewport pixels) in place."""
-        anchor_f = QPointF(anchor) if anchor is not None else QPointF(self.viewport().rect().center())
-        before = self.mapToScene(anchor_f.toPoint())
-        current = self.transform().m11()
-        low, high = self._scale_limits()
-        target = min(max(current * factor, low), high)
-        if current <= 0 or abs(target / current - 1.0) < 1e-9:
-            return
-        self._auto_fit = None
-        self.scale(target / current, target / current)
-        after = self.mapFromScene(before)
-        self._scroll_by(after.x() - anchor_f.x(), after.y() - anchor_f.y())
-        self._after_zoom()
-
-    def pan_by(self, dx: float, dy: float) -> None:
-        """Move the view by (dx, dy) viewport pixels (positive = content moves left/up)."""
-        self._auto_fit = None
-        self._scroll_by(dx, dy)
-
-    def _scroll_by(self, dx: float, dy: float) -> None:
-        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
-        h.setValue(h.value() + round(dx))
-        v.setValue(v.value() + round(dy))
-        self.viewport().update()
-
-    def _after_zoom(self) -> None:
+    def _view_changed(self) -> None:
         self._declutter_labels()
         mpp = self.metres_per_pixel()
         self._overlay.metres_per_pixel = mpp
@@ -380,15 +301,6 @@ class MapView(QGraphicsView):
 
     # ----------------------------------------------------------------- events
 
-    def rd_at(self, pos: QPoint | QPointF) -> tuple[float, float]:
-        """RD New metres of a viewport position."""
-        scene = self.mapToScene(QPointF(pos).toPoint())
-        return scene_to_rd(scene.x(), scene.y())
-
-    def viewport_pos_of(self, x: float, y: float) -> QPoint:
-        """Viewport position of an RD New point (for tests and callers placing popups)."""
-        return self.mapFromScene(QPointF(*rd_to_scene(x, y)))
-
     def code_at(self, pos: QPoint | QPointF) -> str | None:
         if self._layer is None:
             return None
@@ -402,33 +314,6 @@ class MapView(QGraphicsView):
 
     def add_site_mode(self) -> bool:
         return self._overlay.add_site_mode
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120.0
-        if steps:
-            self.zoom_by(ZOOM_STEP**steps, event.position())
-        event.accept()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        vp = self.viewport().rect()
-        step_x, step_y = vp.width() * 0.1, vp.height() * 0.1
-        actions: dict[Qt.Key, Callable[[], None]] = {
-            Qt.Key.Key_Plus: lambda: self.zoom_by(ZOOM_STEP),
-            Qt.Key.Key_Equal: lambda: self.zoom_by(ZOOM_STEP),
-            Qt.Key.Key_Minus: lambda: self.zoom_by(1 / ZOOM_STEP),
-            Qt.Key.Key_0: self.fit_region,
-            Qt.Key.Key_Left: lambda: self.pan_by(-step_x, 0),
-            Qt.Key.Key_Right: lambda: self.pan_by(step_x, 0),
-            Qt.Key.Key_Up: lambda: self.pan_by(0, -step_y),
-            Qt.Key.Key_Down: lambda: self.pan_by(0, step_y),
-        }
-        action = actions.get(Qt.Key(key))
-        if action is None:
-            super().keyPressEvent(event)
-            return
-        action()
-        event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -474,15 +359,6 @@ class MapView(QGraphicsView):
             self._update_outline(self._hover_item, None)
             self.hovered.emit("")
         super().leaveEvent(event)  # type: ignore[arg-type]
-
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        if self._auto_fit == "all":
-            self.fit_all()
-        elif self._auto_fit == "region":
-            self.fit_region()
-        else:
-            self._after_zoom()
 
     # ---------------------------------------------------------------- drawing
 

@@ -299,3 +299,25 @@ def test_from_geodata_reuses_index() -> None:
     geo.has_polygons = False
     with pytest.raises(ValueError, match="only centroids"):
         MapLayer.from_geodata(geo)
+
+
+def test_fill_styles() -> None:
+    from ber.maplayer import FillStyle, fill_styles
+
+    codes = ["A", "B", "C", "D"]
+    out = STATUS_COLOURS["outside"]
+    # by status, no region: unknown status hatched, no status faded
+    styles = fill_styles(codes, {"A": "red", "B": "grey", "C": "green"})
+    assert styles["A"] == FillStyle(STATUS_COLOURS["red"], False, True)
+    assert styles["B"] == FillStyle(STATUS_COLOURS["grey"], True, True)
+    assert styles["D"] == FillStyle(out, False, False)
+    # with a region: A outside it is faded despite its status; D in it keeps the region border
+    styles = fill_styles(codes, {"A": "red", "C": "green"}, region={"C", "D"})
+    assert styles["A"] == FillStyle(out, False, False)
+    assert styles["C"] == FillStyle(STATUS_COLOURS["green"], False, True)
+    assert styles["D"] == FillStyle(out, False, True)
+    # by pressure: the ramp wins over statuses; unknown pressure hatched grey
+    styles = fill_styles(codes, {"A": "green"}, pressures={"A": 1.0, "B": None})
+    assert styles["A"] == FillStyle(STATUS_COLOURS["red"], False, True)
+    assert styles["B"] == FillStyle(STATUS_COLOURS["grey"], True, True)
+    assert styles["C"] == FillStyle(out, False, False)

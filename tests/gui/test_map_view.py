@@ -305,5 +305,5 @@ def test_replacing_the_layer(view: MapView) -> None:
     assert view.selected() is None
     # the grey hatch of the old layer is gone; the new polygon has no status yet
     assert view.colour_of("GM0009") == STATUS_COLOURS["outside"]
-    assert len(view.scene().items()) == 3  # one polygon + the selection and hover outlines
+    assert len(view.scene().items()) == 4  # one polygon + the selection (line, halo) and hover outlines
     assert view.code_at(view.viewport_pos_of(2500, 2500)) == "GM0009"
