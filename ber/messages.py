@@ -310,6 +310,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{path}: {count} waterdeel/waterdelen (kolom water = JA) weggelaten; alleen het land telt",
         "en": "{path}: {count} water part(s) (column water = JA) left out; only land counts",
     },
+    "sites.far": {
+        "nl": "Locatie {name}: ligt {km} km van het dichtstbijzijnde gemeentemiddelpunt in de regiogegevens "
+        "({host}); importeer de landelijke geodata met 'ber geodata import'",
+        "en": "Site {name}: lies {km} km from the nearest municipality centre in the region data ({host}); "
+        "import the national geodata with 'ber geodata import'",
+    },
     "compare.too_many": {
         "nl": "Te veel locaties om te vergelijken: {count} (maximaal {limit})",
         "en": "Too many sites to compare: {count} (at most {limit})",
