@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
+
 from ber import __version__
 from ber.assess import Context, check_case, rank_sites
 from ber.case import DOMAINS, Case, Region, Site
@@ -180,10 +182,14 @@ def compare_sites(
     for i, r in enumerate(ranks, start=1):
         r.rank = i
         r.chosen = False
-    if ctx.locate is not None:
-        for r in ranks:
-            if ctx.locate(r.x, r.y) is None:
-                notices.append(Problem("sites.outside", params={"name": r.name}))
+    cutoff = specs["gravity.cutoff_km"].central
+    for r in ranks:
+        if ctx.locate is not None and ctx.locate(r.x, r.y) is None:
+            notices.append(Problem("sites.outside", params={"name": r.name}))
+        nearest_km = float(np.min(np.hypot(ctx.table.x - r.x, ctx.table.y - r.y))) / 1000.0
+        if nearest_km > cutoff:
+            km = f"{nearest_km:.0f}"
+            notices.append(Problem("sites.far", params={"name": r.name, "km": km, "host": r.host_name}))
     return Ranking(
         sites=ranks,
         app_version=__version__,

@@ -156,3 +156,15 @@ def test_cli_geodata_import_info_clear(demo_file: Path, tmp_path: Path, shared_r
     assert "verwijderd" in capsys.readouterr().out
     assert main(["assess", str(demo_file), "--out", str(result), "--quiet"]) == 0
     assert not json.loads(result.read_text(encoding="utf-8"))["region"]["data_source"].startswith("Geodata:")
+
+
+def test_sites_far_from_the_builtin_region_get_a_notice() -> None:
+    from ber.case import Site
+
+    case = demo_case()
+    far = Site(name="Groningen", x=6.5683, y=53.2194, crs="EPSG:4326")
+    ranking = compare_sites(case, [case.sites[0], far], Context.default())
+    assert [n.code for n in ranking.notices] == ["sites.far"]
+    assert "Groningen" in ranking.notices[0].text("nl") and "ber geodata import" in ranking.notices[0].text(
+        "en"
+    )
