@@ -36,6 +36,7 @@ class GeoData:
     sources: list[dict[str, Any]] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
     _index: PolygonIndex | None = field(default=None, repr=False)
+    _polygons: bool | None = field(default=None, repr=False)
 
     @property
     def source(self) -> str:
@@ -46,8 +47,11 @@ class GeoData:
 
     @property
     def has_polygons(self) -> bool:
-        types = set(self.boundaries.geometry.geom_type)
-        return bool(types) and types <= {"Polygon", "MultiPolygon"}
+        """True for boundary polygons, False when only centroids (points) were imported."""
+        if self._polygons is None:
+            types = set(self.boundaries.geometry.geom_type)
+            self._polygons = bool(types) and types <= {"Polygon", "MultiPolygon"}
+        return self._polygons
 
     def boundaries_rd(self) -> dict[str, Any]:
         """Code -> shapely geometry in RD New metres."""
@@ -126,7 +130,8 @@ class GeoData:
         """A calculation context over these municipalities (host by point-in-polygon)."""
         from ber.assess import Context
 
-        return Context(ref=ref, table=self.table, locate=self.locate, geo=self)
+        # without polygons the host is the municipality with the nearest centroid (ber.geometry)
+        return Context(ref=ref, table=self.table, locate=self.locate if self.has_polygons else None, geo=self)
 
 
 def _region_columns(kind: str) -> tuple[str, str]:

@@ -295,6 +295,9 @@ def test_csv_with_coordinates_and_statistics(tmp_path: Path) -> None:
     assert geo.table.x[0] == 135_000.5
     assert list(geo.table.dwellings) == [1.5, 200.0]
     assert not geo.has_polygons and geo.locate(135_000, 455_000) is None
+    from ber.reference import load_reference
+
+    assert geo.context(load_reference()).locate is None  # host = nearest centroid
     # inhabitants unknown for GM0002: a notice, shown as unknown (NaN), never zero
     assert [n.code for n in geo.notices] == ["geodata.missing_stat", "geodata.missing_stat"]
     assert "GM0002" in geo.notices[0].text("nl")  # inhabitants
