@@ -86,6 +86,7 @@ class MapView(PanZoomView):
         self._selected: str | None = None
         self._hover: str | None = None
         self._press: QPoint | None = None
+        self._last_drag: QPoint | None = None
         self._overlay = OverlayState(lang=lang)
 
         # selection: a dark-blue line on a white halo, visible on every fill colour
@@ -317,7 +318,7 @@ class MapView(PanZoomView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position().toPoint()
+            self._press = self._last_drag = event.position().toPoint()
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -342,6 +343,12 @@ class MapView(PanZoomView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if event.buttons() & Qt.MouseButton.LeftButton:
+            if self._overlay.add_site_mode and self._last_drag is not None:
+                # no hand-drag in add-site mode (it would replace the cross cursor): pan by hand
+                pos = event.position().toPoint()
+                delta = pos - self._last_drag
+                self._last_drag = pos
+                self.pan_by(-delta.x(), -delta.y())
             return
         code = self.code_at(event.position())
         if code != self._hover:

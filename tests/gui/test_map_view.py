@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QWheelEvent
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 from pytestqt.qtbot import QtBot
 from shapely.geometry import Polygon
 
@@ -120,6 +120,11 @@ def test_hover_emits_code(view: MapView, qtbot: QtBot) -> None:
         qtbot.mouseMove(view.viewport(), view.viewport_pos_of(125_000, 405_000))
     assert blocker.args == ["GM0003"]
     assert view.tooltip_for("GM0003").endswith("rood")
+    qtbot.waitUntil(lambda: QToolTip.text() == "Gemeente 3 (GM0003)\nrood", timeout=1000)
+    # leaving the municipality for the sea clears the hover
+    with qtbot.waitSignal(view.hovered, timeout=1000) as blocker:
+        qtbot.mouseMove(view.viewport(), view.viewport_pos_of(125_000, 425_000))
+    assert blocker.args == [""]
     assert view.tooltip_for("GM0001") == "Gemeente 1 (GM0001)"
 
 
@@ -307,3 +312,15 @@ def test_replacing_the_layer(view: MapView) -> None:
     assert view.colour_of("GM0009") == STATUS_COLOURS["outside"]
     assert len(view.scene().items()) == 4  # one polygon + the selection (line, halo) and hover outlines
     assert view.code_at(view.viewport_pos_of(2500, 2500)) == "GM0009"
+
+
+def test_drag_in_add_site_mode_pans_without_adding(view: MapView, qtbot: QtBot) -> None:
+    view.set_add_site_mode(True)
+    start = view.viewport_pos_of(105_000, 405_000)
+    x0, _ = view.rd_at(start)
+    with qtbot.assertNotEmitted(view.siteRequested):
+        qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+        for step in range(1, 6):
+            qtbot.mouseMove(view.viewport(), start + QPoint(10 * step, 0))
+        qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(50, 0))
+    assert view.rd_at(start)[0] < x0 - 40 * view.metres_per_pixel()
