@@ -70,7 +70,9 @@ def _mb(n: float) -> str:
 
 
 def _unreadable(label: str, exc: BaseException | str) -> InputError:
-    reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    reason = reason.split("; It might help")[0]  # GDAL's driver hint means nothing to a user
+    reason = re.sub(r"'[^']*[/\\][^']*'", "the file", reason)[:200]  # no full paths
     return InputError([Problem("geodata.unreadable", params={"path": label, "reason": reason})])
 
 
