@@ -162,7 +162,9 @@ def load_geojson_layer(path: Any, tolerance_m: float = DEFAULT_TOLERANCE_M) -> M
     if gdf.crs is None:
         raise ValueError(f"{path}: no coordinate reference system")
     gdf = gdf.to_crs(28992)
-    code_col = next(c for c in ("gemeentecode", "statcode", "code") if c in gdf.columns)
+    code_col = next((c for c in ("gemeentecode", "statcode", "code") if c in gdf.columns), None)
+    if code_col is None:
+        raise ValueError(f"{path}: no municipality code column (gemeentecode, statcode or code)")
     name_col = next((c for c in ("gemeentenaam", "statnaam", "naam", "name") if c in gdf.columns), None)
     codes = [str(c) for c in gdf[code_col]]
     polygons = dict(zip(codes, gdf.geometry.values, strict=True))

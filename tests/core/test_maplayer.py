@@ -321,3 +321,12 @@ def test_fill_styles() -> None:
     assert styles["A"] == FillStyle(STATUS_COLOURS["red"], False, True)
     assert styles["B"] == FillStyle(STATUS_COLOURS["grey"], True, True)
     assert styles["C"] == FillStyle(out, False, False)
+
+
+def test_map_texts_complete_in_both_languages() -> None:
+    from ber.maplayer.style import OUTSIDE_LABEL
+    from ber.maplayer.tooltip import TEXTS
+
+    for key, texts in [*TEXTS.items(), ("outside", OUTSIDE_LABEL)]:
+        assert set(texts) == {"nl", "en"}, key
+        assert all(t.strip() for t in texts.values()), key

@@ -324,3 +324,13 @@ def test_drag_in_add_site_mode_pans_without_adding(view: MapView, qtbot: QtBot) 
             qtbot.mouseMove(view.viewport(), start + QPoint(10 * step, 0))
         qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(50, 0))
     assert view.rd_at(start)[0] < x0 - 40 * view.metres_per_pixel()
+
+
+def test_widget_texts_complete_in_both_languages() -> None:
+    from gui.map_demo import TEXTS as DEMO_TEXTS
+    from gui.map_view import TEXTS
+
+    for table in (TEXTS, DEMO_TEXTS):
+        for key, texts in table.items():
+            assert set(texts) == {"nl", "en"}, key
+            assert all(t.strip() for t in texts.values()), key
