@@ -11,7 +11,8 @@ Reusable helpers (the case-register export uses them):
 ``write_table_sheet(ws, headers, rows, number_formats=None)``
     writes one table from row 1: bold header row with a grey fill (put the unit in
     the header text, e.g. ``"Vraag (bedden)"``), data from row 2, frozen header row
-    (``A2``), an auto-filter over the whole table, column widths fitted to the text.
+    (``A2``), an auto-filter over the whole table, column widths fitted to the text,
+    and a print setup (A4 landscape, one page wide, header row on every page).
     ``rows`` holds plain values (``str``, ``int``, ``float``, ``None`` -> empty cell)
     or :class:`XCell` for a per-cell number format, fill colour, italic or colour.
     ``number_formats`` maps a column index (0-based) to an Excel format code such
@@ -52,6 +53,7 @@ OPT1 = "#,##0.#"  # one decimal when there is one (whole numbers show without)
 OPT3 = "#,##0.###"
 PCT = "0%"
 PCT1 = "0.0%"
+MAX_WIDTH = 50  # characters; longer text wraps
 
 
 @dataclass(frozen=True)
@@ -112,12 +114,17 @@ def write_table_sheet(
     line = Border(bottom=Side(style="thin", color="808080"))
     # headers wrap: a long header needs no wider column than about 24 characters
     widths = [max(8, min(24, len(str(h)) + 2)) for h in headers]
+    number_align = Alignment(horizontal="right", indent=1, vertical="top")
+    text_align = Alignment(vertical="top")
+    wrap_align = Alignment(wrap_text=True, vertical="top")
+    wrapped: list[tuple[int, int, int]] = []  # (row, column, characters) of wrapped cells
     for j, text in enumerate(headers, start=1):
         cell = ws.cell(row=1, column=j, value=text)
         cell.font = bold
         cell.fill = fill
         cell.border = line
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        right = str(text).isdigit()  # year columns sit above right-aligned numbers
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="right" if right else None)
     for i, row in enumerate(rows, start=2):
         for j, item in enumerate(row, start=1):
             x = item if isinstance(item, XCell) else XCell(item)
@@ -135,14 +142,33 @@ def write_table_sheet(
             if x.italic or x.bold or x.color:
                 cell.font = Font(italic=x.italic, bold=x.bold, color=x.color)
             shown = len(f"{value:,.2f}") if isinstance(value, float) else len(str(value or ""))
-            widths[j - 1] = max(widths[j - 1], min(60, shown + 2))
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                cell.alignment = number_align  # a little room before the unit in the next column
+            elif shown > MAX_WIDTH:
+                cell.alignment = wrap_align  # long text wraps instead of widening the column
+                wrapped.append((i, j, shown))
+            else:
+                cell.alignment = text_align
+            widths[j - 1] = max(widths[j - 1], min(MAX_WIDTH, shown + 2))
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
     lines = max(
         (math.ceil(len(str(h)) / max(1, w - 2)) for h, w in zip(headers, widths, strict=True)), default=1
     )
     ws.row_dimensions[1].height = 15 * max(1, lines)
+    heights: dict[int, int] = {}
+    for i, j, shown in wrapped:  # spreadsheet programs do not grow these rows by themselves
+        heights[i] = max(heights.get(i, 1), math.ceil(shown / max(1, widths[j - 1] - 2)))
+    for i, n in heights.items():
+        ws.row_dimensions[i].height = 15 * n
     ws.freeze_panes = "A2"
+    # printing: landscape, one page wide, header row repeated on every page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
     last = f"{get_column_letter(max(1, len(headers)))}{max(2, len(rows) + 1)}"
     ws.auto_filter.ref = f"A1:{last}"
 
@@ -267,7 +293,7 @@ def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[lis
             if d is None:
                 continue
             cap = (
-                XCell(d.capacity, DEC1)
+                XCell(d.capacity, OPT1)
                 if d.capacity is not None
                 else XCell(unknown, italic=True, color="808080")
             )
@@ -289,11 +315,16 @@ def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[lis
 
 
 def _per_year(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
+    """One row per key figure, one column per year (reads and prints like a policy table)."""
     keys = [k for k in TOTAL_KEYS if k in result.per_year]
-    headers = [_t(lang, "Jaar", "Year")]
-    headers += [f"{TOTAL_LABELS.get(k, {}).get(lang, k)} ({_unit(k, lang)})" for k in keys]
-    rows = [[year] + [result.per_year[k][i] for k in keys] for i, year in enumerate(result.years)]
-    return headers, rows, {j + 1: _total_format(k) for j, k in enumerate(keys)}
+    headers = [_t(lang, "Kengetal", "Key figure"), _t(lang, "Eenheid", "Unit")]
+    headers += [str(year) for year in result.years]
+    rows = [
+        [TOTAL_LABELS.get(k, {}).get(lang, k), _unit(k, lang)]
+        + [XCell(v, _total_format(k)) for v in result.per_year[k]]
+        for k in keys
+    ]
+    return headers, rows, {}
 
 
 def _sites(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:

@@ -113,6 +113,8 @@ def test_municipalities_sheet(workbook: openpyxl.Workbook, demo: tuple[Case, Ass
     dom = result.municipality("GM0983").domains["housing_flex"]
     assert venlo_flex[5] == pytest.approx(dom.demand)
     assert venlo_flex[6] == 120  # demo capacity of Venlo for flex beds
+    cap_cell = next(r[6] for r in ws.iter_rows(min_row=2) if r[0].value == "GM0983")
+    assert cap_cell.number_format == "#,##0"  # whole capacity: no '120,0' and no '120,'
     assert venlo_flex[7] == "bedden"
     assert venlo_flex[9] == {"green": "groen", "amber": "oranje", "red": "rood"}[dom.status]
     # unknown capacity is the word, not zero or empty
@@ -126,11 +128,15 @@ def test_municipalities_sheet(workbook: openpyxl.Workbook, demo: tuple[Case, Ass
 def test_per_year_sheet(workbook: openpyxl.Workbook, demo: tuple[Case, Assessment]) -> None:
     _, result = demo
     rows = _rows(workbook["Per jaar"])
-    assert rows[0][0] == "Jaar"
-    assert "Flexbedden (zonder werkgeversbedden) (bedden)" in rows[0]
-    assert [r[0] for r in rows[1:]] == result.years
-    col = rows[0].index("Banen (banen)")
-    assert [r[col] for r in rows[1:]] == pytest.approx(result.per_year["jobs"])
+    assert rows[0][:2] == ("Kengetal", "Eenheid")
+    assert list(rows[0][2:]) == [str(y) for y in result.years]
+    by_label = {r[0]: r for r in rows[1:]}
+    assert by_label["Flexbedden (zonder werkgeversbedden)"][1] == "bedden"
+    jobs = by_label["Banen"]
+    assert jobs[1] == "banen"
+    assert list(jobs[2:]) == pytest.approx(result.per_year["jobs"])
+    # the demo ramps up 40% / 70% / 100% of 900 jobs (ramp_up in ber/demo.py)
+    assert list(jobs[2:5]) == pytest.approx([360, 630, 900])
 
 
 def test_sites_sheet_ranked(workbook: openpyxl.Workbook) -> None:
