@@ -489,7 +489,7 @@ def write_capacity_xlsx(
         for d in DOMAINS:
             v = values.get(d)
             if v is None:
-                row.append(XCell(unknown, italic=True, color="808080"))
+                row.append(XCell(unknown, italic=True, color="808080", align="right"))
             else:
                 row.append(XCell(v, number_format="#,##0" if float(v).is_integer() else "#,##0.0#"))
         rows.append(row)

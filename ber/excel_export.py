@@ -14,7 +14,8 @@ Reusable helpers (the case-register export uses them):
     (``A2``), an auto-filter over the whole table, column widths fitted to the text,
     and a print setup (A4 landscape, one page wide, header row on every page).
     ``rows`` holds plain values (``str``, ``int``, ``float``, ``None`` -> empty cell)
-    or :class:`XCell` for a per-cell number format, fill colour, italic or colour.
+    or :class:`XCell` for a per-cell number format, fill colour, italic, colour or
+    alignment.
     ``number_formats`` maps a column index (0-based) to an Excel format code such
     as ``"#,##0"``, ``"#,##0.0"``, ``"0%"`` or, for dates, ``"dd-mm-yyyy"``; Excel shows these with the user's
     locale separators (Dutch: ``1.234,5``), so the file itself is locale-free.
@@ -66,6 +67,7 @@ class XCell:
     italic: bool = False
     bold: bool = False
     color: str | None = None  # font colour RRGGBB
+    align: str | None = None  # "right" for a word in a column of numbers, e.g. 'onbekend'
 
 
 def _t(lang: Lang, nl: str, en: str) -> str:
@@ -147,6 +149,8 @@ def write_table_sheet(
             elif shown > MAX_WIDTH:
                 cell.alignment = wrap_align  # long text wraps instead of widening the column
                 wrapped.append((i, j, shown))
+            elif x.align:
+                cell.alignment = Alignment(horizontal=x.align, indent=1, vertical="top")
             else:
                 cell.alignment = text_align
             widths[j - 1] = max(widths[j - 1], min(MAX_WIDTH, shown + 2))
@@ -295,7 +299,7 @@ def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[lis
             cap = (
                 XCell(d.capacity, OPT1)
                 if d.capacity is not None
-                else XCell(unknown, italic=True, color="808080")
+                else XCell(unknown, italic=True, color="808080", align="right")
             )
             rows.append(
                 [

@@ -249,6 +249,7 @@ def test_xlsx_round_trip(tmp_path: Path) -> None:
     assert ws.freeze_panes == "A2"
     assert ws["C2"].value == 120 and ws["C2"].number_format == "#,##0"
     assert ws["G2"].value == "onbekend"
+    assert ws["G2"].font.i and ws["G2"].alignment.horizontal == "right"  # grey italic, like the table
 
 
 def test_read_hand_made_cp1252_csv_with_sep_line(tmp_path: Path) -> None:
