@@ -161,8 +161,7 @@ def _totals(raw: Raw, s: int, t: int | slice) -> dict[str, Any]:
     """Totals of draw s at year index t (an int) or over all years (a slice)."""
 
     def v(a: np.ndarray) -> Any:
-        x = a[s, ..., t]
-        return float(x) if np.ndim(x) == 0 else [float(e) for e in np.asarray(x)]
+        return np.asarray(a[s, ..., t], dtype=float).tolist()  # a float, or a list per year
 
     demand = raw.demand[s]  # (D, K, Y)
     out: dict[str, Any] = {
@@ -192,42 +191,52 @@ def _totals(raw: Raw, s: int, t: int | slice) -> dict[str, Any]:
 
 
 def _v(a: np.ndarray, t: int | slice) -> Any:
-    x = a[t]
-    return float(x) if np.ndim(x) == 0 else [float(e) for e in np.asarray(x)]
+    return np.asarray(a[t], dtype=float).tolist()
 
 
 def _municipalities(prep: Prepared, raw: Raw) -> list[MunicipalityResult]:
     t = prep.full_idx
     region = prep.region
-    all_workers = raw.workers[0, :, t].sum()
+    all_workers = float(raw.workers[0, :, t].sum())
+    # whole arrays to Python lists at once (per-element float() dominated the national screening)
+    known = ~np.isnan(prep.capacity)  # (D, K)
+    demand = raw.demand[0]  # (D, K, Y)
+    pressure = raw.pressure[0].astype(object)
+    pressure[~(np.isfinite(raw.pressure[0]) & known[:, :, None])] = None  # unknown or no capacity
+    status = np.asarray(STATUS_CODES, dtype=object)[raw.status[0]]
+    demand_l, pressure_l, status_l = demand.tolist(), pressure.tolist(), status.tolist()
+    capacity_l = prep.capacity.tolist()
+    known_l = known.tolist()
+    workers_l = raw.workers_k[0, :, t].tolist()
+    residents_l = raw.residents_k[0, :, t].tolist()
+    gp_fte_l = raw.gp_fte_k[0, :, t].tolist()
+    newcomer_l = raw.pupils_newcomer_k[0, :, t].tolist()
+    distance_l = raw.distance_km.tolist()
     out = []
     for k, code in enumerate(region.codes):
         domains = {}
         for d, dom in enumerate(DOMAINS):
-            cap = prep.capacity[d, k]
-            known = not np.isnan(cap)
-            press = raw.pressure[0, d, k]
             domains[dom] = DomainResult(
-                demand=float(raw.demand[0, d, k, t]),
-                capacity=float(cap) if known else None,
-                pressure=clean(float(press[t])) if known else None,
-                status=STATUS_CODES[int(raw.status[0, d, k, t])],
+                demand=demand_l[d][k][t],
+                capacity=capacity_l[d][k] if known_l[d][k] else None,
+                pressure=pressure_l[d][k][t],
+                status=status_l[d][k][t],
                 unit=DOMAIN_UNITS[dom],
-                demand_per_year=[float(x) for x in raw.demand[0, d, k]],
-                pressure_per_year=[clean(float(x)) if known else None for x in press],
-                status_per_year=[STATUS_CODES[int(x)] for x in raw.status[0, d, k]],
+                demand_per_year=demand_l[d][k],
+                pressure_per_year=pressure_l[d][k],
+                status_per_year=status_l[d][k],
             )
-        workers = float(raw.workers_k[0, k, t])
+        workers = workers_l[k]
         out.append(
             MunicipalityResult(
                 code=code,
                 name=region.names[k],
-                distance_km=float(raw.distance_km[k]),
+                distance_km=distance_l[k],
                 residence_share=workers / all_workers if all_workers > 0 else 0.0,
                 workers=workers,
-                residents=float(raw.residents_k[0, k, t]),
-                gp_fte=float(raw.gp_fte_k[0, k, t]),
-                pupils_newcomer=float(raw.pupils_newcomer_k[0, k, t]),
+                residents=residents_l[k],
+                gp_fte=gp_fte_l[k],
+                pupils_newcomer=newcomer_l[k],
                 domains=domains,
             )
         )
@@ -451,7 +460,18 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> dict[str, A
     prep = prepare(base, ctx, site, specs)
     raw = compute(prep, site, central_params(specs))
     verdict = _verdicts(prep, raw)
-    munis = _municipalities(prep, raw)
+    t = prep.full_idx
+    known = ~np.isnan(prep.capacity)  # (D, K)
+    pressure = raw.pressure[0, :, :, t].astype(object)
+    pressure[~(np.isfinite(raw.pressure[0, :, :, t]) & known)] = None
+    capacity = prep.capacity.astype(object)
+    capacity[~known] = None
+    demand_l, capacity_l, pressure_l = (
+        raw.demand[0, :, :, t].tolist(),
+        capacity.tolist(),
+        pressure.tolist(),
+    )
+    status_l = np.asarray(STATUS_CODES, dtype=object)[raw.status[0, :, :, t]].tolist()
     return {
         "active": {
             "employer_beds": sum(b.beds for b in case.workforce.employer_beds),
@@ -460,23 +480,23 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> dict[str, A
             "local_recruitment_share": case.mitigations.local_recruitment_share,
         },
         "without": {
-            "totals": _totals(raw, 0, prep.full_idx),
+            "totals": _totals(raw, 0, t),
             "verdict": {k: v.__dict__ for k, v in verdict.items()},
             "municipalities": [
                 {
-                    "code": m.code,
-                    "name": m.name,
+                    "code": code,
+                    "name": prep.region.names[k],
                     **{
                         dom: {
-                            "demand": r.demand,
-                            "capacity": r.capacity,
-                            "pressure": r.pressure,
-                            "status": r.status,
+                            "demand": demand_l[d][k],
+                            "capacity": capacity_l[d][k],
+                            "pressure": pressure_l[d][k],
+                            "status": status_l[d][k],
                         }
-                        for dom, r in m.domains.items()
+                        for d, dom in enumerate(DOMAINS)
                     },
                 }
-                for m in munis
+                for k, code in enumerate(prep.region.codes)
             ],
         },
     }
