@@ -292,15 +292,16 @@ def test_national_map_demo_statuses(qtbot: QtBot, national_layer: MapLayer, tmp_
 
 def test_many_qt_calls_keep_none_alive(view: MapView) -> None:
     # PySide6 6.12.0 on CPython < 3.12 drops a reference to None on every void
-    # Qt call; gui/__init__.py compensates. Without it, this loop (about 30,000
-    # void calls) aborts the interpreter with "deallocating None".
+    # Qt call (excluded in pyproject.toml); with it this loop of 3,000 void calls
+    # lowers None's reference count by 3,000 (and 30,000 abort the interpreter).
     import sys
 
     view.set_statuses({"GM0001": "red"})
     item = view.scene().items()[0]
-    for i in range(30_000):
+    before = sys.getrefcount(None)
+    for i in range(3_000):
         item.setZValue(i % 3)
-    assert sys.getrefcount(None) > 1_000_000
+    assert sys.getrefcount(None) > before - 500
 
 
 def test_replacing_the_layer(view: MapView) -> None:
