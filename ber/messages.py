@@ -138,6 +138,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{field}: laag ({low}) ≤ waarde ({value}) ≤ hoog ({high}) is niet voldaan",
         "en": "{field}: low ({low}) ≤ value ({value}) ≤ high ({high}) does not hold",
     },
+    "override.thresholds": {
+        "nl": "{field}: de drempel voor oranje ({amber}) mag niet hoger zijn dan de drempel voor rood ({red})",
+        "en": "{field}: the amber threshold ({amber}) must not be higher than the red threshold ({red})",
+    },
     "beds.municipality": {
         "nl": "{field}: werkgeversbedden in gemeente {value}, die niet in de regio ligt",
         "en": "{field}: employer beds in municipality {value}, which is not in the region",

@@ -166,11 +166,25 @@ def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> li
         if not (low <= ov.value <= high):
             c.add("override.low_high", field, low=_fmt(low), value=_fmt(ov.value), high=_fmt(high))
 
+    amber = _effective(case, ref, "status.amber_threshold")
+    red = _effective(case, ref, "status.red_threshold")
+    if amber is not None and red is not None and amber > red:
+        c.add("override.thresholds", "overrides.status.amber_threshold", amber=_fmt(amber), red=_fmt(red))
+
     m = case.mitigations
     c.range("mitigations.shuttle_share", m.shuttle_share, 0.0, 1.0)
     c.range("mitigations.employer_gp_share", m.employer_gp_share, 0.0, 1.0)
     c.range("mitigations.local_recruitment_share", m.local_recruitment_share, 0.0, 1.0)
     return c.problems
+
+
+def _effective(case: Case, ref: ReferenceSet, key: str) -> float | None:
+    """The central value of a norm after the case's override (None when the key is unknown)."""
+    ov = case.overrides.get(key)
+    if ov is not None:
+        return ov.value
+    norm = ref.norms.get(key)
+    return norm.value if norm is not None else None
 
 
 def _validate_sites(case: Case, table: MunicipalityTable, c: _Collector) -> None:

@@ -467,3 +467,9 @@ def test_file_problems(tmp_path: Path) -> None:
         ]
     )
     assert "ber-case/2" in newer.texts("nl")[0] and "ber-case/1" in newer.texts("en")[0]
+
+
+def test_override_amber_threshold_above_red() -> None:
+    doc = copy.deepcopy(BASE)
+    doc["overrides"]["status.amber_threshold"] = {"value": 1.2, "justification": "test"}
+    expect(doc, "overrides.status.amber_threshold", "1.2", "1", code="override.thresholds")
