@@ -358,6 +358,13 @@ def _uncertainty(prep: Prepared, raw: Raw, samples: int, seed: int) -> dict[str,
         "peak_vehicles": raw.peak_vehicles[:, t],
         "commute_vehicle_km_per_day": raw.vehicle_km[:, t],
         "commute_co2_kg_per_day": raw.co2_kg[:, t],
+        "cross_border_workers": raw.cross_border[:, t],
+        "employer_beds_used": raw.employer_beds_used[:, t],
+        "flex_floor_area_m2": raw.flex_floor_area[:, t],
+        "short_stay_persons_per_year": raw.short_stay_persons[:, t],
+        "classes_primary": raw.classes_primary[:, t],
+        "classes_secondary": raw.classes_secondary[:, t],
+        "classes_newcomer": raw.classes_newcomer[:, t],
     }
     for key, arr in scalar.items():
         tot[key] = _percentiles(arr)

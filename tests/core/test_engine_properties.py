@@ -213,6 +213,7 @@ def test_monte_carlo_percentiles_ordered_and_reproducible(doc: dict[str, Any], s
     case = Case.model_validate(doc)
     r = assess(case, CTX, samples=64, seed=seed)
     assert r.uncertainty is not None
+    assert set(r.uncertainty["totals"]) == {*TOTAL_KEYS, "workers", "family"}  # every totals number
     for key, band in r.uncertainty["totals"].items():
         bands = band.values() if key in ("workers", "family") else [band]
         for b in bands:
