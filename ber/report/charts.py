@@ -9,7 +9,7 @@ from ber.report.data import ReportData
 from ber.report.styles import ACCENT, FONT, STATUS_COLOURS
 
 CHART_W = 440.0
-CHART_H = 165.0
+CHART_H = 138.0
 
 
 def _nice_max(value: float) -> float:

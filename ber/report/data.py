@@ -17,7 +17,7 @@ from ber.geometry import to_rd
 from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
 from ber.messages import Lang
 from ber.reference import ReferenceSet
-from ber.report.styles import ACCENT, RULE, STATUS_COLOURS, ZEBRA, Styles
+from ber.report.styles import ACCENT, FONT, RULE, STATUS_COLOURS, ZEBRA, Styles
 from ber.report.texts import Texts
 from ber.result import Assessment
 
@@ -152,6 +152,7 @@ class ReportData:
                     out.append(value)
             data.append(out)
         cmds: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # never reportlab's unembedded default
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor(RULE)),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),

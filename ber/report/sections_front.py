@@ -6,6 +6,7 @@ from typing import Any
 
 from ber.labels import STATUS_MEANING, TOTAL_LABELS
 from ber.report.data import ReportData
+from ber.report.styles import FONT
 from ber.result import TOTAL_UNITS
 
 #: key figures of the summary, with decimals (None = automatic)
@@ -73,18 +74,34 @@ def cover(data: ReportData) -> list[Any]:
         colWidths=[4.2 * cm, 12 * cm],
         hAlign="LEFT",
     )
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # never the unembedded default
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
     out += [table, Spacer(1, 2.5 * cm), data.p(tx("cover.attachment_note"), st.small), PageBreak()]
     return out
 
 
 def contents(data: ReportData) -> list[Any]:
-    from reportlab.platypus import PageBreak
+    from reportlab.platypus import PageBreak, TableStyle
     from reportlab.platypus.tableofcontents import TableOfContents
 
     toc = TableOfContents()
     toc.levelStyles = data.st.toc
     toc.dotsMinLevel = 0
+    toc.tableStyle = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     return [data.p(data.tx("toc.title"), data.st.h1), toc, PageBreak()]
 
 

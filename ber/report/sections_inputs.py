@@ -242,7 +242,7 @@ def method(data: ReportData) -> list[Any]:
                 tx("method.col_source"),
             ],
             rows,
-            [5.2 * cm, 1.8 * cm, 2.2 * cm, 3.6 * cm, 4.2 * cm],
+            [5.0 * cm, 1.8 * cm, 2.5 * cm, 3.5 * cm, 4.2 * cm],
             right=[1, 2],
         )
     )

@@ -19,7 +19,7 @@ def results(data: ReportData) -> list[Any]:
         heading(data, tx("results.title")),
         data.p(tx("results.intro", year=r.full_operation_year)),
     ]
-    for n, domain in enumerate(data.domains):
+    for domain in data.domains:
         unit = data.domain_unit(domain)
         rows, badges = [], []
         total = 0.0
@@ -52,7 +52,7 @@ def results(data: ReportData) -> list[Any]:
             bold_rows=[len(rows) - 1],
         )
         verdict = r.verdict[domain]
-        block: list[Any] = [
+        head: list[Any] = [
             heading(data, data.domain(domain), level=2),
             data.p(
                 tx(
@@ -61,14 +61,12 @@ def results(data: ReportData) -> list[Any]:
                     municipality=verdict.municipality_name or data.num(None),
                 )
             ),
-            table,
-            Spacer(1, 6),
         ]
         if verdict.municipality:
-            block.append(demand_chart(data, domain, verdict.municipality))
-        out.append(KeepTogether(block))
-        if n % 2 == 1 and n < len(data.domains) - 1:
-            out.append(PageBreak())
+            head += [demand_chart(data, domain, verdict.municipality), Spacer(1, 4)]
+        # heading, chart and table stay together (a long table of a large region
+        # runs over pages with its header repeated)
+        out += [KeepTogether([*head, table]), Spacer(1, 12)]
     out.append(PageBreak())
     return out
 
@@ -136,7 +134,7 @@ def sites_section(data: ReportData) -> list[Any]:
                 tx("sites.col_vkm"),
             ],
             rows,
-            [1.3 * cm, 4.3 * cm, 2.4 * cm, 1.1 * cm, 1.4 * cm, 1.8 * cm, 1.7 * cm, 3.0 * cm],
+            [1.3 * cm, 4.0 * cm, 2.3 * cm, 1.1 * cm, 1.4 * cm, 1.9 * cm, 1.7 * cm, 3.3 * cm],
             right=[0, 3, 4, 5, 6, 7],
             bold_rows=[i for i, s in enumerate(ranked) if s.chosen],
         )

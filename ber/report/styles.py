@@ -51,6 +51,11 @@ def register_fonts() -> None:
         addMapping(FONT, 0, italic, FONT)
         addMapping(FONT, 1, italic, FONT_BOLD)
     rl_config.canvas_basefontname = FONT
+    # graphics read the default font at import time: when reportlab.graphics was
+    # imported before us, its default is still the unembedded Helvetica
+    from reportlab.graphics import shapes
+
+    shapes.STATE_DEFAULTS["fontName"] = FONT
 
 
 @dataclass(frozen=True)
