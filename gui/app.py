@@ -1,0 +1,85 @@
+"""Start the desktop application: ``ber-desk`` (console script) or ``python main.py``.
+
+Options: ``--lang nl|en`` (overrides the preference for this run), ``FILE`` (a
+``.ber`` case or a report PDF to open), ``--benchmark-startup`` (exit as soon as the
+window is shown; used by ``bench/bench_startup.py``). ``BER_DESK_BENCH_STARTUP=1``
+does the same as the flag.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+
+
+def build_window(lang: str | None = None, file: Path | None = None) -> object:
+    """Create (not show) the main window, with recovery offer and the optional file opened."""
+    from PySide6.QtCore import QTimer
+
+    from ber.reference import load_reference
+    from gui.main_window import MainWindow
+    from gui.settings import load_preferences
+    from gui.texts import set_language, tr
+    from gui.workers import setup_logging
+
+    from PySide6.QtCore import QLocale
+
+    prefs = load_preferences()
+    set_language(lang or prefs.language)
+    # spin boxes show numbers the Dutch way (1.234,5) in Dutch, the English way otherwise
+    if (lang or prefs.language) == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    setup_logging()
+    ref = load_reference()
+    window = MainWindow(ref, prefs)
+    recovered = window.start_session_marker()
+    if recovered is not None:
+        window.state.reset(recovered, None, dirty=True)
+        window.statusBar().showMessage(tr("recover.done"), 8000)
+    elif file is not None:
+        window.open_path(file, ask=False)
+    QTimer.singleShot(0, window.load_map_data)
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ber-desk", description="BER-desk")
+    parser.add_argument("file", nargs="?", type=Path, help="a .ber case file or a report PDF")
+    parser.add_argument("--lang", choices=("nl", "en"))
+    parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    bench = args.benchmark_startup or os.environ.get("BER_DESK_BENCH_STARTUP") == "1"
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("BER-desk")
+    app.setOrganizationName("BER-desk")
+    app.setApplicationDisplayName("BER-desk")
+    window = build_window(args.lang, args.file)
+    window.show()  # type: ignore[attr-defined]
+    if bench:
+
+        def report() -> None:
+            print(f"window shown after {time.perf_counter() - START:.3f} s", flush=True)
+            window.end_session_marker()  # type: ignore[attr-defined]
+            app.exit(0)
+
+        QTimer.singleShot(0, report)
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""Bind form widgets to field paths of the case state, in one place.
+
+A :class:`Binder` knows, for every bound widget, the case field path it shows
+(the same dotted paths the engine's ``Problem.field`` uses). ``refresh()`` mirrors
+the state into the widgets (signals blocked); user edits call
+``state.set_value(path, value)``; ``mark(problems)`` puts a red border on the widget
+whose path matches a problem and shows the message in the label under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ber.messages import Problem
+from gui.state import CaseState
+from gui.texts import language, tr
+
+INVALID_STYLE = "border: 2px solid #c62828;"
+ERROR_LABEL_STYLE = "color: #b71c1c;"
+
+
+@dataclass
+class Binding:
+    path: str
+    widget: QWidget
+    refresh: Callable[[Any], None]
+    message: QLabel | None = None
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_LABEL_STYLE)
+    label.setVisible(False)
+    return label
+
+
+def with_message(widget: QWidget, unit: str = "") -> tuple[QWidget, QLabel]:
+    """The widget (and an optional unit text) above an initially hidden error message."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    if unit:
+        row = QHBoxLayout()
+        row.addWidget(widget, 1)
+        row.addWidget(QLabel(unit))
+        lay.addLayout(row)
+    else:
+        lay.addWidget(widget)
+    label = error_label(box)
+    lay.addWidget(label)
+    return box, label
+
+
+def percent_spin(minimum: float = 0.0, maximum: float = 100.0, decimals: int = 1) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setDecimals(decimals)
+    spin.setSuffix(" %")
+    spin.setSingleStep(1.0)
+    spin.setAccelerated(True)
+    spin.setKeyboardTracking(False)
+    return spin
+
+
+def number_spin(minimum: float, maximum: float, suffix: str, decimals: int = 0) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setDecimals(decimals)
+    spin.setSuffix(f" {suffix}" if suffix else "")
+    spin.setGroupSeparatorShown(True)
+    spin.setAccelerated(True)
+    spin.setKeyboardTracking(False)
+    return spin
+
+
+class Binder:
+    """All bindings of the window's forms (one instance, owned by the main window)."""
+
+    def __init__(self, state: CaseState) -> None:
+        self.state = state
+        self.bindings: list[Binding] = []
+        self.group_labels: dict[str, QLabel] = {}
+        self._updating = False
+
+    # --- registering -----------------------------------------------------------
+
+    def _add(
+        self, path: str, widget: QWidget, refresh: Callable[[Any], None], message: QLabel | None
+    ) -> None:
+        widget.setProperty("field_path", path)
+        self.bindings.append(Binding(path, widget, refresh, message))
+
+    def commit(self, path: str, value: Any) -> None:
+        if self._updating:
+            return
+        self.state.set_value(path, value)
+
+    def spin(
+        self,
+        spin: QDoubleSpinBox | QSpinBox,
+        path: str,
+        message: QLabel | None = None,
+        scale: float = 1.0,
+        optional: bool = False,
+    ) -> None:
+        """A spin box; ``scale`` 100 for percentages; ``optional``: the minimum means None."""
+
+        def to_model(value: float) -> Any:
+            if optional and value <= spin.minimum():
+                return None
+            if isinstance(spin, QSpinBox):
+                return int(value)
+            return round(value / scale, 10)
+
+        def refresh(value: Any) -> None:
+            spin.setValue(spin.minimum() if value is None else float(value) * scale)
+
+        spin.valueChanged.connect(lambda v: self.commit(path, to_model(v)))
+        self._add(path, spin, refresh, message)
+
+    def line(self, edit: QLineEdit, path: str, message: QLabel | None = None) -> None:
+        edit.editingFinished.connect(lambda: self.commit(path, edit.text()))
+        self._add(path, edit, lambda v: edit.setText("" if v is None else str(v)), message)
+
+    def text(self, edit: QPlainTextEdit, path: str) -> None:
+        def refresh(value: Any) -> None:
+            if edit.toPlainText() != (value or ""):
+                edit.setPlainText(value or "")
+
+        edit.textChanged.connect(lambda: self.commit(path, edit.toPlainText()))
+        self._add(path, edit, refresh, None)
+
+    def combo(self, combo: QComboBox, path: str, message: QLabel | None = None) -> None:
+        def refresh(value: Any) -> None:
+            index = combo.findData(value)
+            combo.setCurrentIndex(index)
+
+        combo.currentIndexChanged.connect(lambda _i: self.commit(path, combo.currentData()))
+        self._add(path, combo, refresh, message)
+
+    def check(self, box: QCheckBox, path: str) -> None:
+        box.toggled.connect(lambda on: self.commit(path, bool(on)))
+        self._add(path, box, lambda v: box.setChecked(bool(v)), None)
+
+    def custom(
+        self, path: str, widget: QWidget, refresh: Callable[[Any], None], message: QLabel | None
+    ) -> None:
+        """A composite editor (tables, ramp-up row) that commits by itself via :meth:`commit`."""
+        self._add(path, widget, refresh, message)
+
+    def group(self, path: str, label: QLabel) -> None:
+        """A message label for problems of a whole group (e.g. shares that must sum to 100 %)."""
+        self.group_labels[path] = label
+
+    # --- mirroring --------------------------------------------------------------
+
+    def refresh(self) -> None:
+        doc = self.state.case.to_dict()
+        self._updating = True
+        try:
+            for b in self.bindings:
+                value = _lookup(doc, b.path)
+                b.widget.blockSignals(True)
+                try:
+                    b.refresh(value)
+                finally:
+                    b.widget.blockSignals(False)
+        finally:
+            self._updating = False
+
+    def target_of(self, field: str) -> Binding | QLabel | None:
+        """The binding or group label that shows a problem of ``field`` (longest matching path)."""
+        best: Binding | QLabel | None = None
+        best_len = -1
+        candidates: list[tuple[str, Binding | QLabel]] = list(self.group_labels.items())
+        candidates += [(b.path, b) for b in self.bindings]
+        for path, target in candidates:
+            if (field == path or field.startswith(path + ".") or field.startswith(path + "[")) and len(
+                path
+            ) > best_len:
+                best, best_len = target, len(path)
+        return best
+
+    def mark(self, problems: list[Problem]) -> list[Problem]:
+        """Show problems at their fields; returns those that no widget shows."""
+        lang = language()
+        texts: dict[int, list[str]] = {}
+        targets: dict[int, Binding | QLabel] = {}
+        unplaced = []
+        for p in problems:
+            target = self.target_of(p.field)
+            if target is None:
+                unplaced.append(p)
+                continue
+            texts.setdefault(id(target), []).append(problem_text(p, lang))
+            targets[id(target)] = target
+        for b in self.bindings:
+            msgs = texts.get(id(b), [])
+            invalid = bool(msgs)
+            b.widget.setProperty("invalid", invalid)
+            style = INVALID_STYLE if invalid else ""
+            if isinstance(b.widget, QAbstractSpinBox | QLineEdit | QComboBox):
+                b.widget.setStyleSheet(style)
+            elif invalid:
+                b.widget.setStyleSheet(
+                    f"#{b.widget.objectName()} {{{style}}}" if b.widget.objectName() else ""
+                )
+            else:
+                b.widget.setStyleSheet("")
+            b.widget.setToolTip(
+                b.widget.toolTip().split("\n⚠")[0] + ("\n⚠ " + "\n⚠ ".join(msgs) if msgs else "")
+            )
+            if b.message is not None:
+                b.message.setText("\n".join(msgs))
+                b.message.setVisible(invalid)
+        for path, label in self.group_labels.items():
+            msgs = texts.get(id(label), [])
+            label.setText("\n".join(msgs))
+            label.setVisible(bool(msgs))
+            del path
+        return unplaced
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    """An engine problem as shown next to its field: no technical field path in front, and
+    share sums in percentages (the forms show percentages, the engine fractions)."""
+    if problem.code == "shares.sum":
+        try:
+            total = float(problem.params["total"]) * 100.0
+            expected = float(problem.params["expected"]) * 100.0
+        except (KeyError, TypeError, ValueError):
+            pass
+        else:
+            from ber.labels import format_number
+
+            return tr(
+                "problem.shares_sum",
+                total=format_number(total, lang, 1),  # type: ignore[arg-type]
+                expected=format_number(expected, lang, 1),
+            )  # type: ignore[arg-type]
+    text = problem.text(lang)  # type: ignore[arg-type]
+    prefix = f"{problem.field}: "
+    return text[len(prefix) :] if problem.field and text.startswith(prefix) else text
+
+
+def _lookup(doc: Any, path: str) -> Any:
+    from gui.state import get_path
+
+    try:
+        return get_path(doc, path)
+    except (KeyError, IndexError, TypeError):
+        return None

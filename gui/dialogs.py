@@ -1,0 +1,159 @@
+"""Dialogs: preferences, manual, reference data, about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ber.reference import ReferenceSet
+from gui.models import CellTableModel, reference_table
+from gui.settings import MC_RANGE, Preferences
+from gui.texts import language, tr
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, prefs: Preferences, ref: ReferenceSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dialog_preferences")
+        self.setWindowTitle(tr("prefs.title"))
+        form = QFormLayout()
+        self.combo_language = QComboBox()
+        self.combo_language.setObjectName("combo_pref_language")
+        self.combo_language.addItem("Nederlands", "nl")
+        self.combo_language.addItem("English", "en")
+        self.combo_language.setCurrentIndex(max(0, self.combo_language.findData(prefs.language)))
+        form.addRow(tr("prefs.language"), self.combo_language)
+        note = QLabel(tr("prefs.language_note"))
+        note.setWordWrap(True)
+        form.addRow("", note)
+        self.edit_officer = QLineEdit(prefs.officer)
+        self.edit_officer.setObjectName("edit_pref_officer")
+        form.addRow(tr("prefs.officer"), self.edit_officer)
+        logo_row = QHBoxLayout()
+        self.edit_logo = QLineEdit(prefs.logo)
+        self.edit_logo.setObjectName("edit_pref_logo")
+        browse = QPushButton(tr("prefs.browse"))
+        browse.clicked.connect(self._browse_logo)
+        logo_row.addWidget(self.edit_logo, 1)
+        logo_row.addWidget(browse)
+        logo_box = QWidget()
+        logo_box.setLayout(logo_row)
+        form.addRow(tr("prefs.logo"), logo_box)
+        self.combo_preset = QComboBox()
+        self.combo_preset.setObjectName("combo_pref_preset")
+        for key, p in ref.presets.items():
+            self.combo_preset.addItem(p["label_nl"] if language() == "nl" else p["label_en"], key)
+        self.combo_preset.setCurrentIndex(max(0, self.combo_preset.findData(prefs.family_preset)))
+        form.addRow(tr("prefs.preset"), self.combo_preset)
+        self.spin_draws = QSpinBox()
+        self.spin_draws.setObjectName("spin_pref_draws")
+        self.spin_draws.setRange(*MC_RANGE)
+        self.spin_draws.setSingleStep(500)
+        self.spin_draws.setSuffix(" " + tr("unit.draws"))
+        self.spin_draws.setValue(prefs.mc_draws)
+        form.addRow(tr("prefs.draws"), self.spin_draws)
+        self.check_pdfa = QCheckBox(tr("report.pdfa"))
+        self.check_pdfa.setObjectName("check_pref_pdfa")
+        self.check_pdfa.setChecked(prefs.pdfa)
+        form.addRow(tr("prefs.pdfa"), self.check_pdfa)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+        self.prefs = prefs
+
+    def _browse_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("prefs.logo"), "", tr("prefs.logo_filter"))
+        if path:
+            self.edit_logo.setText(path)
+
+    def result_preferences(self) -> Preferences:
+        p = Preferences(**{**self.prefs.__dict__})
+        p.language = str(self.combo_language.currentData())
+        p.officer = self.edit_officer.text().strip()
+        p.logo = self.edit_logo.text().strip()
+        p.family_preset = str(self.combo_preset.currentData())
+        p.mc_draws = self.spin_draws.value()
+        p.pdfa = self.check_pdfa.isChecked()
+        return p
+
+
+def manual_path(lang: str) -> Path:
+    return DOCS / ("user-guide.md" if lang == "nl" else "user-guide.en.md")
+
+
+class ManualDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dialog_manual")
+        self.setWindowTitle(tr("manual.title"))
+        self.resize(820, 700)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("text_manual")
+        self.browser.setOpenExternalLinks(True)
+        path = manual_path(language())
+        try:
+            self.browser.setMarkdown(path.read_text(encoding="utf-8"))
+        except OSError:
+            self.browser.setPlainText(tr("manual.missing", path=str(path)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.browser)
+        lay.addWidget(buttons)
+
+
+class ReferenceDialog(QDialog):
+    def __init__(self, ref: ReferenceSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dialog_reference")
+        self.setWindowTitle(tr("reference.title"))
+        self.resize(1100, 650)
+        label = QLabel(tr("reference.intro", version=ref.version, checksum=ref.checksum[:16]))
+        label.setWordWrap(True)
+        self.model = CellTableModel()
+        self.model.set_table(*reference_table(ref, language()))
+        view = QTableView()
+        view.setObjectName("table_reference")
+        view.setModel(self.model)
+        view.setWordWrap(True)
+        view.verticalHeader().setVisible(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(label)
+        lay.addWidget(view)
+        lay.addWidget(buttons)
+
+
+def about_text(ref: ReferenceSet) -> str:
+    from ber import __version__
+
+    return tr("about.text", version=__version__, ref_version=ref.version, checksum=ref.checksum)

@@ -1,0 +1,317 @@
+"""A generic read-only table model over rows of cells, and the tables built on it.
+
+Every table of the results and dialogs (traffic lights, key figures, site ranking,
+reference norms) is a :class:`CellTableModel`: the builders below turn engine
+objects into rows of :class:`Cell` (text, colour, tooltip); no calculation here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ber.case import DOMAINS
+from ber.labels import (
+    DOMAIN_LABELS,
+    STATUS_LABELS,
+    STATUS_MEANING,
+    TOTAL_LABELS,
+    format_number,
+    unit_label,
+)
+from ber.messages import Lang
+from ber.result import TOTAL_UNITS, Assessment
+from gui.texts import tr
+
+#: background and text colours of the traffic-light statuses (readable contrast)
+STATUS_BACKGROUND = {"green": "#c8e6c9", "amber": "#ffe0a3", "red": "#f4b6b6", "grey": "#e0e0e0"}
+STATUS_SYMBOL = {"green": "●", "amber": "▲", "red": "■", "grey": "?"}
+
+
+@dataclass
+class Cell:
+    text: str
+    background: str | None = None
+    tooltip: str = ""
+    align_right: bool = False
+    value: Any = None
+
+
+class CellTableModel(QAbstractTableModel):
+    """Rows of cells under column headers; optional row keys (e.g. municipality codes)."""
+
+    def __init__(self, headers: Sequence[str] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = list(headers)
+        self._rows: list[list[Cell]] = []
+        self._keys: list[str] = []
+        self._row_headers: list[str] | None = None
+
+    def set_table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Cell]],
+        keys: Sequence[str] | None = None,
+        row_headers: Sequence[str] | None = None,
+    ) -> None:
+        self.beginResetModel()
+        self._headers = list(headers)
+        self._rows = [list(r) + [Cell("")] * (len(self._headers) - len(r)) for r in rows]
+        self._keys = list(keys) if keys is not None else [str(i) for i in range(len(self._rows))]
+        self._row_headers = list(row_headers) if row_headers is not None else None
+        self.endResetModel()
+
+    def row_of(self, key: str) -> int:
+        return self._keys.index(key) if key in self._keys else -1
+
+    def key_of(self, row: int) -> str:
+        return self._keys[row] if 0 <= row < len(self._keys) else ""
+
+    def cell(self, row: int, column: int) -> Cell:
+        return self._rows[row][column]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self._headers):
+            return None
+        cell = self._rows[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.tooltip or None
+        if role == Qt.ItemDataRole.BackgroundRole and cell.background:
+            return QBrush(QColor(cell.background))
+        if role == Qt.ItemDataRole.ForegroundRole and cell.background:
+            return QBrush(QColor("#1a1a1a"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if cell.align_right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return cell.value
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        if self._row_headers is not None and 0 <= section < len(self._row_headers):
+            return self._row_headers[section]
+        return str(section + 1)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+# ---------------------------------------------------------------------------
+# builders: engine objects -> rows of cells
+# ---------------------------------------------------------------------------
+
+
+def status_cell(status: str, pressure: float | None, lang: Lang, extra: str = "") -> Cell:
+    word = STATUS_LABELS[status][lang]
+    text = f"{STATUS_SYMBOL[status]} {word}"
+    if pressure is not None:
+        text += f" ({format_number(pressure * 100, lang, 0)} %)"
+    tip = STATUS_MEANING[status][lang] + (f"\n{extra}" if extra else "")
+    return Cell(text, STATUS_BACKGROUND[status], tip, value=status)
+
+
+def traffic_light_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]], list[str]]:
+    """Municipalities as rows, domains as columns: status word, colour and pressure."""
+    headers = [tr("col.municipality"), *(DOMAIN_LABELS[d][lang].replace(": ", ":\n") for d in DOMAINS)]
+    rows: list[list[Cell]] = []
+    keys: list[str] = []
+    for m in result.municipalities:
+        row = [Cell(f"{m.name} ({format_number(m.distance_km, lang, 0)} km)", tooltip=m.code)]
+        for d in DOMAINS:
+            dom = m.domains[d]
+            unit = unit_label(dom.unit, lang)
+            extra = tr(
+                "tip.demand_capacity",
+                demand=f"{format_number(dom.demand, lang, 1)} {unit}",
+                capacity=f"{format_number(dom.capacity, lang, 0)} {unit}"
+                if dom.capacity is not None
+                else STATUS_LABELS["grey"][lang],
+            )
+            row.append(status_cell(dom.status, dom.pressure, lang, extra))
+        rows.append(row)
+        keys.append(m.code)
+    return headers, rows, keys
+
+
+def verdict_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
+    headers = [tr("col.domain"), tr("col.verdict"), tr("col.where"), tr("col.pressure")]
+    rows = []
+    for d in DOMAINS:
+        v = result.verdict[d]
+        place = v.municipality_name or "–"
+        pressure = f"{format_number(v.pressure * 100, lang, 0)} %" if v.pressure is not None else "–"
+        rows.append(
+            [
+                Cell(DOMAIN_LABELS[d][lang]),
+                status_cell(v.status, None, lang),
+                Cell(place),
+                Cell(pressure, align_right=True),
+            ]
+        )
+    return headers, rows
+
+
+KEY_FIGURES = (
+    "jobs",
+    "migrant_workers",
+    "family_members",
+    "residents",
+    "flex_beds",
+    "dwellings",
+    "gp_patients",
+    "pupils_primary",
+    "pupils_secondary",
+    "pupils_newcomer",
+    "peak_vehicles",
+    "commute_vehicle_km_per_day",
+)
+
+
+def _decimals(value: float) -> int:
+    return 1 if abs(value) < 10 else 0
+
+
+def key_figures_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
+    """Key figures of the full-operation year, with units, and the P10–P90 band when sampled."""
+    unc = (result.uncertainty or {}).get("totals", {})
+    headers = [tr("col.figure"), tr("col.value"), tr("col.band")]
+    rows = []
+    for key in KEY_FIGURES:
+        value = result.totals.get(key)
+        if not isinstance(value, int | float):
+            continue
+        band = unc.get(key) or {}
+        band_text = "–"
+        if band.get("p10") is not None and band.get("p90") is not None:
+            band_text = f"{format_number(band['p10'], lang, 0)} – {format_number(band['p90'], lang, 0)}"
+        rows.append(
+            [
+                Cell(TOTAL_LABELS[key][lang]),
+                Cell(
+                    f"{format_number(value, lang, _decimals(value))} {unit_label(TOTAL_UNITS[key], lang)}",
+                    align_right=True,
+                    value=value,
+                ),
+                Cell(band_text, align_right=True),
+            ]
+        )
+    return headers, rows
+
+
+def mitigation_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
+    """Verdict per domain without and with the mitigating measures."""
+    headers = [tr("col.domain"), tr("col.without"), tr("col.with")]
+    if not result.mitigations:
+        return headers, []
+    without = result.mitigations["without"]["verdict"]
+    rows = []
+    for d in DOMAINS:
+        before = without[d]
+        before_status = before["status"] if isinstance(before, dict) else before.status
+        before_p = before["pressure"] if isinstance(before, dict) else before.pressure
+        after = result.verdict[d]
+        rows.append(
+            [
+                Cell(DOMAIN_LABELS[d][lang]),
+                status_cell(before_status, before_p, lang),
+                status_cell(after.status, after.pressure, lang),
+            ]
+        )
+    return headers, rows
+
+
+def sites_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]], list[str]]:
+    """Site ranking: rank, name, host, counts of red/amber/unknown, highest pressure, commuting."""
+    headers = [
+        tr("col.rank"),
+        tr("col.site"),
+        tr("col.host"),
+        tr("col.red"),
+        tr("col.amber"),
+        tr("col.grey"),
+        tr("col.max_pressure"),
+        tr("col.commute"),
+    ]
+    rows = []
+    keys = []
+    for s in sorted(result.sites, key=lambda s: s.rank):
+        name = s.name + (f" ({tr('site.chosen')})" if s.chosen else "")
+        rows.append(
+            [
+                Cell(str(s.rank), align_right=True, value=s.rank),
+                Cell(name),
+                Cell(s.host_name),
+                Cell(str(s.red), STATUS_BACKGROUND["red"] if s.red else None, align_right=True),
+                Cell(str(s.amber), STATUS_BACKGROUND["amber"] if s.amber else None, align_right=True),
+                Cell(str(s.grey), align_right=True),
+                Cell(
+                    f"{format_number(s.max_pressure * 100, lang, 0)} %"
+                    if s.max_pressure is not None
+                    else "–",
+                    align_right=True,
+                ),
+                Cell(
+                    f"{format_number(s.commute_vehicle_km_per_day, lang, 0)} "
+                    f"{unit_label('vehicle-km per day', lang)}",
+                    align_right=True,
+                ),
+            ]
+        )
+        keys.append(s.name)
+    return headers, rows, keys
+
+
+def reference_table(ref: Any, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
+    """Every norm of the reference data: label, value, unit, low–high, source."""
+    headers = [tr("col.norm"), tr("col.value"), tr("col.unit"), tr("col.low_high"), tr("col.source")]
+    rows = []
+    for key in sorted(ref.norms):
+        n = ref.norms[key]
+        source = tr("ref.assumption") if n.is_assumption else ref.citation(n.source, lang)
+        rows.append(
+            [
+                Cell(n.label(lang), tooltip=key),
+                Cell(format_number(n.value, lang, 3).rstrip("0").rstrip(",.") or "0", align_right=True),
+                Cell(n.unit),
+                Cell(f"{format_number(n.low, lang, 3)} – {format_number(n.high, lang, 3)}", align_right=True),
+                Cell(source, tooltip=source + (f"\n{n.note}" if n.note else "")),
+            ]
+        )
+    for key in sorted(ref.sectors):
+        s = ref.sectors[key]
+        rows.append(
+            [
+                Cell(f"{tr('ref.sector')}: {s.label(lang)} – {tr('ref.migrant_share')}", tooltip=key),
+                Cell(format_number(s.migrant_share * 100, lang, 0) + " %", align_right=True),
+                Cell("%"),
+                Cell(
+                    f"{format_number(s.migrant_share_low * 100, lang, 0)} – "
+                    f"{format_number(s.migrant_share_high * 100, lang, 0)} %",
+                    align_right=True,
+                ),
+                Cell(ref.citation(s.migrant_share_source, lang)),
+            ]
+        )
+    return headers, rows

@@ -1,0 +1,83 @@
+"""Small helpers shared by the pages: titled groups, form rows, scroll areas."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ber.reference import ReferenceSet
+from gui.binding import with_message
+from gui.texts import language, tr
+
+
+def page_title(text: str, intro: str = "") -> QWidget:
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 6)
+    title = QLabel(f"<h2>{text}</h2>")
+    lay.addWidget(title)
+    if intro:
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(label)
+    return box
+
+
+def form_group(title: str) -> tuple[QGroupBox, QFormLayout]:
+    group = QGroupBox(title)
+    form = QFormLayout(group)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return group, form
+
+
+def add_row(form: QFormLayout, label: str, widget: QWidget, tip: str = "", name: str = "") -> QLabel:
+    """A labelled row with an error label under the widget; returns the error label."""
+    if name:
+        widget.setObjectName(name)
+    widget.setAccessibleName(label.rstrip(":"))
+    if tip:
+        widget.setToolTip(tip)
+        widget.setAccessibleDescription(tip)
+    box, message = with_message(widget)
+    caption = QLabel(label)
+    caption.setBuddy(widget)
+    form.addRow(caption, box)
+    return message
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setObjectName(page.objectName() + "_scroll")
+    return area
+
+
+def norm_tip(ref: ReferenceSet, key: str, extra: str = "") -> str:
+    """Tooltip text: meaning, default value with range and its source."""
+    lang = language()
+    n = ref.norms.get(key)
+    if n is None:
+        return extra
+    source = tr("ref.assumption") if n.is_assumption else ref.citation(n.source, lang)
+    text = tr(
+        "tip.norm",
+        label=n.label(lang),
+        value=f"{n.value:g}",
+        low=f"{n.low:g}",
+        high=f"{n.high:g}",
+        unit=n.unit,
+        source=source,
+    )
+    return f"{extra}\n{text}" if extra else text

@@ -1,0 +1,150 @@
+"""Step 6, Kaart: the map coloured by pressure for one domain, side by side with the site ranking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ber.case import DOMAINS
+from ber.labels import DOMAIN_LABELS
+from ber.result import Assessment
+from gui.models import CellTableModel, sites_table
+from gui.pages.common import page_title
+from gui.pages.results import table_view
+from gui.texts import language, tr
+
+
+class MapPage(QWidget):
+    municipalitySelected = Signal(str)
+    siteRequested = Signal(float, float)
+    importGeodataRequested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("page_map")
+        self.result: Assessment | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(page_title(tr("step.map"), tr("map.intro")))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("map.domain")))
+        self.combo_domain = QComboBox()
+        self.combo_domain.setObjectName("combo_map_domain")
+        self.combo_domain.setAccessibleName(tr("map.domain"))
+        for d in DOMAINS:
+            self.combo_domain.addItem(DOMAIN_LABELS[d][language()], d)
+        self.combo_domain.currentIndexChanged.connect(lambda _i: self.recolour())
+        bar.addWidget(self.combo_domain)
+        self.button_add_site = QPushButton(tr("map.add_site"))
+        self.button_add_site.setObjectName("button_map_add_site")
+        self.button_add_site.setCheckable(True)
+        self.button_add_site.setToolTip(tr("map.add_site_tip"))
+        bar.addWidget(self.button_add_site)
+        self.button_fit = QPushButton(tr("map.fit"))
+        self.button_fit.setObjectName("button_map_fit")
+        bar.addWidget(self.button_fit)
+        self.button_import = QPushButton(tr("action.import_geodata"))
+        self.button_import.setObjectName("button_map_import_geodata")
+        self.button_import.clicked.connect(self.importGeodataRequested.emit)
+        bar.addWidget(self.button_import)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+        self.label_note = QLabel()
+        self.label_note.setObjectName("label_map_note")
+        self.label_note.setWordWrap(True)
+        lay.addWidget(self.label_note)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.view: Any = None
+        try:
+            from gui.map_view import MapView
+
+            self.view = MapView(lang=language())
+            self.view.setObjectName("map_view")
+            self.view.setMinimumSize(420, 380)
+            self.view.municipalityClicked.connect(self.municipalitySelected.emit)
+            self.view.siteRequested.connect(self._site_requested)
+            self.button_add_site.toggled.connect(self.view.set_add_site_mode)
+            self.button_fit.clicked.connect(self.view.fit_region)
+            self.splitter.addWidget(self.view)
+        except ImportError:  # the map widget is built by another helper
+            holder = QLabel(tr("map.placeholder"))
+            holder.setObjectName("map_view")
+            self.splitter.addWidget(holder)
+            self.button_add_site.setEnabled(False)
+        ranking = QGroupBox(tr("map.ranking"))
+        rl = QVBoxLayout(ranking)
+        self.label_ranking = QLabel(tr("map.ranking_intro"))
+        self.label_ranking.setWordWrap(True)
+        rl.addWidget(self.label_ranking)
+        self.sites_model = CellTableModel()
+        self.sites_view = table_view("table_site_ranking", self.sites_model, stretch=False)
+        self.sites_view.horizontalHeader().setStretchLastSection(True)
+        rl.addWidget(self.sites_view)
+        self.splitter.addWidget(ranking)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([620, 520])
+        lay.addWidget(self.splitter, 1)
+        self._layer_set = False
+
+    def _site_requested(self, x: float, y: float) -> None:
+        self.button_add_site.setChecked(False)
+        self.siteRequested.emit(x, y)
+
+    def set_layer(self, layer: Any, schematic: bool) -> None:
+        if self.view is None:
+            return
+        self.view.set_layer(layer)
+        self._layer_set = True
+        self.label_note.setText(tr("map.schematic") if schematic else tr("map.national"))
+        self.button_import.setVisible(schematic)
+        if self.result is not None:
+            self.show_result(self.result)
+
+    def show_result(self, result: Assessment) -> None:
+        self.result = result
+        lang = language()
+        headers, rows, keys = sites_table(result, lang)
+        self.sites_model.set_table(headers, rows, keys)
+        self.sites_view.resizeColumnsToContents()
+        self.label_ranking.setText(tr("map.ranking_intro") if result.sites else tr("map.ranking_single"))
+        if self.view is None or not self._layer_set:
+            return
+        from ber.maplayer import tooltips_for
+
+        layer = self.view.layer
+        names = dict(layer.names) if layer is not None else None
+        self.view.set_region(result.region["municipalities"])
+        self.view.set_tooltips(tooltips_for(result, names, lang))
+        sites = [(s.name, s.x, s.y, s.chosen) for s in result.sites] or [
+            (result.site["name"], result.site["x"], result.site["y"], True)
+        ]
+        self.view.set_sites(sites)
+        self.recolour()
+
+    def recolour(self) -> None:
+        if self.view is None or self.result is None or not self._layer_set:
+            return
+        from ber.maplayer import statuses_for
+
+        d = self.combo_domain.currentData()
+        self.view.set_statuses(statuses_for(self.result, d), DOMAIN_LABELS[d][language()])
+
+    def select(self, code: str) -> None:
+        if self.view is not None and self._layer_set:
+            self.view.set_selected(code)
+
+    def fit(self) -> None:
+        if self.view is not None and self._layer_set:
+            self.view.fit_region()

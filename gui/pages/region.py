@@ -1,0 +1,244 @@
+"""Step 4, Regio en capaciteit: which municipalities form the region, and their spare capacity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ber.capacity_io import Edit
+from ber.case import DOMAINS
+from gui.binding import Binder, error_label
+from gui.pages.common import page_title
+from gui.texts import language, tr
+
+KINDS = ("arbeidsmarktregio", "provincie")
+
+
+class RegionPage(QWidget):
+    def __init__(
+        self,
+        binder: Binder,
+        municipalities: Callable[[], list[tuple[str, str]]],
+        geodata: Callable[[], Any],
+    ) -> None:
+        super().__init__()
+        self.setObjectName("page_region")
+        self.binder = binder
+        self.state = binder.state
+        self.municipalities = municipalities
+        self.geodata = geodata
+        lay = QVBoxLayout(self)
+        lay.addWidget(page_title(tr("step.region"), tr("region.intro")))
+
+        box = QGroupBox(tr("region.group"))
+        bl = QVBoxLayout(box)
+        self.mode_group = QButtonGroup(self)
+        self.radio_auto = QRadioButton(tr("region.auto"))
+        self.radio_auto.setObjectName("radio_region_auto")
+        self.radio_auto.setToolTip(tr("region.auto_tip"))
+        self.radio_kind = QRadioButton(tr("region.kind"))
+        self.radio_kind.setObjectName("radio_region_kind")
+        self.radio_list = QRadioButton(tr("region.list"))
+        self.radio_list.setObjectName("radio_region_list")
+        for i, r in enumerate((self.radio_auto, self.radio_kind, self.radio_list)):
+            self.mode_group.addButton(r, i)
+        bl.addWidget(self.radio_auto)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.radio_kind)
+        self.combo_kind = QComboBox()
+        self.combo_kind.setObjectName("combo_region_kind")
+        self.combo_kind.setAccessibleName(tr("region.kind"))
+        for k in KINDS:
+            self.combo_kind.addItem(tr(f"region.kind.{k}"), k)
+        self.combo_region = QComboBox()
+        self.combo_region.setObjectName("combo_region_code")
+        self.combo_region.setAccessibleName(tr("region.which"))
+        self.combo_region.setMinimumWidth(260)
+        kind_row.addWidget(self.combo_kind)
+        kind_row.addWidget(self.combo_region, 1)
+        bl.addLayout(kind_row)
+        self.kind_note = QLabel(tr("region.kind_needs_geodata"))
+        self.kind_note.setWordWrap(True)
+        self.kind_note.setStyleSheet("color: #555;")
+        bl.addWidget(self.kind_note)
+        bl.addWidget(self.radio_list)
+        self.list = QListWidget()
+        self.list.setObjectName("list_region_municipalities")
+        self.list.setAccessibleName(tr("region.list"))
+        self.list.setMaximumHeight(170)
+        bl.addWidget(self.list)
+        self.label_current = QLabel()
+        self.label_current.setObjectName("label_region_current")
+        self.label_current.setWordWrap(True)
+        bl.addWidget(self.label_current)
+        self.message = error_label(self)
+        bl.addWidget(self.message)
+        lay.addWidget(box)
+        binder.custom("region", box, lambda _v: self.refresh(), self.message)
+
+        cap_box = QGroupBox(tr("capacity.group"))
+        cl = QVBoxLayout(cap_box)
+        intro = QLabel(tr("capacity.intro"))
+        intro.setWordWrap(True)
+        cl.addWidget(intro)
+        self.capacity_holder = QVBoxLayout()
+        cl.addLayout(self.capacity_holder)
+        self.capacity: Any = None
+        self._capacity_codes: list[str] = []
+        self.cap_message = error_label(self)
+        cl.addWidget(self.cap_message)
+        binder.custom("capacity", cap_box, lambda _v: self.refresh_capacity(), self.cap_message)
+        source_label = QLabel(tr("capacity.source"))
+        cl.addWidget(source_label)
+        self.source = QPlainTextEdit()
+        self.source.setObjectName("edit_capacity_source")
+        self.source.setAccessibleName(tr("capacity.source"))
+        self.source.setToolTip(tr("capacity.source_tip"))
+        self.source.setMaximumHeight(70)
+        source_label.setBuddy(self.source)
+        binder.text(self.source, "meta.capacity_source")
+        cl.addWidget(self.source)
+        lay.addWidget(cap_box, 1)
+
+        self.radio_auto.toggled.connect(lambda on: on and self._choose_auto())
+        self.radio_kind.toggled.connect(lambda on: on and self._choose_kind())
+        self.radio_list.toggled.connect(lambda on: on and self._choose_list())
+        self.combo_kind.currentIndexChanged.connect(lambda _i: self._fill_regions())
+        self.combo_region.activated.connect(lambda _i: self._choose_kind())
+        self.list.itemChanged.connect(lambda _item: self._choose_list())
+        self._result_codes: list[str] = []
+
+    # --- capacity table -------------------------------------------------------------
+
+    def ensure_capacity_widget(self) -> None:
+        if self.capacity is not None:
+            return
+        try:
+            from gui.capacity_table import CapacityTableWidget
+        except ImportError:  # built by another helper; show a placeholder until it exists
+            placeholder = QLabel(tr("capacity.placeholder"))
+            placeholder.setObjectName("table_capacity")
+            self.capacity_holder.addWidget(placeholder)
+            self.capacity = placeholder
+            return
+        self.capacity = CapacityTableWidget(on_edits=self._on_capacity_edits, lang=language())
+        self.capacity.setMinimumHeight(280)
+        self.capacity_holder.addWidget(self.capacity)
+
+    def _on_capacity_edits(self, edits: list[Edit]) -> None:
+        capacity = {code: dict(values) for code, values in self.state.case.to_dict()["capacity"].items()}
+        for code, domain, value in edits:
+            row = capacity.setdefault(code, {d: None for d in DOMAINS})
+            row[domain] = value
+        self.state.set_value("capacity", capacity, tr("capacity.group"))
+
+    def region_codes(self) -> list[str]:
+        return list(self.state.case.region.municipalities or self._result_codes)
+
+    def set_result_region(self, codes: list[str]) -> None:
+        self._result_codes = list(codes)
+        self.refresh_capacity()
+
+    def refresh_capacity(self) -> None:
+        self.ensure_capacity_widget()
+        if not hasattr(self.capacity, "set_region"):
+            return
+        names = dict(self.municipalities())
+        codes = self.region_codes()
+        capacity = {
+            code: {d: getattr(cap, d) for d in DOMAINS} for code, cap in self.state.case.capacity.items()
+        }
+        if codes != self._capacity_codes:
+            self.capacity.set_region(codes, [names.get(c, c) for c in codes], capacity)
+            self._capacity_codes = codes
+        else:
+            self.capacity.set_capacity(capacity)
+        self.capacity.set_source_text(self.state.case.meta.capacity_source)
+
+    # --- region choice --------------------------------------------------------------
+
+    def refresh(self) -> None:
+        geo = self.geodata()
+        has_geo = geo is not None
+        self.radio_kind.setEnabled(has_geo)
+        self.combo_kind.setEnabled(has_geo)
+        self.combo_region.setEnabled(has_geo)
+        self.kind_note.setVisible(not has_geo)
+        if has_geo and self.combo_region.count() == 0:
+            self._fill_regions()
+        region = self.state.case.region
+        for w in (self.radio_auto, self.radio_kind, self.radio_list, self.list):
+            w.blockSignals(True)
+        if region.municipalities is None:
+            self.radio_auto.setChecked(True)
+        elif self.mode_group.checkedButton() is None or self.radio_auto.isChecked():
+            self.radio_list.setChecked(True)
+        chosen = set(region.municipalities or [])
+        self.list.clear()
+        for code, name in self.municipalities():
+            item = QListWidgetItem(f"{name} ({code})")
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        for w in (self.radio_auto, self.radio_kind, self.radio_list, self.list):
+            w.blockSignals(False)
+        self.list.setEnabled(self.radio_list.isChecked())
+        if region.municipalities is None:
+            self.label_current.setText(tr("region.current_auto"))
+        else:
+            names = dict(self.municipalities())
+            members = ", ".join(names.get(c, c) for c in region.municipalities)
+            self.label_current.setText(tr("region.current", label=region.label or "–", members=members))
+        self.refresh_capacity()
+
+    def _fill_regions(self) -> None:
+        geo = self.geodata()
+        self.combo_region.clear()
+        if geo is None:
+            return
+        try:
+            regions = geo.regions(self.combo_kind.currentData())
+        except Exception:  # a geodata import without this region kind
+            return
+        for code, (name, _members) in regions.items():
+            self.combo_region.addItem(f"{name} ({code})", code)
+
+    def _choose_auto(self) -> None:
+        self.binder.commit("region", {"municipalities": None, "label": ""})
+
+    def _choose_kind(self) -> None:
+        geo = self.geodata()
+        code = self.combo_region.currentData()
+        if geo is None or not code:
+            return
+        from ber.geodata import region_from_kind
+
+        region = region_from_kind(geo, self.combo_kind.currentData(), code, language())
+        self.binder.commit("region", region.model_dump(mode="json"))
+
+    def _choose_list(self) -> None:
+        self.list.setEnabled(True)
+        codes = [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        if not codes:
+            codes = self.region_codes()
+        self.binder.commit("region", {"municipalities": codes, "label": tr("region.own_label")})

@@ -1,0 +1,230 @@
+"""Step 5, Resultaten: verdict, traffic lights, key figures, measures, chart, Monte Carlo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ber.case import DOMAINS
+from ber.labels import DOMAIN_LABELS, STATUS_LABELS
+from ber.result import Assessment
+from gui.charts import DemandChart
+from gui.models import (
+    CellTableModel,
+    key_figures_table,
+    mitigation_table,
+    traffic_light_table,
+    verdict_table,
+)
+from gui.pages.common import page_title
+from gui.texts import language, tr
+
+
+def table_view(name: str, model: CellTableModel, stretch: bool = True) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(False)
+    view.setWordWrap(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(
+        QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.ResizeToContents
+    )
+    header.setDefaultAlignment(header.defaultAlignment())
+    view.verticalHeader().setVisible(False)
+    return view
+
+
+class ResultsPage(QWidget):
+    """Shows the last assessment; emits ``municipalitySelected`` when a row is chosen."""
+
+    municipalitySelected = Signal(str)
+    monteCarloRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("page_results")
+        self.result: Assessment | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(page_title(tr("step.results"), tr("results.intro")))
+        self.label_summary = QLabel(tr("results.none"))
+        self.label_summary.setObjectName("label_results_summary")
+        self.label_summary.setWordWrap(True)
+        lay.addWidget(self.label_summary)
+
+        mc = QHBoxLayout()
+        self.button_mc = QPushButton(tr("results.mc"))
+        self.button_mc.setObjectName("button_monte_carlo")
+        self.button_mc.setToolTip(tr("results.mc_tip"))
+        self.button_mc.clicked.connect(self.monteCarloRequested.emit)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress_monte_carlo")
+        self.progress.setAccessibleName(tr("results.mc"))
+        self.progress.setVisible(False)
+        self.button_cancel = QPushButton(tr("button.cancel"))
+        self.button_cancel.setObjectName("button_monte_carlo_cancel")
+        self.button_cancel.setVisible(False)
+        self.button_cancel.clicked.connect(self.cancelRequested.emit)
+        self.label_mc = QLabel()
+        self.label_mc.setObjectName("label_monte_carlo")
+        mc.addWidget(self.button_mc)
+        mc.addWidget(self.progress, 1)
+        mc.addWidget(self.button_cancel)
+        mc.addWidget(self.label_mc, 1)
+        lay.addLayout(mc)
+
+        top = QHBoxLayout()
+        verdict_box = QGroupBox(tr("results.verdict"))
+        vl = QVBoxLayout(verdict_box)
+        self.verdict_model = CellTableModel()
+        self.verdict_view = table_view("table_verdict", self.verdict_model)
+        self.verdict_view.setMinimumHeight(215)
+        vl.addWidget(self.verdict_view)
+        top.addWidget(verdict_box, 3)
+        fig_box = QGroupBox(tr("results.key_figures"))
+        fl = QVBoxLayout(fig_box)
+        self.figures_model = CellTableModel()
+        self.figures_view = table_view("table_key_figures", self.figures_model, stretch=False)
+        self.figures_view.horizontalHeader().setStretchLastSection(True)
+        fl.addWidget(self.figures_view)
+        top.addWidget(fig_box, 2)
+        lay.addLayout(top)
+
+        tl_box = QGroupBox(tr("results.traffic"))
+        tl = QVBoxLayout(tl_box)
+        legend = QLabel(
+            " · ".join(f"{STATUS_LABELS[s][language()]}" for s in ("green", "amber", "red", "grey"))
+        )
+        legend.setText(tr("results.legend"))
+        legend.setWordWrap(True)
+        tl.addWidget(legend)
+        self.traffic_model = CellTableModel()
+        self.traffic_view = table_view("table_traffic_light", self.traffic_model)
+        self.traffic_view.setMinimumHeight(260)
+        self.traffic_view.selectionModel().currentRowChanged.connect(self._row_changed)
+        tl.addWidget(self.traffic_view)
+        lay.addWidget(tl_box)
+
+        bottom = QHBoxLayout()
+        mit_box = QGroupBox(tr("results.mitigations"))
+        ml = QVBoxLayout(mit_box)
+        self.mitigation_model = CellTableModel()
+        self.mitigation_view = table_view("table_mitigations", self.mitigation_model)
+        self.label_mitigation = QLabel()
+        self.label_mitigation.setWordWrap(True)
+        ml.addWidget(self.label_mitigation)
+        ml.addWidget(self.mitigation_view)
+        bottom.addWidget(mit_box, 2)
+        chart_box = QGroupBox(tr("results.chart"))
+        cl = QVBoxLayout(chart_box)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("results.chart_domain")))
+        self.combo_domain = QComboBox()
+        self.combo_domain.setObjectName("combo_chart_domain")
+        self.combo_domain.setAccessibleName(tr("results.chart_domain"))
+        for d in DOMAINS:
+            self.combo_domain.addItem(DOMAIN_LABELS[d][language()], d)
+        self.combo_domain.currentIndexChanged.connect(lambda _i: self.update_chart())
+        row.addWidget(self.combo_domain, 1)
+        cl.addLayout(row)
+        self.chart = DemandChart()
+        cl.addWidget(self.chart)
+        bottom.addWidget(chart_box, 3)
+        lay.addLayout(bottom)
+        self._selected: str | None = None
+
+    # --- showing -----------------------------------------------------------------------
+
+    def show_result(self, result: Assessment) -> None:
+        lang = language()
+        self.result = result
+        self.verdict_model.set_table(*verdict_table(result, lang))
+        self.figures_model.set_table(*key_figures_table(result, lang))
+        self.figures_view.resizeColumnsToContents()
+        headers, rows, keys = traffic_light_table(result, lang)
+        self.traffic_model.set_table(headers, rows, keys)
+        self.mitigation_model.set_table(*mitigation_table(result, lang))
+        self.label_mitigation.setText(
+            tr("results.mitigation_none") if not result.mitigations else tr("results.mitigation_intro")
+        )
+        worst = [d for d in DOMAINS if result.verdict[d].status == "red"]
+        site = result.site.get("name", "")
+        host = result.site.get("host_name", "")
+        if worst:
+            text = tr(
+                "results.summary_red",
+                site=site,
+                host=host,
+                domains=", ".join(DOMAIN_LABELS[d][lang].lower() for d in worst),
+            )
+        else:
+            text = tr("results.summary_ok", site=site, host=host)
+        self.label_summary.setText(text)
+        if result.uncertainty:
+            self.label_mc.setText(tr("results.mc_done", n=result.uncertainty.get("samples", 0)))
+        else:
+            self.label_mc.setText(tr("results.mc_none"))
+        if self._selected and self.traffic_model.row_of(self._selected) >= 0:
+            self.select_municipality(self._selected)
+        self.update_chart()
+
+    def clear_result(self, reason: str) -> None:
+        self.label_summary.setText(reason)
+
+    def _row_changed(self, current: object, _previous: object) -> None:
+        row = current.row() if hasattr(current, "row") else -1
+        code = self.traffic_model.key_of(row)
+        if code and code != self._selected:
+            self._selected = code
+            self.update_chart()
+            self.municipalitySelected.emit(code)
+
+    def select_municipality(self, code: str) -> None:
+        row = self.traffic_model.row_of(code)
+        if row < 0:
+            return
+        self._selected = code
+        self.traffic_view.selectRow(row)
+        self.update_chart()
+
+    def update_chart(self) -> None:
+        if self.result is None or not self.isVisible():
+            return
+        domain = self.combo_domain.currentData()
+        code = (
+            self._selected
+            or self.result.verdict[domain].municipality
+            or self.result.site.get("host_municipality")
+        )
+        if code:
+            self.chart.plot(self.result, domain, code)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.update_chart()
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.button_cancel.setVisible(busy)
+        self.button_mc.setEnabled(not busy)
+        if busy:
+            self.progress.setValue(0)
+
+    def set_progress(self, fraction: float, _message: str = "") -> None:
+        self.progress.setValue(int(fraction * 100))

@@ -1,0 +1,200 @@
+"""Step 2, Personeel: migrant share, categories, family preset, commuting, residence, measures."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QVBoxLayout, QWidget
+
+from ber.labels import format_number
+from ber.reference import CATEGORIES, MODES, ReferenceSet
+from gui.binding import Binder, error_label, percent_spin
+from gui.pages.code_table import CodeValueTable, Municipalities
+from gui.pages.common import add_row, form_group, norm_tip, page_title
+from gui.state import CaseState
+from gui.texts import language, tr
+
+
+class SumLabel(QLabel):
+    """Live sum of a group of percentage spin boxes ("Totaal: 100 %")."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+
+    def show_sum(self, total_percent: float) -> None:
+        ok = abs(total_percent - 100.0) < 0.1
+        text = tr("shares.total", total=format_number(total_percent, language(), 1))
+        self.setText(("✓ " if ok else "✗ ") + text)
+        self.setStyleSheet(
+            "color: #1b5e20; font-weight: bold;" if ok else "color: #b71c1c; font-weight: bold;"
+        )
+
+
+class WorkforcePage(QWidget):
+    def __init__(self, binder: Binder, ref: ReferenceSet, municipalities: Municipalities) -> None:
+        super().__init__()
+        self.setObjectName("page_workforce")
+        self.state: CaseState = binder.state
+        lang = language()
+        lay = QVBoxLayout(self)
+        lay.addWidget(page_title(tr("step.workforce"), tr("workforce.intro")))
+
+        group, form = form_group(tr("workforce.group"))
+        migrant = percent_spin(-1.0, 100.0, 1)
+        migrant.setSpecialValueText(tr("workforce.migrant_default"))
+        binder.spin(
+            migrant,
+            "workforce.migrant_share",
+            add_row(
+                form,
+                tr("workforce.migrant_share"),
+                migrant,
+                tr("workforce.migrant_tip"),
+                "spin_migrant_share",
+            ),
+            scale=100.0,
+            optional=True,
+        )
+        preset = QComboBox()
+        for key, p in ref.presets.items():
+            preset.addItem(p["label_nl"] if lang == "nl" else p["label_en"], key)
+        binder.combo(
+            preset,
+            "workforce.family_preset",
+            add_row(form, tr("workforce.preset"), preset, tr("workforce.preset_tip"), "combo_family_preset"),
+        )
+        cross = percent_spin()
+        binder.spin(
+            cross,
+            "workforce.cross_border_share",
+            add_row(
+                form,
+                tr("workforce.cross_border"),
+                cross,
+                norm_tip(ref, "transport.cross_border_distance_km", tr("workforce.cross_border_tip")),
+                "spin_cross_border",
+            ),
+            scale=100.0,
+        )
+        lay.addWidget(group)
+
+        # categories: percentages that must sum to 100 %
+        cat_group, cat_form = form_group(tr("workforce.categories"))
+        self.category_spins = {}
+        for key in CATEGORIES:
+            cat = ref.categories[key]
+            spin = percent_spin()
+            self.category_spins[key] = spin
+            tip = tr(
+                "workforce.category_tip",
+                default=f"{cat.default_share * 100:g}",
+                housing=tr(f"housing.{cat.housing}"),
+            )
+            binder.spin(
+                spin,
+                f"workforce.category_shares.{key}",
+                add_row(cat_form, cat.label(lang), spin, tip, f"spin_share_{key}"),
+                scale=100.0,
+            )
+        self.category_sum = SumLabel("label_category_sum")
+        cat_form.addRow(QLabel(""), self.category_sum)
+        cat_message = error_label()
+        cat_message.setObjectName("message_category_shares")
+        cat_form.addRow(QLabel(""), cat_message)
+        binder.group("workforce.category_shares", cat_message)
+        lay.addWidget(cat_group)
+
+        # commuting: own mode shares or the norm
+        mode_group, mode_form = form_group(tr("workforce.modes"))
+        self.own_modes = QCheckBox(tr("workforce.own_modes"))
+        self.own_modes.setObjectName("check_own_modes")
+        self.own_modes.setToolTip(tr("workforce.own_modes_tip"))
+        mode_form.addRow(self.own_modes)
+        self.mode_spins = {}
+        for mode in MODES:
+            spin = percent_spin()
+            self.mode_spins[mode] = spin
+            binder.spin(
+                spin,
+                f"workforce.mode_shares.{mode}",
+                add_row(
+                    mode_form,
+                    tr(f"mode.{mode}"),
+                    spin,
+                    norm_tip(ref, f"transport.mode_share.{mode}"),
+                    f"spin_mode_{mode}",
+                ),
+                scale=100.0,
+            )
+        self.mode_sum = SumLabel("label_mode_sum")
+        mode_form.addRow(QLabel(""), self.mode_sum)
+        mode_message = error_label()
+        mode_form.addRow(QLabel(""), mode_message)
+        binder.group("workforce.mode_shares", mode_message)
+        self.own_modes.toggled.connect(self._toggle_modes)
+        binder.custom(
+            "workforce.mode_shares", self.own_modes, lambda v: self.own_modes.setChecked(v is not None), None
+        )
+        self.ref = ref
+        lay.addWidget(mode_group)
+
+        # where the workers live
+        res_group, res_form = form_group(tr("workforce.residence"))
+        method = QComboBox()
+        method.addItem(tr("residence.gravity"), "gravity")
+        method.addItem(tr("residence.manual"), "manual")
+        binder.combo(
+            method,
+            "workforce.residence.method",
+            add_row(
+                res_form,
+                tr("residence.method"),
+                method,
+                norm_tip(ref, "gravity.half_distance_km", tr("residence.method_tip")),
+                "combo_residence_method",
+            ),
+        )
+        self.residence_table = CodeValueTable(
+            binder, "workforce.residence.shares", "shares", municipalities, "table_residence"
+        )
+        res_form.addRow(QLabel(tr("residence.shares")), self.residence_table)
+        beds = CodeValueTable(
+            binder, "workforce.employer_beds", "beds", municipalities, "table_employer_beds"
+        )
+        beds.setToolTip(tr("workforce.beds_tip"))
+        res_form.addRow(QLabel(tr("workforce.beds")), beds)
+        lay.addWidget(res_group)
+
+        # mitigating measures (Voorwaarden)
+        mit_group, mit_form = form_group(tr("mitigations.group"))
+        for key in ("shuttle_share", "employer_gp_share", "local_recruitment_share"):
+            spin = percent_spin()
+            binder.spin(
+                spin,
+                f"mitigations.{key}",
+                add_row(
+                    mit_form, tr(f"mitigations.{key}"), spin, tr(f"mitigations.{key}_tip"), f"spin_{key}"
+                ),
+                scale=100.0,
+            )
+        lay.addWidget(mit_group)
+        lay.addStretch(1)
+        self.state.changed.connect(self.update_derived)
+
+    def _toggle_modes(self, on: bool) -> None:
+        current = self.state.case.workforce.mode_shares
+        if on and current is None:
+            defaults = {m: self.ref.value(f"transport.mode_share.{m}") for m in MODES}
+            self.state.set_value("workforce.mode_shares", defaults, tr("workforce.own_modes"))
+        elif not on and current is not None:
+            self.state.set_value("workforce.mode_shares", None, tr("workforce.own_modes"))
+
+    def update_derived(self, _path: str = "") -> None:
+        w = self.state.case.workforce
+        self.category_sum.show_sum(sum(w.category_shares.values()) * 100.0)
+        own = w.mode_shares is not None
+        for spin in self.mode_spins.values():
+            spin.setEnabled(own)
+        self.mode_sum.setVisible(own)
+        if own:
+            self.mode_sum.show_sum(sum((w.mode_shares or {}).values()) * 100.0)
+        self.residence_table.setEnabled(w.residence.method == "manual")

@@ -1,0 +1,99 @@
+"""Typed, versioned user preferences over ``QSettings`` (kept apart from case data).
+
+``SETTINGS_VERSION`` is stored with the settings; :func:`migrate` brings older
+settings up to date (one step per version, like the case schema migrations).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+SETTINGS_VERSION = 1
+MAX_RECENT = 8
+MC_RANGE = (100, 20000)
+
+#: MIGRATIONS[n] upgrades version-n settings to version n+1 in place
+MIGRATIONS: dict[int, Callable[[QSettings], None]] = {
+    0: lambda s: None,  # version 0: unversioned first run; nothing to rename
+}
+
+
+@dataclass
+class Preferences:
+    language: str = "nl"
+    officer: str = ""
+    logo: str = ""
+    family_preset: str = "rijksoverheid_2023"
+    mc_draws: int = 2000
+    pdfa: bool = True
+    recent: list[str] = field(default_factory=list)
+
+
+def qsettings() -> QSettings:
+    """The application's settings; with ``BER_DATA_DIR`` set (tests, portable use) an
+    INI file in that folder instead of the user's registry/config."""
+    override = os.environ.get("BER_DATA_DIR")
+    if override:
+        return QSettings(str(Path(override) / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings("BER-desk", "BER-desk")
+
+
+def migrate(s: QSettings) -> None:
+    version = int(s.value("settings_version", 0) or 0)
+    while version < SETTINGS_VERSION:
+        MIGRATIONS[version](s)
+        version += 1
+    s.setValue("settings_version", SETTINGS_VERSION)
+
+
+def _bool(value: object, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).lower() in ("1", "true", "yes")
+
+
+def load_preferences(s: QSettings | None = None) -> Preferences:
+    s = s or qsettings()
+    migrate(s)
+    p = Preferences()
+    lang = str(s.value("language", p.language))
+    p.language = lang if lang in ("nl", "en") else "nl"
+    p.officer = str(s.value("officer", "") or "")
+    p.logo = str(s.value("logo", "") or "")
+    p.family_preset = str(s.value("family_preset", p.family_preset) or p.family_preset)
+    try:
+        draws = int(s.value("mc_draws", p.mc_draws))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        draws = p.mc_draws
+    p.mc_draws = min(max(draws, MC_RANGE[0]), MC_RANGE[1])
+    p.pdfa = _bool(s.value("pdfa"), True)
+    recent = s.value("recent", [])
+    if isinstance(recent, str):
+        recent = [recent] if recent else []
+    p.recent = [str(r) for r in (recent or [])][:MAX_RECENT]
+    return p
+
+
+def save_preferences(p: Preferences, s: QSettings | None = None) -> None:
+    s = s or qsettings()
+    s.setValue("settings_version", SETTINGS_VERSION)
+    s.setValue("language", p.language)
+    s.setValue("officer", p.officer)
+    s.setValue("logo", p.logo)
+    s.setValue("family_preset", p.family_preset)
+    s.setValue("mc_draws", int(p.mc_draws))
+    s.setValue("pdfa", bool(p.pdfa))
+    s.setValue("recent", list(p.recent))
+    s.sync()
+
+
+def add_recent(p: Preferences, path: Path | str) -> None:
+    text = str(Path(path).resolve())
+    p.recent = [text, *[r for r in p.recent if r != text]][:MAX_RECENT]

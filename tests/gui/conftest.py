@@ -1,0 +1,38 @@
+"""Fixtures for the desktop application tests (offscreen Qt, temporary user data)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture
+def make_window(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Build main windows as ``ber-desk`` does (demo case, Dutch); closes them afterwards."""
+    import gui.documents
+    import gui.exports
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(gui.exports, "ask_open_file", lambda parent, path: False)
+    monkeypatch.setattr(gui.documents, "ask_unsaved", lambda parent: QMessageBox.StandardButton.Discard)
+    windows = []
+
+    def make(lang: str = "nl") -> Any:
+        from gui.app import build_window
+
+        window = build_window(lang)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.result is not None, timeout=10_000)
+        windows.append(window)
+        return window
+
+    yield make
+    from gui.texts import set_language
+
+    for w in windows:
+        w.state.undo_stack.setClean()
+        w.close()
+    set_language("nl")

@@ -1,0 +1,208 @@
+"""Drive a whole case as a user would: demo, edit, invalid input, undo, save, reopen, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel
+
+
+def _spin(window: Any, name: str) -> QDoubleSpinBox:
+    spin = window.findChild(QDoubleSpinBox, name)
+    assert spin is not None, name
+    return spin
+
+
+def test_demo_edit_invalid_undo_save_reopen(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    window = make_window()
+    assert window.result.totals["jobs"] == pytest.approx(900)
+    for name in (
+        "page_business",
+        "page_workforce",
+        "page_sites",
+        "page_region",
+        "page_results",
+        "page_map",
+        "page_report",
+    ):
+        assert window.findChild(object, name) is not None, name
+
+    # change the number of jobs as a user does (type and press Enter): results follow
+    jobs = _spin(window, "spin_jobs")
+    jobs.lineEdit().selectAll()
+    qtbot.keyClicks(jobs.lineEdit(), "1200")
+    qtbot.keyClick(jobs.lineEdit(), Qt.Key.Key_Return)
+    assert window.state.case.business.jobs == 1200
+    qtbot.waitUntil(lambda: window.result.totals["jobs"] == pytest.approx(1200), timeout=5000)
+    # 1200 jobs x 60 % migrant share = 720 labour migrants (hand computation)
+    assert window.result.totals["migrant_workers"] == pytest.approx(720)
+    assert window.isWindowModified()
+
+    # an invalid share: EU short stay 90 % makes the categories sum to 165 %
+    share = _spin(window, "spin_share_eu_short")
+    share.setValue(90.0)
+    assert window.state.case.workforce.category_shares["eu_short"] == pytest.approx(0.9)
+    message = window.findChild(QLabel, "message_category_shares")
+    assert not message.isHidden()
+    assert "100" in message.text()
+    assert not window.action_export_pdf.isEnabled()
+    assert not window.page_report.button_pdf.isEnabled()
+    assert "✗" in window.label_validation.text()
+    assert window.findChild(QLabel, "label_category_sum").text().startswith("✗")
+    # no calculation with invalid input: the result stays the last valid one
+    assert window.result.totals["jobs"] == pytest.approx(1200)
+
+    # undo restores the exact previous case and enables export again
+    window.action_undo.trigger()
+    assert window.state.case.workforce.category_shares["eu_short"] == pytest.approx(0.25)
+    assert share.value() == pytest.approx(25.0)
+    assert window.action_export_pdf.isEnabled()
+    assert message.isHidden()
+    assert "✓" in window.label_validation.text()
+
+    # save, then reopen in a new document
+    target = tmp_path / "case.ber"
+    assert window.save_to(target)
+    assert not window.isWindowModified()
+    window.open_demo()
+    assert window.state.case.business.jobs == 900
+    assert window.open_path(target)
+    assert window.state.case.business.jobs == 1200
+    assert window.state.path == target
+    assert str(target.resolve()) == window.prefs.recent[0]
+    assert jobs.value() == pytest.approx(1200)
+
+
+def test_export_pdf_and_reopen_from_pdf(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    pytest.importorskip("ber.report", reason="report module not yet built")
+    window = make_window()
+    window.page_report.check_pdfa.setChecked(False)
+    target = tmp_path / "rapport.pdf"
+    with qtbot.waitSignal(window.exportFinished, timeout=60_000) as blocker:
+        handle = window.export_pdf(target)
+        assert handle is not None
+    assert Path(blocker.args[0]) == target
+    assert target.read_bytes()[:5] == b"%PDF-"
+    # the report carries the case: opening the PDF gives the case back
+    window.open_demo()
+    _spin(window, "spin_jobs").setValue(10)
+    assert window.open_path(target)
+    assert window.state.case.business.jobs == 900
+
+
+def test_export_excel(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    window = make_window()
+    target = tmp_path / "ber.xlsx"
+    with qtbot.waitSignal(window.exportFinished, timeout=30_000):
+        window.export_excel(target)
+    assert target.read_bytes()[:2] == b"PK"
+
+
+def test_monte_carlo_bands(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    window.prefs.mc_draws = 200
+    assert window.result.uncertainty is None
+    window.run_monte_carlo()
+    qtbot.waitUntil(lambda: window.result.uncertainty is not None, timeout=20_000)
+    assert window.result.uncertainty["samples"] == 200
+    assert window.mc_job is None
+    assert window.page_results.button_mc.isEnabled()
+    # the band column of the key figures is filled (not the "–" placeholder)
+    model = window.page_results.figures_model
+    bands = [model.cell(r, 2).text for r in range(model.rowCount())]
+    assert any(b != "–" for b in bands)
+
+
+def test_stale_results_are_discarded(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    first = window.compute()
+    window.state.set_value("business.jobs", 500.0)
+    second = window.compute()
+    assert first is not None and second is not None
+    qtbot.waitUntil(lambda: window.result.totals["jobs"] == pytest.approx(500), timeout=5000)
+    qtbot.wait(600)  # the debounced calculation and any late worker have finished
+    assert window.result.totals["jobs"] == pytest.approx(500)
+
+
+def test_sites_add_remove_and_choose(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    page = window.page_sites
+    assert page.table.rowCount() == 3
+    page.add_site(200_000.0, 385_000.0, "Nieuw terrein")
+    assert len(window.state.case.sites) == 4
+    assert window.state.case.sites[-1].name == "Nieuw terrein"
+    assert page.table.rowCount() == 4
+    window.page_map.siteRequested.emit(199_000.0, 384_000.0)  # a click on the map in add-site mode
+    assert len(window.state.case.sites) == 5
+    qtbot.waitUntil(lambda: len(window.result.sites) == 5, timeout=5000)
+    assert window.page_map.sites_model.rowCount() == 5
+    window.action_undo.trigger()
+    window.action_undo.trigger()
+    assert len(window.state.case.sites) == 3
+
+
+def test_recover_autosave_after_crash(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gui.documents
+    from ber.case import save_case
+    from ber.demo import demo_case
+    from gui.app import build_window
+
+    folder = gui.documents.autosave_dir()
+    crashed = demo_case().copy_with(business=demo_case().business.model_copy(update={"jobs": 777.0}))
+    save_case(crashed, folder / gui.documents.AUTOSAVE_NAME)
+    (folder / gui.documents.LOCK_NAME).write_text("12345")  # no clean exit: the marker is still there
+    asked = []
+    monkeypatch.setattr(gui.documents, "ask_recover", lambda: asked.append(True) or True)
+    monkeypatch.setattr(
+        gui.documents, "ask_unsaved", lambda parent: gui.documents.QMessageBox.StandardButton.Discard
+    )
+    window = build_window("nl")
+    qtbot.addWidget(window)
+    assert asked == [True]
+    assert window.state.case.business.jobs == 777
+    assert window.state.dirty
+    # a clean exit removes the marker and the autosave: no offer next time
+    window.close()
+    assert not (folder / gui.documents.LOCK_NAME).exists()
+    assert not (folder / gui.documents.AUTOSAVE_NAME).exists()
+
+
+def test_no_recovery_offer_after_clean_exit(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gui.documents
+    from gui.app import build_window
+
+    monkeypatch.setattr(gui.documents, "ask_recover", lambda: pytest.fail("no crash, no question"))
+    window = build_window("nl")
+    qtbot.addWidget(window)
+    window.state.set_value("business.jobs", 333.0)
+    path = window.autosave()
+    assert path is not None and path.exists()
+    monkeypatch.setattr(
+        gui.documents, "ask_unsaved", lambda parent: gui.documents.QMessageBox.StandardButton.Discard
+    )
+    window.close()
+    window2 = build_window("nl")
+    qtbot.addWidget(window2)
+    assert window2.state.case.business.jobs == 900
+    window2.close()
+
+
+def test_english_ui(make_window: Any) -> None:
+    window = make_window("en")
+    assert window.steps.item(0).text().endswith("Business")
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert "Input complete" in window.label_validation.text()
+
+
+def test_map_click_selects_row(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    qtbot.waitUntil(lambda: window.page_map.view.layer is not None, timeout=10_000)
+    window.page_map.view.municipalityClicked.emit("GM0984")
+    view = window.page_results.traffic_view
+    row = window.page_results.traffic_model.row_of("GM0984")
+    assert row >= 0
+    assert view.selectionModel().isRowSelected(row)
+    assert window.page_map.view.selected() == "GM0984"
