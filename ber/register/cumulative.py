@@ -141,28 +141,46 @@ def _verdicts(
     return out
 
 
-def _other_demand(
-    register: Register, codes: list[str], years: list[int], exclude: str | None, carry_forward: bool
-) -> np.ndarray:
-    """Summed demand (D, K, Y) of the counted registered cases: one aggregate query."""
-    first, last = years[0], years[-1]
+def _exclude_id(register: Register, reference: str | None) -> int:
+    """Row id of the case to leave out (0, never an id, when none or not registered)."""
+    if not reference:
+        return 0
+    with register._read() as conn:
+        found = conn.execute(select(cases.c.id).where(cases.c.reference == reference)).scalar()
+    return int(found or 0)
+
+
+def _window(first: int, last: int, carry_forward: bool) -> Any:
     d = case_demand.c
     in_window = d.year.between(first, last)
-    window = or_(in_window, and_(d.is_last, d.year < first)) if carry_forward else in_window
-    conds = [d.municipality.in_(codes), window, cases.c.status.in_(COUNTED_STATUSES)]
-    if exclude:
-        conds.append(cases.c.reference != exclude)
+    return or_(in_window, and_(d.is_last, d.year < first)) if carry_forward else in_window
+
+
+def _other_demand(
+    register: Register, codes: list[str], years: list[int], exclude_id: int, carry_forward: bool
+) -> np.ndarray:
+    """Summed demand (D, K, Y) of the counted registered cases: one aggregate query.
+
+    It reads only the covering index ``ix_case_demand_area`` (no join: the case's
+    status is kept on its demand rows).
+    """
+    first, last = years[0], years[-1]
+    d = case_demand.c
     query = (
         select(d.domain, d.municipality, d.year, d.is_last, func.sum(d.demand))
-        .select_from(case_demand.join(cases, cases.c.id == d.case_id))
-        .where(*conds)
+        .where(
+            d.municipality.in_(codes),
+            _window(first, last, carry_forward),
+            d.case_status.in_(COUNTED_STATUSES),
+            d.case_id != exclude_id,
+        )
         .group_by(d.domain, d.municipality, d.year, d.is_last)
     )
     dom_i = {dom: i for i, dom in enumerate(DOMAINS)}
     mun_i = {c: i for i, c in enumerate(codes)}
     Y = len(years)
     out = np.zeros((len(DOMAINS), len(codes), Y))
-    carry = np.zeros((len(DOMAINS), len(codes), Y))  # level added from the year after index t on
+    carry = np.zeros((len(DOMAINS), len(codes), Y))  # level added from year index t on
     with register._read() as conn:
         for domain, municipality, year, is_last, total in conn.execute(query):
             if domain not in dom_i:
@@ -183,22 +201,33 @@ def _contributors(
     codes: list[str],
     years: list[int],
     year: int,
-    exclude: str | None,
+    exclude_id: int,
     carry_forward: bool,
 ) -> list[Contributor]:
-    """Every counted case with demand in the region during the window (one aggregate query).
+    """Every counted case with demand in the region during the window (one query).
 
-    ``demand`` is each case's demand in ``year`` (the full-operation year), per domain.
+    ``demand`` is each case's demand in ``year`` (the full-operation year), per
+    domain. The per-case sums come from the covering index; only their few rows are
+    joined to ``cases`` for the names.
     """
     d = case_demand.c
-    first, last = years[0], years[-1]
-    in_window = d.year.between(first, last)
-    window = or_(in_window, and_(d.is_last, d.year < first)) if carry_forward else in_window
     at_year = or_(d.year == year, and_(d.is_last, d.year < year)) if carry_forward else d.year == year
-    conds = [d.municipality.in_(codes), window, cases.c.status.in_(COUNTED_STATUSES)]
-    if exclude:
-        conds.append(cases.c.reference != exclude)
-    head = (
+    per_case = (
+        select(
+            d.case_id.label("case_id"),
+            d.domain.label("domain"),
+            func.sum(sql_case((at_year, d.demand), else_=0.0)).label("demand"),
+        )
+        .where(
+            d.municipality.in_(codes),
+            _window(years[0], years[-1], carry_forward),
+            d.case_status.in_(COUNTED_STATUSES),
+            d.case_id != exclude_id,
+        )
+        .group_by(d.case_id, d.domain)
+        .subquery()
+    )
+    query = select(
         cases.c.reference,
         cases.c.title,
         cases.c.business_name,
@@ -206,13 +235,9 @@ def _contributors(
         cases.c.host_municipality,
         cases.c.start_year,
         cases.c.last_year,
-    )
-    query = (
-        select(*head, d.domain, func.sum(sql_case((at_year, d.demand), else_=0.0)))
-        .select_from(case_demand.join(cases, cases.c.id == d.case_id))
-        .where(*conds)
-        .group_by(*head, d.domain)
-    )
+        per_case.c.domain,
+        per_case.c.demand,
+    ).join_from(per_case, cases, cases.c.id == per_case.c.case_id)
     found: dict[str, tuple[tuple[Any, ...], dict[str, float]]] = {}
     with register._read() as conn:
         for row in conn.execute(query):
@@ -262,7 +287,8 @@ def cumulative(
             this[i, k] = dr.demand_per_year
             if dr.capacity is not None:
                 capacity[i, k] = dr.capacity
-    other = _other_demand(register, codes, years, exclude, carry_forward) if K else np.zeros_like(this)
+    exclude_id = _exclude_id(register, exclude)
+    other = _other_demand(register, codes, years, exclude_id, carry_forward) if K else np.zeros_like(this)
     amber = _threshold(result, "status.amber_threshold", 0.5)
     red = _threshold(result, "status.red_threshold", 1.0)
     params = {"status.amber_threshold": np.array([amber]), "status.red_threshold": np.array([red])}
@@ -310,7 +336,7 @@ def cumulative(
         ),
         verdict_with=_verdicts(codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity),
         contributors=(
-            _contributors(register, codes, years, result.full_operation_year, exclude, carry_forward)
+            _contributors(register, codes, years, result.full_operation_year, exclude_id, carry_forward)
             if K
             else []
         ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import functools
 import json
 import logging
 from collections.abc import Iterator, Sequence
@@ -92,28 +93,33 @@ _SUMMARY_COLUMNS = (
 )
 
 
+@functools.lru_cache(maxsize=8192)
+def _verdict(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(json.loads(text).items())
+
+
 def _summary(row: Any) -> Summary:
-    m = row._mapping
+    """A Summary from a row of ``_SUMMARY_COLUMNS`` (positional: listing 10,000 rows is hot)."""
     return Summary(
-        reference=m["reference"],
-        title=m["title"],
-        business_name=m["business_name"],
-        sector=m["sector"],
-        host_municipality=m["host_municipality"],
-        host_name=m["host_name"],
-        status=m["status"],
-        received=m["received"],
-        decided=m["decided"],
-        officer=m["officer"],
-        start_year=m["start_year"],
-        last_year=m["last_year"],
-        full_operation_year=m["full_operation_year"],
-        jobs=m["jobs"],
-        residents=m["residents"],
-        verdict=json.loads(m["verdict_json"]),
-        version=m["version"],
-        updated_at=_aware(m["updated_at"]),
-        updated_by=m["updated_by"],
+        reference=row[0],
+        title=row[1],
+        business_name=row[2],
+        sector=row[3],
+        host_municipality=row[4],
+        host_name=row[5],
+        status=row[6],
+        received=row[7],
+        decided=row[8],
+        officer=row[9],
+        start_year=row[10],
+        last_year=row[11],
+        full_operation_year=row[12],
+        jobs=row[13],
+        residents=row[14],
+        verdict=dict(_verdict(row[15])),
+        version=row[16],
+        updated_at=_aware(row[17]),
+        updated_by=row[18],
     )
 
 
@@ -139,7 +145,7 @@ def _case_values(case: Case, result: Assessment) -> dict[str, Any]:
     }
 
 
-def _demand_params(case_id: int, rows: Sequence[DemandRow]) -> list[dict[str, Any]]:
+def _demand_params(case_id: int, rows: Sequence[DemandRow], status: str) -> list[dict[str, Any]]:
     return [
         {
             "case_id": case_id,
@@ -151,6 +157,7 @@ def _demand_params(case_id: int, rows: Sequence[DemandRow]) -> list[dict[str, An
             "pressure": r.pressure,
             "status": r.status,
             "is_last": r.is_last,
+            "case_status": status,
         }
         for r in rows
     ]
@@ -247,7 +254,7 @@ class Register:
                     for r in rows
                 ]
         return RegisteredCase(
-            summary=_summary(row),
+            summary=_summary([row._mapping[c.name] for c in _SUMMARY_COLUMNS]),
             case_json=row.case_json,
             case_sha256=row.case_sha256,
             reference_version=row.reference_version,
@@ -315,7 +322,7 @@ class Register:
         if limit is not None:
             query = query.limit(limit)
         with self._read() as conn:
-            return [_summary(r) for r in conn.execute(query)]
+            return [_summary(r) for r in conn.execute(query).all()]
 
     def count(self) -> int:
         with self._read() as conn:
@@ -385,7 +392,7 @@ class Register:
             with self._write() as conn:
                 case_id = conn.execute(cases.insert().values(**values)).inserted_primary_key[0]  # type: ignore[index]
                 if rows:
-                    conn.execute(case_demand.insert(), _demand_params(case_id, rows))
+                    conn.execute(case_demand.insert(), _demand_params(case_id, rows, code))
                 conn.execute(
                     status_history.insert().values(
                         case_id=case_id,
@@ -445,6 +452,7 @@ class Register:
             ).rowcount
             if done != 1:
                 raise self._conflict(conn, reference, expected)
+            conn.execute(update(case_demand).where(case_demand.c.case_id == row.id).values(case_status=code))
             conn.execute(
                 status_history.insert().values(
                     case_id=row.id,
@@ -491,7 +499,7 @@ class Register:
                 raise self._conflict(conn, reference, expected_version)
             conn.execute(case_demand.delete().where(case_demand.c.case_id == row.id))
             if rows:
-                conn.execute(case_demand.insert(), _demand_params(row.id, rows))
+                conn.execute(case_demand.insert(), _demand_params(row.id, rows, row.status))
             conn.execute(
                 status_history.insert().values(
                     case_id=row.id,

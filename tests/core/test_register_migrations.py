@@ -59,8 +59,26 @@ def test_first_revision_then_upgrade_keeps_rows(register_url: str) -> None:
         ]
         assert hist[0].at == now
         assert [s.reference for s in reg.list(municipality="GM0983", status="granted")] == ["OLD-1"]
+        # 0002 copied the case status onto the demand rows: the old case counts cumulatively
+        with reg.engine.connect() as conn:
+            assert conn.execute(text("SELECT case_status FROM case_demand")).scalars().all() == ["granted"]
+        assert _other_gp_venlo(reg) == 40.0
         s = reg.set_status("OLD-1", "withdrawn", who="Nieuw", why="na upgrade", expected_version=3)
         assert s.version == 4
+        assert _other_gp_venlo(reg) == 0.0  # withdrawn: no longer counted
+
+
+def _other_gp_venlo(reg: Register) -> float:
+    """Registered GP demand in Venlo in 2026 as the cumulative view sees it (demo case years)."""
+    from ber.assess import Context, assess
+    from ber.demo import demo_case
+    from ber.register import cumulative
+
+    case = demo_case()
+    base = case.business.model_copy(update={"start_year": 2025})
+    case = case.model_copy(update={"business": base})
+    cum = cumulative(assess(case, Context.default()), case, reg)
+    return cum.get("care_gp", "GM0983").other[cum.year_index(2026)]
 
 
 def test_migrations_match_the_table_definitions(register_url: str) -> None:
