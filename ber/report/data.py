@@ -139,14 +139,19 @@ class ReportData:
         st = self.st
         # a header of empty strings means a two-column key/value table without a header row
         head = 1 if any(header) else 0
-        data: list[list[Any]] = [[self.cell(h, st.cell_head) for h in header]] if head else []
+        data: list[list[Any]] = (
+            [[self.cell(h, st.cell_head_right if c in right else st.cell_head) for c, h in enumerate(header)]]
+            if head
+            else []
+        )
         for r, row in enumerate(rows):
             out = []
             for c, value in enumerate(row):
                 if isinstance(value, str):
-                    style = st.cell_right if c in right else st.cell
                     if r in bold_rows:
-                        style = st.cell_bold
+                        style = st.cell_bold_right if c in right else st.cell_bold
+                    else:
+                        style = st.cell_right if c in right else st.cell
                     out.append(self.cell(value, style))
                 else:
                     out.append(value)

@@ -129,7 +129,7 @@ def _domain_sentence(data: ReportData, domain: str) -> str:
 
 def summary(data: ReportData) -> list[Any]:
     from reportlab.lib.units import cm
-    from reportlab.platypus import KeepTogether, PageBreak
+    from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
     r, case, tx, st = data.result, data.case, data.tx, data.st
     year = r.full_operation_year
@@ -184,7 +184,11 @@ def summary(data: ReportData) -> list[Any]:
     )
     if r.sites:
         best = min(r.sites, key=lambda s: s.rank)
-        out.append(data.p(tx("summary.sites_note", count=len(r.sites), best=best.name)))
+        chosen = next((s for s in r.sites if s.chosen), best)
+        out += [
+            Spacer(1, 6),
+            data.p(tx("summary.sites_note", count=len(r.sites), best=best.name, rank=chosen.rank)),
+        ]
     out.append(PageBreak())
     return out
 

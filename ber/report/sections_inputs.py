@@ -10,7 +10,7 @@ from ber.report.sections_front import heading
 
 def inputs(data: ReportData) -> list[Any]:
     from reportlab.lib.units import cm
-    from reportlab.platypus import KeepTogether, PageBreak
+    from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
     r, case, tx, st, ref = data.result, data.case, data.tx, data.st, data.ref
     b, wf = case.business, case.workforce
@@ -60,6 +60,7 @@ def inputs(data: ReportData) -> list[Any]:
         [tx("inputs.mode_shares"), modes],
     ]
     out.append(data.table(["", ""], rows, [5.5 * cm, 11.5 * cm]))
+    out.append(Spacer(1, 8))
     year = r.full_operation_year
     rows = []
     for key, cat in ref.categories.items():
@@ -220,7 +221,8 @@ def method(data: ReportData) -> list[Any]:
     if r.family_preset == "rijksoverheid_2023":
         out.append(data.p(tx("method.preset_note"), st.note))
 
-    out.append(data.p(tx("method.params_heading"), st.h2))
+    # the long table may start below the heading on this page (no keep-with-next)
+    out.append(data.p(tx("method.params_heading"), st.h2_flow))
     rows = []
     for p in sorted(r.parameters, key=lambda p: p.key):
         label = p.label_nl if data.lang == "nl" else p.label_en

@@ -64,6 +64,7 @@ class Styles:
     subtitle: Any
     h1: Any
     h2: Any
+    h2_flow: Any
     h3: Any
     body: Any
     small: Any
@@ -72,6 +73,8 @@ class Styles:
     cell_bold: Any
     cell_right: Any
     cell_head: Any
+    cell_head_right: Any
+    cell_bold_right: Any
     toc: list[Any]
     cover_label: Any
     cover_value: Any
@@ -115,6 +118,16 @@ def styles() -> Styles:
             textColor=accent,
             keepWithNext=1,
         ),
+        h2_flow=ParagraphStyle(
+            "H2Flow",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=8,
+            spaceAfter=4,
+            textColor=accent,
+        ),
         h3=ParagraphStyle(
             "H3", parent=body, fontName=FONT_BOLD, fontSize=9.5, leading=13, spaceBefore=4, keepWithNext=1
         ),
@@ -136,6 +149,10 @@ def styles() -> Styles:
         cell_bold=ParagraphStyle("CellBold", parent=cell, fontName=FONT_BOLD),
         cell_right=ParagraphStyle("CellRight", parent=cell, alignment=TA_RIGHT),
         cell_head=ParagraphStyle("CellHead", parent=cell, fontName=FONT_BOLD, textColor=colors.white),
+        cell_head_right=ParagraphStyle(
+            "CellHeadRight", parent=cell, fontName=FONT_BOLD, textColor=colors.white, alignment=TA_RIGHT
+        ),
+        cell_bold_right=ParagraphStyle("CellBoldRight", parent=cell, fontName=FONT_BOLD, alignment=TA_RIGHT),
         toc=[
             ParagraphStyle("TOC1", parent=body, fontSize=11, leading=18, leftIndent=0),
             ParagraphStyle("TOC2", parent=body, fontSize=9, leading=13, leftIndent=14),

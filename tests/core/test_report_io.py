@@ -185,3 +185,11 @@ def test_attachment_note_names_the_file(tmp_path: Path, demo: tuple[object, obje
     out = build_report(result, case, tmp_path / "BER zaak 12.pdf")  # type: ignore[arg-type]
     text = re.sub(r"\s+", " ", PdfReader(str(out.path)).pages[-1].extract_text())
     assert "ber assess BER zaak 12.pdf" in text
+
+
+def test_ber_demo_writes_the_report(tmp_path: Path) -> None:
+    assert cli_main(["--lang", "en", "demo", "--out", str(tmp_path)]) == 0
+    pdf = tmp_path / "demo.pdf"
+    assert pdf.is_file()
+    assert load_case(pdf).sha256() == load_case(tmp_path / "demo.ber").sha256()
+    assert "Business impact report" in PdfReader(str(pdf)).pages[0].extract_text()
