@@ -247,7 +247,10 @@ def _problems_from_pydantic(err: ValidationError, prefix: str) -> list[Problem]:
                 Problem(
                     "field.type",
                     field,
-                    {"value": _show(e.get("input")), "expected": _TYPE_NAMES.get(kind, {"nl": kind, "en": kind})},
+                    {
+                        "value": _show(e.get("input")),
+                        "expected": _TYPE_NAMES.get(kind, {"nl": kind, "en": kind}),
+                    },
                 )
             )
     return problems
