@@ -283,12 +283,14 @@ def _draw_boundaries(data: ReportData, group: Any, w: float, h: float, sites: li
 def _draw_schematic(data: ReportData, group: Any, w: float, h: float, sites: list[SiteMark]) -> None:
     from reportlab.graphics.shapes import Circle, Line, String
     from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     munis = [m for m in data.result.municipalities if m.code in data.centroids]
     points = [data.centroids[m.code] for m in munis]
     extents = [(x, y, x, y) for x, y in points] + [(s.x, s.y, s.x, s.y) for s in sites]
     frame = _frame_for(extents, w, h, 4000.0)
     chosen = next((s for s in sites if s.chosen), None)
+    placed: list[tuple[float, float, float, float]] = []  # label boxes, to keep names apart
     for m, (cx, cy) in zip(munis, points, strict=True):
         x, y = frame.xy(cx, cy)
         if chosen is not None:
@@ -304,11 +306,17 @@ def _draw_schematic(data: ReportData, group: Any, w: float, h: float, sites: lis
                     strokeDashArray=[3, 2],
                 )
             )
+            if m.distance_km < 0.5:  # the host municipality (distance 0 by definition)
+                continue
+            text = data.qty(m.distance_km, "km", 0)
+            mx, my = (sx + x) / 2, (sy + y) / 2 + 2
+            half = stringWidth(text, FONT, 6) / 2
+            placed.append((mx - half, my - 1, mx + half, my + 6))
             group.add(
                 String(
-                    (sx + x) / 2,
-                    (sy + y) / 2 + 2,
-                    data.qty(m.distance_km, "km", 0),
+                    mx,
+                    my,
+                    text,
                     fontName=FONT,
                     fontSize=6,
                     fillColor=colors.HexColor("#456"),
@@ -328,6 +336,41 @@ def _draw_schematic(data: ReportData, group: Any, w: float, h: float, sites: lis
                 strokeWidth=0.8,
             )
         )
-        group.add(String(x, y - 18, m.name, fontName=FONT, fontSize=7, textAnchor="middle"))
+        lx, ly, anchor = _label_spot(x, y, m.name, [frame.xy(s.x, s.y) for s in sites], placed)
+        group.add(String(lx, ly, m.name, fontName=FONT, fontSize=7, textAnchor=anchor))
     _site_markers(group, frame, sites, numbered=True)
     _scale_bar_and_north(group, frame, w, h, data.tx("map.north"), data.lang)
+
+
+def _label_spot(
+    x: float,
+    y: float,
+    text: str,
+    marks: list[tuple[float, float]],
+    placed: list[tuple[float, float, float, float]],
+) -> tuple[float, float, str]:
+    """Where to write a centroid's name: below, above, right or left, avoiding site markers and labels."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    w = stringWidth(text, FONT, 7)
+    candidates = [
+        (x, y - 18, "middle", (x - w / 2, y - 19, x + w / 2, y - 11)),
+        (x, y + 12, "middle", (x - w / 2, y + 11, x + w / 2, y + 19)),
+        (x + 12, y - 2.5, "start", (x + 12, y - 3.5, x + 12 + w, y + 4.5)),
+        (x - 12, y - 2.5, "end", (x - 12 - w, y - 3.5, x - 12, y + 4.5)),
+    ]
+
+    def free(box: tuple[float, float, float, float]) -> bool:
+        x0, y0, x1, y1 = box
+        for mx, my in marks:
+            if x0 - 9 < mx < x1 + 9 and y0 - 9 < my < y1 + 9:
+                return False
+        return all(x1 < p[0] or x0 > p[2] or y1 < p[1] or y0 > p[3] for p in placed)
+
+    for lx, ly, anchor, box in candidates:
+        if free(box):
+            placed.append(box)
+            return lx, ly, anchor
+    lx, ly, anchor, box = candidates[0]
+    placed.append(box)
+    return lx, ly, anchor
