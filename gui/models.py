@@ -283,6 +283,14 @@ def sites_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Ce
     return headers, rows, keys
 
 
+def smart_number(value: float, lang: Lang) -> str:
+    """A norm value without spurious decimals: 2.095, 0,3, 0,222."""
+    if abs(value) >= 100 or value == round(value):
+        return format_number(value, lang, 0)
+    text = format_number(value, lang, 3)
+    return text.rstrip("0").rstrip(",.")
+
+
 def reference_table(ref: Any, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
     """Every norm of the reference data: label, value, unit, low–high, source."""
     headers = [tr("col.norm"), tr("col.value"), tr("col.unit"), tr("col.low_high"), tr("col.source")]
@@ -293,9 +301,9 @@ def reference_table(ref: Any, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
         rows.append(
             [
                 Cell(n.label(lang), tooltip=key),
-                Cell(format_number(n.value, lang, 3).rstrip("0").rstrip(",.") or "0", align_right=True),
+                Cell(smart_number(n.value, lang), align_right=True),
                 Cell(n.unit),
-                Cell(f"{format_number(n.low, lang, 3)} – {format_number(n.high, lang, 3)}", align_right=True),
+                Cell(f"{smart_number(n.low, lang)} – {smart_number(n.high, lang)}", align_right=True),
                 Cell(source, tooltip=source + (f"\n{n.note}" if n.note else "")),
             ]
         )

@@ -246,7 +246,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col.host": _t("Gemeente van de locatie", "Host municipality"),
     "col.domain": _t("Domein", "Domain"),
     "col.verdict": _t("Oordeel", "Verdict"),
-    "col.where": _t("Zwaarst belaste gemeente", "Most affected municipality"),
+    "col.where": _t("Zwaarst belast", "Most affected"),
     "col.pressure": _t("Druk", "Pressure"),
     "col.figure": _t("Kengetal", "Figure"),
     "col.value": _t("Waarde", "Value"),

@@ -32,7 +32,9 @@ from gui.pages.common import page_title
 from gui.texts import language, tr
 
 
-def table_view(name: str, model: CellTableModel, stretch: bool = True) -> QTableView:
+def table_view(name: str, model: CellTableModel, stretch: bool | str = True) -> QTableView:
+    """A read-only table; ``stretch``: True all columns share the width, False fit contents,
+    "first" the first column takes the rest of the width and the others fit their contents."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -93,17 +95,16 @@ class ResultsPage(QWidget):
         verdict_box = QGroupBox(tr("results.verdict"))
         vl = QVBoxLayout(verdict_box)
         self.verdict_model = CellTableModel()
-        self.verdict_view = table_view("table_verdict", self.verdict_model)
+        self.verdict_view = table_view("table_verdict", self.verdict_model, "first")
         self.verdict_view.setMinimumHeight(215)
         vl.addWidget(self.verdict_view)
         top.addWidget(verdict_box, 3)
         fig_box = QGroupBox(tr("results.key_figures"))
         fl = QVBoxLayout(fig_box)
         self.figures_model = CellTableModel()
-        self.figures_view = table_view("table_key_figures", self.figures_model, stretch=False)
-        self.figures_view.horizontalHeader().setStretchLastSection(True)
+        self.figures_view = table_view("table_key_figures", self.figures_model, "first")
         fl.addWidget(self.figures_view)
-        top.addWidget(fig_box, 2)
+        top.addWidget(fig_box, 3)
         lay.addLayout(top)
 
         tl_box = QGroupBox(tr("results.traffic"))
@@ -125,7 +126,7 @@ class ResultsPage(QWidget):
         mit_box = QGroupBox(tr("results.mitigations"))
         ml = QVBoxLayout(mit_box)
         self.mitigation_model = CellTableModel()
-        self.mitigation_view = table_view("table_mitigations", self.mitigation_model)
+        self.mitigation_view = table_view("table_mitigations", self.mitigation_model, "first")
         self.label_mitigation = QLabel()
         self.label_mitigation.setWordWrap(True)
         ml.addWidget(self.label_mitigation)
@@ -156,7 +157,6 @@ class ResultsPage(QWidget):
         self.result = result
         self.verdict_model.set_table(*verdict_table(result, lang))
         self.figures_model.set_table(*key_figures_table(result, lang))
-        self.figures_view.resizeColumnsToContents()
         headers, rows, keys = traffic_light_table(result, lang)
         self.traffic_model.set_table(headers, rows, keys)
         self.mitigation_model.set_table(*mitigation_table(result, lang))

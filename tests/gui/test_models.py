@@ -76,7 +76,7 @@ def test_reference_model(qtmodeltester: Any) -> None:
 
 
 def test_key_figures_have_units(result: Any) -> None:
-    headers, rows = key_figures_table(result, "nl")
+    _headers, rows = key_figures_table(result, "nl")
     texts = {r[0].text: r[1].text for r in rows}
     assert texts["Banen"] == "900 banen"
     assert texts["Arbeidsmigranten"].endswith("personen")
