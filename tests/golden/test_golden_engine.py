@@ -431,3 +431,57 @@ def test_regional_verdict_worst_municipality() -> None:
     r = run(case)
     v = r.verdict["housing_flex"]
     assert (v.status, v.municipality, v.pressure) == ("red", VENRAY, rel(1.0))
+
+
+# ---------------------------------------------------------------------------
+# jobs from floor area, sector default migrant share, and the mitigations
+# ---------------------------------------------------------------------------
+def test_jobs_from_floor_area_and_sector_share() -> None:
+    """No jobs given: 16,000 m² BVO / 160 m² per job (distribution, Stec/Buck) = 100 jobs.
+    No migrant share given: the sector's 0.5 (assumption) -> 50 eu_mid workers;
+    flex beds 50 x 0.5 = 25 in each of Venlo and Venray."""
+    case = load(
+        "single_category.ber",
+        business__jobs=None,
+        business__floor_area_m2=16000,
+        workforce__migrant_share=None,
+        workforce__category_shares={"eu_mid": 1.0},
+    )
+    r = run(case)
+    assert r.totals["jobs"] == rel(100.0)
+    assert r.totals["migrant_workers"] == rel(50.0)
+    assert dom(r, VENRAY, "housing_flex").demand == rel(25.0)
+    names = {p.name: p for p in r.parameters}
+    assert names["sector.m2_per_job"].value == 160.0
+    assert names["sector.migrant_share"].assumption
+
+
+def test_mitigations_local_recruitment_gp_and_shuttle() -> None:
+    """thresholds.ber (100 eu_mid workers in Venlo) with three conditions:
+
+    - local recruitment 0.2: migrant share 1.0 x (1 - 0.2) -> 80 workers, 80 flex beds;
+    - employer GP arrangement 0.25: GP patients 80 x (1 - 0.25) = 60;
+    - shuttle 0.5: half the car share moves to the van: car 0.25, van 0.3 + 0.25 = 0.55,
+      bus 0.1: vehicles per commuter = 0.25/1.5 + 0.55/6 + 0.1/30 = 78.5/300 = 0.26167;
+      peak = 80 / 2 x 78.5/300 = 10.467 vehicles.
+    Without them: 100 workers, 100 flex beds, 100 patients, peak 100/2 x 116/300 = 19.333.
+    """
+    case = load(
+        "thresholds.ber",
+        mitigations={"shuttle_share": 0.5, "employer_gp_share": 0.25, "local_recruitment_share": 0.2},
+    )
+    r = run(case)
+    assert r.totals["migrant_workers"] == rel(80.0)
+    assert r.totals["flex_beds"] == rel(80.0)
+    assert r.totals["gp_patients"] == rel(60.0)
+    assert r.totals["gp_fte"] == rel(60 / 2095)
+    assert r.totals["peak_vehicles"] == rel(80 / 2 * 78.5 / 300)
+    assert r.mitigations is not None
+    without = r.mitigations["without"]
+    assert without["totals"]["migrant_workers"] == rel(100.0)
+    assert without["totals"]["gp_patients"] == rel(100.0)
+    assert without["totals"]["peak_vehicles"] == rel(100 / 2 * VEH_PER_COMMUTER)
+    # flex capacity 200: 100/200 = 0.5 amber without, 80/200 = 0.4 green with the conditions
+    (venlo,) = without["municipalities"]
+    assert (venlo["housing_flex"]["pressure"], venlo["housing_flex"]["status"]) == (rel(0.5), "amber")
+    assert dom(r, VENLO, "housing_flex").status == "green"
