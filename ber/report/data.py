@@ -98,6 +98,11 @@ class ReportData:
                 return m.name
         return code
 
+    def region_label(self) -> str:
+        """The region's label, or its municipalities' names when the case gives no label."""
+        label = str(self.result.region.get("label") or "")
+        return label or ", ".join(m.name for m in self.result.municipalities)
+
     def worst_status(self, code: str) -> str:
         m = self.result.municipality(code)
         return max((d.status for d in m.domains.values()), key=lambda s: STATUS_ORDER[s])

@@ -59,7 +59,7 @@ def cover(data: ReportData) -> list[Any]:
     empty = tx("cover.empty")
     officer = data.officer or case.meta.officer or empty
     date = case.meta.date or r.computed_at[:10]
-    region = r.region.get("label") or ", ".join(m.name for m in r.municipalities)
+    region = data.region_label()
     rows = [
         (tx("cover.business"), case.business.name),
         (tx("cover.site"), str(r.site["name"])),
@@ -147,7 +147,7 @@ def summary(data: ReportData) -> list[Any]:
                 migrants=data.num(t["migrant_workers"], 0),
                 family=data.num(t["family_members"], 0),
                 residents=data.num(t["residents"], 0),
-                region=r.region.get("label") or "",
+                region=data.region_label(),
             )
         )
     )

@@ -216,3 +216,29 @@ def test_override_justification_and_unknown_capacity_shown(tmp_path: Path) -> No
     assert "onbekend" in text  # the demo has unknown capacities
     assert "Illustratief" in text  # meta.capacity_source is shown
     assert "CBS" in text and "0,2" in text  # the preset note (rijksoverheid_2023)
+
+
+GOLDEN_CASES = sorted((Path(__file__).resolve().parents[1] / "golden" / "cases").glob("*.ber"))
+
+
+@pytest.mark.parametrize("case_file", GOLDEN_CASES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_other_cases_build_cleanly(case_file: Path, lang: str, tmp_path: Path) -> None:
+    """Single-site cases without labels, capacity or mitigations still give a clean report."""
+    from ber.case import load_case
+
+    case = load_case(case_file)
+    result = assess(case, Context.default())
+    out = build_report(result, case, tmp_path / "r.pdf", lang=lang)  # type: ignore[arg-type]
+    reader = PdfReader(str(out.path))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    for bad in ("nan", "None", "inf"):
+        assert re.search(rf"(?<![\w]){bad}(?![\w])", text) is None, bad
+    body = re.sub(
+        r"\s+", " ", "\n".join(p.extract_text() for p in reader.pages[2:])
+    )  # after the contents' dots
+    assert " ." not in body  # no empty placeholder before a full stop
+    tx = Texts(lang)  # type: ignore[arg-type]
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert tx("sites.title") not in outline  # one site: no comparison chapter
+    assert outline[0] == tx("summary.title") and outline[-1] == tx("acc.title")
