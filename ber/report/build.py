@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,7 @@ def _doc_class() -> Any:
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     class BerDoc(BaseDocTemplate):  # type: ignore[misc]
-        def __init__(self, buf: Any, progress: Progress, **kw: Any) -> None:
+        def __init__(self, buf: Any, progress: Progress, message: str, **kw: Any) -> None:
             super().__init__(
                 buf,
                 pagesize=A4,
@@ -62,10 +63,17 @@ def _doc_class() -> Any:
             frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
             self.addPageTemplates([PageTemplate(id="body", frames=[frame])])
             self._progress = progress
+            self._message = message
             self._seq = 0
+            self._pages_laid_out = 0  # over all layout passes, for a monotonic progress fraction
 
         def beforeDocument(self) -> None:
             self._seq = 0
+
+        def afterPage(self) -> None:
+            self._pages_laid_out += 1
+            fraction = 0.4 + 0.44 * (1 - math.exp(-self._pages_laid_out / 25))
+            self._progress.report(fraction, self._message)
 
         def afterFlowable(self, flowable: Any) -> None:
             if self._progress.cancelled():
@@ -236,7 +244,7 @@ def build(
     data = prepare(result, case, path, lang, ctx, boundaries, logo, officer)
     story: list[Any] = []
     for i, section in enumerate(SECTIONS):
-        step(0.05 + 0.35 * i / len(SECTIONS), tx("progress.section", section=section.__name__))
+        step(0.05 + 0.35 * i / len(SECTIONS), tx("progress.section", n=i + 1, total=len(SECTIONS)))
         story += section(data)
     step(0.4, tx("progress.layout"))
     pdf = _render(data, story, progress)
@@ -264,6 +272,7 @@ def _render(data: ReportData, story: list[Any], progress: Progress) -> bytes:
     doc = _doc_class()(
         buf,
         progress,
+        tx("progress.layout"),
         title=f"{tx('doc.title')}: {case.business.name}",
         author=author,
         subject=tx("doc.subject", business=case.business.name),

@@ -193,3 +193,11 @@ def test_ber_demo_writes_the_report(tmp_path: Path) -> None:
     assert pdf.is_file()
     assert load_case(pdf).sha256() == load_case(tmp_path / "demo.ber").sha256()
     assert "Business impact report" in PdfReader(str(pdf)).pages[0].extract_text()
+
+
+def test_progress_messages_are_translated(tmp_path: Path, demo: tuple[object, object]) -> None:
+    case, result = demo
+    rec = _Recorder()
+    build_report(result, case, tmp_path / "r.pdf", progress=rec, lang="en")  # type: ignore[arg-type]
+    assert "Building the chapters (1 of 10)" in rec.messages
+    assert "Laying out the pages" in rec.messages
