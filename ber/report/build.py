@@ -255,29 +255,34 @@ def build(
         pdf, is_pdfa, note = _try_pdfa(pdf, tx)
         notes.append(note)
     step(0.95, tx("progress.write"))
-    pdf, pages = _finish(pdf, case, lang)
+    pdf, pages = _finish(pdf, case, lang, _doc_info(data) if is_pdfa else None)
     step(0.98, tx("progress.write"))
     atomic_write_bytes(path, pdf)
     progress.report(1.0, "")
     return ReportOutcome(path=path, pages=pages, pdfa=is_pdfa, notes=notes)
 
 
-def _render(data: ReportData, story: list[Any], progress: Progress) -> bytes:
+def _doc_info(data: ReportData) -> dict[str, str]:
+    """Title, author, subject, creator and keywords of the PDF."""
     from ber import __version__
 
     r, case, tx = data.result, data.case, data.tx
-    author = data.officer or case.meta.officer or tx("doc.author_default")
-    keywords = ", ".join(x for x in (case.meta.reference, "BER", r.site.get("host_name", "")) if x)
+    return {
+        "title": f"{tx('doc.title')}: {case.business.name}",
+        "author": data.officer or case.meta.officer or tx("doc.author_default"),
+        "subject": tx("doc.subject", business=case.business.name),
+        "creator": f"BER-desk {__version__}",
+        "keywords": ", ".join(x for x in (case.meta.reference, "BER", str(r.site.get("host_name", ""))) if x),
+    }
+
+
+def _render(data: ReportData, story: list[Any], progress: Progress) -> bytes:
     buf = io.BytesIO()
     doc = _doc_class()(
         buf,
         progress,
-        tx("progress.layout"),
-        title=f"{tx('doc.title')}: {case.business.name}",
-        author=author,
-        subject=tx("doc.subject", business=case.business.name),
-        creator=f"BER-desk {__version__}",
-        keywords=keywords,
+        data.tx("progress.layout"),
+        **_doc_info(data),
         lang=PDF_LANG[data.lang],
         invariant=1,
         initialFontName=FONT,
@@ -298,14 +303,26 @@ def _try_pdfa(pdf: bytes, tx: Texts) -> tuple[bytes, bool, str]:
         return pdf, False, tx("note.pdfa_failed", reason=str(exc))
 
 
-def _finish(pdf: bytes, case: Case, lang: Lang) -> tuple[bytes, int]:
-    """Set the document language (ghostscript may drop it), attach the case, count pages."""
+def _finish(pdf: bytes, case: Case, lang: Lang, info: dict[str, str] | None) -> tuple[bytes, int]:
+    """Set the document language, restore the metadata ghostscript drops, attach the case, count pages.
+
+    ``info`` (for PDF/A output) is written both to the XMP packet and the document
+    info dictionary, which PDF/A requires to agree.
+    """
     import pikepdf
 
     from ber.pdf_attachment import embed_case
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         doc.Root.Lang = pikepdf.String(PDF_LANG[lang])
+        if info is not None:
+            with doc.open_metadata(set_pikepdf_as_editor=False, update_docinfo=True) as meta:
+                meta["dc:title"] = info["title"]
+                meta["dc:creator"] = [info["author"]]
+                meta["dc:description"] = info["subject"]
+                meta["pdf:Keywords"] = info["keywords"]
+                meta["xmp:CreatorTool"] = info["creator"]
+                meta["dc:language"] = [PDF_LANG[lang]]
         out = io.BytesIO()
         doc.save(out, deterministic_id=True)
     final = embed_case(out.getvalue(), case)

@@ -86,6 +86,11 @@ def test_pdfa_with_ghostscript(tmp_path: Path, demo: tuple[object, object]) -> N
         assert pdf.Root.AF[0].AFRelationship == pikepdf.Name.Data
         assert "/OutputIntents" in pdf.Root
         assert str(pdf.Root.Lang) == "nl-NL"
+        # ghostscript drops title/author/subject; they are restored in XMP and document info alike
+        assert meta.get("dc:title") == "Bedrijfseffectrapportage: Demo Logistics B.V. (fictief)"
+        assert str(pdf.docinfo["/Title"]) == meta.get("dc:title")
+        assert str(pdf.docinfo["/Author"]) == "M. de Vries (demo)"
+        assert "Demo Logistics" in str(pdf.docinfo["/Subject"])
     assert extract_case_bytes(out.path) == case.canonical_json()  # type: ignore[attr-defined]
     assert out.pages == len(PdfReader(str(out.path)).pages)
 
