@@ -130,7 +130,7 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     beds_total = float(prep.beds.sum())
     flex_dom = Wd[:, I_SHORT, :] + Wd[:, I_MID, :]  # (S, Y)
     in_beds = np.minimum(beds_total, flex_dom)
-    phi = np.divide(in_beds, flex_dom, out=np.zeros_like(flex_dom), where=flex_dom > EPS)
+    phi = np.divide(in_beds, flex_dom, out=np.zeros_like(flex_dom), where=flex_dom > 0)
     b = prep.beds / beds_total if beds_total > 0 else np.zeros(K)
     loc_flex = (1.0 - phi)[:, None, :] * g[:, :, None] + phi[:, None, :] * b[None, :, None]
     loc_set = g[:, :, None]  # (S, K, 1)
