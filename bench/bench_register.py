@@ -38,7 +38,7 @@ from ber.assess import Context, assess  # noqa: E402
 from ber.case import DOMAINS  # noqa: E402
 from ber.demo import demo_case  # noqa: E402
 from ber.register import Register, cumulative  # noqa: E402
-from ber.register.schema import case_demand, cases, status_history  # noqa: E402
+from ber.register.schema import case_demand, case_files, cases, status_history  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "reference" / "gemeenten_2024.geojson"
 RUNS = 5
@@ -97,7 +97,6 @@ def synthetic(
                 "verdict_json": json.dumps({d: "green" for d in DOMAINS}),
                 "reference_version": "2026.11-1",
                 "app_version": "0.1.0",
-                "case_json": template.replace("DEMO-2026-001", ref),
                 "case_sha256": f"{i:064x}",
                 "version": 1,
                 "created_at": now,
@@ -147,7 +146,9 @@ def synthetic(
     return case_rows, demand
 
 
-def fill(reg: Register, case_rows: list[dict[str, Any]], demand: list[tuple[Any, ...]]) -> float:
+def fill(
+    reg: Register, case_rows: list[dict[str, Any]], demand: list[tuple[Any, ...]], template: str
+) -> float:
     t0 = time.perf_counter()
     hist = [
         {
@@ -165,6 +166,13 @@ def fill(reg: Register, case_rows: list[dict[str, Any]], demand: list[tuple[Any,
     with reg.engine.begin() as conn:
         conn.execute(cases.insert(), case_rows)
         conn.execute(status_history.insert(), hist)
+        conn.execute(
+            case_files.insert(),
+            [
+                {"case_id": r["id"], "case_json": template.replace("DEMO-2026-001", r["reference"])}
+                for r in case_rows
+            ],
+        )
         cols = [c.name for c in case_demand.columns]
         if reg.backend == "postgresql":
             raw = conn.connection.driver_connection
@@ -204,8 +212,9 @@ def bench_backend(
     t0 = time.perf_counter()
     reg = Register.open(url)
     t_open = time.perf_counter() - t0
-    case_rows, demand = synthetic(n, codes, xy, case.canonical_json().decode())
-    t_fill = fill(reg, case_rows, demand)
+    template = case.canonical_json().decode()
+    case_rows, demand = synthetic(n, codes, xy, template)
+    t_fill = fill(reg, case_rows, demand, template)
     print(
         f"[{name}] opened (migrations) in {t_open * 1000:.0f} ms; filled {len(case_rows)} cases, "
         f"{len(demand)} demand rows in {t_fill:.1f} s"

@@ -61,14 +61,21 @@ cases = Table(
     Column("verdict_json", Text, nullable=False, default="{}"),
     Column("reference_version", String(64), nullable=False, default=""),
     Column("app_version", String(32), nullable=False, default=""),
-    Column("case_json", Text, nullable=False),
-    Column("case_sha256", String(64), nullable=False),
     Column("version", Integer, nullable=False, default=1),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("updated_by", String(200), nullable=False, default=""),
+    Column("case_sha256", String(64), nullable=False),
     CheckConstraint(_STATUS_CHECK, name="ck_cases_status"),
     CheckConstraint("version >= 1", name="ck_cases_version"),
+)
+
+#: the case file itself, apart from ``cases`` so that listing reads small rows only
+case_files = Table(
+    "case_files",
+    metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("case_json", Text, nullable=False),
 )
 
 case_demand = Table(

@@ -30,7 +30,7 @@ from ber.register.records import (
     check_status,
     demand_rows,
 )
-from ber.register.schema import case_demand, cases, status_history
+from ber.register.schema import case_demand, case_files, cases, status_history
 from ber.result import Assessment
 
 log = logging.getLogger("ber.register")
@@ -140,9 +140,13 @@ def _case_values(case: Case, result: Assessment) -> dict[str, Any]:
         "verdict_json": json.dumps({k: v.status for k, v in result.verdict.items()}),
         "reference_version": result.reference_version,
         "app_version": result.app_version,
-        "case_json": case.canonical_json().decode("utf-8"),
         "case_sha256": case.sha256(),
     }
+
+
+def _case_json(case: Case) -> str:
+    """The canonical case file (sorted keys, UTF-8): its SHA-256 is ``case.sha256()``."""
+    return case.canonical_json().decode("utf-8")
 
 
 def _demand_params(case_id: int, rows: Sequence[DemandRow], status: str) -> list[dict[str, Any]]:
@@ -199,6 +203,13 @@ class Register:
         return self.engine.dialect.name
 
     def close(self) -> None:
+        if self.backend == "sqlite":
+            # SQLite's advice for long-lived databases: refresh planner statistics when needed
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except Exception:  # closing must not fail over an optimisation
+                log.debug("PRAGMA optimize failed", exc_info=True)
         self.engine.dispose()
 
     def __enter__(self) -> Register:
@@ -233,6 +244,9 @@ class Register:
         """The registered case ``reference`` (zaaknummer); InputError when unknown."""
         with self._read() as conn:
             row = self._case_row(conn, reference)
+            case_json = conn.execute(
+                select(case_files.c.case_json).where(case_files.c.case_id == row.id)
+            ).scalar_one()
             demand: list[DemandRow] = []
             if with_demand:
                 rows = conn.execute(
@@ -255,7 +269,7 @@ class Register:
                 ]
         return RegisteredCase(
             summary=_summary([row._mapping[c.name] for c in _SUMMARY_COLUMNS]),
-            case_json=row.case_json,
+            case_json=case_json,
             case_sha256=row.case_sha256,
             reference_version=row.reference_version,
             app_version=row.app_version,
@@ -391,6 +405,7 @@ class Register:
         try:
             with self._write() as conn:
                 case_id = conn.execute(cases.insert().values(**values)).inserted_primary_key[0]  # type: ignore[index]
+                conn.execute(case_files.insert().values(case_id=case_id, case_json=_case_json(case)))
                 if rows:
                     conn.execute(case_demand.insert(), _demand_params(case_id, rows, code))
                 conn.execute(
@@ -497,6 +512,9 @@ class Register:
             ).rowcount
             if done != 1:
                 raise self._conflict(conn, reference, expected_version)
+            conn.execute(
+                update(case_files).where(case_files.c.case_id == row.id).values(case_json=_case_json(case))
+            )
             conn.execute(case_demand.delete().where(case_demand.c.case_id == row.id))
             if rows:
                 conn.execute(case_demand.insert(), _demand_params(row.id, rows, row.status))

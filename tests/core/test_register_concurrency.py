@@ -24,7 +24,7 @@ from ber.assess import Context, assess
 from ber.demo import demo_case
 from ber.register import Register
 from ber.register.records import demand_rows
-from ber.register.schema import case_demand, cases, status_history
+from ber.register.schema import case_demand, case_files, cases, status_history
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -133,11 +133,11 @@ def test_two_processes_one_conflict(register_url: str, tmp_path: Path) -> None:
         assert [h.who for h in history] == ["A", winner["who"]]  # the loser left no trace
 
 
-def _counts(reg: Register) -> tuple[int, int, int]:
+def _counts(reg: Register) -> tuple[int, int, int, int]:
     with reg.engine.connect() as conn:
         return tuple(  # type: ignore[return-value]
             int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-            for t in (cases, case_demand, status_history)
+            for t in (cases, case_files, case_demand, status_history)
         )
 
 
@@ -171,7 +171,7 @@ def test_killed_in_the_middle_of_a_write_leaves_no_half_case(register_url: str, 
                     raise
                 time.sleep(0.2)
         # the two committed cases are complete; nothing of W-2 is there
-        assert counts == (2, 2 * rows_per_case, 2)
+        assert counts == (2, 2, 2 * rows_per_case, 2)
         assert {s.reference for s in reg.list()} == {"W-0", "W-1"}
         assert not reg.exists("W-2")
         for ref in ("W-0", "W-1"):
@@ -182,7 +182,7 @@ def test_killed_in_the_middle_of_a_write_leaves_no_half_case(register_url: str, 
         base = demo_case()
         c = base.model_copy(update={"meta": base.meta.model_copy(update={"reference": "W-2"})})
         reg.add(c, assess(c, Context.default()))
-        assert _counts(reg) == (3, 3 * rows_per_case, 3)
+        assert _counts(reg) == (3, 3, 3 * rows_per_case, 3)
 
 
 @pytest.mark.slow
@@ -212,4 +212,5 @@ def test_killed_at_a_random_moment_loses_nothing_committed(register_url: str, tm
         present = {s.reference for s in reg.list()}
         assert set(committed) <= present  # nothing committed is lost
         assert len(present - set(committed)) <= 1  # at most the one committed as it died
-        assert _counts(reg) == (len(present), len(present) * rows_per_case, len(present))
+        n = len(present)
+        assert _counts(reg) == (n, n, n * rows_per_case, n)

@@ -26,14 +26,18 @@ def test_first_revision_then_upgrade_keeps_rows(register_url: str) -> None:
                 "INSERT INTO cases (reference, title, business_name, sector, host_municipality, "
                 "host_name, status, received, decided, officer, start_year, last_year, "
                 "full_operation_year, jobs, residents, verdict_json, reference_version, app_version, "
-                "case_json, case_sha256, version, created_at, updated_at, updated_by) VALUES "
+                "case_sha256, version, created_at, updated_at, updated_by) VALUES "
                 "('OLD-1', 'Oude zaak', 'Oud B.V.', 'distribution', 'GM0983', 'Venlo', 'granted', "
                 ":received, NULL, 'Oud', 2024, 2033, 2026, 100, 50, '{\"care_gp\": \"amber\"}', "
-                "'2024.1', '0.0.1', '{}', 'abc', 3, :now, :now, 'Oud')"
+                "'2024.1', '0.0.1', 'abc', 3, :now, :now, 'Oud')"
             ),
             {"received": dt.date(2024, 6, 1), "now": now},
         )
         case_id = conn.execute(text("SELECT id FROM cases WHERE reference = 'OLD-1'")).scalar_one()
+        conn.execute(
+            text("INSERT INTO case_files (case_id, case_json) VALUES (:id, :doc)"),
+            {"id": case_id, "doc": '{"schema": "ber-case/1"}'},
+        )
         conn.execute(
             text(
                 "INSERT INTO case_demand (case_id, domain, municipality, year, demand, capacity, "
@@ -51,6 +55,7 @@ def test_first_revision_then_upgrade_keeps_rows(register_url: str) -> None:
         old = reg.get("OLD-1")
         assert (old.status, old.version, old.summary.title) == ("granted", 3, "Oude zaak")
         assert old.summary.received == dt.date(2024, 6, 1)
+        assert old.case_json == '{"schema": "ber-case/1"}'
         assert [(r.domain, r.year, r.demand) for r in old.demand] == [("care_gp", 2026, 40.0)]
         # the data migration gave the old case its registration as first audit entry
         hist = reg.history("OLD-1")

@@ -1,4 +1,4 @@
-"""Initial register: cases and their demand per domain, municipality and year.
+"""Initial register: cases, their files, and their demand per domain, municipality and year.
 
 Revision ID: 0001
 Revises:
@@ -37,16 +37,20 @@ def upgrade() -> None:
         sa.Column("verdict_json", sa.Text, nullable=False),
         sa.Column("reference_version", sa.String(64), nullable=False),
         sa.Column("app_version", sa.String(32), nullable=False),
-        sa.Column("case_json", sa.Text, nullable=False),
-        sa.Column("case_sha256", sa.String(64), nullable=False),
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_by", sa.String(200), nullable=False),
+        sa.Column("case_sha256", sa.String(64), nullable=False),
         sa.CheckConstraint(
             "status IN ('in_procedure', 'granted', 'refused', 'withdrawn')", name="ck_cases_status"
         ),
         sa.CheckConstraint("version >= 1", name="ck_cases_version"),
+    )
+    op.create_table(
+        "case_files",
+        sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("case_json", sa.Text, nullable=False),
     )
     op.create_table(
         "case_demand",
@@ -64,4 +68,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("case_demand")
+    op.drop_table("case_files")
     op.drop_table("cases")
