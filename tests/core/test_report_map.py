@@ -25,9 +25,11 @@ WORST = {"red": 3, "amber": 2, "grey": 1, "green": 0}
 def national_rd() -> dict[str, Any]:
     import geopandas as gpd
 
-    from tests.conftest import SHARED_REFERENCE
-
-    gdf = gpd.read_file(SHARED_REFERENCE / "gemeenten_2024.geojson").to_crs(28992)
+    # same folder as the ``shared_reference`` fixture (module scope cannot use that function fixture)
+    shared = Path(__file__).resolve().parents[3] / "shared" / "reference"
+    if not shared.is_dir():
+        pytest.fail(f"{shared} is missing: the tests read the national files from there")
+    gdf = gpd.read_file(shared / "gemeenten_2024.geojson").to_crs(28992)
     return dict(zip(gdf["gemeentecode"], gdf.geometry, strict=True))
 
 
