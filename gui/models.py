@@ -243,44 +243,51 @@ def mitigation_table(result: Assessment, lang: Lang) -> tuple[list[str], list[li
 
 
 def sites_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]], list[str]]:
-    """Site ranking: rank, name, host, counts of red/amber/unknown, highest pressure, commuting."""
+    """Site comparison with the sites as columns (best rank first) and the criteria as rows:
+    rank, host municipality, counts of red/amber/unknown domains, highest pressure,
+    commuting, then the verdict per domain."""
+    sites = sorted(result.sites, key=lambda s: s.rank)
     headers = [
+        f"{s.rank}. "
+        + s.name.replace(" – ", "\n").replace(" (", "\n(")
+        + (f"\n({tr('site.chosen')})" if s.chosen else "")
+        for s in sites
+    ]
+    km = unit_label("vehicle-km per day", lang)
+    rows: list[list[Cell]] = [
+        [Cell(str(s.rank), align_right=True, value=s.rank) for s in sites],
+        [Cell(s.host_name) for s in sites],
+        [Cell(str(s.red), STATUS_BACKGROUND["red"] if s.red else None, align_right=True) for s in sites],
+        [
+            Cell(str(s.amber), STATUS_BACKGROUND["amber"] if s.amber else None, align_right=True)
+            for s in sites
+        ],
+        [Cell(str(s.grey), align_right=True) for s in sites],
+        [
+            Cell(
+                f"{format_number(s.max_pressure * 100, lang, 0)} %" if s.max_pressure is not None else "–",
+                align_right=True,
+            )
+            for s in sites
+        ],
+        [Cell(format_number(s.commute_vehicle_km_per_day, lang, 0), align_right=True) for s in sites],
+    ]
+    row_headers = [
         tr("col.rank"),
-        tr("col.site"),
         tr("col.host"),
         tr("col.red"),
         tr("col.amber"),
         tr("col.grey"),
         tr("col.max_pressure"),
-        tr("col.commute"),
+        f"{tr('col.commute')} ({km})",
     ]
-    rows = []
-    keys = []
-    for s in sorted(result.sites, key=lambda s: s.rank):
-        name = s.name + (f" ({tr('site.chosen')})" if s.chosen else "")
-        rows.append(
-            [
-                Cell(str(s.rank), align_right=True, value=s.rank),
-                Cell(name),
-                Cell(s.host_name),
-                Cell(str(s.red), STATUS_BACKGROUND["red"] if s.red else None, align_right=True),
-                Cell(str(s.amber), STATUS_BACKGROUND["amber"] if s.amber else None, align_right=True),
-                Cell(str(s.grey), align_right=True),
-                Cell(
-                    f"{format_number(s.max_pressure * 100, lang, 0)} %"
-                    if s.max_pressure is not None
-                    else "–",
-                    align_right=True,
-                ),
-                Cell(
-                    f"{format_number(s.commute_vehicle_km_per_day, lang, 0)} "
-                    f"{unit_label('vehicle-km per day', lang)}",
-                    align_right=True,
-                ),
-            ]
-        )
-        keys.append(s.name)
-    return headers, rows, keys
+    for d in DOMAINS:
+        rows.append([status_cell(s.verdict.get(d, "grey"), None, lang) for s in sites])
+        row_headers.append(DOMAIN_LABELS[d][lang])
+    keys = ["rank", "host", "red", "amber", "grey", "max_pressure", "commute", *DOMAINS]
+    # the criterion is the first column (it wraps; a vertical header would not)
+    rows = [[Cell(label), *row] for label, row in zip(row_headers, rows, strict=True)]
+    return ["", *headers], rows, keys
 
 
 def smart_number(value: float, lang: Lang) -> str:

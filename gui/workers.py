@@ -22,24 +22,29 @@ from ber.progress import Cancelled
 from gui.texts import language, tr
 
 log = logging.getLogger("ber_desk")
-_LOG_READY = False
+_HANDLERS: dict[str, logging.Handler] = {}
 
 
 def setup_logging() -> str:
     """Send log records (with tracebacks) to the user's log file; returns its path."""
-    global _LOG_READY
     from ber.paths import user_data_dir
 
     folder = user_data_dir() / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "ber-desk.log"
-    if not _LOG_READY:
-        handler = logging.FileHandler(path, encoding="utf-8")
+    key = str(path)
+    if key not in _HANDLERS:
+        # the user data folder can change (BER_DATA_DIR): log to the current one only
+        for old in _HANDLERS.values():
+            log.removeHandler(old)
+            old.close()
+        _HANDLERS.clear()
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)
-        _LOG_READY = True
-    return str(path)
+        _HANDLERS[key] = handler
+    return key
 
 
 def error_text(exc: BaseException) -> str:

@@ -58,11 +58,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "screenshots")
     parser.add_argument("--lang", choices=("nl", "en"), default="nl")
     parser.add_argument("--offscreen", action="store_true")
+    parser.add_argument(
+        "--geodata",
+        type=Path,
+        default=REPO.parent / "shared" / "reference",
+        help="folder with CBS/PDOK boundaries to import first (national map); 'none' for the schematic map",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     # a fresh user folder: no autosave offers, no stored preferences from earlier runs
     os.environ.setdefault("BER_DATA_DIR", tempfile.mkdtemp(prefix="ber-shots-"))
     os.environ.setdefault("MPLCONFIGDIR", tempfile.mkdtemp(prefix="ber-mpl-"))
+    if str(args.geodata) != "none" and args.geodata.is_dir():
+        from ber.geodata import import_geodata
+
+        import_geodata([args.geodata])
     xvfb = None
     if args.offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -98,6 +108,14 @@ def main(argv: list[str] | None = None) -> int:
             path = args.out / f"{i + 1:02d}-{step}.png"
             window.grab().save(str(path))
             saved.append(path)
+            if step == "results":  # the lower half: measures and the chart
+                area = window.stack.currentWidget()
+                area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+                wait(app, 0.8)
+                path = args.out / f"{i + 1:02d}b-{step}-chart.png"
+                window.grab().save(str(path))
+                saved.append(path)
+                area.verticalScrollBar().setValue(0)
         from gui.dialogs import ReferenceDialog
 
         dialog = ReferenceDialog(window.ctx.ref, window)

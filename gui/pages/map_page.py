@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -88,13 +89,13 @@ class MapPage(QWidget):
         self.label_ranking.setWordWrap(True)
         rl.addWidget(self.label_ranking)
         self.sites_model = CellTableModel()
-        self.sites_view = table_view("table_site_ranking", self.sites_model, stretch=False)
-        self.sites_view.horizontalHeader().setStretchLastSection(True)
+        self.sites_view = table_view("table_site_ranking", self.sites_model)
+        self.sites_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         rl.addWidget(self.sites_view)
         self.splitter.addWidget(ranking)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([620, 520])
+        self.splitter.setSizes([540, 600])
         lay.addWidget(self.splitter, 1)
         self._layer_set = False
 
@@ -115,9 +116,8 @@ class MapPage(QWidget):
     def show_result(self, result: Assessment) -> None:
         self.result = result
         lang = language()
-        headers, rows, keys = sites_table(result, lang)
-        self.sites_model.set_table(headers, rows, keys)
-        self.sites_view.resizeColumnsToContents()
+        self.sites_model.set_table(*sites_table(result, lang))
+        self.sites_view.resizeRowsToContents()
         self.label_ranking.setText(tr("map.ranking_intro") if result.sites else tr("map.ranking_single"))
         if self.view is None or not self._layer_set:
             return

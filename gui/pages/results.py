@@ -49,6 +49,10 @@ def table_view(name: str, model: CellTableModel, stretch: bool | str = True) -> 
     )
     header.setDefaultAlignment(header.defaultAlignment())
     view.verticalHeader().setVisible(False)
+    view.verticalHeader().setMinimumSectionSize(26)
+    # rows follow the wrapped text whenever the column widths change
+    header.sectionResized.connect(lambda *_args: view.resizeRowsToContents())
+    model.modelReset.connect(view.resizeRowsToContents)
     return view
 
 
@@ -117,7 +121,7 @@ class ResultsPage(QWidget):
         tl.addWidget(legend)
         self.traffic_model = CellTableModel()
         self.traffic_view = table_view("table_traffic_light", self.traffic_model)
-        self.traffic_view.setMinimumHeight(260)
+        self.traffic_view.setMinimumHeight(262)
         self.traffic_view.selectionModel().currentRowChanged.connect(self._row_changed)
         tl.addWidget(self.traffic_view)
         lay.addWidget(tl_box)

@@ -11,9 +11,10 @@ import pytest
 @pytest.fixture
 def make_window(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Build main windows as ``ber-desk`` does (demo case, Dutch); closes them afterwards."""
+    from PySide6.QtWidgets import QMessageBox
+
     import gui.documents
     import gui.exports
-    from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(gui.exports, "ask_open_file", lambda parent, path: False)
     monkeypatch.setattr(gui.documents, "ask_unsaved", lambda parent: QMessageBox.StandardButton.Discard)

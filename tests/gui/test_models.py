@@ -19,6 +19,7 @@ from gui.models import (
     traffic_light_table,
     verdict_table,
 )
+from gui.texts import tr
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +27,9 @@ def result() -> Any:
     return assess(demo_case(), samples=100, seed=1)
 
 
-def _model(headers: Any, rows: Any, keys: Any = None) -> CellTableModel:
+def _model(headers: Any, rows: Any, keys: Any = None, row_headers: Any = None) -> CellTableModel:
     model = CellTableModel()
-    model.set_table(headers, rows, keys)
+    model.set_table(headers, rows, keys, row_headers)
     return model
 
 
@@ -61,9 +62,12 @@ def test_traffic_light_model(qtmodeltester: Any, result: Any) -> None:
 def test_sites_model(qtmodeltester: Any, result: Any) -> None:
     model = _model(*sites_table(result, "en"))
     qtmodeltester.check(model)
-    assert model.rowCount() == 3
-    ranks = [model.data(model.index(r, 0), Qt.ItemDataRole.UserRole) for r in range(3)]
+    # sites are columns, best first; rows: 7 criteria + one verdict per domain
+    assert model.columnCount() == 1 + 3  # the criterion, then the sites
+    assert model.rowCount() == 7 + 6
+    ranks = [model.data(model.index(model.row_of("rank"), c), Qt.ItemDataRole.UserRole) for c in (1, 2, 3)]
     assert ranks == [1, 2, 3]
+    assert model.data(model.index(model.row_of("commute"), 0)).startswith(tr("col.commute"))
 
 
 def test_reference_model(qtmodeltester: Any) -> None:
