@@ -67,3 +67,19 @@ def test_templates_folder_can_be_replaced(tmp_path: Path, monkeypatch: pytest.Mo
     (tmp_path / "report_nl.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setenv("BER_TEMPLATES_DIR", str(tmp_path))
     assert Texts("nl")("cover.title") == "Effectrapportage gemeente Voorbeeld"
+
+
+def test_keys_built_at_run_time_exist() -> None:
+    """Keys the sections compose from names (f-strings), which the scan above cannot see."""
+    from ber.case import DOMAINS
+
+    nl = load_texts("nl")
+    composed = [f"summary.sentence.{d}" for d in DOMAINS]
+    composed += [f"inputs.residence.{m}" for m in ("gravity", "manual")]
+    composed += [f"method.step{i}" for i in range(1, 10)]
+    composed += [
+        f"summary.mitigation.{k}"
+        for k in ("employer_beds", "shuttle_share", "employer_gp_share", "local_recruitment_share")
+    ]
+    composed += ["inputs.region_method.list", "inputs.region_method.cutoff"]
+    assert [k for k in composed if k not in nl] == []
