@@ -34,8 +34,12 @@ def national() -> tuple[dict[str, Any], Any]:
     from ber.reference import MunicipalityTable
 
     gdf = gpd.read_file(SHARED / "gemeenten_2024.geojson").to_crs(28992)
-    k24 = pd.read_csv(SHARED / "kerncijfers_gemeenten_2024.csv", dtype={"gemeentecode": str}).set_index("gemeentecode")
-    k23 = pd.read_csv(SHARED / "kerncijfers_gemeenten_2023.csv", dtype={"gemeentecode": str}).set_index("gemeentecode")
+    k24 = pd.read_csv(SHARED / "kerncijfers_gemeenten_2024.csv", dtype={"gemeentecode": str}).set_index(
+        "gemeentecode"
+    )
+    k23 = pd.read_csv(SHARED / "kerncijfers_gemeenten_2023.csv", dtype={"gemeentecode": str}).set_index(
+        "gemeentecode"
+    )
     codes = list(gdf["gemeentecode"])
     cent = gdf.geometry.centroid
     households = k24.loc[codes, "huishoudens"].to_numpy(float)
@@ -58,8 +62,8 @@ def case_40(table: Any) -> Any:
     """A 1,200-job site near Tilburg (Noord-Brabant) with the 40 nearest municipalities as region."""
     import numpy as np
 
-    from ber.demo import demo_case_dict
     from ber.case import Case
+    from ber.demo import demo_case_dict
 
     x, y = 133_500.0, 397_000.0
     order = np.argsort(np.hypot(table.x - x, table.y - y))[:40]
@@ -121,18 +125,26 @@ def main() -> None:
         for _ in range(RUNS)
     ]
     pdfa_times = [
-        timed(lambda: build_report(r_demo, demo, out / "demo-a.pdf", ctx=ctx_demo, boundaries=boundaries, pdfa=True))
+        timed(
+            lambda: build_report(
+                r_demo, demo, out / "demo-a.pdf", ctx=ctx_demo, boundaries=boundaries, pdfa=True
+            )
+        )
         for _ in range(RUNS)
     ]
     from pypdf import PdfReader
 
     m_demo, m40, m_pdfa = (statistics.median(t) for t in (demo_times, times40, pdfa_times))
     print(f"first build in this process (imports, fonts): {first:.2f} s")
-    print(f"demo report with map ({len(PdfReader(str(out / 'demo.pdf')).pages)} pages), median of {RUNS}: "
-          f"{m_demo:.2f} s  (target {TARGET_DEMO_S} s, ratio {m_demo / TARGET_DEMO_S:.2f})")
-    print(f"40-municipality report with polygons ({len(r40.municipalities)} municipalities, "
-          f"{len(PdfReader(str(out / 'region40.pdf')).pages)} pages), median of {RUNS}: "
-          f"{m40:.2f} s  (target {TARGET_40_S} s, ratio {m40 / TARGET_40_S:.2f})")
+    print(
+        f"demo report with map ({len(PdfReader(str(out / 'demo.pdf')).pages)} pages), median of {RUNS}: "
+        f"{m_demo:.2f} s  (target {TARGET_DEMO_S} s, ratio {m_demo / TARGET_DEMO_S:.2f})"
+    )
+    print(
+        f"40-municipality report with polygons ({len(r40.municipalities)} municipalities, "
+        f"{len(PdfReader(str(out / 'region40.pdf')).pages)} pages), median of {RUNS}: "
+        f"{m40:.2f} s  (target {TARGET_40_S} s, ratio {m40 / TARGET_40_S:.2f})"
+    )
     print(f"demo report with map as PDF/A-3b (ghostscript), median of {RUNS}: {m_pdfa:.2f} s")
     print(f"outputs in {out}")
 
