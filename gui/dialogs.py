@@ -115,6 +115,7 @@ class ManualDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setObjectName("text_manual")
         self.browser.setOpenExternalLinks(True)
+        self.browser.setSearchPaths([str(DOCS)])
         path = manual_path(language())
         try:
             self.browser.setMarkdown(path.read_text(encoding="utf-8"))
