@@ -189,6 +189,8 @@ def migrate(doc: dict[str, Any], path: str = "") -> dict[str, Any]:
         raise InputError(
             [Problem("file.newer_schema", params={"path": path, "schema": schema, "supported": SCHEMA})]
         )
+    if version < SCHEMA_VERSION and any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        raise InputError([Problem("file.not_a_case", params={"path": path})])  # e.g. "ber-case/0"
     while version < SCHEMA_VERSION:
         doc = MIGRATIONS[version](doc)
         version += 1
