@@ -11,6 +11,7 @@ import glob
 import shutil
 import subprocess
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 GS_TIMEOUT_S = 180
@@ -72,10 +73,11 @@ def convert_to_pdfa(pdf_bytes: bytes, gs: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="ber-pdfa-") as tmp:
         folder = Path(tmp)
         src, dst, deff = folder / "in.pdf", folder / "out.pdf", folder / "PDFA_def.ps"
-        src.write_bytes(pdf_bytes)
+        src.write_bytes(printable_annotations(pdf_bytes))
         deff.write_text(pdfa_def(icc), encoding="ascii")
         cmd = [
             gs,
+            *interpreter_options(gs),
             "-dPDFA=3",
             "-dBATCH",
             "-dNOPAUSE",
@@ -101,6 +103,47 @@ def convert_to_pdfa(pdf_bytes: bytes, gs: str) -> bytes:
         if not dst.is_file() or dst.stat().st_size == 0:
             raise PdfaError("ghostscript wrote no output")
         return dst.read_bytes()
+
+
+def printable_annotations(pdf_bytes: bytes) -> bytes:
+    """Mark link annotations (contents, bookmarks targets) printable: PDF/A drops non-printing ones."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        changed = False
+        for page in pdf.pages:
+            for annot in page.get("/Annots", []):
+                flags = int(annot.get("/F", 0))
+                if not flags & 4:
+                    annot.F = flags | 4
+                    changed = True
+        if not changed:
+            return pdf_bytes
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+        return out.getvalue()
+
+
+@lru_cache(maxsize=4)
+def gs_version(gs: str) -> tuple[int, ...]:
+    """Ghostscript's version, e.g. (10, 0, 0); () when it cannot be read."""
+    try:
+        proc = subprocess.run([gs, "--version"], capture_output=True, text=True, timeout=30, check=False)
+        return tuple(int(p) for p in proc.stdout.strip().split("."))
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        return ()
+
+
+def interpreter_options(gs: str) -> list[str]:
+    """Ghostscript 10.00/10.01's new PDF interpreter drops the fonts' ToUnicode maps
+    (text of the PDF/A is then not searchable: "patiënten" extracts as "patinten");
+    their legacy interpreter keeps them. Later versions no longer have the switch."""
+    version = gs_version(gs)
+    if version[:1] == (10,) and version[1:2] in ((0,), (1,)):
+        return ["-dNEWPDF=false"]
+    return []
 
 
 def _last_line(log: str) -> str:

@@ -92,7 +92,12 @@ def test_pdfa_with_ghostscript(tmp_path: Path, demo: tuple[object, object]) -> N
         assert str(pdf.docinfo["/Author"]) == "M. de Vries (demo)"
         assert "Demo Logistics" in str(pdf.docinfo["/Subject"])
     assert extract_case_bytes(out.path) == case.canonical_json()  # type: ignore[attr-defined]
-    assert out.pages == len(PdfReader(str(out.path)).pages)
+    reader = PdfReader(str(out.path))
+    assert out.pages == len(reader.pages)
+    # the archived text stays searchable, accents included (fonts keep their ToUnicode maps)
+    assert "patiënten" in "\n".join(p.extract_text() for p in reader.pages)
+    # the links of the contents page survive (PDF/A drops non-printing annotations)
+    assert sum(len(p.get("/Annots", [])) for p in reader.pages) >= 8
 
 
 def test_pdfa_without_ghostscript_writes_plain_pdf(
