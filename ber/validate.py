@@ -19,6 +19,10 @@ RD_Y_RANGE = (289_000.0, 629_000.0)
 WGS84_LON_RANGE = (3.0, 7.6)
 WGS84_LAT_RANGE = (50.6, 53.8)
 CRS_CHOICES = ("EPSG:28992", "EPSG:4326")
+#: upper bounds of counts: far above any real establishment, they catch typos (extra zeros)
+MAX_JOBS = 1_000_000.0
+MAX_FLOOR_AREA_M2 = 100_000_000.0
+MAX_BEDS = 1_000_000.0
 #: keys that may be overridden besides the reference norms
 EXTRA_OVERRIDE_KEYS = ("sector.migrant_share", "sector.m2_per_job")
 #: overridable values the calculation divides by: they must be greater than 0
@@ -37,6 +41,8 @@ POSITIVE_OVERRIDE_KEYS = (
 
 
 def _fmt(value: float) -> str:
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))  # 1000000, not 1e+06
     return f"{value:g}"
 
 
@@ -54,6 +60,13 @@ class _Collector:
     def non_negative(self, field: str, value: float | None) -> None:
         if value is not None and value < 0:
             self.add("field.non_negative", field, value=_fmt(value))
+
+    def count(self, field: str, value: float | None, high: float) -> None:
+        """A count: not negative, and not absurdly large."""
+        if value is not None and value < 0:
+            self.non_negative(field, value)
+        else:
+            self.range(field, value, 0.0, high)
 
     def share_sum(self, field: str, total: float, expected: float = 1.0) -> None:
         if abs(total - expected) > SHARE_TOLERANCE:
@@ -79,8 +92,8 @@ def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> li
     if b.sector not in ref.sectors:
         c.add("sector.unknown", "business.sector", value=repr(b.sector), choices=", ".join(ref.sectors))
     c.range("business.start_year", b.start_year, *START_YEAR_RANGE)
-    c.non_negative("business.jobs", b.jobs)
-    c.non_negative("business.floor_area_m2", b.floor_area_m2)
+    c.count("business.jobs", b.jobs, MAX_JOBS)
+    c.count("business.floor_area_m2", b.floor_area_m2, MAX_FLOOR_AREA_M2)
     if b.jobs is None and b.floor_area_m2 is None:
         c.add("jobs.missing", "business.jobs")
     if not b.ramp_up:
@@ -104,7 +117,7 @@ def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> li
         c.range(field, share, 0.0, 1.0)
     c.share_sum("workforce.category_shares", sum(w.category_shares.values()))
     for i, block in enumerate(w.employer_beds):
-        c.non_negative(f"workforce.employer_beds[{i}].beds", block.beds)
+        c.count(f"workforce.employer_beds[{i}].beds", block.beds, MAX_BEDS)
         c.municipality(f"workforce.employer_beds[{i}].municipality", block.municipality, table)
     if w.mode_shares is not None:
         for key, share in w.mode_shares.items():

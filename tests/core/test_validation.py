@@ -473,3 +473,15 @@ def test_override_amber_threshold_above_red() -> None:
     doc = copy.deepcopy(BASE)
     doc["overrides"]["status.amber_threshold"] = {"value": 1.2, "justification": "test"}
     expect(doc, "overrides.status.amber_threshold", "1.2", "1", code="override.thresholds")
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "value", "high"),
+    [
+        ("business.jobs", "business.jobs", 2e6, "1000000"),
+        ("business.floor_area_m2", "business.floor_area_m2", 2e8, "100000000"),
+        ("workforce.employer_beds.0.beds", "workforce.employer_beds[0].beds", 5e6, "1000000"),
+    ],
+)
+def test_absurdly_large_counts(path: str, field: str, value: float, high: str) -> None:
+    expect(doc_with(path, value), field, high, code="field.range")
