@@ -485,3 +485,35 @@ def test_mitigations_local_recruitment_gp_and_shuttle() -> None:
     (venlo,) = without["municipalities"]
     assert (venlo["housing_flex"]["pressure"], venlo["housing_flex"]["status"]) == (rel(0.5), "amber")
     assert dom(r, VENLO, "housing_flex").status == "green"
+
+
+def test_site_ranking_fewest_red_first() -> None:
+    """Two sites for 100 eu_short workers living half in Venlo, half in Venray (manual).
+
+    Peak traffic (100 / 2 x 116/300 = 19.333 vehicles) lands on the host municipality.
+    Venlo's access roads take 10 more vehicles: 19.333 / 10 = 1.93, red. Venray's take 50:
+    19.333 / 50 = 0.387, green. Flex capacity is unknown (grey) in both. So the Venray
+    site has no red and ranks first, the chosen Venlo site second. Vehicle-km are equal
+    (50 workers at 19.4327 km either way): 50 x 19.4327 x 2.6 x 116/300 = 976.82.
+    """
+    case = load(
+        "single_category.ber",
+        sites=[
+            {"name": "Venlo", "x": 208728, "y": 378261, "crs": "EPSG:28992", "chosen": True},
+            {"name": "Venray", "x": 194963, "y": 391978, "crs": "EPSG:28992", "chosen": False},
+        ],
+        capacity={VENLO: {"transport_peak": 10}, VENRAY: {"transport_peak": 50}},
+    )
+    r = run(case)
+    first, second = r.sites
+    assert (first.name, first.rank, first.red, first.chosen) == ("Venray", 1, 0, False)
+    assert (second.name, second.rank, second.red, second.chosen) == ("Venlo", 2, 1, True)
+    assert first.max_pressure == rel(100 / 2 * VEH_PER_COMMUTER / 50)
+    assert second.max_pressure == rel(100 / 2 * VEH_PER_COMMUTER / 10)
+    assert first.verdict["transport_peak"] == "green" and second.verdict["transport_peak"] == "red"
+    vkm = 50 * D_VENRAY * TRIP_ROAD * VEH_PER_COMMUTER
+    assert first.commute_vehicle_km_per_day == rel(vkm)
+    assert second.commute_vehicle_km_per_day == rel(vkm)
+    # the main result is still the chosen site's
+    assert r.site["host_municipality"] == VENLO
+    assert r.verdict["transport_peak"].status == "red"
