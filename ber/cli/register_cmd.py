@@ -113,6 +113,14 @@ def _assessed(path: str, geodata: str | None) -> tuple[Any, Any]:
     return case, assess(case, context_for(geodata))
 
 
+def _login() -> str:
+    """The login name, for the audit trail when --who / --officer is not given."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "?"
+
+
 def _t(lang: Lang, nl: str, en: str) -> str:
     return nl if lang == "nl" else en
 
@@ -133,7 +141,7 @@ def run_add(args: argparse.Namespace) -> int:
             received=received,
             decided=decided,
             reference=args.reference,
-            who=args.officer or getpass.getuser(),
+            who=args.officer or _login(),
         )
         print(
             _t(args.lang, "Geregistreerd: ", "Registered: ")
@@ -250,7 +258,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_set_status(args: argparse.Namespace) -> int:
-    who = args.who or getpass.getuser()
+    who = args.who or _login()
     with _open(args) as reg:
         s = reg.set_status(
             args.reference, args.status, who=who, why=args.why, expected_version=args.expected_version

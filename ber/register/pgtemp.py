@@ -24,7 +24,13 @@ class PostgresUnavailable(RuntimeError):
 
 
 def find_bindir() -> Path:
-    """Folder with initdb and pg_ctl: ``pg_config --bindir``, else the newest /usr/lib/postgresql/*/bin."""
+    """Folder with initdb and pg_ctl: ``BER_PG_BINDIR``, else ``pg_config --bindir``, else the
+    newest /usr/lib/postgresql/*/bin."""
+    override = os.environ.get("BER_PG_BINDIR")
+    if override:
+        if (Path(override) / "initdb").exists() and (Path(override) / "pg_ctl").exists():
+            return Path(override)
+        raise PostgresUnavailable(f"BER_PG_BINDIR={override} has no initdb and pg_ctl")
     candidates: list[Path] = []
     pg_config = shutil.which("pg_config")
     if pg_config:

@@ -30,7 +30,7 @@ from ber.register.records import (
     check_status,
     demand_rows,
 )
-from ber.register.schema import case_demand, case_files, cases, status_history
+from ber.register.schema import CASE_STATUS_LABELS, case_demand, case_files, cases, status_history
 from ber.result import Assessment
 
 log = logging.getLogger("ber.register")
@@ -452,7 +452,15 @@ class Register:
             expected = row.version if expected_version is None else expected_version
             if row.status == code and row.version == expected:
                 raise InputError(
-                    [Problem("register.same_status", params={"reference": reference, "status": code})]
+                    [
+                        Problem(
+                            "register.same_status",
+                            params={
+                                "reference": reference,
+                                "status": f"{CASE_STATUS_LABELS[code]['nl']} ({code})",
+                            },
+                        )
+                    ]
                 )
             changes: dict[str, Any] = {
                 "status": code,
