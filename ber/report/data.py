@@ -98,6 +98,16 @@ class ReportData:
                 return m.name
         return code
 
+    def long_date(self, text: str) -> str:
+        """An ISO date (2026-11-24) written out ("24 november 2026"); other text as given."""
+        import datetime as _dt
+
+        try:
+            d = _dt.date.fromisoformat(text[:10])
+        except ValueError:
+            return text
+        return self.tx("date.long", day=d.day, month=self.tx(f"month.{d.month}"), year=d.year)
+
     def region_label(self) -> str:
         """The region's label, or its municipalities' names when the case gives no label."""
         label = str(self.result.region.get("label") or "")

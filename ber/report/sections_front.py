@@ -58,7 +58,7 @@ def cover(data: ReportData) -> list[Any]:
     out.append(Spacer(1, 1.6 * cm))
     empty = tx("cover.empty")
     officer = data.officer or case.meta.officer or empty
-    date = case.meta.date or r.computed_at[:10]
+    date = data.long_date(case.meta.date or r.computed_at[:10])
     region = data.region_label()
     rows = [
         (tx("cover.business"), case.business.name),

@@ -82,4 +82,5 @@ def test_keys_built_at_run_time_exist() -> None:
         for k in ("employer_beds", "shuttle_share", "employer_gp_share", "local_recruitment_share")
     ]
     composed += ["inputs.region_method.list", "inputs.region_method.cutoff"]
+    composed += [f"month.{m}" for m in range(1, 13)]
     assert [k for k in composed if k not in nl] == []
