@@ -111,7 +111,16 @@ class Binder:
     def commit(self, path: str, value: Any) -> None:
         if self._updating:
             return
-        self.state.set_value(path, value)
+        self.state.set_value(path, value, self.label_of(path))
+
+    def label_of(self, path: str) -> str:
+        """A readable name of a field for the undo history ("Aantal banen")."""
+        for b in self.bindings:
+            if b.path == path:
+                name = b.widget.accessibleName()
+                if name:
+                    return name
+        return step_label(path)
 
     def spin(
         self,
@@ -237,6 +246,29 @@ class Binder:
             label.setVisible(bool(msgs))
             del path
         return unplaced
+
+
+STEP_OF_SECTION = {
+    "business": "business",
+    "meta": "business",
+    "workforce": "workforce",
+    "mitigations": "workforce",
+    "overrides": "workforce",
+    "sites": "sites",
+    "region": "region",
+    "capacity": "region",
+}
+
+
+def step_label(path: str) -> str:
+    """The name of the step (page) where a field is entered."""
+    section = path.split(".")[0].split("[")[0]
+    return tr("step." + STEP_OF_SECTION.get(section, "business"))
+
+
+def located_text(problem: Problem, lang: str) -> str:
+    """A problem with the step where it can be fixed: "Personeel: De aandelen …"."""
+    return f"{step_label(problem.field)}: {problem_text(problem, lang)}"
 
 
 def problem_text(problem: Problem, lang: str) -> str:

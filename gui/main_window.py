@@ -28,7 +28,7 @@ from ber.case import Case
 from ber.messages import InputError, Problem
 from ber.result import Assessment
 from ber.validate import validate_case
-from gui.binding import Binder, problem_text
+from gui.binding import Binder, located_text
 from gui.dialogs import ManualDialog, PreferencesDialog, ReferenceDialog, about_text
 from gui.documents import AUTOSAVE_MS, DocumentMixin
 from gui.exports import ExportMixin
@@ -196,12 +196,26 @@ class MainWindow(DocumentMixin, ExportMixin, QMainWindow):
             "action.import_geodata_tip",
         )
         self.action_quit = self._action("action_quit", "action.quit", self.close, K("Ctrl+Q"))
-        self.action_undo = self.state.undo_stack.createUndoAction(self, tr("action.undo"))
-        self.action_undo.setObjectName("action_undo")
-        self.action_undo.setShortcut(K(K.StandardKey.Undo))
-        self.action_redo = self.state.undo_stack.createRedoAction(self, tr("action.redo"))
-        self.action_redo.setObjectName("action_redo")
-        self.action_redo.setShortcuts([K("Ctrl+Y"), K("Ctrl+Shift+Z")])
+        stack = self.state.undo_stack
+        self.action_undo = self._action("action_undo", "action.undo", stack.undo, K(K.StandardKey.Undo))
+        self.action_redo = self._action(
+            "action_redo", "action.redo", stack.redo, [K("Ctrl+Y"), K("Ctrl+Shift+Z")]
+        )
+        self.action_undo.setEnabled(False)
+        self.action_redo.setEnabled(False)
+        stack.canUndoChanged.connect(self.action_undo.setEnabled)
+        stack.canRedoChanged.connect(self.action_redo.setEnabled)
+        # the status tip names the step that undo/redo would take back ("Ongedaan maken: Aantal banen")
+        stack.undoTextChanged.connect(
+            lambda text: self.action_undo.setToolTip(
+                f"{tr('action.undo').replace('&', '')}: {text}" if text else ""
+            )
+        )
+        stack.redoTextChanged.connect(
+            lambda text: self.action_redo.setToolTip(
+                f"{tr('action.redo').replace('&', '')}: {text}" if text else ""
+            )
+        )
         self.action_preferences = self._action(
             "action_preferences", "action.preferences", self.preferences, K("Ctrl+,")
         )
@@ -288,10 +302,10 @@ class MainWindow(DocumentMixin, ExportMixin, QMainWindow):
         unplaced = self.binder.mark(self.problems)
         lang = language()
         if self.problems:
-            first = problem_text(self.problems[0], lang)
+            first = located_text(self.problems[0], lang)
             self.label_validation.setText(tr("status.invalid", n=len(self.problems), first=first))
             self.label_validation.setStyleSheet("color: #b71c1c;")
-            reason = tr("export.blocked") + "\n" + "\n".join(p.text(lang) for p in self.problems[:8])
+            reason = tr("export.blocked") + "\n" + "\n".join(located_text(p, lang) for p in self.problems[:8])
             self.page_results.clear_result(reason)
             self.generation += 1  # any running calculation is now stale
             self.debounce.stop()

@@ -332,6 +332,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "(File › Import municipality boundaries…).",
     ),
     "region.list": _t("Zelf aanvinken:", "Tick yourself:"),
+    "region.filter": _t("Zoek gemeente…", "Find municipality…"),
     "region.own_label": _t("Zelf gekozen gemeenten", "Municipalities chosen by hand"),
     "region.current_auto": _t(
         "Huidige regio: automatisch bepaald.", "Current region: determined automatically."

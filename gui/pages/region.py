@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -76,7 +77,16 @@ class RegionPage(QWidget):
         self.kind_note.setWordWrap(True)
         self.kind_note.setStyleSheet("color: #555;")
         bl.addWidget(self.kind_note)
-        bl.addWidget(self.radio_list)
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.radio_list)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("edit_region_filter")
+        self.filter.setPlaceholderText(tr("region.filter"))
+        self.filter.setAccessibleName(tr("region.filter"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        list_row.addWidget(self.filter, 1)
+        bl.addLayout(list_row)
         self.list = QListWidget()
         self.list.setObjectName("list_region_municipalities")
         self.list.setAccessibleName(tr("region.list"))
@@ -138,6 +148,8 @@ class RegionPage(QWidget):
             return
         self.capacity = CapacityTableWidget(on_edits=self._on_capacity_edits, lang=language())
         self.capacity.setMinimumHeight(280)
+        if hasattr(self.capacity, "label_source"):
+            self.capacity.label_source.setVisible(False)  # the editable source field follows below
         self.capacity_holder.addWidget(self.capacity)
 
     def _on_capacity_edits(self, edits: list[Edit]) -> None:
@@ -168,7 +180,6 @@ class RegionPage(QWidget):
             self._capacity_codes = codes
         else:
             self.capacity.set_capacity(capacity)
-        self.capacity.set_source_text(self.state.case.meta.capacity_source)
 
     # --- region choice --------------------------------------------------------------
 
@@ -190,7 +201,8 @@ class RegionPage(QWidget):
             self.radio_list.setChecked(True)
         chosen = set(region.municipalities or [])
         self.list.clear()
-        for code, name in self.municipalities():
+        ordered = sorted(self.municipalities(), key=lambda cn: (cn[0] not in chosen, cn[1].lower()))
+        for code, name in ordered:
             item = QListWidgetItem(f"{name} ({code})")
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -198,6 +210,7 @@ class RegionPage(QWidget):
             self.list.addItem(item)
         for w in (self.radio_auto, self.radio_kind, self.radio_list, self.list):
             w.blockSignals(False)
+        self._apply_filter(self.filter.text())
         self.list.setEnabled(self.radio_list.isChecked())
         if region.municipalities is None:
             self.label_current.setText(tr("region.current_auto"))
@@ -206,6 +219,12 @@ class RegionPage(QWidget):
             members = ", ".join(names.get(c, c) for c in region.municipalities)
             self.label_current.setText(tr("region.current", label=region.label or "–", members=members))
         self.refresh_capacity()
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().lower())
 
     def _fill_regions(self) -> None:
         geo = self.geodata()

@@ -99,6 +99,7 @@ class WorkforcePage(QWidget):
         cat_form.addRow(QLabel(""), self.category_sum)
         cat_message = error_label()
         cat_message.setObjectName("message_category_shares")
+        cat_message.setWordWrap(False)
         cat_form.addRow(QLabel(""), cat_message)
         binder.group("workforce.category_shares", cat_message)
         lay.addWidget(cat_group)
@@ -128,6 +129,7 @@ class WorkforcePage(QWidget):
         self.mode_sum = SumLabel("label_mode_sum")
         mode_form.addRow(QLabel(""), self.mode_sum)
         mode_message = error_label()
+        mode_message.setWordWrap(False)
         mode_form.addRow(QLabel(""), mode_message)
         binder.group("workforce.mode_shares", mode_message)
         self.own_modes.toggled.connect(self._toggle_modes)
@@ -192,8 +194,12 @@ class WorkforcePage(QWidget):
         w = self.state.case.workforce
         self.category_sum.show_sum(sum(w.category_shares.values()) * 100.0)
         own = w.mode_shares is not None
-        for spin in self.mode_spins.values():
+        for mode, spin in self.mode_spins.items():
             spin.setEnabled(own)
+            if not own:  # show the reference shares that the calculation uses
+                spin.blockSignals(True)
+                spin.setValue(self.ref.value(f"transport.mode_share.{mode}") * 100.0)
+                spin.blockSignals(False)
         self.mode_sum.setVisible(own)
         if own:
             self.mode_sum.show_sum(sum((w.mode_shares or {}).values()) * 100.0)
