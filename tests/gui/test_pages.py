@@ -1,0 +1,81 @@
+"""Page behaviour: new case, region choice, chosen site, manual residence, measures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QRadioButton
+
+
+def test_new_case_is_valid_and_computes(make_window: Any, qtbot: Any) -> None:
+    w = make_window()
+    w.new_case()
+    assert w.problems == []
+    assert w.state.case.business.jobs == 100
+    assert len(w.state.case.sites) == 1
+    assert w.state.case.region.municipalities is None
+    qtbot.waitUntil(lambda: w.result.totals["jobs"] == pytest.approx(100), timeout=5000)
+    # the automatic region of the built-in table around Venlo: the region the engine derived
+    assert w.result.region["method"] == "cutoff"
+    assert w.page_region.radio_auto.isChecked()
+
+
+def test_region_auto_then_ticked(make_window: Any, qtbot: Any) -> None:
+    w = make_window()
+    page = w.page_region
+    page.radio_auto.setChecked(True)
+    assert w.state.case.region.municipalities is None
+    qtbot.waitUntil(lambda: w.result.region["method"] == "cutoff", timeout=5000)
+    page.radio_list.setChecked(True)
+    # untick Gennep: the region is the six others
+    for i in range(page.list.count()):
+        item = page.list.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == "GM0907":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    codes = w.state.case.region.municipalities
+    assert codes is not None and "GM0907" not in codes
+    qtbot.waitUntil(lambda: "GM0907" not in w.result.region["municipalities"], timeout=5000)
+    assert w.page_results.traffic_model.row_of("GM0907") == -1
+
+
+def test_choose_another_site(make_window: Any, qtbot: Any) -> None:
+    w = make_window()
+    table = w.page_sites.table
+    radio = table.cellWidget(1, 0).findChild(QRadioButton)
+    radio.setChecked(True)
+    assert [s.chosen for s in w.state.case.sites] == [False, True, False]
+    qtbot.waitUntil(lambda: w.result.site["name"].startswith("Venray"), timeout=5000)
+    w.action_undo.trigger()
+    assert w.state.case.sites[0].chosen
+
+
+def test_manual_residence_shares_must_fill_the_rest(make_window: Any, qtbot: Any) -> None:
+    w = make_window()
+    method = w.findChild(QComboBox, "combo_residence_method")
+    method.setCurrentIndex(method.findData("manual"))
+    # manual without shares is a problem the page shows at the table
+    assert any(p.field.startswith("workforce.residence") for p in w.problems)
+    assert not w.action_export_pdf.isEnabled()
+    table = w.page_workforce.residence_table
+    assert table.isEnabled()
+    table._add()
+    spin = table.table.cellWidget(0, 1)
+    assert isinstance(spin, QDoubleSpinBox)
+    # 5 % cross-border: the manual shares must add up to 95 %
+    spin.setValue(95.0)
+    assert w.problems == []
+    assert w.action_export_pdf.isEnabled()
+
+
+def test_measures_show_without_and_with(make_window: Any, qtbot: Any) -> None:
+    w = make_window()
+    assert w.result.mitigations is not None  # the demo has a 30 % shuttle and 150 employer beds
+    assert w.page_results.mitigation_model.rowCount() == 6
+    spin = w.findChild(QDoubleSpinBox, "spin_shuttle_share")
+    spin.setValue(0.0)
+    # employer beds count as a measure too (ber.assess.has_mitigations)
+    w.state.set_value("workforce.employer_beds", [])
+    qtbot.waitUntil(lambda: w.result.mitigations is None, timeout=5000)
+    assert w.page_results.mitigation_model.rowCount() == 0
