@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ber.assess import Context, assess
+from ber.assess import assess
 from ber.case import save_case
-from ber.cli.common import check_samples, print_summary, write_json
+from ber.cli.common import check_samples, context_for, print_summary, write_json
 from ber.demo import demo_case
 
 
@@ -26,7 +26,9 @@ def run_demo(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     case = demo_case(args.lang)
-    ctx = Context.default()
+    # the same context `ber assess` uses, so that assessing demo.ber reproduces the result:
+    # the user's imported national geodata when present (real map), else the built-in region
+    ctx = context_for(None)
     result = assess(case, ctx, samples=args.samples, seed=args.seed)
     case_path, result_path, pdf_path = out / "demo.ber", out / "demo-result.json", out / "demo.pdf"
     save_case(case, case_path)
