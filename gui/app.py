@@ -47,6 +47,21 @@ def build_window(lang: str | None = None, file: Path | None = None) -> object:
     return window
 
 
+def install_qt_translations(app: object, lang: str | None) -> None:
+    """Qt's own texts (standard buttons such as Opslaan/Annuleren) in the chosen language."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from gui.settings import load_preferences
+
+    chosen = lang or load_preferences().language
+    if chosen != "nl":
+        return
+    translator = QTranslator(app)  # type: ignore[arg-type]
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_nl", folder):
+        app.installTranslator(translator)  # type: ignore[attr-defined]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ber-desk", description="BER-desk")
     parser.add_argument("file", nargs="?", type=Path, help="a .ber case file or a report PDF")
@@ -66,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("BER-desk")
     app.setOrganizationName("BER-desk")
     app.setApplicationDisplayName("BER-desk")
+    install_qt_translations(app, args.lang)
     window = build_window(args.lang, args.file)
     window.show()  # type: ignore[attr-defined]
     if bench:

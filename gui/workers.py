@@ -94,14 +94,21 @@ class _Job(QRunnable):
         try:
             result = self.fn(self.handle)
         except Cancelled:
-            self.signals.was_cancelled.emit()
+            self._emit(self.signals.was_cancelled)
         except BaseException as exc:
             if not isinstance(exc, InputError):
                 setup_logging()
                 log.error("background job failed\n%s", "".join(traceback.format_exception(exc)))
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the application is shutting down: nobody is listening any more
+            pass
 
 
 #: jobs still running (a QRunnable's signals must outlive the worker thread)
