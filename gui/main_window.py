@@ -292,6 +292,8 @@ class MainWindow(DocumentMixin, ExportMixin, QMainWindow):
     # --- state changes ---------------------------------------------------------------------
 
     def on_state_changed(self, path: str) -> None:
+        if self.mc_job is not None:
+            self.mc_job.cancel()  # its result would describe the old input
         self.binder.refresh()
         self.page_workforce.update_derived()
         if path in ("", "region") or path.startswith("region"):

@@ -166,6 +166,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "voor de waarde uit de referentiegegevens (zie de sector).",
         "Share of jobs filled by labour migrants. Leave at 'sector default' for the reference value.",
     ),
+    "workforce.migrant_sector": _t(
+        "Standaard voor {sector}: {share} % (bandbreedte {low}–{high} %). Bron: {source}",
+        "Default for {sector}: {share} % (range {low}–{high} %). Source: {source}",
+    ),
     "workforce.preset": _t("Gezinsgrootte volgens:", "Family ratios from:"),
     "workforce.preset_tip": _t(
         "Welke bron de meekomende gezinsleden per categorie bepaalt. Let op: de CBS-cijfers (2023) "

@@ -9,6 +9,7 @@ written to ``user_data_dir()/logs/ber-desk.log``, never shown to the user.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import traceback
@@ -105,10 +106,9 @@ class _Job(QRunnable):
 
     @staticmethod
     def _emit(signal: Any, *args: Any) -> None:
-        try:
+        # RuntimeError: the application is shutting down and nobody is listening any more
+        with contextlib.suppress(RuntimeError):
             signal.emit(*args)
-        except RuntimeError:  # the application is shutting down: nobody is listening any more
-            pass
 
 
 #: jobs still running (a QRunnable's signals must outlive the worker thread)

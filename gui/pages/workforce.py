@@ -34,12 +34,14 @@ class WorkforcePage(QWidget):
         super().__init__()
         self.setObjectName("page_workforce")
         self.state: CaseState = binder.state
+        self.ref = ref
         lang = language()
         lay = QVBoxLayout(self)
         lay.addWidget(page_title(tr("step.workforce"), tr("workforce.intro")))
 
         group, form = form_group(tr("workforce.group"))
         migrant = percent_spin(-1.0, 100.0, 1)
+        self.migrant_spin = migrant
         migrant.setSpecialValueText(tr("workforce.migrant_default"))
         binder.spin(
             migrant,
@@ -136,7 +138,6 @@ class WorkforcePage(QWidget):
         binder.custom(
             "workforce.mode_shares", self.own_modes, lambda v: self.own_modes.setChecked(v is not None), None
         )
-        self.ref = ref
         lay.addWidget(mode_group)
 
         # where the workers live
@@ -192,6 +193,21 @@ class WorkforcePage(QWidget):
 
     def update_derived(self, _path: str = "") -> None:
         w = self.state.case.workforce
+        sector = self.ref.sectors.get(self.state.case.business.sector)
+        if sector is not None:  # the tooltip names the default that "sector default" means
+            lang = language()
+            self.migrant_spin.setToolTip(
+                tr("workforce.migrant_tip")
+                + "\n"
+                + tr(
+                    "workforce.migrant_sector",
+                    sector=sector.label(lang),
+                    share=format_number(sector.migrant_share * 100, lang, 0),
+                    low=format_number(sector.migrant_share_low * 100, lang, 0),
+                    high=format_number(sector.migrant_share_high * 100, lang, 0),
+                    source=self.ref.citation(sector.migrant_share_source, lang),
+                )
+            )
         self.category_sum.show_sum(sum(w.category_shares.values()) * 100.0)
         own = w.mode_shares is not None
         for mode, spin in self.mode_spins.items():
