@@ -206,3 +206,29 @@ def test_map_click_selects_row(make_window: Any, qtbot: Any) -> None:
     assert row >= 0
     assert view.selectionModel().isRowSelected(row)
     assert window.page_map.view.selected() == "GM0984"
+
+
+def test_cancel_monte_carlo(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    window.prefs.mc_draws = 20000
+    handle = window.run_monte_carlo()
+    assert handle is not None
+    assert window.page_results.button_cancel.isVisibleTo(window.page_results)
+    handle.cancel()  # what the Annuleren button does
+    qtbot.waitUntil(lambda: window.mc_job is None, timeout=20_000)
+    assert window.result.uncertainty is None
+    assert "afgebroken" in window.page_results.label_mc.text()
+    assert window.page_results.button_mc.isEnabled()
+
+
+def test_cancel_report_writes_no_file(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    pytest.importorskip("ber.report", reason="report module not yet built")
+    window = make_window()
+    window.page_report.check_pdfa.setChecked(False)
+    target = tmp_path / "afgebroken.pdf"
+    handle = window.export_pdf(target)
+    assert handle is not None
+    handle.cancel()  # before the first progress step: the build stops there
+    qtbot.waitUntil(lambda: not window.page_report.progress.isVisibleTo(window.page_report), timeout=30_000)
+    assert "afgebroken" in window.page_report.label_status.text()
+    assert not target.exists()
