@@ -140,7 +140,11 @@ class Binder:
             return round(value / scale, 10)
 
         def refresh(value: Any) -> None:
-            spin.setValue(spin.minimum() if value is None else float(value) * scale)
+            shown = spin.minimum() if value is None else float(value) * scale
+            if isinstance(spin, QSpinBox):
+                spin.setValue(round(shown))
+            else:
+                spin.setValue(shown)
 
         spin.valueChanged.connect(lambda v: self.commit(path, to_model(v)))
         self._add(path, spin, refresh, message)
