@@ -232,3 +232,39 @@ def test_cancel_report_writes_no_file(make_window: Any, qtbot: Any, tmp_path: Pa
     qtbot.waitUntil(lambda: not window.page_report.progress.isVisibleTo(window.page_report), timeout=30_000)
     assert "afgebroken" in window.page_report.label_status.text()
     assert not target.exists()
+
+
+def test_unsaved_changes_prompt_can_cancel_closing(
+    make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    import gui.documents
+
+    window = make_window()
+    window.state.set_value("business.jobs", 950.0)
+    asked: list[bool] = []
+
+    def cancel(parent: Any) -> QMessageBox.StandardButton:
+        asked.append(True)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(gui.documents, "ask_unsaved", cancel)
+    assert not window.close()
+    assert asked == [True]
+    assert window.isVisible()
+    window.new_case()  # also asks, and keeps the case when cancelled
+    assert window.state.case.business.jobs == 950
+
+
+def test_recent_files_menu(make_window: Any, tmp_path: Path) -> None:
+    window = make_window()
+    target = tmp_path / "recent.ber"
+    assert window.save_to(target)
+    first = window.menu_recent.actions()[0]
+    assert first.objectName() == "action_recent_0"
+    assert "recent.ber" in first.text()
+    window.state.set_value("business.jobs", 10.0)
+    window.state.undo_stack.setClean()
+    first.trigger()
+    assert window.state.case.business.jobs == 900
