@@ -137,7 +137,7 @@ class SitesPage(QWidget):
             for code, label in CRS_ITEMS:
                 combo.addItem(tr(label), code)
             combo.setCurrentIndex(max(0, combo.findData(crs)))
-            combo.currentIndexChanged.connect(lambda _i: self._commit())
+            combo.currentIndexChanged.connect(lambda _i, row=i: self._crs_changed(row))
             self.table.setCellWidget(i, 4, combo)
             host = QComboBox()
             host.setAccessibleName(tr("col.host"))
@@ -180,6 +180,22 @@ class SitesPage(QWidget):
                 }
             )
         return out
+
+    def _crs_changed(self, row: int) -> None:
+        """Switching RD <-> WGS84 converts the coordinates, so the point stays where it is."""
+        sites = self.sites()
+        old = self.binder.state.case.sites[row] if row < len(self.binder.state.case.sites) else None
+        new = sites[row]
+        if old is not None and old.x is not None and old.y is not None and old.crs != new["crs"]:
+            from ber.geometry import from_rd, to_rd
+
+            x, y = to_rd(old.x, old.y, old.crs)
+            if new["crs"] != "EPSG:28992":
+                x, y = from_rd(x, y, new["crs"])
+            new["x"], new["y"] = round(x, 6), round(y, 6)
+            if new["crs"] == "EPSG:28992":
+                new["x"], new["y"] = round(x), round(y)
+        self.binder.commit("sites", sites)
 
     def _commit(self) -> None:
         self.binder.commit("sites", self.sites())

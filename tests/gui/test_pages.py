@@ -79,3 +79,19 @@ def test_measures_show_without_and_with(make_window: Any, qtbot: Any) -> None:
     w.state.set_value("workforce.employer_beds", [])
     qtbot.waitUntil(lambda: w.result.mitigations is None, timeout=5000)
     assert w.page_results.mitigation_model.rowCount() == 0
+
+
+def test_switching_crs_converts_the_coordinates(make_window: Any) -> None:
+    w = make_window()
+    combo = w.page_sites.table.cellWidget(0, 4)
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("EPSG:4326"))
+    site = w.state.case.sites[0]
+    assert site.crs == "EPSG:4326"
+    # Venlo Trade Port West (RD 205021, 379119) lies near 6.1° E, 51.4° N
+    assert 6.0 < site.x < 6.3 and 51.3 < site.y < 51.5
+    assert w.problems == []
+    combo = w.page_sites.table.cellWidget(0, 4)
+    combo.setCurrentIndex(combo.findData("EPSG:28992"))
+    back = w.state.case.sites[0]
+    assert abs(back.x - 205021) <= 1 and abs(back.y - 379119) <= 1
