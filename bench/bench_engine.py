@@ -170,7 +170,8 @@ def write_results(
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPU cores (shared), Python {platform.python_version()}, "
         f"{time.strftime('%Y-%m-%d', time.gmtime())}. Median of {runs} runs "
-        "(central: of at least 25), after a warm-up run.",
+        "(central: of at least 25), after a warm-up run. Load average at the end of the run: "
+        f"{os.getloadavg()[0]:.1f} (other work on the shared cores inflates the times).",
         "",
         "| benchmark | what | median (ms) | min (ms) | max (ms) | target (ms) | median / target |",
         "|---|---|---:|---:|---:|---:|---:|",
