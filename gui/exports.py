@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget
 
 from gui.texts import tr
 from gui.workers import ProgressHandle, run_in_pool
@@ -174,6 +174,9 @@ class ExportMixin:
         if geo is not None:
             self.geo = geo
             self.ctx = geo.context(self.ctx.ref)
+            # municipality choices changed: rebuild the tables that offer them
+            for table in self.findChildren(QTableWidget):
+                table.setRowCount(0)
             self.on_state_changed("")
         self.page_map.set_layer(layer, schematic)
         self.page_region.refresh()

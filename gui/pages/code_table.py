@@ -103,6 +103,8 @@ class CodeValueTable(QWidget):
         self.table.insertRow(r)
         combo = QComboBox()
         combo.setAccessibleName(tr("col.municipality"))
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(20)
         for c, name in choices:
             combo.addItem(f"{name} ({c})", c)
         if combo.findData(code) < 0:

@@ -141,6 +141,8 @@ class SitesPage(QWidget):
             self.table.setCellWidget(i, 4, combo)
             host = QComboBox()
             host.setAccessibleName(tr("col.host"))
+            host.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            host.setMinimumContentsLength(22)
             host.addItem(tr("sites.host_auto"), None)
             for code, label in choices:
                 host.addItem(f"{label} ({code})", code)
