@@ -47,6 +47,39 @@ UNIT_LABELS: dict[str, dict[str, str]] = {
     "vehicle-km per day": {"nl": "voertuigkilometer per dag", "en": "vehicle-km per day"},
     "kg CO₂ per day": {"nl": "kg CO₂ per dag", "en": "kg CO₂ per day"},
     "km": {"nl": "km", "en": "km"},
+    # units of the reference norms and sector values
+    "persons per migrant": {"nl": "personen per migrant", "en": "persons per migrant"},
+    "persons per worker": {"nl": "personen per werknemer", "en": "persons per worker"},
+    "persons per household": {"nl": "personen per huishouden", "en": "persons per household"},
+    "persons per vehicle": {"nl": "personen per voertuig", "en": "persons per vehicle"},
+    "persons per position per year": {
+        "nl": "personen per arbeidsplaats per jaar",
+        "en": "persons per position per year",
+    },
+    "share of family members": {"nl": "aandeel van de gezinsleden", "en": "share of family members"},
+    "share of children": {"nl": "aandeel van de kinderen", "en": "share of children"},
+    "share of commuters": {"nl": "aandeel van de forenzen", "en": "share of commuters"},
+    "share of jobs": {"nl": "aandeel van de banen", "en": "share of jobs"},
+    "m² per person": {"nl": "m² per persoon", "en": "m² per person"},
+    "m² BVO per job": {"nl": "m² bvo per baan", "en": "m² GFA (BVO) per job"},
+    "months": {"nl": "maanden", "en": "months"},
+    "years": {"nl": "jaar", "en": "years"},
+    "patients per FTE GP": {"nl": "patiënten per fte huisarts", "en": "patients per FTE GP"},
+    "patients per short-stay worker": {
+        "nl": "patiënten per kortverblijver",
+        "en": "patients per short-stay worker",
+    },
+    "pupils per class": {"nl": "leerlingen per groep of klas", "en": "pupils per class"},
+    "one-way trips": {"nl": "enkele ritten", "en": "one-way trips"},
+    "kg CO₂ per vehicle-km": {"nl": "kg CO₂ per voertuigkilometer", "en": "kg CO₂ per vehicle-km"},
+    "road km per straight-line km": {
+        "nl": "km over de weg per km hemelsbreed",
+        "en": "road km per straight-line km",
+    },
+    "pressure (demand / spare capacity)": {
+        "nl": "druk (vraag / restcapaciteit)",
+        "en": "pressure (demand / spare capacity)",
+    },
 }
 
 TOTAL_LABELS: dict[str, dict[str, str]] = {

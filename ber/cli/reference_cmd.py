@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ber.labels import format_number
+from ber.labels import format_number, unit_label
 from ber.messages import InputError, translate
 from ber.reference import check_reference, load_reference
 
@@ -48,7 +48,7 @@ def run_reference(args: argparse.Namespace) -> int:
         low = format_number(norm.low, lang, 4).rstrip("0").rstrip(",.")
         high = format_number(norm.high, lang, 4).rstrip("0").rstrip(",.")
         print(f"{norm.key}")
-        print(f"    {norm.label(lang)}: {value} {norm.unit} ({low} – {high})")
+        print(f"    {norm.label(lang)}: {value} {unit_label(norm.unit, lang)} ({low} – {high})")
         print(f"    {'bron' if nl else 'source'}: {ref.citation(norm.source, lang)}")
     print()
     print("Sectoren:" if nl else "Sectors:")

@@ -93,7 +93,7 @@ def test_validate(capsys: pytest.CaptureFixture[str]) -> None:
 def test_reference_prints_and_checks(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "reference")
     assert code == 0
-    assert "care.gp_patients_per_fte" in out and "patients per FTE GP" in out
+    assert "care.gp_patients_per_fte" in out and "patiënten per fte huisarts" in out  # unit in Dutch
     assert "aanname" in out  # assumption rows are marked
     code, out, err = run(capsys, "reference", "--check")
     assert code == 0, err

@@ -118,3 +118,21 @@ def test_no_literal_numbers_hidden_in_the_model() -> None:
     code_lines = [line.split("#")[0] for line in source.splitlines()]
     floats = re.findall(r"(?<![\w.])(\d+\.\d+)(?![\w.])", "\n".join(code_lines))
     assert set(floats) <= {"0.0", "1.0", "2.0"}, floats
+
+
+def test_every_unit_has_a_dutch_and_english_label() -> None:
+    from ber.case import DOMAIN_UNITS, DOMAINS
+    from ber.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, UNIT_LABELS
+    from ber.result import TOTAL_KEYS, TOTAL_UNITS
+
+    units = {n.unit for n in load_reference().norms.values()}
+    units |= set(TOTAL_UNITS.values()) | set(DOMAIN_UNITS.values())
+    units |= {"share of jobs", "m² BVO per job"}  # sector values (ber.assess._parameters)
+    for unit in units:
+        assert set(UNIT_LABELS.get(unit, {})) == set(LANGS), unit
+    for key in TOTAL_KEYS:
+        assert set(TOTAL_LABELS[key]) == set(LANGS), key
+    for domain in DOMAINS:
+        assert set(DOMAIN_LABELS[domain]) == set(LANGS), domain
+    for status in ("green", "amber", "red", "grey"):
+        assert set(STATUS_LABELS[status]) == set(LANGS), status
