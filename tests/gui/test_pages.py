@@ -95,3 +95,19 @@ def test_switching_crs_converts_the_coordinates(make_window: Any) -> None:
     combo.setCurrentIndex(combo.findData("EPSG:28992"))
     back = w.state.case.sites[0]
     assert abs(back.x - 205021) <= 1 and abs(back.y - 379119) <= 1
+
+
+def test_import_national_boundaries(make_window: Any, qtbot: Any, shared_reference: Any) -> None:
+    w = make_window()
+    qtbot.waitUntil(lambda: w.page_map.view.layer is not None, timeout=10_000)
+    assert len(w.page_map.view.layer) == 7  # schematic: the built-in municipalities
+    assert not w.page_region.radio_kind.isEnabled()
+    with qtbot.waitSignal(w.mapReady, timeout=120_000):
+        w.import_geodata_from(shared_reference)
+    assert w.geo is not None
+    assert len(w.page_map.view.layer) > 300  # all Dutch municipalities
+    assert len(w.ctx.table) > 300
+    assert w.page_region.radio_kind.isEnabled()
+    assert w.page_region.combo_region.count() > 10  # labour-market regions
+    # the demo region stays valid in the national table and is computed again
+    qtbot.waitUntil(lambda: w.result is not None and w.problems == [], timeout=10_000)
