@@ -89,6 +89,15 @@ class Cumulative:
     def year_index(self, year: int) -> int:
         return self.years.index(year)
 
+    def statuses(self, domain: str, year: int | None = None, *, with_case: bool = True) -> dict[str, str]:
+        """Status per municipality code for one domain and year (default: full operation), for a map."""
+        t = self.year_index(self.full_operation_year if year is None else year)
+        return {
+            s.municipality: (s.status_with if with_case else s.status_without)[t]
+            for s in self.series
+            if s.domain == domain
+        }
+
     @property
     def other_references(self) -> list[str]:
         return [c.reference for c in self.contributors]

@@ -166,6 +166,9 @@ def test_hand_computed_example(reg: Register) -> None:
     assert by_ref["R1"].status == "granted" and by_ref["R2"].status == "in_procedure"
     assert by_ref["R1"].demand[FLEX] == pytest.approx(30)  # in 2031
     assert by_ref["R2"].demand[FLEX] == pytest.approx(5) and by_ref["R2"].demand[GP] == pytest.approx(100)
+    assert cum.statuses(FLEX) == {A: "amber", B: "green"}
+    assert cum.statuses(FLEX, with_case=False) == {A: "green", B: "green"}
+    assert cum.statuses(GP, 2033) == {A: "green", B: "amber"}
     doc = cum.to_dict()
     assert doc["schema"] == "ber-cumulative/1" and len(doc["series"]) == len(DOMAINS) * 2
     assert doc["verdict_with"][FLEX]["status"] == "amber"
