@@ -172,11 +172,20 @@ TEXTS: dict[str, dict[str, str]] = {
     ),
     "workforce.preset": _t("Gezinsgrootte volgens:", "Family ratios from:"),
     "workforce.preset_tip": _t(
-        "Welke bron de meekomende gezinsleden per categorie bepaalt. Let op: de CBS-cijfers (2023) "
-        "beschrijven migranten die al langer blijven en geven hogere aantallen dan de "
-        "Rijksoverheid-presentatie.",
-        "Which source sets the accompanying family members per category. Note: the CBS figures (2023) "
-        "describe migrants who stay longer and give higher numbers than the government presentation.",
+        "Welke bron het aantal meekomende gezinsleden per categorie bepaalt (alleen migranten van buiten "
+        "de EU). Rijksoverheid 2023 (BWO-presentatie): 0,6 per overige arbeidsmigrant en ongeveer 1 per "
+        "kennismigrant. CBS 2023 (via ESB): 0,2 per overige arbeidsmigrant en 0,77 per kennismigrant.",
+        "Which source sets the accompanying family members per category (non-EU migrants only). "
+        "Rijksoverheid 2023 (BWO presentation): 0.6 per other labour migrant and about 1 per knowledge "
+        "migrant. CBS 2023 (via ESB): 0.2 per other labour migrant and 0.77 per knowledge migrant.",
+    ),
+    "workforce.preset_note": _t(
+        "Let op: volgens het CBS komen overige arbeidsmigranten van buiten de EU meestal zonder gezin "
+        "(0,2 in plaats van 0,6 gezinsleden). De Rijksoverheid-waarde is het CBS-gemiddelde inclusief "
+        "kennismigranten en kan de druk op onderwijs en woningen tot ongeveer 3× overschatten.",
+        "Note: according to CBS, other non-EU labour migrants mostly come without family (0.2 instead of "
+        "0.6 family members). The government value is the CBS average including knowledge migrants and "
+        "can overstate the pressure on education and housing up to about 3×.",
     ),
     "workforce.cross_border": _t("Grenspendelaars:", "Cross-border commuters:"),
     "workforce.cross_border_tip": _t(

@@ -64,6 +64,11 @@ class WorkforcePage(QWidget):
             "workforce.family_preset",
             add_row(form, tr("workforce.preset"), preset, tr("workforce.preset_tip"), "combo_family_preset"),
         )
+        self.preset_note = QLabel(tr("workforce.preset_note"))
+        self.preset_note.setObjectName("label_preset_note")
+        self.preset_note.setWordWrap(True)
+        self.preset_note.setStyleSheet("color: #555;")
+        form.addRow(QLabel(""), self.preset_note)
         cross = percent_spin()
         binder.spin(
             cross,
