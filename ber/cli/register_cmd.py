@@ -280,7 +280,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_cumulative(args: argparse.Namespace) -> int:
     from ber.cli.common import write_json
-    from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number
+    from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
     from ber.register import CASE_STATUS_LABELS, cumulative
 
     lang: Lang = args.lang
@@ -290,15 +290,33 @@ def run_cumulative(args: argparse.Namespace) -> int:
     if args.out:
         write_json(Path(args.out), cum.to_dict())
     year = cum.full_operation_year
+    t = cum.year_index(year)
     print(_t(lang, f"Cumulatieve effecten, jaar {year}", f"Cumulative effects, year {year}"))
+    word = _t(lang, "druk", "pressure")
     head = _t(lang, "zonder deze zaak", "without this case"), _t(lang, "met deze zaak", "with this case")
-    print(f"  {'':<40} {head[0]:<28} {head[1]}")
+    print(f"  {'':<40} {head[0]:<34} {head[1]}")
     for dom in cum.verdict_with:
         parts = []
         for v in (cum.verdict_without[dom], cum.verdict_with[dom]):
-            p = "" if v.pressure is None else " " + format_number(v.pressure, lang, 2)
+            p = "" if v.pressure is None else f" {word} {format_number(v.pressure, lang, 2)}"
             parts.append(f"{STATUS_LABELS[v.status][lang]}{p} ({v.municipality_name})")
-        print(f"  {DOMAIN_LABELS[dom][lang]:<40} {parts[0]:<28} {parts[1]}")
+        print(f"  {DOMAIN_LABELS[dom][lang]:<40} {parts[0]:<34} {parts[1]}")
+        code = cum.verdict_with[dom].municipality
+        if code is not None:
+            s = cum.get(dom, code)
+            unit = unit_label(s.unit, lang)
+            cap = (
+                _t(lang, "capaciteit onbekend", "capacity unknown")
+                if s.capacity is None
+                else _t(lang, "vrije capaciteit ", "spare capacity ") + format_number(s.capacity, lang, 0)
+            )
+            print(
+                f"  {'':<40} {s.municipality_name}: {format_number(s.other[t], lang, 0)} "
+                + _t(lang, "andere zaken", "other cases")
+                + f" + {format_number(s.this[t], lang, 0)} "
+                + _t(lang, "deze zaak", "this case")
+                + f" = {format_number(s.total[t], lang, 0)} {unit}; {cap}"
+            )
     print()
     if cum.contributors:
         print(_t(lang, "Meegeteld (verleend en in procedure):", "Counted (granted and in procedure):"))
