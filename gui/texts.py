@@ -232,18 +232,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "mitigations.group": _t("Voorwaarden en maatregelen", "Conditions and measures"),
     "mitigations.shuttle_share": _t("Pendelbus van de werkgever:", "Employer shuttle:"),
     "mitigations.shuttle_share_tip": _t(
-        "Deel van het woon-werkverkeer dat met een pendelbus van de werkgever gaat",
-        "Share of commuting by the employer's shuttle bus",
+        "Deel van de autoforenzen dat overstapt op busjes of pendelbussen van de werkgever (minder voertuigen in de spits)",
+        "Share of car commuters who switch to the employer's vans or shuttle buses (fewer vehicles in the peak hour)",
     ),
     "mitigations.employer_gp_share": _t("Huisartsenzorg via werkgever:", "GP care via employer:"),
     "mitigations.employer_gp_share_tip": _t(
-        "Deel van de zorgvraag dat de werkgever zelf regelt (bedrijfsarts/huisartsencontract)",
-        "Share of GP demand the employer arranges itself",
+        "Deel van de huisartspatiënten dat de werkgever zelf onderbrengt (eigen huisartsencontract); zij tellen niet mee als vraag",
+        "Share of GP patients the employer places itself (own GP contract); they are not counted as demand",
     ),
     "mitigations.local_recruitment_share": _t("Lokale werving:", "Local recruitment:"),
     "mitigations.local_recruitment_share_tip": _t(
-        "Deel van de banen dat met mensen uit de regio wordt ingevuld in plaats van arbeidsmigranten",
-        "Share of the jobs filled from the region instead of by labour migrants",
+        "Deel van de banen voor arbeidsmigranten dat toch lokaal wordt ingevuld; verlaagt het aandeel arbeidsmigranten naar rato",
+        "Share of the labour-migrant jobs filled locally instead; lowers the labour-migrant share proportionally",
     ),
     # tables
     "table.add_row": _t("Rij toevoegen", "Add row"),
