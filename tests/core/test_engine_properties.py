@@ -8,6 +8,7 @@ employer beds, mode shares, capacity (known, zero or unknown) and mitigations.
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Any
 
 import numpy as np
@@ -295,3 +296,28 @@ def test_central_equals_monte_carlo_with_collapsed_ranges(doc: dict[str, Any]) -
     # the collapsed central run equals the ordinary central run (collapsing changes no value)
     normal = assess(case, CTX)
     assert central.totals == normal.totals
+
+
+def test_percentiles_with_infinite_and_unknown_draws() -> None:
+    """Zero capacity gives infinite pressures: they sort above every finite draw, lower
+    percentiles stay finite, an infinite percentile is null; unknown (NaN) is all null."""
+    from ber.assess import _percentiles
+
+    mixed = np.array([0.0, 1.0, 2.0, np.inf, np.inf, 3.0])
+    # sorted: 0, 1, 2, 3, inf, inf; P10 at rank 0.5 -> 0.5; P50 at 2.5 -> 2.5; P90 at 4.5 -> inf
+    assert _percentiles(mixed) == {"p10": 0.5, "p50": 2.5, "p90": None}
+    assert _percentiles(np.full(4, np.inf)) == {"p10": None, "p50": None, "p90": None}
+    assert _percentiles(np.full(4, np.nan)) == {"p10": None, "p50": None, "p90": None}
+
+
+def test_zero_capacity_under_monte_carlo() -> None:
+    from ber.demo import demo_case
+
+    case = demo_case()
+    case.capacity["GM0983"].housing_dwellings = 0.0
+    r = assess(case, CTX, samples=200, seed=5)
+    assert r.uncertainty is not None
+    band = r.uncertainty["pressure"]["housing_dwellings"]["GM0983"]
+    assert (band["p10"], band["p50"], band["p90"]) == (None, None, None)
+    assert band["share_red"] == 1.0
+    json.dumps(r.to_dict(), allow_nan=False)
