@@ -335,6 +335,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het register {url} is niet bereikbaar of gaf een fout: {reason}",
         "en": "The register {url} cannot be reached or reported an error: {reason}",
     },
+    "register.newer_schema": {
+        "nl": "Het register {url} is bijgewerkt door een nieuwere versie van BER-desk (schema "
+        "{revision}); werk BER-desk bij om het te gebruiken. Er is niets gewijzigd.",
+        "en": "The register {url} was upgraded by a newer BER-desk (schema {revision}); update "
+        "BER-desk to use it. Nothing was changed.",
+    },
     "register.unknown_ref": {
         "nl": "Zaaknummer {reference} staat niet in het register",
         "en": "Reference {reference} is not in the register",

@@ -150,6 +150,13 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config(None, "head")  # type: ignore[arg-type]
+    return {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+
 def current_revision(conn: Connection) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -161,8 +168,14 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
     with engine.connect() as probe:
-        if target == "head" and current_revision(probe) == head_revision():
-            return
+        current = current_revision(probe)
+    if target == "head" and current == head_revision():
+        return
+    if current is not None and current not in known_revisions():
+        # made by a newer BER-desk (a colleague in the region updated first)
+        raise InputError(
+            [Problem("register.newer_schema", params={"url": mask_url(engine.url), "revision": current})]
+        )
     with engine.connect().execution_options(ber_write=True) as conn:
         if conn.dialect.name == "postgresql":
             conn.exec_driver_sql(f"SELECT pg_advisory_lock({_PG_MIGRATION_LOCK})")

@@ -184,12 +184,16 @@ class Register:
         """
         resolved = db.resolve_url(url)
         engine = db.create_register_engine(resolved)
-        with db.translate_errors(resolved):
-            if migrate:
-                db.upgrade(engine)
-            else:
-                with engine.connect():
-                    pass
+        try:
+            with db.translate_errors(resolved):
+                if migrate:
+                    db.upgrade(engine)
+                else:
+                    with engine.connect():
+                        pass
+        except BaseException:
+            engine.dispose()  # no connection left open behind a failed open
+            raise
         log.info("opened register %s", db.mask_url(resolved))
         return cls(engine, resolved)
 

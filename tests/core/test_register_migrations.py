@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from ber.messages import InputError
 from ber.register import Register
 from ber.register import db as regdb
 from ber.register.schema import metadata
@@ -99,3 +101,12 @@ def test_open_twice_is_idempotent(register_url: str) -> None:
         assert reg.count() == 0
         with reg.engine.connect() as conn:
             assert regdb.current_revision(conn) == "0002"
+
+
+def test_register_of_a_newer_version_is_refused_clearly(register_url: str) -> None:
+    with Register.open(register_url) as reg, reg.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    with pytest.raises(InputError) as err:
+        Register.open(register_url)
+    assert err.value.problems[0].code == "register.newer_schema"
+    assert "0099" in err.value.texts("nl")[0] and "newer BER-desk" in err.value.texts("en")[0]
