@@ -9,6 +9,7 @@ whose path matches a problem and shows the message in the label under it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -212,6 +213,16 @@ class Binder:
                 best, best_len = target, len(path)
         return best
 
+    def located_text(self, problem: Problem) -> str:
+        """For the status bar and the report page: "Bedrijf › Naam bedrijf: mag niet leeg zijn"."""
+        lang = language()
+        target = self.target_of(problem.field)
+        where = step_label(problem.field)
+        if isinstance(target, Binding) and target.widget.accessibleName():
+            where += " › " + target.widget.accessibleName()
+            where += " " + _row_prefix(problem.field, target.path).rstrip(": ")
+        return f"{where.strip()}: {problem_text(problem, lang)}"
+
     def mark(self, problems: list[Problem]) -> list[Problem]:
         """Show problems at their fields; returns those that no widget shows."""
         lang = language()
@@ -223,7 +234,10 @@ class Binder:
             if target is None:
                 unplaced.append(p)
                 continue
-            texts.setdefault(id(target), []).append(problem_text(p, lang))
+            text = problem_text(p, lang)
+            if isinstance(target, Binding):
+                text = _row_prefix(p.field, target.path) + text
+            texts.setdefault(id(target), []).append(text)
             targets[id(target)] = target
         for b in self.bindings:
             msgs = texts.get(id(b), [])
@@ -295,6 +309,13 @@ def problem_text(problem: Problem, lang: str) -> str:
     text = problem.text(lang)  # type: ignore[arg-type]
     prefix = f"{problem.field}: "
     return text[len(prefix) :] if problem.field and text.startswith(prefix) else text
+
+
+def _row_prefix(field: str, bound: str) -> str:
+    """ "sites[1].name" shown at the table bound to "sites" -> "Rij 2: "."""
+    rest = field[len(bound) :] if field.startswith(bound) else ""
+    match = re.match(r"\[(\d+)\]", rest)
+    return tr("problem.row", n=int(match.group(1)) + 1) + ": " if match else ""
 
 
 def _lookup(doc: Any, path: str) -> Any:

@@ -28,7 +28,7 @@ from ber.case import Case
 from ber.messages import InputError, Problem
 from ber.result import Assessment
 from ber.validate import validate_case
-from gui.binding import Binder, located_text
+from gui.binding import Binder
 from gui.dialogs import ManualDialog, PreferencesDialog, ReferenceDialog, about_text
 from gui.documents import AUTOSAVE_MS, DocumentMixin
 from gui.exports import ExportMixin
@@ -302,12 +302,15 @@ class MainWindow(DocumentMixin, ExportMixin, QMainWindow):
             self.page_region.refresh_capacity()
         self.problems = validate_case(self.state.case, self.ctx.ref, self.ctx.table)
         unplaced = self.binder.mark(self.problems)
-        lang = language()
         if self.problems:
-            first = located_text(self.problems[0], lang)
+            first = self.binder.located_text(self.problems[0])
             self.label_validation.setText(tr("status.invalid", n=len(self.problems), first=first))
             self.label_validation.setStyleSheet("color: #b71c1c;")
-            reason = tr("export.blocked") + "\n" + "\n".join(located_text(p, lang) for p in self.problems[:8])
+            reason = (
+                tr("export.blocked")
+                + "\n"
+                + "\n".join(self.binder.located_text(p) for p in self.problems[:8])
+            )
             self.page_results.clear_result(reason)
             self.generation += 1  # any running calculation is now stale
             self.debounce.stop()

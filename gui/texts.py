@@ -202,6 +202,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "De aandelen tellen op tot {total} %; samen moeten ze {expected} % zijn.",
         "The shares add up to {total} %; together they must be {expected} %.",
     ),
+    "problem.row": _t("Rij {n}", "Row {n}"),
     "shares.total": _t("Totaal: {total} %", "Total: {total} %"),
     "workforce.modes": _t("Vervoer naar het werk", "Commuting"),
     "workforce.own_modes": _t("Eigen vervoerverdeling invullen", "Enter own mode shares"),

@@ -68,7 +68,7 @@ class WorkforcePage(QWidget):
         self.preset_note.setObjectName("label_preset_note")
         self.preset_note.setWordWrap(True)
         self.preset_note.setStyleSheet("color: #555;")
-        form.addRow(QLabel(""), self.preset_note)
+        form.addRow(self.preset_note)
         cross = percent_spin()
         binder.spin(
             cross,
