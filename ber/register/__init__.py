@@ -18,8 +18,9 @@ from __future__ import annotations
 from ber.register.cumulative import Contributor, Cumulative, CumulativeSeries, cumulative
 from ber.register.db import ENV_URL, mask_url
 from ber.register.records import DemandRow, HistoryEntry, RegisteredCase, Summary, check_status
+from ber.register.rows import ConflictError
 from ber.register.schema import CASE_STATUS_LABELS, CASE_STATUSES, COUNTED_STATUSES
-from ber.register.store import ConflictError, Register
+from ber.register.store import Register
 
 __all__ = [
     "CASE_STATUSES",

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import functools
-import json
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -30,141 +28,20 @@ from ber.register.records import (
     check_status,
     demand_rows,
 )
+from ber.register.rows import (
+    SUMMARY_COLUMNS,
+    ConflictError,
+    aware,
+    case_file_json,
+    case_values,
+    demand_params,
+    now_utc,
+    summary_from_row,
+)
 from ber.register.schema import CASE_STATUS_LABELS, case_demand, case_files, cases, status_history
 from ber.result import Assessment
 
 log = logging.getLogger("ber.register")
-
-
-class ConflictError(InputError):
-    """Someone else changed the case since it was read (optimistic locking)."""
-
-    def __init__(self, reference: str, expected: int, current: int, who: str, at: dt.datetime) -> None:
-        super().__init__(
-            [
-                Problem(
-                    "register.conflict",
-                    params={
-                        "reference": reference,
-                        "expected": expected,
-                        "current": current,
-                        "who": who or "?",
-                        "at": at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
-                    },
-                )
-            ]
-        )
-        self.reference = reference
-        self.expected_version = expected
-        self.current_version = current
-        self.changed_by = who
-        self.changed_at = at
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    """SQLite returns naive datetimes; everything is stored in UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
-_SUMMARY_COLUMNS = (
-    cases.c.reference,
-    cases.c.title,
-    cases.c.business_name,
-    cases.c.sector,
-    cases.c.host_municipality,
-    cases.c.host_name,
-    cases.c.status,
-    cases.c.received,
-    cases.c.decided,
-    cases.c.officer,
-    cases.c.start_year,
-    cases.c.last_year,
-    cases.c.full_operation_year,
-    cases.c.jobs,
-    cases.c.residents,
-    cases.c.verdict_json,
-    cases.c.version,
-    cases.c.updated_at,
-    cases.c.updated_by,
-)
-
-
-@functools.lru_cache(maxsize=8192)
-def _verdict(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple(json.loads(text).items())
-
-
-def _summary(row: Any) -> Summary:
-    """A Summary from a row of ``_SUMMARY_COLUMNS`` (positional: listing 10,000 rows is hot)."""
-    return Summary(
-        reference=row[0],
-        title=row[1],
-        business_name=row[2],
-        sector=row[3],
-        host_municipality=row[4],
-        host_name=row[5],
-        status=row[6],
-        received=row[7],
-        decided=row[8],
-        officer=row[9],
-        start_year=row[10],
-        last_year=row[11],
-        full_operation_year=row[12],
-        jobs=row[13],
-        residents=row[14],
-        verdict=dict(_verdict(row[15])),
-        version=row[16],
-        updated_at=_aware(row[17]),
-        updated_by=row[18],
-    )
-
-
-def _case_values(case: Case, result: Assessment) -> dict[str, Any]:
-    """Columns derived from the case file and its result."""
-    meta = case.meta
-    return {
-        "title": meta.title or case.business.name,
-        "business_name": case.business.name,
-        "sector": case.business.sector,
-        "host_municipality": str(result.site.get("host_municipality") or ""),
-        "host_name": str(result.site.get("host_name") or ""),
-        "start_year": int(result.years[0]),
-        "last_year": int(result.years[-1]),
-        "full_operation_year": int(result.full_operation_year),
-        "jobs": float(result.totals["jobs"]),
-        "residents": float(result.totals["residents"]),
-        "verdict_json": json.dumps({k: v.status for k, v in result.verdict.items()}),
-        "reference_version": result.reference_version,
-        "app_version": result.app_version,
-        "case_sha256": case.sha256(),
-    }
-
-
-def _case_json(case: Case) -> str:
-    """The canonical case file (sorted keys, UTF-8): its SHA-256 is ``case.sha256()``."""
-    return case.canonical_json().decode("utf-8")
-
-
-def _demand_params(case_id: int, rows: Sequence[DemandRow], status: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "case_id": case_id,
-            "domain": r.domain,
-            "municipality": r.municipality,
-            "year": r.year,
-            "demand": r.demand,
-            "capacity": r.capacity,
-            "pressure": r.pressure,
-            "status": r.status,
-            "is_last": r.is_last,
-            "case_status": status,
-        }
-        for r in rows
-    ]
 
 
 class Register:
@@ -272,12 +149,12 @@ class Register:
                     for r in rows
                 ]
         return RegisteredCase(
-            summary=_summary([row._mapping[c.name] for c in _SUMMARY_COLUMNS]),
+            summary=summary_from_row([row._mapping[c.name] for c in SUMMARY_COLUMNS]),
             case_json=case_json,
             case_sha256=row.case_sha256,
             reference_version=row.reference_version,
             app_version=row.app_version,
-            created_at=_aware(row.created_at),
+            created_at=aware(row.created_at),
             demand=demand,
         )
 
@@ -303,7 +180,7 @@ class Register:
         application was received. ``operating_year``: the case operates in that
         year. ``text``: part of the reference, title, business name or officer.
         """
-        query = select(*_SUMMARY_COLUMNS)
+        query = select(*SUMMARY_COLUMNS)
         conds: list[Any] = []
         if municipality:
             code = municipality.strip().upper()
@@ -340,7 +217,7 @@ class Register:
         if limit is not None:
             query = query.limit(limit)
         with self._read() as conn:
-            return [_summary(r) for r in conn.execute(query).all()]
+            return [summary_from_row(r) for r in conn.execute(query).all()]
 
     def count(self) -> int:
         with self._read() as conn:
@@ -359,7 +236,7 @@ class Register:
                     old_status=r.old_status,
                     new_status=r.new_status,
                     who=r.who,
-                    at=_aware(r.at),
+                    at=aware(r.at),
                     why=r.why,
                     version=r.version,
                 )
@@ -393,8 +270,8 @@ class Register:
             raise InputError([Problem("register.result_mismatch", params={"reference": ref})])
         code = check_status(status)
         officer_name = officer if officer is not None else case.meta.officer
-        now = _now()
-        values = _case_values(case, result) | {
+        now = now_utc()
+        values = case_values(case, result) | {
             "reference": ref,
             "status": code,
             "received": received,
@@ -409,9 +286,9 @@ class Register:
         try:
             with self._write() as conn:
                 case_id = conn.execute(cases.insert().values(**values)).inserted_primary_key[0]  # type: ignore[index]
-                conn.execute(case_files.insert().values(case_id=case_id, case_json=_case_json(case)))
+                conn.execute(case_files.insert().values(case_id=case_id, case_json=case_file_json(case)))
                 if rows:
-                    conn.execute(case_demand.insert(), _demand_params(case_id, rows, code))
+                    conn.execute(case_demand.insert(), demand_params(case_id, rows, code))
                 conn.execute(
                     status_history.insert().values(
                         case_id=case_id,
@@ -435,7 +312,7 @@ class Register:
                 cases.c.reference == reference
             )
         ).one()
-        return ConflictError(reference, expected, row.version, row.updated_by, _aware(row.updated_at))
+        return ConflictError(reference, expected, row.version, row.updated_by, aware(row.updated_at))
 
     def set_status(
         self, reference: str, new: str, *, who: str, why: str, expected_version: int | None = None
@@ -450,7 +327,7 @@ class Register:
         code = check_status(new)
         if not why.strip():
             raise InputError([Problem("register.why_required", "why")])
-        now = _now()
+        now = now_utc()
         with self._write() as conn:
             row = self._case_row(conn, reference)
             expected = row.version if expected_version is None else expected_version
@@ -508,11 +385,11 @@ class Register:
         """Replace the stored case file and result summary (e.g. after a correction)."""
         if result.case_sha256 and result.case_sha256 != case.sha256():
             raise InputError([Problem("register.result_mismatch", params={"reference": reference})])
-        now = _now()
+        now = now_utc()
         rows = demand_rows(result)
         with self._write() as conn:
             row = self._case_row(conn, reference)
-            changes = _case_values(case, result) | {
+            changes = case_values(case, result) | {
                 "version": cases.c.version + 1,
                 "updated_at": now,
                 "updated_by": who or row.updated_by,
@@ -525,11 +402,13 @@ class Register:
             if done != 1:
                 raise self._conflict(conn, reference, expected_version)
             conn.execute(
-                update(case_files).where(case_files.c.case_id == row.id).values(case_json=_case_json(case))
+                update(case_files)
+                .where(case_files.c.case_id == row.id)
+                .values(case_json=case_file_json(case))
             )
             conn.execute(case_demand.delete().where(case_demand.c.case_id == row.id))
             if rows:
-                conn.execute(case_demand.insert(), _demand_params(row.id, rows, row.status))
+                conn.execute(case_demand.insert(), demand_params(row.id, rows, row.status))
             conn.execute(
                 status_history.insert().values(
                     case_id=row.id,

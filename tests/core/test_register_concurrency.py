@@ -67,7 +67,6 @@ WRITER = textwrap.dedent(
         case = base.model_copy(update={"meta": base.meta.model_copy(update={"reference": f"W-{i}"})})
         result = assess(case, Context.default())
         if hang and i == count - 1:
-            real = store.status_history
             class Hang:
                 def insert(self):
                     (folder / "inside").write_text("")
