@@ -61,18 +61,25 @@ def merge_id(path: str) -> int:
 class SetCaseCommand(QUndoCommand):
     """Replace the case; undo puts the previous one back. Merges edits of one field."""
 
-    def __init__(self, state: CaseState, before: Case, after: Case, path: str, text: str) -> None:
+    def __init__(
+        self, state: CaseState, before: Case, after: Case, path: str, text: str, merge: bool = True
+    ) -> None:
         super().__init__(text)
         self._state = state
         self.before = before
         self.after = after
         self.path = path
+        self.merge = merge and bool(path)
 
     def id(self) -> int:
-        return merge_id(self.path) if self.path else -1
+        return merge_id(self.path) if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetCaseCommand) or other.path != self.path or not self.path:
+        if (
+            not isinstance(other, SetCaseCommand)
+            or other.path != self.path
+            or not (self.merge and other.merge)
+        ):
             return False
         self.after = other.after
         return True
@@ -123,7 +130,11 @@ class CaseState(QObject):
     # --- changing -----------------------------------------------------------
 
     def set_value(self, path: str, value: Any, text: str = "") -> bool:
-        """Set one field (undoable). Returns False (and changes nothing) when unchanged."""
+        """Set one field (undoable). Returns False (and changes nothing) when unchanged.
+
+        Consecutive changes of one scalar field (typing in a spin box) merge into one
+        undo step; lists and tables (sites, capacity, ramp-up) are one step per change.
+        """
         try:
             if get_path(self._case.to_dict(), path) == value:
                 return False
@@ -133,7 +144,8 @@ class CaseState(QObject):
             new = case_with(self._case, path, value)
         except Exception as exc:  # pydantic ValidationError: a type the model refuses
             raise InputError([Problem("field.type", path, {"value": repr(value), "expected": "?"})]) from exc
-        self.undo_stack.push(SetCaseCommand(self, self._case, new, path, text or path))
+        merge = not isinstance(value, list | dict)
+        self.undo_stack.push(SetCaseCommand(self, self._case, new, path, text or path, merge))
         return True
 
     def replace(self, case: Case, text: str = "", path: str = "") -> None:

@@ -111,3 +111,25 @@ def test_import_national_boundaries(make_window: Any, qtbot: Any, shared_referen
     assert w.page_region.combo_region.count() > 10  # labour-market regions
     # the demo region stays valid in the national table and is computed again
     qtbot.waitUntil(lambda: w.result is not None and w.problems == [], timeout=10_000)
+
+
+def test_capacity_paste_is_one_undo_step(make_window: Any, qtbot: Any) -> None:
+    w = make_window()
+    widget = w.page_region.capacity
+    model = widget.model
+    before = w.state.case
+    # typing "200" in Venlo's flex-bed cell (Dutch decimal comma accepted)
+    row = model.codes.index("GM0983")
+    assert model.setData(model.index(row, 0), "200")
+    assert w.state.case.capacity["GM0983"].housing_flex == 200
+    assert model.value("GM0983", "housing_flex") == 200  # the widget mirrors the state
+    count = w.state.undo_stack.count()
+    # a paste of several cells: one call, one undo step
+    model.request_edits([("GM0983", "care_gp", 500.0), ("GM0984", "care_gp", None)])
+    assert w.state.undo_stack.count() == count + 1
+    assert w.state.case.capacity["GM0984"].care_gp is None  # empty = unknown, never zero
+    qtbot.waitUntil(lambda: w.result.municipality("GM0984").domains["care_gp"].status == "grey", timeout=5000)
+    w.action_undo.trigger()
+    w.action_undo.trigger()
+    assert w.state.case == before
+    assert model.value("GM0983", "housing_flex") == before.capacity["GM0983"].housing_flex

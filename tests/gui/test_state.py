@@ -64,3 +64,13 @@ def test_type_refused_by_the_model_is_an_input_error(qapp: Any) -> None:
 def test_case_with_list_paths() -> None:
     case = case_with(demo_case(), "workforce.employer_beds[0].beds", 10.0)
     assert case.workforce.employer_beds[0].beds == 10.0
+
+
+def test_list_and_table_edits_do_not_merge(qapp: Any) -> None:
+    state = CaseState(demo_case())
+    sites = [s.model_dump(mode="json") for s in state.case.sites]
+    state.set_value("sites", sites[:2])
+    state.set_value("sites", sites[:1])
+    assert state.undo_stack.count() == 2
+    state.undo_stack.undo()
+    assert len(state.case.sites) == 2
