@@ -114,6 +114,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{field}: punt ({x}, {y}) in {crs} ligt buiten Nederland (toegestaan: {allowed})",
         "en": "{field}: point ({x}, {y}) in {crs} lies outside the Netherlands (allowed: {allowed})",
     },
+    "site.far_from_region": {
+        "nl": "{field}: de locatie ligt {km} km van het dichtstbijzijnde gemeentemiddelpunt in de "
+        "regiogegevens ({host}; toegestaan: hoogstens {limit} km). Importeer de landelijke "
+        "gemeentegrenzen met 'ber geodata import' of geef de gemeente op (municipality).",
+        "en": "{field}: the site lies {km} km from the nearest municipality centre in the region "
+        "data ({host}; allowed: at most {limit} km). Import the national municipal boundaries "
+        "with 'ber geodata import' or give the municipality (municipality).",
+    },
     "site.no_host": {
         "nl": "{field}: de gastgemeente van deze locatie kan niet worden bepaald",
         "en": "{field}: the host municipality of this site cannot be determined",

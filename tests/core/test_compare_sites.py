@@ -12,6 +12,7 @@ from ber.case import save_case
 from ber.cli import main
 from ber.demo import demo_case
 from ber.geodata import compare_sites
+from ber.messages import InputError
 from ber.progress import Cancelled
 
 
@@ -158,13 +159,15 @@ def test_cli_geodata_import_info_clear(demo_file: Path, tmp_path: Path, shared_r
     assert not json.loads(result.read_text(encoding="utf-8"))["region"]["data_source"].startswith("Geodata:")
 
 
-def test_sites_far_from_the_builtin_region_get_a_notice() -> None:
+def test_sites_far_from_the_builtin_region_are_refused() -> None:
+    # Without boundaries the host would be the nearest built-in centroid (Gennep, ~174 km
+    # from Groningen): assess and compare refuse such a site instead of guessing.
     from ber.case import Site
 
     case = demo_case()
     far = Site(name="Groningen", x=6.5683, y=53.2194, crs="EPSG:4326")
-    ranking = compare_sites(case, [case.sites[0], far], Context.default())
-    assert [n.code for n in ranking.notices] == ["sites.far"]
-    assert "Groningen" in ranking.notices[0].text("nl") and "ber geodata import" in ranking.notices[0].text(
-        "en"
-    )
+    with pytest.raises(InputError) as err:
+        compare_sites(case, [case.sites[0], far], Context.default())
+    assert [p.code for p in err.value.problems] == ["site.far_from_region"]
+    assert "ber geodata import" in err.value.texts("nl")[0]
+    assert "ber geodata import" in err.value.texts("en")[0]

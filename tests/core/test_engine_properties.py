@@ -301,7 +301,7 @@ def test_central_equals_monte_carlo_with_collapsed_ranges(doc: dict[str, Any]) -
 def test_percentiles_with_infinite_and_unknown_draws() -> None:
     """Zero capacity gives infinite pressures: they sort above every finite draw, lower
     percentiles stay finite, an infinite percentile is null; unknown (NaN) is all null."""
-    from ber.assess import _percentiles
+    from ber.summary import percentiles as _percentiles
 
     mixed = np.array([0.0, 1.0, 2.0, np.inf, np.inf, 3.0])
     # sorted: 0, 1, 2, 3, inf, inf; P10 at rank 0.5 -> 0.5; P50 at 2.5 -> 2.5; P90 at 4.5 -> inf

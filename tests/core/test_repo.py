@@ -127,7 +127,7 @@ def test_every_unit_has_a_dutch_and_english_label() -> None:
 
     units = {n.unit for n in load_reference().norms.values()}
     units |= set(TOTAL_UNITS.values()) | set(DOMAIN_UNITS.values())
-    units |= {"share of jobs", "m² BVO per job"}  # sector values (ber.assess._parameters)
+    units |= {"share of jobs", "m² BVO per job"}  # sector values (ber.summary.parameters_used)
     for unit in units:
         assert set(UNIT_LABELS.get(unit, {})) == set(LANGS), unit
     for key in TOTAL_KEYS:
