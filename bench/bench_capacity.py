@@ -1,6 +1,6 @@
 """Benchmark: capacity table I/O and the Excel export of results.
 
-Run: ``.venv/bin/python bench/capacity_excel.py``. Prints the median of 7 runs per
+Run: ``.venv/bin/python bench/bench_capacity.py``. Prints the median of 7 runs per
 step. The national case: all 342 municipalities × 6 domains (the largest table a
 region can have), pasted as Excel clipboard text, written and read as CSV and XLSX;
 and the Excel export of the demo assessment with 1,000 Monte Carlo draws.
