@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ber.assess import Context
     from ber.case import Case
     from ber.progress import Progress
+    from ber.register.cumulative import Cumulative
     from ber.result import Assessment
 
 __all__ = ["ReportOutcome", "build_report"]
@@ -36,6 +37,7 @@ def build_report(
     logo: Path | None = None,
     officer: str | None = None,
     progress: Progress | None = None,
+    cumulative: Cumulative | None = None,
 ) -> ReportOutcome:
     """Write the report of ``result`` (computed from ``case``) to ``path``, atomically.
 
@@ -44,6 +46,8 @@ def build_report(
     map of centroids. ``pdfa``: PDF/A-3b via ghostscript (plain PDF and a note
     when that is not possible). Raises ``ber.progress.Cancelled`` when
     ``progress.cancelled()`` turns true; then no file is written.
+    ``cumulative`` (``ber.register.cumulative``): adds the section "Cumulatieve
+    effecten" (this case on top of the registered cases); absent when None.
     """
     from ber.report.build import build
 
@@ -58,4 +62,5 @@ def build_report(
         logo=logo,
         officer=officer,
         progress=progress,
+        cumulative=cumulative,
     )

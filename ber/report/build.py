@@ -6,7 +6,7 @@ import io
 import math
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ber.assess import Context
 from ber.case import Case, atomic_write_bytes
@@ -16,12 +16,16 @@ from ber.progress import Cancelled, NoProgress, Progress
 from ber.report.data import ReportData, site_marks
 from ber.report.outcome import ReportOutcome
 from ber.report.sections_back import accountability, uncertainty
+from ber.report.sections_cumulative import cumulative_section
 from ber.report.sections_front import contents, cover, summary
 from ber.report.sections_inputs import inputs, method
 from ber.report.sections_results import map_section, results, sites_section
 from ber.report.styles import ACCENT, FONT, FONT_BOLD, register_fonts, styles
 from ber.report.texts import Texts
 from ber.result import Assessment
+
+if TYPE_CHECKING:
+    from ber.register.cumulative import Cumulative
 
 Section = Callable[[ReportData], list[Any]]
 
@@ -34,6 +38,7 @@ SECTIONS: list[Section] = [
     inputs,
     method,
     results,
+    cumulative_section,  # only when cumulative data is given
     map_section,
     sites_section,
     uncertainty,
@@ -191,6 +196,7 @@ def prepare(
     boundaries: Mapping[str, Any] | None,
     logo: Path | None,
     officer: str | None,
+    cumulative: Cumulative | None = None,
 ) -> ReportData:
     register_fonts()
     tx = Texts(lang)
@@ -216,6 +222,8 @@ def prepare(
         officer=officer or "",
         file_name=path.name,
         sites=site_marks(result, case),
+        cumulative=cumulative,
+        municipality_names=dict(zip(table.codes, table.names, strict=True)),
     )
 
 
@@ -231,6 +239,7 @@ def build(
     logo: Path | None = None,
     officer: str | None = None,
     progress: Progress | None = None,
+    cumulative: Cumulative | None = None,
 ) -> ReportOutcome:
     progress = progress or NoProgress()
 
@@ -241,7 +250,7 @@ def build(
 
     tx = Texts(lang)
     step(0.0, tx("progress.prepare"))
-    data = prepare(result, case, path, lang, ctx, boundaries, logo, officer)
+    data = prepare(result, case, path, lang, ctx, boundaries, logo, officer, cumulative)
     story: list[Any] = []
     for i, section in enumerate(SECTIONS):
         step(0.05 + 0.35 * i / len(SECTIONS), tx("progress.section", n=i + 1, total=len(SECTIONS)))

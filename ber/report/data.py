@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from ber.case import DOMAIN_UNITS, DOMAINS, Case
@@ -20,6 +20,9 @@ from ber.reference import ReferenceSet
 from ber.report.styles import ACCENT, FONT, RULE, STATUS_COLOURS, ZEBRA, Styles
 from ber.report.texts import Texts
 from ber.result import Assessment
+
+if TYPE_CHECKING:
+    from ber.register.cumulative import Cumulative
 
 STATUS_ORDER = {"green": 0, "grey": 1, "amber": 2, "red": 3}
 
@@ -52,6 +55,10 @@ class ReportData:
     officer: str
     file_name: str
     sites: list[SiteMark] = field(default_factory=list)
+    #: this case on top of the registered cases (section "Cumulatieve effecten"), or None
+    cumulative: Cumulative | None = None
+    #: names of every municipality of the context (GM code -> name), for cases hosted elsewhere
+    municipality_names: dict[str, str] = field(default_factory=dict)
 
     # -- formatting ------------------------------------------------------
     def num(self, value: float | None, decimals: int | None = None) -> str:
@@ -96,7 +103,7 @@ class ReportData:
         for m in self.result.municipalities:
             if m.code == code:
                 return m.name
-        return code
+        return self.municipality_names.get(code, code)
 
     def long_date(self, text: str) -> str:
         """An ISO date (2026-11-24) written out ("24 november 2026"); other text as given."""
