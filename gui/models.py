@@ -309,7 +309,7 @@ def reference_table(ref: Any, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
             [
                 Cell(n.label(lang), tooltip=key),
                 Cell(smart_number(n.value, lang), align_right=True),
-                Cell(n.unit),
+                Cell(unit_label(n.unit, lang)),
                 Cell(f"{smart_number(n.low, lang)} – {smart_number(n.high, lang)}", align_right=True),
                 Cell(source, tooltip=source + (f"\n{n.note}" if n.note else "")),
             ]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ber.labels import unit_label
 from ber.reference import ReferenceSet
 from gui.binding import with_message
 from gui.texts import language, tr
@@ -77,7 +78,7 @@ def norm_tip(ref: ReferenceSet, key: str, extra: str = "") -> str:
         value=f"{n.value:g}",
         low=f"{n.low:g}",
         high=f"{n.high:g}",
-        unit=n.unit,
+        unit=unit_label(n.unit, lang),
         source=source,
     )
     return f"{extra}\n{text}" if extra else text
