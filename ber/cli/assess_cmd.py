@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ber.assess import assess, check_case
-from ber.case import load_case
+from ber.case import Case, load_case
 from ber.cli.common import check_samples, context_for, print_summary, write_json
+from ber.messages import InputError, Lang, Problem
+from ber.result import Assessment
+
+if TYPE_CHECKING:
+    from ber.register import Cumulative
 
 
 def register(sub: Any) -> None:
@@ -22,6 +27,17 @@ def register(sub: Any) -> None:
     p.add_argument("--seed", type=int, default=1, help="seed of the Monte Carlo draws")
     p.add_argument("--geodata", help="geodata file or folder (boundaries, statistics) for this run")
     p.add_argument("--quiet", action="store_true", help="print no summary")
+    p.add_argument(
+        "--cumulative",
+        action="store_true",
+        help="add the granted and in-procedure cases of the case register (result JSON key "
+        "'cumulative', report section 'Cumulatieve effecten')",
+    )
+    p.add_argument(
+        "--register-url",
+        help="case register for --cumulative: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
+        "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
+    )
     p.set_defaults(func=run_assess)
 
     v = sub.add_parser("validate", help="check a case file and list every problem")
@@ -35,15 +51,56 @@ def run_assess(args: argparse.Namespace) -> int:
     case = load_case(Path(args.case))
     ctx = context_for(args.geodata)
     result = assess(case, ctx, samples=args.samples, seed=args.seed)
+    cum = _cumulative(result, case, args.register_url) if args.cumulative else None
     if args.out:
-        write_json(Path(args.out), result.to_dict())
+        doc = result.to_dict()
+        if cum is not None:
+            doc["cumulative"] = cum.to_dict()
+        write_json(Path(args.out), doc)
     if args.pdf:
         from ber.cli.report_hook import write_report
 
-        write_report(result, case, Path(args.pdf), args.lang, pdfa=args.pdfa, ctx=ctx)
+        write_report(result, case, Path(args.pdf), args.lang, pdfa=args.pdfa, ctx=ctx, cumulative=cum)
     if not args.quiet:
         print_summary(result, case.business.name, args.lang)
+        if cum is not None:
+            _print_cumulative(cum, args.lang)
     return 0
+
+
+def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
+    """This case on top of the register's cases; InputError (exit 2) when the register cannot be opened."""
+    from ber.register import Register, cumulative, mask_url
+    from ber.register.db import resolve_url
+
+    try:
+        reg = Register.open(url)
+    except OSError as exc:  # e.g. the SQLite file's folder cannot be created
+        reason = exc.strerror or type(exc).__name__
+        problem = Problem(
+            "register.unreachable", params={"url": mask_url(resolve_url(url)), "reason": reason}
+        )
+        raise InputError([problem]) from None
+    with reg:
+        return cumulative(result, case, reg)
+
+
+def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
+    from ber.labels import DOMAIN_LABELS, STATUS_LABELS
+
+    nl = lang == "nl"
+    refs = ", ".join(cum.other_references) or ("geen" if nl else "none")
+    print("")
+    print(("Cumulatief (andere zaken: " if nl else "Cumulative (other cases: ") + refs + "):")
+    for dom, with_ in cum.verdict_with.items():
+        without = cum.verdict_without[dom]
+        print(
+            f"  {DOMAIN_LABELS[dom][lang]:<40} "
+            + ("zonder " if nl else "without ")
+            + f"{STATUS_LABELS[without.status][lang]:<9} "
+            + ("met " if nl else "with ")
+            + f"{STATUS_LABELS[with_.status][lang]:<9} {with_.municipality_name}"
+        )
 
 
 def run_validate(args: argparse.Namespace) -> int:

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ber.assess import Context
 from ber.case import Case
 from ber.messages import Lang
 from ber.result import Assessment
 
+if TYPE_CHECKING:
+    from ber.register import Cumulative
+
 
 def write_report(
-    result: Assessment, case: Case, path: Path, lang: Lang, *, pdfa: bool = False, ctx: Context | None = None
+    result: Assessment,
+    case: Case,
+    path: Path,
+    lang: Lang,
+    *,
+    pdfa: bool = False,
+    ctx: Context | None = None,
+    cumulative: Cumulative | None = None,
 ) -> bool:
     """Write the PDF report; prints the outcome notes (e.g. no PDF/A possible) to stderr.
 
@@ -28,7 +39,7 @@ def write_report(
             file=sys.stderr,
         )
         return False
-    outcome = build_report(result, case, path, lang=lang, pdfa=pdfa, ctx=ctx)
+    outcome = build_report(result, case, path, lang=lang, pdfa=pdfa, ctx=ctx, cumulative=cumulative)
     for note in outcome.notes:
         print(note, file=sys.stderr)
     return True
