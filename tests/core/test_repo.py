@@ -136,3 +136,26 @@ def test_every_unit_has_a_dutch_and_english_label() -> None:
         assert set(DOMAIN_LABELS[domain]) == set(LANGS), domain
     for status in ("green", "amber", "red", "grey"):
         assert set(STATUS_LABELS[status]) == set(LANGS), status
+
+
+def test_ruff_is_clean() -> None:
+    ruff = Path(sys.executable).parent / "ruff"
+    done = subprocess.run(
+        [str(ruff), "check", "ber", "gui", "tests", "bench", "tools", "main.py"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_engine_is_mypy_strict_clean() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "ber"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
