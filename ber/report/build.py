@@ -252,8 +252,10 @@ def build(
     step(0.0, tx("progress.prepare"))
     data = prepare(result, case, path, lang, ctx, boundaries, logo, officer, cumulative)
     story: list[Any] = []
-    for i, section in enumerate(SECTIONS):
-        step(0.05 + 0.35 * i / len(SECTIONS), tx("progress.section", n=i + 1, total=len(SECTIONS)))
+    # the cumulative chapter counts only when there is cumulative data
+    sections = [s for s in SECTIONS if s is not cumulative_section or data.cumulative is not None]
+    for i, section in enumerate(sections):
+        step(0.05 + 0.35 * i / len(sections), tx("progress.section", n=i + 1, total=len(sections)))
         story += section(data)
     step(0.4, tx("progress.layout"))
     pdf = _render(data, story, progress)
