@@ -316,3 +316,32 @@ def test_install_register_menu(
     qtbot.waitUntil(lambda: view.busy == 0 and view.model.rowCount() == 3, timeout=10_000)
     assert view.get_case() is window.state.case and view.get_result() is window.result
     view.close()
+
+
+def test_texts_in_both_languages_with_the_same_placeholders() -> None:
+    import string
+
+    from gui.register_models import REGISTER_TEXTS
+    from gui.texts import TEXTS
+
+    def names(text: str) -> set[str]:
+        return {n for _, n, _, _ in string.Formatter().parse(text) if n}
+
+    for key, entry in REGISTER_TEXTS.items():
+        assert set(entry) == {"nl", "en"} and entry["nl"].strip() and entry["en"].strip(), key
+        assert names(entry["nl"]) == names(entry["en"]), key
+        assert TEXTS[key] is entry  # part of the app's catalogue, so tr() finds them
+
+
+def test_register_url_from_environment_then_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui.register_view import register_url
+    from gui.settings import qsettings
+
+    monkeypatch.delenv("BER_REGISTER_URL", raising=False)
+    assert register_url() is None  # SQLite in the user data folder
+    s = qsettings()
+    s.setValue("register_url", "postgresql+psycopg://ber@regio.example/register")
+    s.sync()
+    assert register_url() == "postgresql+psycopg://ber@regio.example/register"
+    monkeypatch.setenv("BER_REGISTER_URL", "sqlite:///x.sqlite")
+    assert register_url() == "sqlite:///x.sqlite"
