@@ -285,9 +285,15 @@ def cumulative_section(data: ReportData) -> list[Any]:
             )
         )
     for domain in (d for d in data.domains if d in cum.verdict_with):
+        other = sum(s.other[t] for s in cum.series if s.domain == domain)
+        without = (
+            _verdict_text(data, cum.verdict_without[domain])
+            if other > 0
+            else tx("cum.verdict_no_other", status=_status_word(data, cum.verdict_without[domain].status))
+        )
         sentence = tx(
             "cum.verdict_line",
-            without=_verdict_text(data, cum.verdict_without[domain]),
+            without=without,
             with_case=_verdict_text(data, cum.verdict_with[domain]),
         )
         out += [
