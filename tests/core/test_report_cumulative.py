@@ -240,3 +240,5 @@ def test_no_other_cases_says_so(tmp_path: Path) -> None:
     tx = Texts("en")
     assert tx("cum.title") in text
     assert " ".join(tx("cum.none_counted").split()) in text
+    # no other demand anywhere: every domain's sentence says so instead of naming a municipality
+    assert text.count("(no demand from other cases)") == len(DOMAINS)
