@@ -74,6 +74,8 @@ class ExportMixin:
         logo = Path(self.prefs.logo) if self.prefs.logo and Path(self.prefs.logo).is_file() else None
         officer = self.prefs.officer or None
         target = path
+        register_view = getattr(self, "register_view", None)
+        cumulative = register_view.cumulative_for(case) if register_view is not None else None
 
         def job(handle: ProgressHandle) -> Any:
             from ber.assess import assess
@@ -82,7 +84,16 @@ class ExportMixin:
             if res is None or res.case_sha256 != case.sha256() or res.language != lang:
                 res = assess(case, ctx)
             return build_report(
-                res, case, target, lang=lang, pdfa=pdfa, ctx=ctx, logo=logo, officer=officer, progress=handle
+                res,
+                case,
+                target,
+                lang=lang,
+                pdfa=pdfa,
+                ctx=ctx,
+                logo=logo,
+                officer=officer,
+                progress=handle,
+                cumulative=cumulative,
             )
 
         self.page_report.set_busy(True)

@@ -265,6 +265,9 @@ class MainWindow(DocumentMixin, ExportMixin, QMainWindow):
         help_menu.addActions([self.action_manual, self.action_reference])
         help_menu.addSeparator()
         help_menu.addAction(self.action_about)
+        from gui.register_view import install_register_menu
+
+        install_register_menu(self)
 
         toolbar = QToolBar(tr("toolbar.main"), self)
         toolbar.setObjectName("toolbar_main")

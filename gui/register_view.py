@@ -82,6 +82,9 @@ class RegisterView(QDialog):
         self.generation = 0
         self.last_message = ""
         self.cumulative: Any = None
+        #: SHA-256 of the case the cumulative view was computed for (the PDF export uses
+        #: the cumulative view only when it belongs to the case being exported)
+        self.cumulative_case_sha = ""
         self.history: list[Any] = []
         self.history_dialog: QDialog | None = None
         self.status_label = QLabel()  # "busy" while a register call runs
@@ -398,7 +401,12 @@ class RegisterView(QDialog):
 
             return cumulative(result, case, reg)
 
+        self.cumulative_case_sha = case.sha256()
         self.run(job, self.show_cumulative)
+
+    def cumulative_for(self, case: Case) -> Any:
+        """The computed cumulative view when it belongs to this case, else None."""
+        return self.cumulative if self.cumulative_case_sha == case.sha256() else None
 
     def show_cumulative(self, cum: Any) -> None:
         self.cumulative = cum

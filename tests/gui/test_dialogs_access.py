@@ -33,7 +33,7 @@ def test_actions_have_names_and_standard_shortcuts(make_window: Any) -> None:
         assert key in [s.toString() for s in action.shortcuts()], name
     assert {s.toString() for s in w.action_redo.shortcuts()} >= {"Ctrl+Y", "Ctrl+Shift+Z"}
     menus = [a.text() for a in w.menuBar().actions()]
-    assert menus == ["&Bestand", "Be&werken", "Bee&ld", "&Help"]
+    assert menus == ["&Bestand", "Be&werken", "Bee&ld", "&Register", "&Help"]
     for name in (
         "action_open_demo",
         "action_quit",

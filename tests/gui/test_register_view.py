@@ -298,16 +298,16 @@ def test_register_that_cannot_be_opened(qtbot: Any, demo: Any, messages: list[st
     assert note is not None and ".pgpass" in note.text()
 
 
-def test_install_register_menu(
+def test_main_window_has_the_register_menu(
     make_window: Any, qtbot: Any, url: str, messages: list[str], monkeypatch: Any
 ) -> None:
-    from gui.register_view import install_register_menu
+    from PySide6.QtWidgets import QMenu
 
     monkeypatch.setenv("BER_REGISTER_URL", url)
     window = make_window()
-    menu = install_register_menu(window)
-    assert menu.objectName() == "menu_register"
-    names = [a.objectName() for a in menu.actions()]
+    menus = [m for m in window.findChildren(QMenu) if m.objectName() == "menu_register"]
+    assert len(menus) == 1  # installed once, by the main window itself
+    names = [a.objectName() for a in menus[0].actions()]
     assert names == ["action_register_open", "action_register_add"]
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("&Register") == titles.index("&Help") - 1
@@ -315,6 +315,12 @@ def test_install_register_menu(
     view = window.register_view
     qtbot.waitUntil(lambda: view.busy == 0 and view.model.rowCount() == 3, timeout=10_000)
     assert view.get_case() is window.state.case and view.get_result() is window.result
+    # the PDF export takes the cumulative view only for the case it was computed for
+    view.cumulative, view.cumulative_case_sha = object(), window.state.case.sha256()
+    assert view.cumulative_for(window.state.case) is view.cumulative
+    other = window.state.case.model_copy(update={"overrides": {}}, deep=True)
+    other.business.jobs = 1234
+    assert view.cumulative_for(other) is None
     view.close()
 
 
