@@ -236,4 +236,24 @@ def _mitigations(data: ReportData) -> list[Any]:
         status_cells=badges,
     )
     joined = "; ".join(parts) if parts else tx("inputs.employer_beds_none")
-    return [KeepTogether([head, data.p(tx("summary.mitigations_intro", list=joined)), table])]
+    block = [head, data.p(tx("summary.mitigations_intro", list=joined)), table]
+    worse = [
+        data.domain(d)
+        for d in data.domains
+        if without.get(d, {}).get("pressure") is not None
+        and r.verdict[d].pressure is not None
+        and r.verdict[d].pressure > without[d]["pressure"] + 1e-9
+    ]
+    if worse and active.get("employer_beds"):
+        places = sorted(
+            {
+                data.municipality_names.get(b.municipality, b.municipality)
+                for b in data.case.workforce.employer_beds
+            }
+        )
+        block.append(
+            data.p(
+                tx("summary.mitigations_worse", domains=", ".join(worse), municipalities=", ".join(places))
+            )
+        )
+    return [KeepTogether(block)]

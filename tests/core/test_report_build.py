@@ -242,3 +242,26 @@ def test_other_cases_build_cleanly(case_file: Path, lang: str, tmp_path: Path) -
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert tx("sites.title") not in outline  # one site: no comparison chapter
     assert outline[0] == tx("summary.title") and outline[-1] == tx("acc.title")
+
+
+def test_note_when_employer_beds_raise_pressure_elsewhere(tmp_path: Path) -> None:
+    # Demo: with the 150 employer beds in Venlo, 150 mid/short-stay workers live in Venlo
+    # instead of spread by gravity, so Venlo's GP demand (and the regional care verdict's
+    # pressure) is higher with the measures than without: the summary explains that.
+    def summary_text(case_mod: object | None) -> str:
+        case = demo_case("nl")
+        if case_mod is not None:
+            case = case.model_copy(update={"mitigations": case_mod}, deep=True)
+            case = case.model_copy(
+                update={"workforce": case.workforce.model_copy(update={"employer_beds": []})}
+            )
+        result = assess(case, Context.default())
+        path = tmp_path / f"r{id(case_mod)}.pdf"
+        build_report(result, case, path, lang="nl")
+        return "\n".join(p.extract_text() for p in PdfReader(str(path)).pages[:4])
+
+    with_beds = summary_text(None)
+    assert "geen rekenfout" in with_beds and "(Venlo)" in with_beds and "Zorg: huisarts" in with_beds
+    # without employer beds (only the shuttle share as measure) no domain gets worse
+    only_shuttle = demo_case("nl").mitigations
+    assert "geen rekenfout" not in summary_text(only_shuttle)
