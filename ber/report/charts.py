@@ -23,6 +23,39 @@ def _nice_max(value: float) -> float:
     return float(10 * exp)
 
 
+def capacity_line(d: Any, chart: Any, y: float) -> None:
+    """The dashed red line of the spare capacity across a bar chart, at height ``y``."""
+    from reportlab.graphics.shapes import Line
+    from reportlab.lib import colors
+
+    red = colors.HexColor(STATUS_COLOURS["red"][0])
+    d.add(
+        Line(chart.x, y, chart.x + chart.width, y, strokeColor=red, strokeWidth=1.4, strokeDashArray=[5, 3])
+    )
+
+
+def capacity_legend(
+    d: Any,
+    data: ReportData,
+    x: float,
+    y: float,
+    capacity: float | None,
+    unit: str,
+    decimals: int | None = None,
+) -> None:
+    """The legend entry of the capacity line (or 'capacity unknown') at (x, y)."""
+    from reportlab.graphics.shapes import Line, String
+    from reportlab.lib import colors
+
+    if capacity is not None:
+        red = colors.HexColor(STATUS_COLOURS["red"][0])
+        d.add(Line(x, y + 2.5, x + 16, y + 2.5, strokeColor=red, strokeWidth=1.4, strokeDashArray=[5, 3]))
+        text = f"{data.tx('results.chart_capacity')}: {data.qty(capacity, unit, decimals)}"
+    else:
+        text = data.tx("results.chart_no_capacity")
+    d.add(String(x + 20, y, text, fontName=FONT, fontSize=7.5))
+
+
 def demand_chart(data: ReportData, domain: str, code: str) -> Any:
     """Demand per year in municipality ``code`` against its spare capacity.
 
@@ -91,20 +124,8 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
                         strokeDashArray=[1.5, 1.5],
                     )
                 )
-    red = colors.HexColor(STATUS_COLOURS["red"][0])
     if dom.capacity is not None:
-        yc = y_of(dom.capacity)
-        d.add(
-            Line(
-                chart.x,
-                yc,
-                chart.x + chart.width,
-                yc,
-                strokeColor=red,
-                strokeWidth=1.4,
-                strokeDashArray=[5, 3],
-            )
-        )
+        capacity_line(d, chart, y_of(dom.capacity))
 
     # legend on top
     lx, ly = chart.x, CHART_H - 14
@@ -112,12 +133,7 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
     d.add(Rect(lx, ly - 1, 9, 7, fillColor=colors.HexColor(ACCENT), strokeColor=None))
     d.add(String(lx + 13, ly, f"{tx('results.chart_demand')} ({unit})", fontName=FONT, fontSize=7.5))
     lx += 150
-    if dom.capacity is not None:
-        d.add(Line(lx, ly + 2.5, lx + 16, ly + 2.5, strokeColor=red, strokeWidth=1.4, strokeDashArray=[5, 3]))
-        text = f"{tx('results.chart_capacity')}: {data.qty(dom.capacity, dom.unit)}"
-    else:
-        text = tx("results.chart_no_capacity")
-    d.add(String(lx + 20, ly, text, fontName=FONT, fontSize=7.5))
+    capacity_legend(d, data, lx, ly, dom.capacity, dom.unit)
     if band:
         lx += 170
         d.add(

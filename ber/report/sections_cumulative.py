@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ber.report.data import STATUS_ORDER, ReportData
 from ber.report.sections_front import heading
-from ber.report.styles import ACCENT, FONT, STATUS_COLOURS
+from ber.report.styles import ACCENT, FONT
 
 if TYPE_CHECKING:
     from ber.register.cumulative import Cumulative, CumulativeSeries
@@ -172,10 +172,10 @@ def _domain_table(data: ReportData, cum: Cumulative, domain: str, t: int) -> Any
 def cumulative_chart(data: ReportData, s: CumulativeSeries, years: list[int]) -> Any:
     """Stacked bars per year (other cases, this case) against the spare capacity (dashed line)."""
     from reportlab.graphics.charts.barcharts import VerticalBarChart
-    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+    from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib import colors
 
-    from ber.report.charts import _nice_max
+    from ber.report.charts import _nice_max, capacity_legend, capacity_line
 
     tx = data.tx
     top = max([*s.total, 0.0])
@@ -204,20 +204,8 @@ def cumulative_chart(data: ReportData, s: CumulativeSeries, years: list[int]) ->
     chart.barWidth = 8
     chart.groupSpacing = 6
     d.add(chart)
-    red = colors.HexColor(STATUS_COLOURS["red"][0])
     if s.capacity is not None:
-        yc = chart.y + chart.height * s.capacity / vmax
-        d.add(
-            Line(
-                chart.x,
-                yc,
-                chart.x + chart.width,
-                yc,
-                strokeColor=red,
-                strokeWidth=1.4,
-                strokeDashArray=[5, 3],
-            )
-        )
+        capacity_line(d, chart, chart.y + chart.height * s.capacity / vmax)
     lx, ly = chart.x, CHART_H - 14
     unit = data.unit(s.unit)
     d.add(Rect(lx, ly - 1, 9, 7, fillColor=colors.HexColor(OTHER_COLOUR), strokeColor=None))
@@ -226,12 +214,7 @@ def cumulative_chart(data: ReportData, s: CumulativeSeries, years: list[int]) ->
     d.add(Rect(lx, ly - 1, 9, 7, fillColor=colors.HexColor(ACCENT), strokeColor=None))
     d.add(String(lx + 13, ly, f"{tx('cum.chart_this')} ({unit})", fontName=FONT, fontSize=7.5))
     lx += 115
-    if s.capacity is not None:
-        d.add(Line(lx, ly + 2.5, lx + 16, ly + 2.5, strokeColor=red, strokeWidth=1.4, strokeDashArray=[5, 3]))
-        text = f"{tx('results.chart_capacity')}: {data.qty(s.capacity, s.unit, 0)}"
-    else:
-        text = tx("results.chart_no_capacity")
-    d.add(String(lx + 20, ly, text, fontName=FONT, fontSize=7.5))
+    capacity_legend(d, data, lx, ly, s.capacity, s.unit, 0)
     return d
 
 
