@@ -38,6 +38,18 @@ TOTAL_KEYS: tuple[str, ...] = (
     "commute_co2_kg_per_day",
 )
 
+#: the key figures shown first (CLI summary, report uncertainty, sensitivity outputs)
+KEY_FIGURES: tuple[str, ...] = (
+    "residents",
+    "flex_beds",
+    "dwellings",
+    "gp_fte",
+    "pupils_primary",
+    "pupils_secondary",
+    "peak_vehicles",
+    "commute_vehicle_km_per_day",
+)
+
 TOTAL_UNITS: dict[str, str] = {
     "jobs": "jobs",
     "migrant_workers": "persons",

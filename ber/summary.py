@@ -16,7 +16,7 @@ from ber.geometry import SitePoint
 from ber.model import SEVERITY, STATUS_CODES, Prepared, Raw, compute
 from ber.params import ParamSpec, one_at_a_time_params
 from ber.reference import CATEGORIES, ReferenceSet
-from ber.result import DomainResult, MunicipalityResult, ParameterUsed, Verdict, clean
+from ber.result import KEY_FIGURES, DomainResult, MunicipalityResult, ParameterUsed, Verdict, clean
 
 
 def totals_at(raw: Raw, s: int, t: int | slice) -> dict[str, Any]:
@@ -265,16 +265,7 @@ def uncertainty_summary(prep: Prepared, raw: Raw, samples: int, seed: int) -> di
     }
 
 
-SENSITIVITY_OUTPUTS: tuple[str, ...] = (
-    "residents",
-    "flex_beds",
-    "dwellings",
-    "gp_fte",
-    "pupils_primary",
-    "pupils_secondary",
-    "peak_vehicles",
-    "commute_vehicle_km_per_day",
-)
+SENSITIVITY_OUTPUTS: tuple[str, ...] = KEY_FIGURES
 
 
 def sensitivity_rows(

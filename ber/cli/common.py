@@ -11,7 +11,7 @@ from ber.assess import Context
 from ber.case import atomic_write_bytes
 from ber.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
 from ber.messages import InputError, Lang, Problem
-from ber.result import TOTAL_UNITS, Assessment
+from ber.result import KEY_FIGURES, TOTAL_UNITS, Assessment
 
 
 def context_for(geodata: str | None) -> Context:
@@ -37,18 +37,7 @@ def check_samples(samples: int) -> None:
         raise InputError([Problem("cli.samples", params={"value": samples})])
 
 
-SUMMARY_KEYS = (
-    "migrant_workers",
-    "family_members",
-    "residents",
-    "flex_beds",
-    "dwellings",
-    "gp_fte",
-    "pupils_primary",
-    "pupils_secondary",
-    "peak_vehicles",
-    "commute_vehicle_km_per_day",
-)
+SUMMARY_KEYS = ("migrant_workers", "family_members", *KEY_FIGURES)
 
 
 def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None) -> None:

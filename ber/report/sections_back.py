@@ -7,7 +7,7 @@ from typing import Any
 from ber.labels import TOTAL_LABELS
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
-from ber.result import TOTAL_UNITS
+from ber.result import KEY_FIGURES, TOTAL_UNITS
 
 UNCERTAIN_TOTALS: tuple[tuple[str, int | None], ...] = (
     ("family_members", 0),
@@ -25,16 +25,7 @@ UNCERTAIN_TOTALS: tuple[tuple[str, int | None], ...] = (
 )
 
 #: outputs of the sensitivity rows, shown as "mostly in"
-SENSITIVITY_OUTPUTS = (
-    "residents",
-    "flex_beds",
-    "dwellings",
-    "gp_fte",
-    "pupils_primary",
-    "pupils_secondary",
-    "peak_vehicles",
-    "commute_vehicle_km_per_day",
-)
+SENSITIVITY_OUTPUTS = KEY_FIGURES
 
 
 def uncertainty(data: ReportData) -> list[Any]:
