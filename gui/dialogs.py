@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ber.reference import ReferenceSet
 from gui.models import CellTableModel, reference_table
-from gui.settings import MC_RANGE, Preferences
+from gui.settings import MC_RANGE, Preferences, strip_password
 from gui.texts import language, tr
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -76,6 +76,7 @@ class PreferencesDialog(QDialog):
         self.check_pdfa.setObjectName("check_pref_pdfa")
         self.check_pdfa.setChecked(prefs.pdfa)
         form.addRow(tr("prefs.pdfa"), self.check_pdfa)
+        self._register_rows(form, prefs)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -85,6 +86,66 @@ class PreferencesDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(buttons)
         self.prefs = prefs
+
+    def _register_rows(self, form: QFormLayout, prefs: Preferences) -> None:
+        from ber.paths import user_data_dir
+        from gui.register_dialogs import env_register_url
+
+        self.edit_register = QLineEdit(prefs.register_url)
+        self.edit_register.setObjectName("edit_pref_register_url")
+        self.edit_register.setAccessibleName(tr("prefs.register").rstrip(":"))
+        self.edit_register.setPlaceholderText(
+            tr("prefs.register_placeholder", path=str(user_data_dir() / "register.sqlite"))
+        )
+        self.edit_register.setMinimumWidth(460)
+        form.addRow(tr("prefs.register"), self.edit_register)
+        note = QLabel(tr("prefs.register_note"))
+        note.setObjectName("label_pref_register_note")
+        note.setWordWrap(True)
+        form.addRow("", note)
+        env = env_register_url()
+        self.label_register_env = QLabel(tr("prefs.register_env", url=strip_password(env)) if env else "")
+        self.label_register_env.setObjectName("label_pref_register_env")
+        self.label_register_env.setWordWrap(True)
+        self.label_register_env.setStyleSheet("color: #8a5a00;")
+        self.label_register_env.setVisible(bool(env))
+        form.addRow("", self.label_register_env)
+        self.label_register_error = QLabel()
+        self.label_register_error.setObjectName("label_pref_register_error")
+        self.label_register_error.setWordWrap(True)
+        self.label_register_error.setStyleSheet("color: #b71c1c;")
+        self.label_register_error.setVisible(False)
+        form.addRow("", self.label_register_error)
+
+    def register_problem(self) -> str:
+        """The message for an unusable register address ("" when it is fine or empty)."""
+        text = self.edit_register.text().strip()
+        if not text:
+            return ""
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            backend = make_url(text).get_backend_name()
+        except ArgumentError:
+            backend = ""
+        if backend in ("sqlite", "postgresql"):
+            return ""
+        return tr("prefs.register_invalid", value=strip_password(text))
+
+    def accept(self) -> None:
+        problem = self.register_problem()
+        self.label_register_error.setText(problem)
+        self.label_register_error.setVisible(bool(problem))
+        if problem:
+            self.edit_register.setFocus()
+            return
+        super().accept()
+
+    def session_url(self) -> str | None:
+        """The typed register URL when it holds a password (kept in memory only), else None."""
+        text = self.edit_register.text().strip()
+        return text if text and strip_password(text) != text else None
 
     def _browse_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("prefs.logo"), "", tr("prefs.logo_filter"))
@@ -99,6 +160,7 @@ class PreferencesDialog(QDialog):
         p.family_preset = str(self.combo_preset.currentData())
         p.mc_draws = self.spin_draws.value()
         p.pdfa = self.check_pdfa.isChecked()
+        p.register_url = strip_password(self.edit_register.text())  # never a password on disk
         return p
 
 

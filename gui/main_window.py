@@ -29,9 +29,10 @@ from ber.messages import InputError, Problem
 from ber.result import Assessment
 from ber.validate import validate_case
 from gui.binding import Binder
-from gui.dialogs import ManualDialog, PreferencesDialog, ReferenceDialog, about_text
+from gui.dialogs import ManualDialog, ReferenceDialog, about_text
 from gui.documents import AUTOSAVE_MS, DocumentMixin
 from gui.exports import ExportMixin
+from gui.map_region import MapRegionMixin
 from gui.pages.business import BusinessPage
 from gui.pages.common import scrolled
 from gui.pages.map_page import MapPage
@@ -40,7 +41,7 @@ from gui.pages.report import ReportPage
 from gui.pages.results import ResultsPage
 from gui.pages.sites import SitesPage
 from gui.pages.workforce import WorkforcePage
-from gui.settings import Preferences, save_preferences
+from gui.settings import Preferences
 from gui.state import CaseState
 from gui.texts import language, tr
 from gui.workers import ProgressHandle, error_text, run_in_pool
@@ -49,7 +50,7 @@ STEPS = ("business", "workforce", "sites", "region", "results", "map", "report")
 DEBOUNCE_MS = 400
 
 
-class MainWindow(DocumentMixin, ExportMixin, QMainWindow):
+class MainWindow(DocumentMixin, ExportMixin, MapRegionMixin, QMainWindow):
     resultReady = Signal()
     mapReady = Signal()
     exportFinished = Signal(str)
@@ -149,6 +150,8 @@ class MainWindow(DocumentMixin, ExportMixin, QMainWindow):
         self.page_map.municipalitySelected.connect(self._select_municipality)
         self.page_map.siteRequested.connect(lambda x, y: self.page_sites.add_site(x, y))
         self.page_map.importGeodataRequested.connect(self.import_geodata_dialog)
+        self.page_map.regionToggleRequested.connect(self.toggle_region_municipality)
+        self.page_map.tickModeChanged.connect(self._tick_mode_changed)
         self.page_report.pdfRequested.connect(self.export_pdf)
         self.page_report.excelRequested.connect(self.export_excel)
         self.page_report.cancelRequested.connect(self.cancel_report)
@@ -301,6 +304,7 @@ class MainWindow(DocumentMixin, ExportMixin, QMainWindow):
         self.page_workforce.update_derived()
         if path in ("", "region") or path.startswith("region"):
             self.page_region.refresh()
+            self.page_map.show_region(self.state.case.region.municipalities)
         else:
             self.page_region.refresh_capacity()
         self.problems = validate_case(self.state.case, self.ctx.ref, self.ctx.table)
@@ -325,6 +329,7 @@ class MainWindow(DocumentMixin, ExportMixin, QMainWindow):
             reason = ""
         self.update_enabled(reason)
         self.update_title()
+        self.update_cumulative_map()  # a cumulative view of the previous input no longer applies
 
     def exports_allowed(self) -> bool:
         return not self.problems
@@ -460,18 +465,6 @@ class MainWindow(DocumentMixin, ExportMixin, QMainWindow):
             box.setInformativeText(text)
         self.last_error = f"{title}\n{text}"
         box.open()
-
-    def preferences(self) -> None:
-        dialog = PreferencesDialog(self.prefs, self.ctx.ref, self)
-        if dialog.exec():
-            new = dialog.result_preferences()
-            changed_language = new.language != self.prefs.language
-            self.prefs = new
-            save_preferences(new)
-            self.page_report.check_pdfa.setChecked(new.pdfa)
-            self.update_enabled()
-            if changed_language:
-                QMessageBox.information(self, tr("prefs.title"), tr("prefs.restart"))
 
     def show_manual(self) -> None:
         ManualDialog(self).exec()

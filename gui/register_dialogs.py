@@ -36,15 +36,27 @@ from gui.texts import tr
 ENV_URL = "BER_REGISTER_URL"
 
 
-def register_url() -> str | None:
-    """``BER_REGISTER_URL``, else ``register_url`` of the app settings, else None (SQLite default)."""
-    env = os.environ.get(ENV_URL, "").strip()
+def env_register_url() -> str:
+    """The register URL set in the environment (``BER_REGISTER_URL``), "" when none."""
+    return os.environ.get(ENV_URL, "").strip()
+
+
+def register_url(session_url: str | None = None) -> str | None:
+    """``BER_REGISTER_URL``, else ``register_url`` of the app settings, else None (SQLite default).
+
+    The settings never hold a password. ``session_url`` is the URL the officer typed
+    in the preferences during this session, password included (kept in memory
+    only): it is used when it is the stored URL plus a password.
+    """
+    env = env_register_url()
     if env:
         return env
-    from gui.settings import qsettings
+    from gui.settings import qsettings, strip_password
 
-    value = str(qsettings().value("register_url", "") or "").strip()
-    return value or None
+    stored = strip_password(str(qsettings().value("register_url", "") or ""))
+    if session_url and stored and strip_password(session_url) == stored:
+        return session_url
+    return stored or None
 
 
 def has_password(url: str | None) -> bool:

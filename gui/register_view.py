@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,6 +62,9 @@ from gui.workers import error_text, run_in_pool
 
 
 class RegisterView(QDialog):
+    #: a cumulative view was computed (``cumulative_for(case)`` now has it)
+    cumulativeReady = Signal()
+
     def __init__(
         self,
         get_case: Callable[[], Case | None],
@@ -419,6 +422,7 @@ class RegisterView(QDialog):
             self.chart.plot(series, cum.years)
             row = self.cum_model.row_of(f"{series.domain}/{series.municipality}")
             self.cum_table.selectRow(row)
+        self.cumulativeReady.emit()
 
     def _plot_row(self, index: Any) -> None:
         if self.cumulative is None:
@@ -500,9 +504,12 @@ def install_register_menu(
     menu.setObjectName("menu_register")
 
     def open_view() -> RegisterView:
-        view = RegisterView(case_of, result_of, officer=officer(), parent=window)
+        session = getattr(window, "register_session_url", None)  # password typed this session
+        view = RegisterView(case_of, result_of, officer=officer(), url=register_url(session), parent=window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.register_view = view  # type: ignore[attr-defined]
+        if hasattr(window, "update_cumulative_map"):  # the map can colour by the cumulative view
+            view.cumulativeReady.connect(window.update_cumulative_map)
         view.show()
         return view
 

@@ -13,13 +13,43 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 MAX_RECENT = 8
 MC_RANGE = (100, 20000)
+
+
+def strip_password(url: str) -> str:
+    """``url`` without its password (``postgresql://ber:secret@host/db`` -> ``postgresql://ber@host/db``).
+
+    Text that is not a database URL comes back unchanged (the preferences dialog
+    refuses it before it is saved).
+    """
+    url = url.strip()
+    if not url or "@" not in url:
+        return url
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    if parsed.password is None:
+        return url
+    # URL.set() ignores None; URL is a NamedTuple, so _replace clears the field
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
+def _to_v2(s: QSettings) -> None:
+    """Version 2 adds ``register_url``; a password already in it (set by hand) is removed."""
+    value = str(s.value("register_url", "") or "").strip()
+    s.setValue("register_url", strip_password(value))
+
 
 #: MIGRATIONS[n] upgrades version-n settings to version n+1 in place
 MIGRATIONS: dict[int, Callable[[QSettings], None]] = {
     0: lambda s: None,  # version 0: unversioned first run; nothing to rename
+    1: _to_v2,
 }
 
 
@@ -31,6 +61,8 @@ class Preferences:
     family_preset: str = "rijksoverheid_2023"
     mc_draws: int = 2000
     pdfa: bool = True
+    #: register database URL without password; "" = SQLite in the user data folder
+    register_url: str = ""
     recent: list[str] = field(default_factory=list)
 
 
@@ -74,6 +106,7 @@ def load_preferences(s: QSettings | None = None) -> Preferences:
         draws = p.mc_draws
     p.mc_draws = min(max(draws, MC_RANGE[0]), MC_RANGE[1])
     p.pdfa = _bool(s.value("pdfa"), True)
+    p.register_url = strip_password(str(s.value("register_url", "") or ""))
     recent = s.value("recent", [])
     if isinstance(recent, str):
         recent = [recent] if recent else []
@@ -90,6 +123,7 @@ def save_preferences(p: Preferences, s: QSettings | None = None) -> None:
     s.setValue("family_preset", p.family_preset)
     s.setValue("mc_draws", int(p.mc_draws))
     s.setValue("pdfa", bool(p.pdfa))
+    s.setValue("register_url", strip_password(p.register_url))  # never a password on disk
     s.setValue("recent", list(p.recent))
     s.sync()
 

@@ -573,3 +573,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "<p>Licence: EUPL-1.2. Geodata: CBS/PDOK (CC BY 4.0).</p>",
     ),
 }
+
+from gui.texts_extra import EXTRA_TEXTS  # noqa: E402  (merged after the catalogue is defined)
+
+TEXTS.update(EXTRA_TEXTS)

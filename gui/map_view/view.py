@@ -175,6 +175,14 @@ class MapView(PanZoomView):
     def region(self) -> set[str] | None:
         return None if self._region is None else set(self._region)
 
+    def statuses(self) -> dict[str, str]:
+        """The status colouring shown now (code -> green/amber/red/grey)."""
+        return dict(self._statuses)
+
+    def legend_label(self) -> str:
+        """What the legend title names after "Druk:" (the domain and, if any, the colouring)."""
+        return self._overlay.domain_label
+
     def colour_of(self, code: str) -> tuple[int, int, int]:
         """The fill colour (r, g, b) the map uses for a municipality now."""
         c = self._items[code].brush().color()

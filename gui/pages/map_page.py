@@ -25,16 +25,24 @@ from gui.pages.common import page_title
 from gui.pages.results import table_view
 from gui.texts import language, tr
 
+#: map colourings: this case alone, or the register's cumulative view without/with it
+COLOURINGS = ("this", "without", "with")
+
 
 class MapPage(QWidget):
     municipalitySelected = Signal(str)
     siteRequested = Signal(float, float)
     importGeodataRequested = Signal()
+    #: a municipality clicked while "Regio aanvinken" is on: add it to or remove it from the region
+    regionToggleRequested = Signal(str)
+    #: "Regio aanvinken" switched on or off
+    tickModeChanged = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("page_map")
         self.result: Assessment | None = None
+        self.cumulative: Any = None  # ber.register.Cumulative of the current case, or None
         lay = QVBoxLayout(self)
         lay.addWidget(page_title(tr("step.map"), tr("map.intro")))
         bar = QHBoxLayout()
@@ -46,11 +54,30 @@ class MapPage(QWidget):
             self.combo_domain.addItem(DOMAIN_LABELS[d][language()], d)
         self.combo_domain.currentIndexChanged.connect(lambda _i: self.recolour())
         bar.addWidget(self.combo_domain)
+        bar.addWidget(QLabel(tr("map.colouring")))
+        self.combo_colouring = QComboBox()
+        self.combo_colouring.setObjectName("combo_map_colouring")
+        self.combo_colouring.setAccessibleName(tr("map.colouring"))
+        self.combo_colouring.setToolTip(tr("map.colour_tip"))
+        for key in COLOURINGS:
+            self.combo_colouring.addItem(tr(f"map.colour.{key}"), key)
+        self.combo_colouring.currentIndexChanged.connect(lambda _i: self.recolour())
+        bar.addWidget(self.combo_colouring)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+        bar = QHBoxLayout()  # second row: the map tools
         self.button_add_site = QPushButton(tr("map.add_site"))
         self.button_add_site.setObjectName("button_map_add_site")
         self.button_add_site.setCheckable(True)
         self.button_add_site.setToolTip(tr("map.add_site_tip"))
         bar.addWidget(self.button_add_site)
+        self.button_tick_region = QPushButton(tr("map.tick_region"))
+        self.button_tick_region.setObjectName("button_tick_region")
+        self.button_tick_region.setCheckable(True)
+        self.button_tick_region.setToolTip(tr("map.tick_region_tip"))
+        self.button_tick_region.toggled.connect(self._tick_toggled)
+        self.button_add_site.toggled.connect(lambda on: on and self.button_tick_region.setChecked(False))
+        bar.addWidget(self.button_tick_region)
         self.button_fit = QPushButton(tr("map.fit"))
         self.button_fit.setObjectName("button_map_fit")
         bar.addWidget(self.button_fit)
@@ -73,7 +100,7 @@ class MapPage(QWidget):
             self.view = MapView(lang=language())
             self.view.setObjectName("map_view")
             self.view.setMinimumSize(420, 380)
-            self.view.municipalityClicked.connect(self.municipalitySelected.emit)
+            self.view.municipalityClicked.connect(self._clicked)
             self.view.siteRequested.connect(self._site_requested)
             self.button_add_site.toggled.connect(self.view.set_add_site_mode)
             self.button_fit.clicked.connect(self.view.fit_region)
@@ -83,6 +110,7 @@ class MapPage(QWidget):
             holder.setObjectName("map_view")
             self.splitter.addWidget(holder)
             self.button_add_site.setEnabled(False)
+            self.button_tick_region.setEnabled(False)
         ranking = QGroupBox(tr("map.ranking"))
         rl = QVBoxLayout(ranking)
         self.label_ranking = QLabel(tr("map.ranking_intro"))
@@ -98,6 +126,40 @@ class MapPage(QWidget):
         self.splitter.setSizes([540, 600])
         lay.addWidget(self.splitter, 1)
         self._layer_set = False
+        self.set_cumulative(None)
+
+    def _clicked(self, code: str) -> None:
+        if self.button_tick_region.isChecked():
+            self.regionToggleRequested.emit(code)
+        else:
+            self.municipalitySelected.emit(code)
+
+    def _tick_toggled(self, on: bool) -> None:
+        if on:
+            self.button_add_site.setChecked(False)
+        self.tickModeChanged.emit(on)
+
+    def show_region(self, codes: list[str] | None) -> None:
+        """Fade the municipalities outside ``codes`` at once (the result follows after the calculation)."""
+        if self.view is not None and self._layer_set and codes is not None:
+            self.view.set_region(codes)
+
+    def set_cumulative(self, cumulative: Any) -> None:
+        """The register's cumulative view of the current case (None: not computed, or for another case).
+
+        Without it only "deze zaak" can be chosen; a cumulative colouring falls back to it.
+        """
+        self.cumulative = cumulative
+        model = self.combo_colouring.model()
+        for i in range(1, self.combo_colouring.count()):
+            model.item(i).setEnabled(cumulative is not None)  # type: ignore[attr-defined]
+        if cumulative is None and self.combo_colouring.currentIndex() != 0:
+            self.combo_colouring.setCurrentIndex(0)  # recolours
+        else:
+            self.recolour()
+
+    def colouring(self) -> str:
+        return str(self.combo_colouring.currentData())
 
     def _site_requested(self, x: float, y: float) -> None:
         self.button_add_site.setChecked(False)
@@ -139,7 +201,14 @@ class MapPage(QWidget):
         from ber.maplayer import statuses_for
 
         d = self.combo_domain.currentData()
-        self.view.set_statuses(statuses_for(self.result, d), DOMAIN_LABELS[d][language()])
+        label = DOMAIN_LABELS[d][language()]
+        mode = self.colouring()
+        if mode != "this" and self.cumulative is not None:
+            statuses = self.cumulative.statuses(d, with_case=mode == "with")
+            label = tr("map.legend_mode", domain=label, mode=tr(f"map.colour.{mode}"))
+        else:
+            statuses = statuses_for(self.result, d)
+        self.view.set_statuses(statuses, label)
 
     def select(self, code: str) -> None:
         if self.view is not None and self._layer_set:

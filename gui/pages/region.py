@@ -30,6 +30,38 @@ from gui.texts import language, tr
 KINDS = ("arbeidsmarktregio", "provincie")
 
 
+def matching_region(geo: Any, codes: list[str] | None, label: str = "") -> tuple[str, str] | None:
+    """(kind, region code) of the geodata region whose members are exactly ``codes``.
+
+    When no region has exactly these members, a ``label`` that names a region
+    ("Arbeidsmarktregio Noord-Limburg", "Provincie Limburg", in either language)
+    still counts, so a case whose member list was edited elsewhere shows its origin.
+    A region the officer ticked by hand (its label says so) stays a ticked list.
+    """
+    if geo is None or not codes:
+        return None
+    from gui.texts import TEXTS
+
+    hand = {TEXTS[key][lang] for key in ("region.own_label", "region.ticked_label") for lang in ("nl", "en")}
+    if label.strip() in hand:
+        return None
+
+    wanted = set(codes)
+    by_label: tuple[str, str] | None = None
+    for kind in KINDS:
+        try:
+            regions = geo.regions(kind)
+        except Exception:  # a geodata import without this region kind
+            continue
+        names = {TEXTS[f"region.kind.{kind}"][lang] for lang in ("nl", "en")}
+        for code, (name, members) in regions.items():
+            if set(members) == wanted:
+                return kind, code
+            if by_label is None and label and label.strip() in {f"{n} {name}" for n in names}:
+                by_label = (kind, code)
+    return by_label
+
+
 class RegionPage(QWidget):
     def __init__(
         self,
@@ -193,11 +225,27 @@ class RegionPage(QWidget):
         if has_geo and self.combo_region.count() == 0:
             self._fill_regions()
         region = self.state.case.region
-        for w in (self.radio_auto, self.radio_kind, self.radio_list, self.list):
+        match = matching_region(geo, region.municipalities, region.label)
+        blocked = (
+            self.radio_auto,
+            self.radio_kind,
+            self.radio_list,
+            self.list,
+            self.combo_kind,
+            self.combo_region,
+        )
+        for w in blocked:
             w.blockSignals(True)
         if region.municipalities is None:
             self.radio_auto.setChecked(True)
-        elif self.mode_group.checkedButton() is None or self.radio_auto.isChecked():
+        elif match is not None:  # a labour-market region or province of the geodata, e.g. reopened
+            self.radio_kind.setChecked(True)
+            kind, code = match
+            if self.combo_kind.currentData() != kind:
+                self.combo_kind.setCurrentIndex(self.combo_kind.findData(kind))
+                self._fill_regions()
+            self.combo_region.setCurrentIndex(self.combo_region.findData(code))
+        else:
             self.radio_list.setChecked(True)
         chosen = set(region.municipalities or [])
         self.list.clear()
@@ -208,7 +256,7 @@ class RegionPage(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        for w in (self.radio_auto, self.radio_kind, self.radio_list, self.list):
+        for w in blocked:
             w.blockSignals(False)
         self._apply_filter(self.filter.text())
         self.list.setEnabled(self.radio_list.isChecked())
