@@ -292,7 +292,8 @@ class MainWindow(DocumentMixin, ExportMixin, MapRegionMixin, QMainWindow):
         self.label_validation.setObjectName("label_validation")
         self.label_calc = QLabel(tr("status.no_calc"))
         self.label_calc.setObjectName("label_calc_time")
-        self.statusBar().addPermanentWidget(self.label_validation, 1)
+        # no stretch: temporary messages (map hints, refusals) need the space on the left
+        self.statusBar().addPermanentWidget(self.label_validation)
         self.statusBar().addPermanentWidget(self.label_calc)
 
     # --- state changes ---------------------------------------------------------------------

@@ -15,11 +15,11 @@ EXTRA_TEXTS: dict[str, dict[str, str]] = {
     "prefs.register": _t("Zaakregister (database):", "Case register (database):"),
     "prefs.register_placeholder": _t("leeg = {path}", "empty = {path}"),
     "prefs.register_note": _t(
-        "Leeg laten voor het register op deze computer (SQLite-bestand hierboven). Voor een gedeeld "
+        "Leeg laten voor het register op deze computer ({path}). Voor een gedeeld "
         "register: postgresql://gebruiker@server:5432/database. Een wachtwoord in het adres wordt niet "
         "opgeslagen: BER-desk onthoudt het alleen tot u het programma sluit. Zet het wachtwoord liever in "
         "een .pgpass-bestand of in de omgevingsvariabele PGPASSWORD.",
-        "Leave empty for the register on this computer (the SQLite file above). For a shared register: "
+        "Leave empty for the register on this computer ({path}). For a shared register: "
         "postgresql://user@server:5432/database. A password in the address is not saved: BER-desk keeps "
         "it only until you close the program. Better put the password in a .pgpass file or in the "
         "environment variable PGPASSWORD.",

@@ -30,6 +30,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Klik op de kaart om een locatie toe te voegen",
         "en": "Click on the map to add a site",
     },
+    "tick_region_hint": {
+        "nl": "Klik op een gemeente om haar aan de regio toe te voegen of eruit te halen",
+        "en": "Click a municipality to add it to the region or remove it",
+    },
     "chosen_site": {"nl": "gekozen locatie", "en": "chosen site"},
     "alternative_site": {"nl": "alternatieve locatie", "en": "alternative site"},
     "svg_title": {"nl": "BER-desk kaart", "en": "BER-desk map"},
@@ -54,6 +58,7 @@ class OverlayState:
     ramp: PressureRamp | None = None  # None: status legend
     metres_per_pixel: float = 0.0
     add_site_mode: bool = False
+    tick_region_mode: bool = False
 
 
 def paint_overlays(painter: QPainter, width: float, height: float, state: OverlayState) -> None:
@@ -65,6 +70,8 @@ def paint_overlays(painter: QPainter, width: float, height: float, state: Overla
     _north_arrow(painter, width)
     if state.add_site_mode:
         _hint(painter, width, text("add_site_hint", state.lang))
+    elif state.tick_region_mode:
+        _hint(painter, width, text("tick_region_hint", state.lang))
 
 
 def _panel(painter: QPainter, rect: QRectF) -> None:

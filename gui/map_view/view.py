@@ -321,6 +321,11 @@ class MapView(PanZoomView):
         self.viewport().setCursor(Qt.CursorShape.CrossCursor if enabled else Qt.CursorShape.OpenHandCursor)
         self.viewport().update()
 
+    def set_tick_region_mode(self, enabled: bool) -> None:
+        """Show the hint that clicks now add municipalities to the region or remove them."""
+        self._overlay.tick_region_mode = enabled
+        self.viewport().update()
+
     def add_site_mode(self) -> bool:
         return self._overlay.add_site_mode
 

@@ -137,6 +137,8 @@ class MapPage(QWidget):
     def _tick_toggled(self, on: bool) -> None:
         if on:
             self.button_add_site.setChecked(False)
+        if self.view is not None:
+            self.view.set_tick_region_mode(on)
         self.tickModeChanged.emit(on)
 
     def show_region(self, codes: list[str] | None) -> None:

@@ -177,9 +177,11 @@ def test_tick_region_on_the_map(make_window: Any, qtbot: Any) -> None:
     # the host municipality cannot be removed; the status bar says why
     click_municipality(qtbot, w, VENLO)
     assert w.state.case.region == region and stack.count() == steps + 1
-    assert (
-        "Venlo" in w.statusBar().currentMessage() and "vestigingsgemeente" in w.statusBar().currentMessage()
-    )
+    message = w.statusBar().currentMessage()
+    assert "Venlo" in message and "vestigingsgemeente" in message
+    w.page_map.view.fit_all()
+    w.page_map.view.render_image().save("/tmp/shots/gaps_map_ticked_view.png")
+    w.grab().save("/tmp/shots/gaps_map_ticked.png")
 
     # ticking Gennep again adds it: a second, separate undo step
     click_municipality(qtbot, w, GENNEP)
@@ -196,7 +198,6 @@ def test_tick_region_on_the_map(make_window: Any, qtbot: Any) -> None:
     w.page_map.button_add_site.setChecked(True)
     assert not w.page_map.button_tick_region.isChecked()
     w.page_map.button_add_site.setChecked(False)
-    w.grab().save("/tmp/shots/gaps_map_ticked.png")
 
 
 # --- 3. the region kind recognised ---------------------------------------------------------
@@ -264,6 +265,9 @@ def test_reopened_demo_shows_its_labour_market_region(
     members = w.geo.region_members("provincie", province)
     w.state.set_value("region", {"municipalities": list(reversed(members)), "label": ""})
     assert page.combo_kind.currentData() == "provincie" and page.combo_region.currentData() == province
+    w.state.undo_stack.undo()  # back to the demo's labour-market region
+    assert page.combo_kind.currentData() == "arbeidsmarktregio"
+    w.steps.setCurrentRow(3)
     w.grab().save("/tmp/shots/gaps_region_kind.png")
 
 
