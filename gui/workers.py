@@ -10,6 +10,7 @@ written to ``user_data_dir()/logs/ber-desk.log``, never shown to the user.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import threading
 import traceback
@@ -78,6 +79,26 @@ class ProgressHandle(QObject):
         self._cancel.set()
 
 
+_THREAD = threading.local()
+
+
+def _pin_thread_state() -> None:
+    """Keep this pool thread's Python thread state for the thread's lifetime.
+
+    PySide creates a Python thread state for every ``QRunnable.run`` call on a
+    thread-pool thread and destroys it afterwards, which drops the thread's
+    ``threading.local`` data. pyproj keeps its per-thread PROJ context there, so CRS
+    objects made in one job (e.g. a geodata import) would point to a freed context
+    in a later job: a second geodata import crashed. One extra ``PyGILState_Ensure``
+    per thread (never released) keeps the state alive; the marker below lives in
+    that state, so a new thread (even with a reused id) is pinned again. The pool's
+    threads do not expire (``run_in_pool``), so no pinned state is left behind.
+    """
+    if not getattr(_THREAD, "pinned", False):
+        ctypes.pythonapi.PyGILState_Ensure()
+        _THREAD.pinned = True
+
+
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
@@ -92,6 +113,7 @@ class _Job(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
+        _pin_thread_state()
         try:
             result = self.fn(self.handle)
         except Cancelled:
@@ -151,7 +173,9 @@ def run_in_pool(
         job.signals.was_cancelled.connect(on_cancelled)
     if on_progress is not None:
         handle.progressed.connect(on_progress)
-    QThreadPool.globalInstance().start(job)
+    pool = QThreadPool.globalInstance()
+    pool.setExpiryTimeout(-1)  # keep the (pinned) threads: see _pin_thread_state
+    pool.start(job)
     return handle
 
 

@@ -246,14 +246,12 @@ def test_region_page_recognises_a_region_kind(make_window: Any) -> None:
 def test_reopened_demo_shows_its_labour_market_region(
     make_window: Any, qtbot: Any, shared_reference: Any
 ) -> None:
-    from ber.geodata import import_geodata
-    from gui.exports import national_layer
-
     w = make_window()
-    # imported here rather than in a worker (test_pages covers that path): a second
-    # geodata import in a worker thread of the same process crashes in pyproj
-    geo = import_geodata([shared_reference])
-    w._map_data_ready((geo, national_layer(geo), False))
+    # imported twice, in worker threads: the second import used to crash in pyproj (the
+    # PROJ context of the first job's thread was freed; gui.workers._pin_thread_state)
+    for _ in range(2):
+        with qtbot.waitSignal(w.mapReady, timeout=120_000):
+            w.import_geodata_from(shared_reference)
     page = w.page_region
     # the demo's region is 'Arbeidsmarktregio Noord-Limburg' with its seven member municipalities
     code, _name = w.geo.region_of("arbeidsmarktregio", VENLO)
