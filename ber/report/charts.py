@@ -23,6 +23,30 @@ def _nice_max(value: float) -> float:
     return float(10 * exp)
 
 
+def year_bar_chart(
+    data: ReportData, years: list[int], series: list[list[float]], vmax: float, box: tuple[float, ...]
+) -> Any:
+    """A bar chart of values per year: axes from 0 to ``vmax`` in five steps, grid, fonts set."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.lib import colors
+
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = box
+    chart.data = series
+    chart.categoryAxis.categoryNames = [str(y) for y in years]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = vmax
+    chart.valueAxis.valueStep = vmax / 5
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = lambda v: data.num(v, 0 if vmax >= 10 else 1)
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
+    return chart
+
+
 def capacity_line(d: Any, chart: Any, y: float) -> None:
     """The dashed red line of the spare capacity across a bar chart, at height ``y``."""
     from reportlab.graphics.shapes import Line
@@ -62,7 +86,6 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
     Bars: central demand; dashed red line: spare capacity (when known);
     thin lines: P10 and P90 when the case was sampled. The value axis starts at 0.
     """
-    from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib import colors
 
@@ -83,20 +106,7 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
     vmax = _nice_max(top * 1.05)
 
     d = Drawing(CHART_W, CHART_H, initialFontName=FONT)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 46, 34, CHART_W - 60, CHART_H - 62
-    chart.data = [demand]
-    chart.categoryAxis.categoryNames = [str(y) for y in years]
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = vmax
-    chart.valueAxis.valueStep = vmax / 5
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = lambda v: data.num(v, 0 if vmax >= 10 else 1)
-    chart.valueAxis.visibleGrid = 1
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
+    chart = year_bar_chart(data, years, [demand], vmax, (46, 34, CHART_W - 60, CHART_H - 62))
     chart.bars[0].fillColor = colors.HexColor(ACCENT)
     chart.bars[0].strokeColor = None
     chart.barWidth = 6

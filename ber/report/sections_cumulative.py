@@ -171,11 +171,10 @@ def _domain_table(data: ReportData, cum: Cumulative, domain: str, t: int) -> Any
 
 def cumulative_chart(data: ReportData, s: CumulativeSeries, years: list[int]) -> Any:
     """Stacked bars per year (other cases, this case) against the spare capacity (dashed line)."""
-    from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing, Rect, String
     from reportlab.lib import colors
 
-    from ber.report.charts import _nice_max, capacity_legend, capacity_line
+    from ber.report.charts import _nice_max, capacity_legend, capacity_line, year_bar_chart
 
     tx = data.tx
     top = max([*s.total, 0.0])
@@ -183,21 +182,10 @@ def cumulative_chart(data: ReportData, s: CumulativeSeries, years: list[int]) ->
         top = max(top, s.capacity)
     vmax = _nice_max(top * 1.05)
     d = Drawing(CHART_W, CHART_H, initialFontName=FONT)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 46, 26, CHART_W - 60, CHART_H - 54
-    chart.data = [list(s.other), list(s.this)]
+    chart = year_bar_chart(
+        data, years, [list(s.other), list(s.this)], vmax, (46, 26, CHART_W - 60, CHART_H - 54)
+    )
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [str(y) for y in years]
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = vmax
-    chart.valueAxis.valueStep = vmax / 5
-    chart.valueAxis.labels.fontName = FONT
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = lambda v: data.num(v, 0 if vmax >= 10 else 1)
-    chart.valueAxis.visibleGrid = 1
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
     chart.bars[0].fillColor = colors.HexColor(OTHER_COLOUR)
     chart.bars[1].fillColor = colors.HexColor(ACCENT)
     chart.bars.strokeColor = None
