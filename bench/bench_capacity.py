@@ -14,11 +14,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ber.assess import assess
-from ber.capacity_io import parse_paste, read_capacity, write_capacity_csv, write_capacity_xlsx
-from ber.case import DOMAINS
-from ber.demo import demo_case
-from ber.excel_export import export_result_xlsx
+from ber.case.demo import demo_case
+from ber.case.model import DOMAINS
+from ber.engine.assess import assess
+from ber.io.capacity import parse_paste, read_capacity, write_capacity_csv, write_capacity_xlsx
+from ber.io.excel import export_result_xlsx
 
 RUNS = 7
 

@@ -29,10 +29,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from ber.assess import Context, assess  # noqa: E402
-from ber.case import Case  # noqa: E402
-from ber.demo import demo_case, demo_case_dict  # noqa: E402
-from ber.reference import MunicipalityTable, load_reference  # noqa: E402
+from ber.case.demo import demo_case, demo_case_dict  # noqa: E402
+from ber.case.model import Case  # noqa: E402
+from ber.engine.assess import Context, assess  # noqa: E402
+from ber.reference.data import MunicipalityTable, load_reference  # noqa: E402
 
 SHARED = Path(os.environ.get("BER_SHARED_REFERENCE", REPO.parent / "shared" / "reference"))
 TARGETS_MS = {"central": 10.0, "monte_carlo_2000": 300.0, "national_342": 5000.0}

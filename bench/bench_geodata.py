@@ -42,11 +42,11 @@ def cold_import(paths: list[str]) -> float:
 
 def main() -> None:
     os.environ["BER_DATA_DIR"] = tempfile.mkdtemp(prefix="ber-bench-")
-    from ber.assess import assess
-    from ber.case import Site
-    from ber.demo import demo_case
+    from ber.case.demo import demo_case
+    from ber.case.model import Site
+    from ber.engine.assess import assess
     from ber.geodata import compare_sites, import_geodata, load_geodata
-    from ber.reference import load_reference
+    from ber.reference.data import load_reference
 
     folder = [str(SHARED)]
     default = [

@@ -34,9 +34,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from ber.assess import Context, assess  # noqa: E402
-from ber.case import DOMAINS  # noqa: E402
-from ber.demo import demo_case  # noqa: E402
+from ber.case.demo import demo_case  # noqa: E402
+from ber.case.model import DOMAINS  # noqa: E402
+from ber.engine.assess import Context, assess  # noqa: E402
 from ber.register import Register, cumulative  # noqa: E402
 from ber.register.schema import case_demand, case_files, cases, status_history  # noqa: E402
 

@@ -31,7 +31,7 @@ def national() -> tuple[dict[str, Any], Any]:
     import numpy as np
     import pandas as pd
 
-    from ber.reference import MunicipalityTable
+    from ber.reference.data import MunicipalityTable
 
     gdf = gpd.read_file(SHARED / "gemeenten_2024.geojson").to_crs(28992)
     k24 = pd.read_csv(SHARED / "kerncijfers_gemeenten_2024.csv", dtype={"gemeentecode": str}).set_index(
@@ -62,8 +62,8 @@ def case_40(table: Any) -> Any:
     """A 1,200-job site near Tilburg (Noord-Brabant) with the 40 nearest municipalities as region."""
     import numpy as np
 
-    from ber.case import Case
-    from ber.demo import demo_case_dict
+    from ber.case.demo import demo_case_dict
+    from ber.case.model import Case
 
     x, y = 133_500.0, 397_000.0
     order = np.argsort(np.hypot(table.x - x, table.y - y))[:40]
@@ -98,8 +98,8 @@ def timed(fn: Any) -> float:
 
 
 def main() -> None:
-    from ber.assess import Context, assess
-    from ber.demo import demo_case
+    from ber.case.demo import demo_case
+    from ber.engine.assess import Context, assess
 
     boundaries, table = national()
     out = Path(tempfile.mkdtemp(prefix="ber-bench-report-"))

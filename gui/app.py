@@ -21,7 +21,7 @@ def build_window(lang: str | None = None, file: Path | None = None) -> object:
     """Create (not show) the main window, with recovery offer and the optional file opened."""
     from PySide6.QtCore import QLocale, QTimer
 
-    from ber.reference import load_reference
+    from ber.reference.data import load_reference
     from gui.main_window import MainWindow
     from gui.settings import load_preferences
     from gui.texts import set_language, tr

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.messages import Problem
+from ber.texts.messages import Problem
 from gui.state import CaseState
 from gui.texts import language, tr
 
@@ -299,7 +299,7 @@ def problem_text(problem: Problem, lang: str) -> str:
         except (KeyError, TypeError, ValueError):
             pass
         else:
-            from ber.labels import format_number
+            from ber.texts.labels import format_number
 
             return tr(
                 "problem.shares_sum",

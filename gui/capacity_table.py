@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.capacity_io import (
+from ber.case.model import DOMAIN_UNITS, DOMAINS
+from ber.io.capacity import (
     CapacityTable,
     Edit,
     parse_number,
@@ -36,9 +37,8 @@ from ber.capacity_io import (
     write_capacity_csv,
     write_capacity_xlsx,
 )
-from ber.case import DOMAIN_UNITS, DOMAINS
-from ber.labels import DOMAIN_LABELS, format_number, unit_label
-from ber.messages import Lang, Problem, translate
+from ber.texts.labels import DOMAIN_LABELS, format_number, unit_label
+from ber.texts.messages import Lang, Problem, translate
 
 TEXTS: dict[str, dict[str, str]] = {
     "paste": {"nl": "Plakken uit Excel", "en": "Paste from Excel"},

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ber.labels import DOMAIN_LABELS, format_number, unit_label
-from ber.result import Assessment
+from ber.engine.result import Assessment
+from ber.texts.labels import DOMAIN_LABELS, format_number, unit_label
 from gui.texts import language, tr
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.reference import ReferenceSet
+from ber.reference.data import ReferenceSet
 from gui.models import CellTableModel, reference_table
 from gui.settings import MC_RANGE, Preferences, strip_password
 from gui.texts import language, tr
@@ -88,7 +88,7 @@ class PreferencesDialog(QDialog):
         self.prefs = prefs
 
     def _register_rows(self, form: QFormLayout, prefs: Preferences) -> None:
-        from ber.paths import user_data_dir
+        from ber.io.paths import user_data_dir
         from gui.register_dialogs import env_register_url
 
         self.edit_register = QLineEdit(prefs.register_url)

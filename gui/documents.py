@@ -12,8 +12,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ber.case import Case, case_to_json, load_case, save_case
-from ber.messages import InputError
+from ber.case.model import Case, case_to_json, load_case, save_case
+from ber.texts.messages import InputError
 from gui.settings import add_recent, save_preferences
 from gui.texts import language, tr
 
@@ -26,7 +26,7 @@ AUTOSAVE_MS = 60_000
 
 
 def autosave_dir() -> Path:
-    from ber.paths import user_data_dir
+    from ber.io.paths import user_data_dir
 
     folder = user_data_dir() / "autosave"
     folder.mkdir(parents=True, exist_ok=True)
@@ -83,7 +83,7 @@ class DocumentMixin:
     def autosave(self: MainWindow) -> Path | None:
         if not self.state.dirty:
             return None
-        from ber.case import atomic_write_bytes
+        from ber.case.model import atomic_write_bytes
 
         path = autosave_dir() / AUTOSAVE_NAME
         try:
@@ -115,7 +115,7 @@ class DocumentMixin:
     def new_case(self: MainWindow) -> None:
         if not self.maybe_save():
             return
-        from ber.demo import demo_case
+        from ber.case.demo import demo_case
 
         case = demo_case(language())
         doc = case.to_dict()
@@ -133,7 +133,7 @@ class DocumentMixin:
     def open_demo(self: MainWindow) -> None:
         if not self.maybe_save():
             return
-        from ber.demo import demo_case
+        from ber.case.demo import demo_case
 
         self.state.reset(demo_case(language()))
         self.statusBar().showMessage(tr("status.demo"), 5000)

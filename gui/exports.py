@@ -78,7 +78,7 @@ class ExportMixin:
         cumulative = register_view.cumulative_for(case) if register_view is not None else None
 
         def job(handle: ProgressHandle) -> Any:
-            from ber.assess import assess
+            from ber.engine.assess import assess
 
             res = result
             if res is None or res.case_sha256 != case.sha256() or res.language != lang:
@@ -146,7 +146,7 @@ class ExportMixin:
         result, case, lang, target = self.result, self.state.case, self.page_report.report_language(), path
 
         def job(_handle: ProgressHandle) -> Path:
-            from ber.excel_export import export_result_xlsx
+            from ber.io.excel import export_result_xlsx
 
             export_result_xlsx(result, case, target, lang)  # type: ignore[arg-type]
             return target

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from ber.assess import Context
-from ber.case import Case
-from ber.messages import InputError, Problem
-from ber.result import Assessment
-from ber.validate import validate_case
+from ber.case.model import Case
+from ber.case.validate import validate_case
+from ber.engine.assess import Context
+from ber.engine.result import Assessment
+from ber.texts.messages import InputError, Problem
 from gui.binding import Binder
 from gui.dialogs import ManualDialog, ReferenceDialog, about_text
 from gui.documents import AUTOSAVE_MS, DocumentMixin
@@ -69,7 +69,7 @@ class MainWindow(DocumentMixin, ExportMixin, MapRegionMixin, QMainWindow):
         self.last_export: Path | None = None
         self.last_calc_seconds: float | None = None
         if case is None:
-            from ber.demo import demo_case
+            from ber.case.demo import demo_case
 
             case = demo_case(language())
         self.state = CaseState(case, self)
@@ -371,7 +371,7 @@ class MainWindow(DocumentMixin, ExportMixin, MapRegionMixin, QMainWindow):
         started = time.perf_counter()
 
         def job(handle: ProgressHandle) -> Assessment:
-            from ber.assess import assess
+            from ber.engine.assess import assess
 
             return assess(case, ctx, samples=samples, seed=1, progress=handle if samples else None)
 

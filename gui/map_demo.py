@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.messages import Lang
+from ber.texts.messages import Lang
 from gui.map_view import MapView
 
 DEFAULT_BOUNDARIES = (
@@ -54,11 +54,11 @@ def build_window(
     boundaries: Path, lang: Lang = "nl", domain: str = "housing_dwellings"
 ) -> tuple[QMainWindow, MapView]:
     """The demo window with the map, a domain chooser and toggles, and its map."""
-    from ber.assess import assess
-    from ber.case import DOMAINS
-    from ber.demo import demo_case
-    from ber.labels import DOMAIN_LABELS
+    from ber.case.demo import demo_case
+    from ber.case.model import DOMAINS
+    from ber.engine.assess import assess
     from ber.maplayer import load_geojson_layer, pressures_for, statuses_for, tooltips_for
+    from ber.texts.labels import DOMAIN_LABELS
 
     t = {k: v[lang] for k, v in TEXTS.items()}
     layer = load_geojson_layer(boundaries)

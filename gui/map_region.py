@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from ber.case import Region
-from ber.geometry import site_point
+from ber.case.model import Region
+from ber.engine.geometry import site_point
 from gui.dialogs import PreferencesDialog
 from gui.settings import Preferences, save_preferences
 from gui.texts import tr

@@ -14,8 +14,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ber.case import DOMAINS
-from ber.labels import (
+from ber.case.model import DOMAINS
+from ber.engine.result import TOTAL_UNITS, Assessment
+from ber.texts.labels import (
     DOMAIN_LABELS,
     STATUS_LABELS,
     STATUS_MEANING,
@@ -23,8 +24,7 @@ from ber.labels import (
     format_number,
     unit_label,
 )
-from ber.messages import Lang
-from ber.result import TOTAL_UNITS, Assessment
+from ber.texts.messages import Lang
 from gui.texts import tr
 
 #: background and text colours of the traffic-light statuses (readable contrast)

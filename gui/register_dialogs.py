@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.case import Case
+from ber.case.model import Case
 from gui.models import Cell, CellTableModel
 from gui.register_models import STATUSES, status_text
 from gui.texts import tr

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
 from gui.models import STATUS_BACKGROUND, Cell, CellTableModel
 from gui.texts import TEXTS, language, tr
 

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.case import Case
-from ber.result import Assessment
+from ber.case.model import Case
+from ber.engine.result import Assessment
 from gui.models import CellTableModel
 from gui.register_dialogs import (
     ask_export_path,
@@ -258,9 +258,9 @@ class RegisterView(QDialog):
             try:
                 return Register.open(url)
             except OSError as exc:
-                from ber.messages import InputError, Problem
                 from ber.register import mask_url
                 from ber.register.db import resolve_url
+                from ber.texts.messages import InputError, Problem
 
                 params = {"url": mask_url(resolve_url(url)), "reason": exc.strerror or type(exc).__name__}
                 raise InputError([Problem("register.unreachable", params=params)]) from None

@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ber.case import Case
-from ber.messages import InputError, Problem
+from ber.case.model import Case
+from ber.texts.messages import InputError, Problem
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 

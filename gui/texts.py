@@ -2,7 +2,7 @@
 
 The language is chosen once at start-up (``set_language``; a changed preference
 applies after a restart, the preferences dialog says so). Engine messages come
-translated from ``ber.messages``; a test checks that every key here has both
+translated from ``ber.texts.messages``; a test checks that every key here has both
 languages with the same ``{placeholders}``.
 """
 

@@ -2,7 +2,7 @@
 ``QThreadPool`` worker and reports back through Qt signals on the GUI thread.
 
 The function receives a :class:`ProgressHandle` (``report(fraction, message)`` and
-``cancelled()``, the ``ber.progress.Progress`` protocol). Errors end in ``on_error``
+``cancelled()``, the ``ber.engine.progress.Progress`` protocol). Errors end in ``on_error``
 with a readable text (``InputError`` texts in the user's language); the traceback is
 written to ``user_data_dir()/logs/ber-desk.log``, never shown to the user.
 """
@@ -19,8 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ber.messages import BerError, InputError
-from ber.progress import Cancelled
+from ber.engine.progress import Cancelled
+from ber.texts.messages import BerError, InputError
 from gui.texts import language, tr
 
 log = logging.getLogger("ber_desk")
@@ -29,7 +29,7 @@ _HANDLERS: dict[str, logging.Handler] = {}
 
 def setup_logging() -> str:
     """Send log records (with tracebacks) to the user's log file; returns its path."""
-    from ber.paths import user_data_dir
+    from ber.io.paths import user_data_dir
 
     folder = user_data_dir() / "logs"
     folder.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,8 @@ Usage: python tools/update_reference_checksum.py VERSION
 
 import sys
 
-from ber.paths import reference_dir
-from ber.reference import write_manifest
+from ber.io.paths import reference_dir
+from ber.reference.data import write_manifest
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from typing import cast
 
 from ber import __version__
-from ber.messages import InputError, Lang, translate
-from ber.progress import Cancelled
+from ber.engine.progress import Cancelled
+from ber.texts.messages import InputError, Lang, translate
 
 COMMAND_MODULES: tuple[str, ...] = (
     "ber.cli.assess_cmd",
@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _log_path() -> str:
-    from ber.paths import user_data_dir
+    from ber.io.paths import user_data_dir
 
     return str(user_data_dir() / "ber.log")
 

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.assess import assess, check_case
-from ber.case import Case, load_case
+from ber.case.model import Case, load_case
 from ber.cli.common import check_samples, context_for, print_summary, write_json
-from ber.messages import InputError, Lang, Problem
-from ber.result import Assessment
+from ber.engine.assess import assess, check_case
+from ber.engine.result import Assessment
+from ber.texts.messages import InputError, Lang, Problem
 
 if TYPE_CHECKING:
     from ber.register import Cumulative
@@ -86,7 +86,7 @@ def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
 
 
 def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
-    from ber.labels import DOMAIN_LABELS, STATUS_LABELS
+    from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
 
     nl = lang == "nl"
     refs = ", ".join(cum.other_references) or ("geen" if nl else "none")

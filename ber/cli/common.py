@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ber.assess import Context
-from ber.case import atomic_write_bytes
-from ber.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
-from ber.messages import InputError, Lang, Problem
-from ber.result import KEY_FIGURES, TOTAL_UNITS, Assessment
+from ber.case.model import atomic_write_bytes
+from ber.engine.assess import Context
+from ber.engine.result import KEY_FIGURES, TOTAL_UNITS, Assessment
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
+from ber.texts.messages import InputError, Lang, Problem
 
 
 def context_for(geodata: str | None) -> Context:

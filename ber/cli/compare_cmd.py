@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ber.case import load_case
+from ber.case.model import load_case
 from ber.cli.common import context_for, write_json
-from ber.labels import STATUS_LABELS, format_number
-from ber.messages import Lang
+from ber.texts.labels import STATUS_LABELS, format_number
+from ber.texts.messages import Lang
 
 
 def register(sub: Any) -> None:
@@ -47,7 +47,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.out:
         write_json(Path(args.out), ranking.to_dict())
     if args.csv:
-        from ber.case import atomic_write_bytes
+        from ber.case.model import atomic_write_bytes
 
         atomic_write_bytes(Path(args.csv), ranking.to_csv_bytes(lang))
     if not args.quiet:

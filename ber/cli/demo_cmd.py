@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ber.assess import assess
-from ber.case import save_case
+from ber.case.demo import demo_case
+from ber.case.model import save_case
 from ber.cli.common import check_samples, context_for, print_summary, write_json
-from ber.demo import demo_case
+from ber.engine.assess import assess
 
 
 def register(sub: Any) -> None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ber.messages import Lang, Problem, translate
+from ber.texts.messages import Lang, Problem, translate
 
 TEXT: dict[str, dict[str, str]] = {
     "imported": {

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ber.labels import format_number, unit_label
-from ber.messages import InputError, translate
-from ber.reference import check_reference, load_reference
+from ber.reference.data import check_reference, load_reference
+from ber.texts.labels import format_number, unit_label
+from ber.texts.messages import InputError, translate
 
 
 def register(sub: Any) -> None:

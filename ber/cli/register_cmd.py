@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ber.messages import InputError, Lang, Problem
+from ber.texts.messages import InputError, Lang, Problem
 
 
 def register(sub: Any) -> None:
@@ -105,9 +105,9 @@ def _date(value: str | None, field: str) -> dt.date | None:
 
 
 def _assessed(path: str, geodata: str | None) -> tuple[Any, Any]:
-    from ber.assess import assess
-    from ber.case import load_case
+    from ber.case.model import load_case
     from ber.cli.common import context_for
+    from ber.engine.assess import assess
 
     case = load_case(Path(path))
     return case, assess(case, context_for(geodata))
@@ -153,7 +153,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def _print_table(summaries: list[Any], lang: Lang) -> None:
-    from ber.labels import STATUS_LABELS
+    from ber.texts.labels import STATUS_LABELS
 
     if not summaries:
         print(_t(lang, "Geen zaken gevonden.", "No cases found."))
@@ -201,7 +201,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
+    from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
 
     lang: Lang = args.lang
     with _open(args) as reg:
@@ -240,7 +240,7 @@ def run_show(args: argparse.Namespace) -> int:
     for row in rc.demand:
         if row.year == s.full_operation_year:
             totals[row.domain] = totals.get(row.domain, 0.0) + row.demand
-    from ber.case import DOMAIN_UNITS
+    from ber.case.model import DOMAIN_UNITS
 
     for dom, status in s.verdict.items():
         value = format_number(totals.get(dom, 0.0), lang, 0)
@@ -280,8 +280,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_cumulative(args: argparse.Namespace) -> int:
     from ber.cli.common import write_json
-    from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
-    from ber.register import CASE_STATUS_LABELS, cumulative
+    from ber.register import cumulative
+    from ber.texts.labels import CASE_STATUS_LABELS, DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
 
     lang: Lang = args.lang
     case, result = _assessed(args.case, args.geodata)

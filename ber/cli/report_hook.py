@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ber.assess import Context
-from ber.case import Case
-from ber.messages import Lang
-from ber.result import Assessment
+from ber.case.model import Case
+from ber.engine.assess import Context
+from ber.engine.result import Assessment
+from ber.texts.messages import Lang
 
 if TYPE_CHECKING:
     from ber.register import Cumulative

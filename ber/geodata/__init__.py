@@ -7,7 +7,7 @@ Typical use::
 
     geo = import_geodata(["/path/to/reference"])      # validate, store per user
     geo = load_geodata(None)                           # later: the stored import
-    ctx = geo.context(load_reference())                # for ber.assess.assess
+    ctx = geo.context(load_reference())                # for ber.engine.assess.assess
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ber.geodata.sites import read_sites, site_from_coordinates
 from ber.geodata.store import clear_store, load_stored, read_manifest, save_geodata, store_path
 
 if TYPE_CHECKING:
-    from ber.assess import Context
+    from ber.engine.assess import Context
 
 __all__ = [
     "ColumnMapping",

@@ -8,7 +8,7 @@ import numpy as np
 
 from ber.geodata.columns import ColumnMapping, accepted, find_column, normalise_code
 from ber.geodata.readers import ALLOWED_CRS, Layer, crs_name, epsg_of, to_numbers
-from ber.messages import Problem
+from ber.texts.messages import Problem
 
 #: The Netherlands in RD New with a margin (metres); a layer must reach into it.
 RD_BOX = (-10_000.0, 280_000.0, 310_000.0, 640_000.0)

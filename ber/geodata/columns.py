@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ber.messages import InputError, Problem
+from ber.texts.messages import InputError, Problem
 
 #: Recognised column names per role, in order of preference.
 ALIASES: dict[str, tuple[str, ...]] = {

@@ -18,14 +18,14 @@ from typing import Any, Literal
 import numpy as np
 
 from ber import __version__
-from ber.assess import Context, check_case, rank_sites
-from ber.case import DOMAINS, Case, Region, Site
+from ber.case.model import DOMAINS, Case, Region, Site
+from ber.engine.assess import Context, check_case, rank_sites
+from ber.engine.params import parameter_specs
+from ber.engine.progress import NoProgress, Progress, check_cancel
+from ber.engine.result import SiteRank
 from ber.geodata.sites import MAX_SITES
-from ber.labels import DOMAIN_LABELS, STATUS_LABELS
-from ber.messages import InputError, Lang, Problem
-from ber.params import parameter_specs
-from ber.progress import NoProgress, Progress, check_cancel
-from ber.result import SiteRank
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
+from ber.texts.messages import InputError, Lang, Problem
 
 SCHEMA = "ber-ranking/1"
 CHUNK = 10
@@ -134,7 +134,7 @@ def _num(value: float | None, lang: Lang, decimals: int) -> str:
 
 
 def _sort_key(s: SiteRank) -> tuple[int, int, float, float]:
-    # the order of ber.assess.rank_sites: red, amber, max pressure (unknown last), vehicle-km
+    # the order of ber.engine.assess.rank_sites: red, amber, max pressure (unknown last), vehicle-km
     p = s.max_pressure if s.max_pressure is not None else 1e300
     return (s.red, s.amber, p, s.commute_vehicle_km_per_day)
 

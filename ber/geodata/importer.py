@@ -28,7 +28,7 @@ from ber.geodata.columns import (
 )
 from ber.geodata.model import GeoData, build_table
 from ber.geodata.readers import Layer, list_files, open_layers, to_numbers
-from ber.messages import InputError, Problem
+from ber.texts.messages import InputError, Problem
 
 STAT_LABELS = {"inhabitants": "aantal_inwoners", "households": "huishoudens", "dwellings": "woningvoorraad"}
 

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ber.geodata.columns import REGION_COLUMNS, REGION_KINDS
-from ber.messages import InputError, Problem
-from ber.reference import MunicipalityTable, ReferenceSet
-from ber.spatial import PolygonIndex
+from ber.geodata.spatial import PolygonIndex
+from ber.reference.data import MunicipalityTable, ReferenceSet
+from ber.texts.messages import InputError, Problem
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from ber.assess import Context
+    from ber.engine.assess import Context
 
 
 @dataclass
@@ -128,9 +128,9 @@ class GeoData:
 
     def context(self, ref: ReferenceSet) -> Context:
         """A calculation context over these municipalities (host by point-in-polygon)."""
-        from ber.assess import Context
+        from ber.engine.assess import Context
 
-        # without polygons the host is the municipality with the nearest centroid (ber.geometry)
+        # without polygons the host is the municipality with the nearest centroid (ber.engine.geometry)
         return Context(ref=ref, table=self.table, locate=self.locate if self.has_polygons else None, geo=self)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.messages import InputError, Problem
+from ber.texts.messages import InputError, Problem
 
 if TYPE_CHECKING:
     import pandas as pd

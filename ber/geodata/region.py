@@ -2,17 +2,17 @@
 
 The default region (every municipality whose centroid lies within the cut-off of
 the chosen site) needs no helper: leave ``case.region.municipalities`` empty and
-``ber.assess`` derives it.
+``ber.engine.assess`` derives it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ber.case import Case, Region
+from ber.case.model import Case, Region
 from ber.geodata.model import GeoData
-from ber.messages import InputError, Lang, Problem
-from ber.reference import MunicipalityTable
+from ber.reference.data import MunicipalityTable
+from ber.texts.messages import InputError, Lang, Problem
 
 KIND_LABELS: dict[str, dict[str, str]] = {
     "arbeidsmarktregio": {"nl": "Arbeidsmarktregio", "en": "Labour-market region"},

@@ -7,12 +7,12 @@ from typing import Any
 
 import numpy as np
 
-from ber.case import Site
+from ber.case.model import Site
+from ber.engine.geometry import to_rd
 from ber.geodata.boundaries import MAX_LISTED, _csv_points
 from ber.geodata.columns import ColumnMapping
 from ber.geodata.readers import ALLOWED_CRS, crs_name, epsg_of, open_layers
-from ber.geometry import to_rd
-from ber.messages import InputError, Lang, Problem
+from ber.texts.messages import InputError, Lang, Problem
 
 NAME_COLUMNS = ("name", "naam", "locatie", "site", "label", "omschrijving")
 MAX_SITES = 5_000

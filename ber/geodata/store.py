@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ber import __version__
-from ber.case import atomic_write_bytes
+from ber.case.model import atomic_write_bytes
 from ber.geodata.model import GeoData, build_table
-from ber.messages import InputError, Problem
-from ber.paths import user_data_dir
+from ber.io.paths import user_data_dir
+from ber.texts.messages import InputError, Problem
 
 SCHEMA = "ber-geodata/1"
 LAYER = "gemeenten"

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from ber.spatial import PolygonIndex
+from ber.geodata.spatial import PolygonIndex
 
 #: default simplification tolerance in metres: invisible at the full-country view
 #: (about 200 m per pixel on a 1200-pixel-wide map), 30 % fewer vertices

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
-from ber.labels import STATUS_LABELS, format_number
-from ber.messages import Lang
+from ber.texts.labels import STATUS_LABELS, format_number
+from ber.texts.messages import Lang
 
 RGB = tuple[int, int, int]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, format_quantity
-from ber.messages import Lang
-from ber.result import Assessment, MunicipalityResult
+from ber.engine.result import Assessment, MunicipalityResult
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, format_quantity
+from ber.texts.messages import Lang
 
 TEXTS: dict[str, dict[str, str]] = {
     "demand": {"nl": "vraag", "en": "demand"},

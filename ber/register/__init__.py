@@ -15,12 +15,14 @@ environment variable ``BER_REGISTER_URL``.
 
 from __future__ import annotations
 
-from ber.register.cumulative import Contributor, Cumulative, CumulativeSeries, cumulative
+from ber.engine.cumulative import Contributor, Cumulative, CumulativeSeries
+from ber.register.cumulative import cumulative
 from ber.register.db import ENV_URL, mask_url
 from ber.register.records import DemandRow, HistoryEntry, RegisteredCase, Summary, check_status
 from ber.register.rows import ConflictError
-from ber.register.schema import CASE_STATUS_LABELS, CASE_STATUSES, COUNTED_STATUSES
+from ber.register.schema import CASE_STATUSES, COUNTED_STATUSES
 from ber.register.store import Register
+from ber.texts.labels import CASE_STATUS_LABELS
 
 __all__ = [
     "CASE_STATUSES",

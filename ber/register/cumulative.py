@@ -4,7 +4,7 @@ For every domain, municipality of the new case's region and calendar year of
 its horizon, the demand of every *granted* and *in procedure* registered case is
 summed (one aggregate SQL query), the new case's own demand is added, and
 pressure and status are computed without and with the new case against the new
-case's capacity table and thresholds (the same ``ber.model.pressure_status``
+case's capacity table and thresholds (the same ``ber.engine.model.pressure_status``
 as a single assessment).
 
 Calendar years: a registered case counts from its first assessed year; after its
@@ -14,140 +14,20 @@ vanish when its assessment horizon ends). ``carry_forward=False`` turns that off
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy import case as sql_case
 
-from ber.case import DOMAIN_UNITS, DOMAINS, Case
-from ber.model import SEVERITY, STATUS_CODES, pressure_status
+from ber.case.model import DOMAIN_UNITS, DOMAINS, Case
+from ber.engine.cumulative import Contributor, Cumulative, CumulativeSeries, threshold, verdicts
+from ber.engine.model import STATUS_CODES, pressure_status
+from ber.engine.result import Assessment, clean
 from ber.register.schema import COUNTED_STATUSES, case_demand, cases
-from ber.result import Assessment, Verdict, clean
 
 if TYPE_CHECKING:
     from ber.register.store import Register
-
-
-@dataclass(frozen=True)
-class CumulativeSeries:
-    """One domain in one municipality, per calendar year of the new case."""
-
-    domain: str
-    municipality: str
-    municipality_name: str
-    unit: str
-    capacity: float | None
-    other: list[float]  # demand of the registered cases
-    this: list[float]  # demand of the new case
-    total: list[float]  # other + this
-    pressure_without: list[float | None]
-    status_without: list[str]
-    pressure_with: list[float | None]
-    status_with: list[str]
-
-
-@dataclass(frozen=True)
-class Contributor:
-    """A registered case counted in the cumulative view."""
-
-    reference: str
-    title: str
-    business_name: str
-    status: str
-    host_municipality: str
-    start_year: int
-    last_year: int
-    #: its demand in the new case's region in the full-operation year, per domain
-    demand: dict[str, float]
-
-
-@dataclass(frozen=True)
-class Cumulative:
-    """The cumulative assessment of one new case (see the module docstring)."""
-
-    reference: str  # the new case's reference ("" when it has none)
-    years: list[int]
-    full_operation_year: int
-    municipalities: list[str]
-    municipality_names: list[str]
-    thresholds: dict[str, float]
-    counted_statuses: tuple[str, ...]
-    carry_forward: bool
-    series: list[CumulativeSeries]
-    verdict_without: dict[str, Verdict]
-    verdict_with: dict[str, Verdict]
-    contributors: list[Contributor] = field(default_factory=list)
-
-    def get(self, domain: str, municipality: str) -> CumulativeSeries:
-        for s in self.series:
-            if s.domain == domain and s.municipality == municipality:
-                return s
-        raise KeyError((domain, municipality))
-
-    def year_index(self, year: int) -> int:
-        return self.years.index(year)
-
-    def statuses(self, domain: str, year: int | None = None, *, with_case: bool = True) -> dict[str, str]:
-        """Status per municipality code for one domain and year (default: full operation), for a map."""
-        t = self.year_index(self.full_operation_year if year is None else year)
-        return {
-            s.municipality: (s.status_with if with_case else s.status_without)[t]
-            for s in self.series
-            if s.domain == domain
-        }
-
-    @property
-    def other_references(self) -> list[str]:
-        return [c.reference for c in self.contributors]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": "ber-cumulative/1",
-            "reference": self.reference,
-            "years": self.years,
-            "full_operation_year": self.full_operation_year,
-            "municipalities": self.municipalities,
-            "municipality_names": self.municipality_names,
-            "thresholds": self.thresholds,
-            "counted_statuses": list(self.counted_statuses),
-            "carry_forward": self.carry_forward,
-            "series": [asdict(s) for s in self.series],
-            "verdict_without": {k: asdict(v) for k, v in self.verdict_without.items()},
-            "verdict_with": {k: asdict(v) for k, v in self.verdict_with.items()},
-            "contributors": [asdict(c) for c in self.contributors],
-        }
-
-
-def _threshold(result: Assessment, name: str, default: float) -> float:
-    for p in result.parameters:
-        if p.name == name:
-            return float(p.value)
-    return default
-
-
-def _verdicts(
-    codes: list[str],
-    names: list[str],
-    demand: np.ndarray,
-    pressure: np.ndarray,
-    status: np.ndarray,
-    capacity: np.ndarray,
-) -> dict[str, Verdict]:
-    """Worst municipality per domain; ties: highest pressure, then largest demand (as ``assess``)."""
-    out: dict[str, Verdict] = {}
-    for d, dom in enumerate(DOMAINS):
-        sev = SEVERITY[status[d]]
-        tie = np.where(np.isnan(pressure[d]), -1.0, np.nan_to_num(pressure[d], posinf=1e300))
-        k = int(np.lexsort((demand[d], tie, sev))[-1])
-        out[dom] = Verdict(
-            status=STATUS_CODES[int(status[d, k])],
-            municipality=codes[k],
-            municipality_name=names[k],
-            pressure=clean(float(pressure[d, k])) if not np.isnan(capacity[d, k]) else None,
-        )
-    return out
 
 
 def _exclude_id(register: Register, reference: str | None) -> int:
@@ -298,8 +178,8 @@ def cumulative(
                 capacity[i, k] = dr.capacity
     exclude_id = _exclude_id(register, exclude)
     other = _other_demand(register, codes, years, exclude_id, carry_forward) if K else np.zeros_like(this)
-    amber = _threshold(result, "status.amber_threshold", 0.5)
-    red = _threshold(result, "status.red_threshold", 1.0)
+    amber = threshold(result, "status.amber_threshold", 0.5)
+    red = threshold(result, "status.red_threshold", 1.0)
     params = {"status.amber_threshold": np.array([amber]), "status.red_threshold": np.array([red])}
     p_without, s_without = pressure_status(other[None], capacity, params)
     total = other + this
@@ -340,10 +220,10 @@ def cumulative(
         counted_statuses=COUNTED_STATUSES,
         carry_forward=carry_forward,
         series=series,
-        verdict_without=_verdicts(
+        verdict_without=verdicts(
             codes, names, other[:, :, t], p_without[:, :, t], s_without[:, :, t], capacity
         ),
-        verdict_with=_verdicts(codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity),
+        verdict_with=verdicts(codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity),
         contributors=(
             _contributors(register, codes, years, result.full_operation_year, exclude_id, carry_forward)
             if K

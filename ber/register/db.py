@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
-from ber.messages import InputError, Problem
+from ber.texts.messages import InputError, Problem
 
 ENV_URL = "BER_REGISTER_URL"
 SQLITE_NAME = "register.sqlite"
@@ -33,7 +33,7 @@ log = logging.getLogger("ber.register")
 
 def default_url() -> str:
     """The SQLite file in the user data folder."""
-    from ber.paths import user_data_dir
+    from ber.io.paths import user_data_dir
 
     return f"sqlite:///{user_data_dir() / SQLITE_NAME}"
 

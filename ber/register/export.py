@@ -6,7 +6,7 @@ locale (Dutch Excel: 1.234,5) and dates as dates. The CSV follows the Dutch
 Excel convention for ``nl`` (semicolon, decimal comma, UTF-8 with BOM) and the
 plain one for ``en`` (comma, decimal point).
 
-The sheet layout comes from ``ber.excel_export.write_table_sheet`` (the same as
+The sheet layout comes from ``ber.io.excel.write_table_sheet`` (the same as
 the result export); verdict columns are traffic-light cells.
 """
 
@@ -19,11 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ber.case import DOMAINS, atomic_write_bytes
-from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number
-from ber.messages import InputError, Lang, Problem
+from ber.case.model import DOMAINS, atomic_write_bytes
 from ber.register.records import Summary
-from ber.register.schema import CASE_STATUS_LABELS
+from ber.texts.labels import CASE_STATUS_LABELS, DOMAIN_LABELS, STATUS_LABELS, format_number
+from ber.texts.messages import InputError, Lang, Problem
 
 #: (key, Dutch header, English header, kind) — kind: text | int | number | date | datetime
 COLUMNS: tuple[tuple[str, str, str, str], ...] = (
@@ -75,8 +74,8 @@ def table(summaries: Sequence[Summary], lang: Lang) -> tuple[list[str], list[lis
 
 
 def write_xlsx(summaries: Sequence[Summary], path: Path, lang: Lang) -> None:
-    """The register as one sheet "Register" (layout by ``ber.excel_export.write_table_sheet``)."""
-    from ber.excel_export import XCell, new_workbook, status_cell, workbook_bytes, write_table_sheet
+    """The register as one sheet "Register" (layout by ``ber.io.excel.write_table_sheet``)."""
+    from ber.io.excel import XCell, new_workbook, status_cell, workbook_bytes, write_table_sheet
 
     headers, rows, kinds = table(summaries, lang)
     cells: list[list[Any]] = []

@@ -8,10 +8,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ber.case import DOMAINS, Case, parse_case
-from ber.messages import InputError, Lang, Problem
-from ber.register.schema import CASE_STATUS_LABELS, CASE_STATUSES
-from ber.result import Assessment
+from ber.case.model import DOMAINS, Case, parse_case
+from ber.engine.result import Assessment
+from ber.register.schema import CASE_STATUSES
+from ber.texts.labels import CASE_STATUS_LABELS
+from ber.texts.messages import InputError, Lang, Problem
 
 
 @dataclass(frozen=True)

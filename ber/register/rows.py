@@ -11,11 +11,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ber.case import Case
-from ber.messages import InputError, Problem
+from ber.case.model import Case
+from ber.engine.result import Assessment
 from ber.register.records import DemandRow, Summary
 from ber.register.schema import cases
-from ber.result import Assessment
+from ber.texts.messages import InputError, Problem
 
 
 class ConflictError(InputError):

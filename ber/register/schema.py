@@ -28,12 +28,6 @@ CASE_STATUSES: tuple[str, ...] = ("in_procedure", "granted", "refused", "withdra
 #: statuses whose demand counts in the cumulative assessment
 COUNTED_STATUSES: tuple[str, ...] = ("in_procedure", "granted")
 
-CASE_STATUS_LABELS: dict[str, dict[str, str]] = {
-    "in_procedure": {"nl": "in procedure", "en": "in procedure"},
-    "granted": {"nl": "verleend", "en": "granted"},
-    "refused": {"nl": "geweigerd", "en": "refused"},
-    "withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
-}
 
 _STATUS_CHECK = "status IN ('in_procedure', 'granted', 'refused', 'withdrawn')"
 

@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Row, and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ber.case import Case
-from ber.messages import InputError, Lang, Problem
+from ber.case.model import Case
+from ber.engine.result import Assessment
 from ber.register import db
 from ber.register.records import (
     DemandRow,
@@ -38,8 +38,9 @@ from ber.register.rows import (
     now_utc,
     summary_from_row,
 )
-from ber.register.schema import CASE_STATUS_LABELS, case_demand, case_files, cases, status_history
-from ber.result import Assessment
+from ber.register.schema import case_demand, case_files, cases, status_history
+from ber.texts.labels import CASE_STATUS_LABELS
+from ber.texts.messages import InputError, Lang, Problem
 
 log = logging.getLogger("ber.register")
 

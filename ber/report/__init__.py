@@ -10,17 +10,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ber.messages import Lang
 from ber.report.outcome import ReportOutcome
+from ber.texts.messages import Lang
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-    from ber.assess import Context
-    from ber.case import Case
-    from ber.progress import Progress
-    from ber.register.cumulative import Cumulative
-    from ber.result import Assessment
+    from ber.case.model import Case
+    from ber.engine.assess import Context
+    from ber.engine.cumulative import Cumulative
+    from ber.engine.progress import Progress
+    from ber.engine.result import Assessment
 
 __all__ = ["ReportOutcome", "build_report"]
 
@@ -44,9 +44,9 @@ def build_report(
     ``boundaries``: municipality polygons (shapely, EPSG:28992 metres) by GM code;
     when None, ``ctx.geo.boundaries_rd()`` is used if available, else a schematic
     map of centroids. ``pdfa``: PDF/A-3b via ghostscript (plain PDF and a note
-    when that is not possible). Raises ``ber.progress.Cancelled`` when
+    when that is not possible). Raises ``ber.engine.progress.Cancelled`` when
     ``progress.cancelled()`` turns true; then no file is written.
-    ``cumulative`` (``ber.register.cumulative``): adds the section "Cumulatieve
+    ``cumulative`` (``ber.engine.cumulative``): adds the section "Cumulatieve
     effecten" (this case on top of the registered cases); absent when None.
     """
     from ber.report.build import build

@@ -8,11 +8,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.assess import Context
-from ber.case import Case, atomic_write_bytes
-from ber.messages import Lang
-from ber.paths import templates_dir
-from ber.progress import Cancelled, NoProgress, Progress
+from ber.case.model import Case, atomic_write_bytes
+from ber.engine.assess import Context
+from ber.engine.progress import Cancelled, NoProgress, Progress
+from ber.engine.result import Assessment
+from ber.io.paths import templates_dir
 from ber.report.data import ReportData, site_marks
 from ber.report.outcome import ReportOutcome
 from ber.report.sections_back import accountability, uncertainty
@@ -22,10 +22,10 @@ from ber.report.sections_inputs import inputs, method
 from ber.report.sections_results import map_section, results, sites_section
 from ber.report.styles import ACCENT, FONT, FONT_BOLD, register_fonts, styles
 from ber.report.texts import Texts
-from ber.result import Assessment
+from ber.texts.messages import Lang
 
 if TYPE_CHECKING:
-    from ber.register.cumulative import Cumulative
+    from ber.engine.cumulative import Cumulative
 
 Section = Callable[[ReportData], list[Any]]
 
@@ -322,7 +322,7 @@ def _finish(pdf: bytes, case: Case, lang: Lang, info: dict[str, str] | None) -> 
     """
     import pikepdf
 
-    from ber.pdf_attachment import embed_case
+    from ber.io.pdf_attachment import embed_case
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         doc.Root.Lang = pikepdf.String(PDF_LANG[lang])

@@ -12,17 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from ber.case import DOMAIN_UNITS, DOMAINS, Case
-from ber.geometry import to_rd
-from ber.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
-from ber.messages import Lang
-from ber.reference import ReferenceSet
+from ber.case.model import DOMAIN_UNITS, DOMAINS, Case
+from ber.engine.geometry import to_rd
+from ber.engine.result import Assessment
+from ber.reference.data import ReferenceSet
 from ber.report.styles import ACCENT, FONT, RULE, STATUS_COLOURS, ZEBRA, Styles
 from ber.report.texts import Texts
-from ber.result import Assessment
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
+from ber.texts.messages import Lang
 
 if TYPE_CHECKING:
-    from ber.register.cumulative import Cumulative
+    from ber.engine.cumulative import Cumulative
 
 STATUS_ORDER = {"green": 0, "grey": 1, "amber": 2, "red": 3}
 

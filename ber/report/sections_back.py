@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ber.labels import TOTAL_LABELS
+from ber.engine.result import KEY_FIGURES, TOTAL_UNITS
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
-from ber.result import KEY_FIGURES, TOTAL_UNITS
+from ber.texts.labels import TOTAL_LABELS
 
 UNCERTAIN_TOTALS: tuple[tuple[str, int | None], ...] = (
     ("family_members", 0),

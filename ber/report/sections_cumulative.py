@@ -1,7 +1,7 @@
 """Cumulatieve effecten: this case on top of the granted and in-procedure registered cases.
 
 Shown only when ``ReportData.cumulative`` is given (``build_report(..., cumulative=...)``).
-Numbers come from ``ber.register.cumulative`` unchanged; this module only lays them out.
+Numbers come from ``ber.engine.cumulative`` unchanged; this module only lays them out.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from ber.report.sections_front import heading
 from ber.report.styles import ACCENT, FONT
 
 if TYPE_CHECKING:
-    from ber.register.cumulative import Cumulative, CumulativeSeries
-    from ber.result import Verdict
+    from ber.engine.cumulative import Cumulative, CumulativeSeries
+    from ber.engine.result import Verdict
 
 CHART_W = 440.0
 CHART_H = 150.0
@@ -54,7 +54,7 @@ def decisive(cum: Cumulative) -> tuple[str, str] | None:
 def _counted_table(data: ReportData, cum: Cumulative) -> Any:
     from reportlab.lib.units import cm
 
-    from ber.register.schema import CASE_STATUS_LABELS
+    from ber.texts.labels import CASE_STATUS_LABELS
 
     tx = data.tx
     rows = []

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ber.labels import STATUS_MEANING, TOTAL_LABELS
+from ber.engine.result import TOTAL_UNITS
 from ber.report.data import ReportData
 from ber.report.styles import FONT
-from ber.result import TOTAL_UNITS
+from ber.texts.labels import STATUS_MEANING, TOTAL_LABELS
 
 #: key figures of the summary, with decimals (None = automatic)
 KEY_FIGURES: tuple[tuple[str, int | None], ...] = (

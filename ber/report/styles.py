@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ber.paths import templates_dir
+from ber.io.paths import templates_dir
 
 FONT = "BerSans"
 FONT_BOLD = "BerSans-Bold"

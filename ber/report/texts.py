@@ -11,8 +11,8 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-from ber.messages import Lang
-from ber.paths import templates_dir
+from ber.io.paths import templates_dir
+from ber.texts.messages import Lang
 
 
 def texts_path(lang: Lang) -> Path:

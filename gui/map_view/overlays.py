@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPainterPath, QPen
 
 from ber.maplayer import PressureRamp, legend_entries, nice_scale_bar
-from ber.messages import Lang
+from ber.texts.messages import Lang
 
 #: every user-visible string of the map widget
 TEXTS: dict[str, dict[str, str]] = {

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from ber.maplayer import Bounds, FillStyle, MapLayer, PressureRamp, fill_styles, rd_to_scene
-from ber.messages import Lang
+from ber.texts.messages import Lang
 from gui.map_view import export
 from gui.map_view.items import SiteMarker, path_from_rings
 from gui.map_view.navigation import PanZoomView

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.reference import ReferenceSet
-from ber.validate import HORIZON_RANGE, SHIFTS_RANGE, START_YEAR_RANGE
+from ber.case.validate import HORIZON_RANGE, SHIFTS_RANGE, START_YEAR_RANGE
+from ber.reference.data import ReferenceSet
 from gui.binding import Binder, error_label, number_spin, percent_spin
 from gui.pages.common import add_row, form_group, page_title
 from gui.texts import language, tr

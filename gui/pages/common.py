@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.labels import unit_label
-from ber.reference import ReferenceSet
+from ber.reference.data import ReferenceSet
+from ber.texts.labels import unit_label
 from gui.binding import with_message
 from gui.texts import language, tr
 

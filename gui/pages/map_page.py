@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.case import DOMAINS
-from ber.labels import DOMAIN_LABELS
-from ber.result import Assessment
+from ber.case.model import DOMAINS
+from ber.engine.result import Assessment
+from ber.texts.labels import DOMAIN_LABELS
 from gui.models import CellTableModel, sites_table
 from gui.pages.common import page_title
 from gui.pages.results import table_view

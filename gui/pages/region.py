@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.capacity_io import Edit
-from ber.case import DOMAINS
+from ber.case.model import DOMAINS
+from ber.io.capacity import Edit
 from gui.binding import Binder, error_label
 from gui.pages.common import page_title
 from gui.texts import language, tr

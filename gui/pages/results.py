@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.case import DOMAINS
-from ber.labels import DOMAIN_LABELS, STATUS_LABELS
-from ber.result import Assessment
+from ber.case.model import DOMAINS
+from ber.engine.result import Assessment
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
 from gui.charts import DemandChart
 from gui.models import (
     CellTableModel,

@@ -189,7 +189,7 @@ class SitesPage(QWidget):
         old = self.binder.state.case.sites[row] if row < len(self.binder.state.case.sites) else None
         new = sites[row]
         if old is not None and old.x is not None and old.y is not None and old.crs != new["crs"]:
-            from ber.geometry import from_rd, to_rd
+            from ber.engine.geometry import from_rd, to_rd
 
             x, y = to_rd(old.x, old.y, old.crs)
             if new["crs"] != "EPSG:28992":

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QVBoxLayout, QWidget
 
-from ber.labels import format_number
-from ber.reference import CATEGORIES, MODES, ReferenceSet
+from ber.reference.data import CATEGORIES, MODES, ReferenceSet
+from ber.texts.labels import format_number
 from gui.binding import Binder, error_label, percent_spin
 from gui.pages.code_table import CodeValueTable, Municipalities
 from gui.pages.common import add_row, form_group, norm_tip, page_title

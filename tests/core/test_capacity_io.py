@@ -8,8 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ber import capacity_io
-from ber.capacity_io import (
+from ber.case.model import DOMAINS
+from ber.io import capacity as capacity_io
+from ber.io.capacity import (
     column_label,
     normalise_code,
     parse_number,
@@ -18,8 +19,7 @@ from ber.capacity_io import (
     write_capacity_csv,
     write_capacity_xlsx,
 )
-from ber.case import DOMAINS
-from ber.messages import MESSAGES
+from ber.texts.messages import MESSAGES
 
 CODES = ["GM0983", "GM1507", "GM0984"]
 NAMES = ["Venlo", "Horst aan de Maas", "Venray"]

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from ber.cli import main
-from ber.paths import REPO_ROOT
+from ber.io.paths import REPO_ROOT
 
 GOLDEN = REPO_ROOT / "tests" / "golden" / "cases"
 
@@ -123,7 +123,7 @@ def test_reference_check_fails_on_row_without_source(
     rows = json.loads((folder / "norms.json").read_text("utf-8"))
     rows[0]["source"] = "nobody_2020"
     (folder / "norms.json").write_text(json.dumps(rows), "utf-8")
-    from ber.reference import write_manifest
+    from ber.reference.data import write_manifest
 
     write_manifest(folder, "test")  # a correct checksum: only the missing source is wrong
     monkeypatch.setenv("BER_REFERENCE_DIR", str(folder))

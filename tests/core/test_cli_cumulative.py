@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ber.assess import Context, assess
-from ber.case import Case, save_case
+from ber.case.demo import demo_case
+from ber.case.model import Case, save_case
 from ber.cli import main
-from ber.demo import demo_case
+from ber.engine.assess import Context, assess
 from ber.register import Register
 
 VENLO, FLEX = "GM0983", "housing_flex"

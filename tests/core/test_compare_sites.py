@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from ber.assess import Context, assess
-from ber.case import save_case
+from ber.case.demo import demo_case
+from ber.case.model import save_case
 from ber.cli import main
-from ber.demo import demo_case
+from ber.engine.assess import Context, assess
+from ber.engine.progress import Cancelled
 from ber.geodata import compare_sites
-from ber.messages import InputError
-from ber.progress import Cancelled
+from ber.texts.messages import InputError
 
 
 class _CancelAfter:
@@ -50,8 +50,8 @@ def test_progress_and_cancel() -> None:
 
 
 def test_invalid_candidate_reported(tmp_path: Path) -> None:
-    from ber.case import Site
-    from ber.messages import InputError
+    from ber.case.model import Site
+    from ber.texts.messages import InputError
 
     case = demo_case()
     bad = [case.sites[0], Site(name="Parijs", x=2.35, y=48.85, crs="EPSG:4326")]
@@ -162,7 +162,7 @@ def test_cli_geodata_import_info_clear(demo_file: Path, tmp_path: Path, shared_r
 def test_sites_far_from_the_builtin_region_are_refused() -> None:
     # Without boundaries the host would be the nearest built-in centroid (Gennep, ~174 km
     # from Groningen): assess and compare refuse such a site instead of guessing.
-    from ber.case import Site
+    from ber.case.model import Site
 
     case = demo_case()
     far = Site(name="Groningen", x=6.5683, y=53.2194, crs="EPSG:4326")

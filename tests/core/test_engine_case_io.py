@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-import ber.case as case_mod
-from ber.case import case_to_json, load_case, parse_case, save_case
-from ber.demo import demo_case
-from ber.messages import InputError
+import ber.case.model as case_mod
+from ber.case.demo import demo_case
+from ber.case.model import case_to_json, load_case, parse_case, save_case
+from ber.texts.messages import InputError
 
 
 def test_round_trip_keeps_every_field_and_the_fingerprint(tmp_path: Path) -> None:

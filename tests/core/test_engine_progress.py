@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ber.assess import Context, assess
-from ber.demo import demo_case
-from ber.progress import Cancelled
+from ber.case.demo import demo_case
+from ber.engine.assess import Context, assess
+from ber.engine.progress import Cancelled
 
 
 class Recorder:

@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ber.assess import Context, assess
-from ber.case import DOMAINS, Case
-from ber.params import parameter_specs, triangular_params
-from ber.reference import CATEGORIES, MODES, load_reference
-from ber.result import TOTAL_KEYS
+from ber.case.model import DOMAINS, Case
+from ber.engine.assess import Context, assess
+from ber.engine.params import parameter_specs, triangular_params
+from ber.engine.result import TOTAL_KEYS
+from ber.reference.data import CATEGORIES, MODES, load_reference
 
 REF = load_reference()
 CTX = Context.default()
@@ -235,7 +235,7 @@ def test_monte_carlo_percentiles_ordered_and_reproducible(doc: dict[str, Any], s
 
 
 def test_different_seed_different_draws() -> None:
-    from ber.demo import demo_case
+    from ber.case.demo import demo_case
 
     case = demo_case()
     specs = parameter_specs(case, REF)
@@ -301,7 +301,7 @@ def test_central_equals_monte_carlo_with_collapsed_ranges(doc: dict[str, Any]) -
 def test_percentiles_with_infinite_and_unknown_draws() -> None:
     """Zero capacity gives infinite pressures: they sort above every finite draw, lower
     percentiles stay finite, an infinite percentile is null; unknown (NaN) is all null."""
-    from ber.summary import percentiles as _percentiles
+    from ber.engine.summary import percentiles as _percentiles
 
     mixed = np.array([0.0, 1.0, 2.0, np.inf, np.inf, 3.0])
     # sorted: 0, 1, 2, 3, inf, inf; P10 at rank 0.5 -> 0.5; P50 at 2.5 -> 2.5; P90 at 4.5 -> inf
@@ -311,7 +311,7 @@ def test_percentiles_with_infinite_and_unknown_draws() -> None:
 
 
 def test_zero_capacity_under_monte_carlo() -> None:
-    from ber.demo import demo_case
+    from ber.case.demo import demo_case
 
     case = demo_case()
     case.capacity["GM0983"].housing_dwellings = 0.0

@@ -7,12 +7,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ber.assess import assess
-from ber.case import DOMAINS, Case
-from ber.demo import demo_case
-from ber.excel_export import STATUS_FILLS, export_result_xlsx, new_workbook, write_table_sheet
-from ber.labels import DOMAIN_LABELS
-from ber.result import Assessment
+from ber.case.demo import demo_case
+from ber.case.model import DOMAINS, Case
+from ber.engine.assess import assess
+from ber.engine.result import Assessment
+from ber.io.excel import STATUS_FILLS, export_result_xlsx, new_workbook, write_table_sheet
+from ber.texts.labels import DOMAIN_LABELS
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +135,7 @@ def test_per_year_sheet(workbook: openpyxl.Workbook, demo: tuple[Case, Assessmen
     jobs = by_label["Banen"]
     assert jobs[1] == "banen"
     assert list(jobs[2:]) == pytest.approx(result.per_year["jobs"])
-    # the demo ramps up 40% / 70% / 100% of 900 jobs (ramp_up in ber/demo.py)
+    # the demo ramps up 40% / 70% / 100% of 900 jobs (ramp_up in ber/case/demo.py)
     assert list(jobs[2:5]) == pytest.approx([360, 630, 900])
 
 
@@ -200,7 +200,7 @@ def test_write_table_sheet_generic() -> None:
 def test_write_table_sheet_dates_and_styles() -> None:
     import datetime as dt
 
-    from ber.excel_export import XCell, status_cell
+    from ber.io.excel import XCell, status_cell
 
     wb = new_workbook("Register", "nl")
     ws = wb.active

@@ -12,7 +12,7 @@ import pytest
 
 from ber.cli import main
 from ber.geodata import ColumnMapping, import_geodata, readers
-from ber.messages import InputError, Problem
+from ber.texts.messages import InputError, Problem
 
 # Three 10 km squares side by side in RD New (EPSG:28992), around Utrecht.
 SQUARES = {
@@ -295,7 +295,7 @@ def test_csv_with_coordinates_and_statistics(tmp_path: Path) -> None:
     assert geo.table.x[0] == 135_000.5
     assert list(geo.table.dwellings) == [1.5, 200.0]
     assert not geo.has_polygons and geo.locate(135_000, 455_000) is None
-    from ber.reference import load_reference
+    from ber.reference.data import load_reference
 
     assert geo.context(load_reference()).locate is None  # host = nearest centroid
     # inhabitants unknown for GM0002: a notice, shown as unknown (NaN), never zero

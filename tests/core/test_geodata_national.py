@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ber.assess import Context, assess
-from ber.case import Region, Site
-from ber.demo import demo_case
+from ber.case.demo import demo_case
+from ber.case.model import Region, Site
+from ber.engine.assess import Context, assess
+from ber.engine.geometry import to_rd
 from ber.geodata import (
     GeoData,
     clear_store,
@@ -24,10 +25,9 @@ from ber.geodata import (
     with_region,
 )
 from ber.geodata.store import read_manifest, store_path
-from ber.geometry import to_rd
-from ber.messages import InputError
-from ber.paths import reference_dir
-from ber.reference import load_reference
+from ber.io.paths import reference_dir
+from ber.reference.data import load_reference
+from ber.texts.messages import InputError
 
 # A point in the city of Groningen (Grote Markt), WGS84 lon/lat, and its RD New equivalent.
 GRONINGEN_LONLAT = (6.5683, 53.2194)

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from ber.engine.geometry import from_rd, to_rd
 from ber.geodata import read_sites, site_from_coordinates
-from ber.geometry import from_rd, to_rd
-from ber.messages import InputError
+from ber.texts.messages import InputError
 
 
 def write_fc(path: Path, feats: list[dict[str, Any]], crs: str | None = None) -> Path:

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from shapely.geometry import MultiPolygon, Polygon
 
+from ber.engine.result import DomainResult, MunicipalityResult
 from ber.maplayer import (
     STATUS_COLOURS,
     MapLayer,
@@ -28,7 +29,6 @@ from ber.maplayer import (
     tooltip_text,
     tooltips_for,
 )
-from ber.result import DomainResult, MunicipalityResult
 
 # ---------------------------------------------------------------- synthetic layer
 
@@ -256,8 +256,8 @@ def test_tooltip_text_english_and_domain_filter() -> None:
 
 
 def test_tooltips_statuses_pressures_from_demo() -> None:
-    from ber.assess import assess
-    from ber.demo import demo_case
+    from ber.case.demo import demo_case
+    from ber.engine.assess import assess
 
     result = assess(demo_case())
     region = set(result.region["municipalities"])
@@ -279,7 +279,7 @@ def test_tooltips_statuses_pressures_from_demo() -> None:
 def test_from_geodata_reuses_index() -> None:
     import pandas as pd
 
-    from ber.spatial import PolygonIndex
+    from ber.geodata.spatial import PolygonIndex
 
     polygons = {"GM0001": _square(0, 0, 1000), "GM0002": _square(1000, 0, 1000)}
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from ber.assess import Context, assess
-from ber.case import Case
-from ber.demo import demo_case
-from ber.messages import InputError
+from ber.case.demo import demo_case
+from ber.case.model import Case
+from ber.engine.assess import Context, assess
+from ber.engine.result import Assessment
 from ber.register import ConflictError, Register, check_status, mask_url
 from ber.register.records import demand_rows
-from ber.result import Assessment
+from ber.texts.messages import InputError
 
 
 @pytest.fixture(scope="module")

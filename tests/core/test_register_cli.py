@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ber.case import save_case
+from ber.case.demo import demo_case
+from ber.case.model import save_case
 from ber.cli import main
-from ber.demo import demo_case
 
 
 @pytest.fixture

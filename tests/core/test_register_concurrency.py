@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from ber.assess import Context, assess
-from ber.demo import demo_case
+from ber.case.demo import demo_case
+from ber.engine.assess import Context, assess
 from ber.register import Register
 from ber.register.records import demand_rows
 from ber.register.schema import case_demand, case_files, cases, status_history
@@ -56,8 +56,8 @@ WRITER = textwrap.dedent(
     import sys, time
     from pathlib import Path
     import ber.register.store as store
-    from ber.assess import Context, assess
-    from ber.demo import demo_case
+    from ber.engine.assess import Context, assess
+    from ber.case.demo import demo_case
     from ber.register import Register
     url, folder, count, hang = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "hang"
     base = demo_case()

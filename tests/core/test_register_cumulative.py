@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import pytest
 
-from ber.assess import Context, assess
-from ber.case import DOMAIN_UNITS, DOMAINS, Case
-from ber.demo import demo_case
+from ber.case.demo import demo_case
+from ber.case.model import DOMAIN_UNITS, DOMAINS, Case
+from ber.engine.assess import Context, assess
+from ber.engine.result import Assessment, DomainResult, MunicipalityResult, ParameterUsed, Verdict
 from ber.register import Register, cumulative
-from ber.result import Assessment, DomainResult, MunicipalityResult, ParameterUsed, Verdict
 
 NAMES = {"GM0983": "Venlo", "GM0984": "Venray", "GM0889": "Beesel"}
 

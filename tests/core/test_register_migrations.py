@@ -9,10 +9,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from ber.messages import InputError
 from ber.register import Register
 from ber.register import db as regdb
 from ber.register.schema import metadata
+from ber.texts.messages import InputError
 
 
 def test_first_revision_then_upgrade_keeps_rows(register_url: str) -> None:
@@ -77,8 +77,8 @@ def test_first_revision_then_upgrade_keeps_rows(register_url: str) -> None:
 
 def _other_gp_venlo(reg: Register) -> float:
     """Registered GP demand in Venlo in 2026 as the cumulative view sees it (demo case years)."""
-    from ber.assess import Context, assess
-    from ber.demo import demo_case
+    from ber.case.demo import demo_case
+    from ber.engine.assess import Context, assess
     from ber.register import cumulative
 
     case = demo_case()

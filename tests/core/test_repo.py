@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ber.messages import LANGS, MESSAGES
-from ber.paths import REPO_ROOT
-from ber.reference import ASSUMPTION, check_reference, load_reference
+from ber.io.paths import REPO_ROOT
+from ber.reference.data import ASSUMPTION, check_reference, load_reference
+from ber.texts.messages import LANGS, MESSAGES
 
 
 def _code_blocks(markdown: str) -> list[list[str]]:
@@ -121,13 +121,13 @@ def test_no_literal_numbers_hidden_in_the_model() -> None:
 
 
 def test_every_unit_has_a_dutch_and_english_label() -> None:
-    from ber.case import DOMAIN_UNITS, DOMAINS
-    from ber.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, UNIT_LABELS
-    from ber.result import TOTAL_KEYS, TOTAL_UNITS
+    from ber.case.model import DOMAIN_UNITS, DOMAINS
+    from ber.engine.result import TOTAL_KEYS, TOTAL_UNITS
+    from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, UNIT_LABELS
 
     units = {n.unit for n in load_reference().norms.values()}
     units |= set(TOTAL_UNITS.values()) | set(DOMAIN_UNITS.values())
-    units |= {"share of jobs", "m² BVO per job"}  # sector values (ber.summary.parameters_used)
+    units |= {"share of jobs", "m² BVO per job"}  # sector values (ber.engine.summary.parameters_used)
     for unit in units:
         assert set(UNIT_LABELS.get(unit, {})) == set(LANGS), unit
     for key in TOTAL_KEYS:

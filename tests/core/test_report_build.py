@@ -11,12 +11,12 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from ber.assess import Context, assess
-from ber.demo import demo_case
-from ber.labels import STATUS_LABELS, format_number, unit_label
+from ber.case.demo import demo_case
+from ber.engine.assess import Context, assess
+from ber.engine.result import Assessment
 from ber.report import ReportOutcome, build_report
 from ber.report.texts import Texts
-from ber.result import Assessment
+from ber.texts.labels import STATUS_LABELS, format_number, unit_label
 
 SECTION_KEYS = (
     "summary.title",
@@ -206,7 +206,7 @@ def test_override_justification_and_unknown_capacity_shown(tmp_path: Path) -> No
             "justification": "Lokale woningmarktmonitor 2025: grotere huishoudens",
         }
     }
-    from ber.case import parse_case
+    from ber.case.model import parse_case
 
     case = parse_case(doc)
     result = assess(case, Context.default())
@@ -225,7 +225,7 @@ GOLDEN_CASES = sorted((Path(__file__).resolve().parents[1] / "golden" / "cases")
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_other_cases_build_cleanly(case_file: Path, lang: str, tmp_path: Path) -> None:
     """Single-site cases without labels, capacity or mitigations still give a clean report."""
-    from ber.case import load_case
+    from ber.case.model import load_case
 
     case = load_case(case_file)
     result = assess(case, Context.default())

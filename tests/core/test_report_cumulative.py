@@ -24,15 +24,15 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from ber.assess import Context, assess
-from ber.case import DOMAIN_UNITS, DOMAINS, Case
-from ber.demo import demo_case
-from ber.labels import format_number
+from ber.case.demo import demo_case
+from ber.case.model import DOMAIN_UNITS, DOMAINS, Case
+from ber.engine.assess import Context, assess
+from ber.engine.result import Assessment, DomainResult, MunicipalityResult, Verdict
 from ber.register import Cumulative, Register, cumulative
 from ber.report import build_report
 from ber.report.build import SECTIONS
 from ber.report.texts import Texts
-from ber.result import Assessment, DomainResult, MunicipalityResult, Verdict
+from ber.texts.labels import format_number
 
 VENLO, HORST = "GM0983", "GM1507"
 FLEX, GP = "housing_flex", "care_gp"
@@ -164,7 +164,7 @@ def test_section_names_the_counted_cases_and_hand_sums(b: Built) -> None:
 
 
 def test_verdict_words_match_the_cumulative_result(b: Built) -> None:
-    from ber.labels import STATUS_LABELS
+    from ber.texts.labels import STATUS_LABELS
 
     text = "\n".join(" ".join(ln.split()) for page in b.pages for ln in page.splitlines())
     for dom in DOMAINS:

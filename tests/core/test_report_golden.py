@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ber.assess import Context, assess
-from ber.demo import demo_case
+from ber.case.demo import demo_case
+from ber.engine.assess import Context, assess
 from ber.report import build_report
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report"

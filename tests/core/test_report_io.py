@@ -12,12 +12,12 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from ber.assess import Context, assess
-from ber.case import load_case
+from ber.case.demo import demo_case
+from ber.case.model import load_case
 from ber.cli import main as cli_main
-from ber.demo import demo_case
-from ber.pdf_attachment import CASE_ATTACHMENT_NAME, embed_case, extract_case_bytes
-from ber.progress import Cancelled
+from ber.engine.assess import Context, assess
+from ber.engine.progress import Cancelled
+from ber.io.pdf_attachment import CASE_ATTACHMENT_NAME, embed_case, extract_case_bytes
 from ber.report import build_report
 from ber.report import pdfa as pdfa_mod
 
@@ -52,7 +52,7 @@ def test_cli_assess_of_report_reproduces_result(tmp_path: Path) -> None:
     result = assess(case, ctx, samples=0)
     report = tmp_path / "rapport.pdf"
     build_report(result, case, report, ctx=ctx)
-    from ber.case import save_case
+    from ber.case.model import save_case
 
     save_case(case, tmp_path / "case.ber")
     assert cli_main(["assess", str(report), "--out", str(tmp_path / "from_pdf.json"), "--quiet"]) == 0
@@ -132,7 +132,7 @@ def test_cli_prints_pdfa_note(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(pdfa_mod, "find_ghostscript", lambda: None)
-    from ber.case import save_case
+    from ber.case.model import save_case
 
     save_case(demo_case(), tmp_path / "c.ber")
     code = cli_main(

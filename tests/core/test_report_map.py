@@ -11,8 +11,8 @@ from reportlab.graphics.shapes import Circle, Group, Polygon, String
 from reportlab.graphics.shapes import Path as RLPath
 from reportlab.lib import colors
 
-from ber.assess import Context, assess
-from ber.demo import demo_case
+from ber.case.demo import demo_case
+from ber.engine.assess import Context, assess
 from ber.report import build_report
 from ber.report.build import prepare
 from ber.report.mapdraw import region_map

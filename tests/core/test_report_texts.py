@@ -71,7 +71,7 @@ def test_templates_folder_can_be_replaced(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_keys_built_at_run_time_exist() -> None:
     """Keys the sections compose from names (f-strings), which the scan above cannot see."""
-    from ber.case import DOMAINS
+    from ber.case.model import DOMAINS
 
     nl = load_texts("nl")
     composed = [f"summary.sentence.{d}" for d in DOMAINS]

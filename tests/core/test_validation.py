@@ -1,4 +1,4 @@
-"""Bad input: one test per validation rule of ``ber/case.py`` and ``ber/validate.py``.
+"""Bad input: one test per validation rule of ``ber/case/model.py`` and ``ber/case/validate.py``.
 
 Each test breaks one thing in an otherwise valid case and checks that the problem
 names the field (and the value or the allowed range) in Dutch AND in English.
@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from ber.assess import Context, assess
-from ber.case import load_case, parse_case
-from ber.messages import InputError, Problem
-from ber.reference import load_reference
-from ber.validate import validate_case
+from ber.case.model import load_case, parse_case
+from ber.case.validate import validate_case
+from ber.engine.assess import Context, assess
+from ber.reference.data import load_reference
+from ber.texts.messages import InputError, Problem
 
 REF = load_reference()
 
@@ -491,8 +491,8 @@ def test_site_far_from_the_built_in_region_is_refused() -> None:
     # Without imported boundaries the host is the nearest centroid; a site in Groningen
     # (233000, 582000) is about 173 km from Gennep, the nearest built-in centroid, far
     # beyond the 40 km gravity cut-off, so it must be refused rather than placed in Gennep.
-    from ber.case import Case
-    from ber.demo import demo_case_dict
+    from ber.case.demo import demo_case_dict
+    from ber.case.model import Case
 
     doc = demo_case_dict()
     doc["sites"][1]["x"], doc["sites"][1]["y"] = 233000, 582000  # type: ignore[index]

@@ -30,9 +30,9 @@ from typing import Any
 
 import pytest
 
-from ber.assess import Context, assess
-from ber.case import Case, parse_case
-from ber.result import Assessment
+from ber.case.model import Case, parse_case
+from ber.engine.assess import Context, assess
+from ber.engine.result import Assessment
 
 CASES = Path(__file__).parent / "cases"
 VENLO, VENRAY, BEESEL, GENNEP = "GM0983", "GM0984", "GM0889", "GM0907"

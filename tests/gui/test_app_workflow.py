@@ -146,8 +146,8 @@ def test_sites_add_remove_and_choose(make_window: Any, qtbot: Any) -> None:
 
 def test_recover_autosave_after_crash(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import gui.documents
-    from ber.case import save_case
-    from ber.demo import demo_case
+    from ber.case.demo import demo_case
+    from ber.case.model import save_case
     from gui.app import build_window
 
     folder = gui.documents.autosave_dir()

@@ -11,9 +11,9 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
-from ber.capacity_io import Edit, read_capacity, write_capacity_csv
-from ber.case import DOMAINS
-from ber.demo import DEMO_CAPACITY
+from ber.case.demo import DEMO_CAPACITY
+from ber.case.model import DOMAINS
+from ber.io.capacity import Edit, read_capacity, write_capacity_csv
 from gui.capacity_table import CapacityTableModel, CapacityTableWidget
 
 CODES = ["GM0983", "GM1507", "GM0984"]

@@ -9,9 +9,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit
 
-from ber.case import save_case
-from ber.demo import demo_case
-from ber.reference import load_reference
+from ber.case.demo import demo_case
+from ber.case.model import save_case
+from ber.reference.data import load_reference
 from gui.dialogs import ManualDialog, PreferencesDialog, ReferenceDialog, about_text
 from gui.settings import Preferences
 

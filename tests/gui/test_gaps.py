@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from ber.assess import Context, assess
-from ber.case import DOMAINS
-from ber.demo import demo_case
+from ber.case.demo import demo_case
+from ber.case.model import DOMAINS
+from ber.engine.assess import Context, assess
 from ber.maplayer import statuses_for
 
 PASSWORD_URL = "postgresql://ber:geheim@127.0.0.1:1/regio"

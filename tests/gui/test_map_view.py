@@ -255,8 +255,8 @@ def national_layer(shared_reference: Path) -> MapLayer:
 
 
 def test_national_map_demo_statuses(qtbot: QtBot, national_layer: MapLayer, tmp_path: Path) -> None:
-    from ber.assess import assess
-    from ber.demo import demo_case
+    from ber.case.demo import demo_case
+    from ber.engine.assess import assess
     from ber.maplayer import statuses_for, tooltips_for
 
     result = assess(demo_case())

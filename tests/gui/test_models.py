@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from ber.assess import assess
-from ber.demo import demo_case
-from ber.reference import load_reference
+from ber.case.demo import demo_case
+from ber.engine.assess import assess
+from ber.reference.data import load_reference
 from gui.models import (
     CellTableModel,
     key_figures_table,

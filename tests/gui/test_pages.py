@@ -75,7 +75,7 @@ def test_measures_show_without_and_with(make_window: Any, qtbot: Any) -> None:
     assert w.page_results.mitigation_model.rowCount() == 6
     spin = w.findChild(QDoubleSpinBox, "spin_shuttle_share")
     spin.setValue(0.0)
-    # employer beds count as a measure too (ber.assess.has_mitigations)
+    # employer beds count as a measure too (ber.engine.assess.has_mitigations)
     w.state.set_value("workforce.employer_beds", [])
     qtbot.waitUntil(lambda: w.result.mitigations is None, timeout=5000)
     assert w.page_results.mitigation_model.rowCount() == 0

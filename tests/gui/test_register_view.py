@@ -16,11 +16,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableView
 
-from ber.assess import Context, assess
-from ber.case import DOMAINS, Case
-from ber.demo import demo_case
+from ber.case.demo import demo_case
+from ber.case.model import DOMAINS, Case
+from ber.engine.assess import Context, assess
+from ber.engine.result import Assessment
 from ber.register import Register
-from ber.result import Assessment
 
 OFFICER = "M. de Vries"
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from ber.messages import InputError, Problem
-from ber.progress import Cancelled
+from ber.engine.progress import Cancelled
+from ber.texts.messages import InputError, Problem
 from gui.settings import SETTINGS_VERSION, Preferences, add_recent, load_preferences, save_preferences
 from gui.workers import ProgressHandle, error_text, run_in_pool
 
@@ -47,7 +47,7 @@ def test_unexpected_error_goes_to_the_log(qtbot: Any, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     text = error_text(errors[0])
     assert "ZeroDivisionError" in text and "Traceback" not in text
-    from ber.paths import user_data_dir
+    from ber.io.paths import user_data_dir
 
     log = (user_data_dir() / "logs" / "ber-desk.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "boom" in log

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from ber.demo import demo_case
-from ber.messages import InputError
+from ber.case.demo import demo_case
+from ber.texts.messages import InputError
 from gui.state import CaseState, case_with, split_path
 
 

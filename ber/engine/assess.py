@@ -14,30 +14,29 @@ from typing import Any
 import numpy as np
 
 from ber import __version__
-from ber.case import DOMAINS, Case
-from ber.geometry import HostLocator, SitePoint, distances_km, site_point
-from ber.messages import InputError, Problem
-from ber.model import (
+from ber.case.model import DOMAINS, Case
+from ber.case.validate import validate_case
+from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
+from ber.engine.model import (
     STATUS_CODES,
     Prepared,
     Raw,
     compute,
     ramp_profile,
 )
-from ber.params import (
+from ber.engine.params import (
     ParamSpec,
     central_params,
     parameter_specs,
     triangular_params,
 )
-from ber.progress import NoProgress, Progress, check_cancel
-from ber.reference import CATEGORIES, MunicipalityTable, ReferenceSet, load_reference
-from ber.result import (
+from ber.engine.progress import NoProgress, Progress, check_cancel
+from ber.engine.result import (
     Assessment,
     SiteRank,
     clean,
 )
-from ber.summary import (
+from ber.engine.summary import (
     municipality_results,
     parameters_used,
     rank_key,
@@ -46,7 +45,8 @@ from ber.summary import (
     uncertainty_summary,
     verdicts,
 )
-from ber.validate import validate_case
+from ber.reference.data import CATEGORIES, MunicipalityTable, ReferenceSet, load_reference
+from ber.texts.messages import InputError, Problem
 
 MC_CHUNK = 500
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from ber.case import Site
-from ber.reference import MunicipalityTable
+from ber.case.model import Site
+from ber.reference.data import MunicipalityTable
 
 #: A function that finds the host municipality code of an RD point (geodata), or None.
 HostLocator = Callable[[float, float], str | None]

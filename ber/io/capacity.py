@@ -1,7 +1,7 @@
 """Capacity table input and output: Excel paste, CSV and XLSX files.
 
 The capacity table gives, per municipality (CBS code ``GMxxxx``) and domain, the
-spare capacity a municipality knows of, in the unit of :data:`ber.case.DOMAIN_UNITS`.
+spare capacity a municipality knows of, in the unit of :data:`ber.case.model.DOMAIN_UNITS`.
 ``None`` means *unknown* and is never turned into zero.
 
 * :func:`parse_number` reads one cell as a Dutch officer types it: ``"1.234,5"``,
@@ -14,7 +14,7 @@ spare capacity a municipality knows of, in the unit of :data:`ber.case.DOMAIN_UN
   (``gemeentecode``, ``naam``, one column per domain with its unit), atomically.
 
 Nothing here raises on bad input: every problem is returned as a
-:class:`~ber.messages.Problem` naming the row, the column and the value.
+:class:`~ber.texts.messages.Problem` naming the row, the column and the value.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ber.case import DOMAIN_UNITS, DOMAINS, atomic_write_bytes
-from ber.labels import DOMAIN_LABELS, unit_label
-from ber.messages import Lang, Problem
+from ber.case.model import DOMAIN_UNITS, DOMAINS, atomic_write_bytes
+from ber.texts.labels import DOMAIN_LABELS, unit_label
+from ber.texts.messages import Lang, Problem
 
 #: one edit of the table: (municipality code, domain, value or None = unknown)
 Edit = tuple[str, str, float | None]
@@ -475,7 +475,7 @@ def write_capacity_xlsx(
     source: str = "",
 ) -> None:
     """Write the table as an XLSX workbook (formatted like the results export)."""
-    from ber.excel_export import XCell, new_workbook, workbook_bytes, write_table_sheet
+    from ber.io.excel import XCell, new_workbook, workbook_bytes, write_table_sheet
 
     unknown = "onbekend" if lang == "nl" else "unknown"
     wb = new_workbook("Capaciteit" if lang == "nl" else "Capacity", lang, source)

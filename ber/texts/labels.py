@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ber.messages import Lang
+from ber.texts.messages import Lang
 
 STATUS_LABELS: dict[str, dict[str, str]] = {
     "green": {"nl": "groen", "en": "green"},
@@ -137,3 +137,12 @@ def format_number(
 def format_quantity(value: float | None, unit: str, lang: Lang = "nl", decimals: int = 0) -> str:
     """A number with its unit, e.g. '1.234 bedden'."""
     return f"{format_number(value, lang, decimals)} {unit_label(unit, lang)}"
+
+
+#: labels of a registered case's status (``ber.register.schema.CASE_STATUSES``)
+CASE_STATUS_LABELS: dict[str, dict[str, str]] = {
+    "in_procedure": {"nl": "in procedure", "en": "in procedure"},
+    "granted": {"nl": "verleend", "en": "granted"},
+    "refused": {"nl": "geweigerd", "en": "refused"},
+    "withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
+}

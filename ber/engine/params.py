@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ber.case import Case
-from ber.reference import CATEGORIES, MODES, VEHICLE_MODES, ReferenceSet
+from ber.case.model import Case
+from ber.reference.data import CATEGORIES, MODES, VEHICLE_MODES, ReferenceSet
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ber.case import Case
+    from ber.case.model import Case
 
 CASE_ATTACHMENT_NAME = "case.ber"
 CASE_MIME_TYPE = "application/json"

@@ -2,7 +2,7 @@
 
 A case file is JSON (UTF-8) with ``"schema": "ber-case/1"``; the field names follow
 section 2 of the method (``docs/case-format.md`` documents every field).
-Validation gathers *all* problems (each a :class:`~ber.messages.Problem` naming the
+Validation gathers *all* problems (each a :class:`~ber.texts.messages.Problem` naming the
 field, its value and the allowed range) before anything is computed.
 """
 
@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ber.messages import InputError, Problem
+from ber.texts.messages import InputError, Problem
 
 SCHEMA_PREFIX = "ber-case/"
 SCHEMA_VERSION = 1
@@ -332,7 +332,7 @@ def read_case_document(path: Path) -> dict[str, Any]:
                 ]
             )
         if _is_pdf(path):
-            from ber.pdf_attachment import extract_case_bytes
+            from ber.io.pdf_attachment import extract_case_bytes
 
             data = extract_case_bytes(path)
             if data is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ber.messages import BerError
+from ber.texts.messages import BerError
 
 
 class Cancelled(BerError):

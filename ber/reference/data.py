@@ -17,8 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from ber.messages import Lang, Problem
-from ber.paths import reference_dir
+from ber.io.paths import reference_dir
+from ber.texts.messages import Lang, Problem
 
 #: Files that make up the reference set, in checksum order.
 REFERENCE_FILES: tuple[str, ...] = (

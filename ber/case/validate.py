@@ -1,14 +1,14 @@
 """Domain validation of a parsed case: every rule, every problem at once.
 
 Each problem names the field (dotted path as in the file), the value and the
-allowed range, in Dutch and English (see :mod:`ber.messages`).
+allowed range, in Dutch and English (see :mod:`ber.texts.messages`).
 """
 
 from __future__ import annotations
 
-from ber.case import DOMAINS, Case
-from ber.messages import Problem
-from ber.reference import CATEGORIES, MODES, MunicipalityTable, ReferenceSet
+from ber.case.model import DOMAINS, Case
+from ber.reference.data import CATEGORIES, MODES, MunicipalityTable, ReferenceSet
+from ber.texts.messages import Problem
 
 SHARE_TOLERANCE = 0.001
 START_YEAR_RANGE = (2000, 2100)

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ber.case import DOMAINS, Case
-from ber.geometry import SitePoint, distances_km
-from ber.params import Params
-from ber.reference import CATEGORIES, MODES, VEHICLE_MODES, MunicipalityTable
+from ber.case.model import DOMAINS, Case
+from ber.engine.geometry import SitePoint, distances_km
+from ber.engine.params import Params
+from ber.reference.data import CATEGORIES, MODES, VEHICLE_MODES, MunicipalityTable
 
 LN2 = float(np.log(2.0))
 EPS = 1e-9

@@ -1,8 +1,8 @@
-"""Turning the raw arrays of a calculation into the result objects of ``ber.result``.
+"""Turning the raw arrays of a calculation into the result objects of ``ber.engine.result``.
 
 Totals, per-municipality results, regional verdicts, the site-ranking key, the
 list of parameters used, Monte Carlo percentiles and the one-at-a-time
-sensitivity. Called by :mod:`ber.assess`; pure functions of arrays.
+sensitivity. Called by :mod:`ber.engine.assess`; pure functions of arrays.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from typing import Any
 
 import numpy as np
 
-from ber.case import DOMAIN_UNITS, DOMAINS, Case
-from ber.geometry import SitePoint
-from ber.model import SEVERITY, STATUS_CODES, Prepared, Raw, compute
-from ber.params import ParamSpec, one_at_a_time_params
-from ber.reference import CATEGORIES, ReferenceSet
-from ber.result import KEY_FIGURES, DomainResult, MunicipalityResult, ParameterUsed, Verdict, clean
+from ber.case.model import DOMAIN_UNITS, DOMAINS, Case
+from ber.engine.geometry import SitePoint
+from ber.engine.model import SEVERITY, STATUS_CODES, Prepared, Raw, compute
+from ber.engine.params import ParamSpec, one_at_a_time_params
+from ber.engine.result import KEY_FIGURES, DomainResult, MunicipalityResult, ParameterUsed, Verdict, clean
+from ber.reference.data import CATEGORIES, ReferenceSet
 
 
 def totals_at(raw: Raw, s: int, t: int | slice) -> dict[str, Any]:

@@ -7,7 +7,7 @@ are illustrative and labelled so in the case and the report.
 
 from __future__ import annotations
 
-from ber.case import Case
+from ber.case.model import Case
 
 DEMO_CAPACITY_NOTE_NL = (
     "Illustratief: de capaciteitscijfers in deze demo zijn verzonnen voor de demonstratie "

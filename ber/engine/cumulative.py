@@ -1,0 +1,134 @@
+"""The cumulative view's result: registered cases plus the new one, per domain,
+municipality and calendar year (pure data and the verdict rule; the register in
+``ber.register.cumulative`` fills it from its tables)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ber.case.model import DOMAINS
+from ber.engine.model import SEVERITY, STATUS_CODES
+from ber.engine.result import Assessment, Verdict, clean
+
+
+@dataclass(frozen=True)
+class CumulativeSeries:
+    """One domain in one municipality, per calendar year of the new case."""
+
+    domain: str
+    municipality: str
+    municipality_name: str
+    unit: str
+    capacity: float | None
+    other: list[float]  # demand of the registered cases
+    this: list[float]  # demand of the new case
+    total: list[float]  # other + this
+    pressure_without: list[float | None]
+    status_without: list[str]
+    pressure_with: list[float | None]
+    status_with: list[str]
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """A registered case counted in the cumulative view."""
+
+    reference: str
+    title: str
+    business_name: str
+    status: str
+    host_municipality: str
+    start_year: int
+    last_year: int
+    #: its demand in the new case's region in the full-operation year, per domain
+    demand: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Cumulative:
+    """The cumulative assessment of one new case (see the module docstring)."""
+
+    reference: str  # the new case's reference ("" when it has none)
+    years: list[int]
+    full_operation_year: int
+    municipalities: list[str]
+    municipality_names: list[str]
+    thresholds: dict[str, float]
+    counted_statuses: tuple[str, ...]
+    carry_forward: bool
+    series: list[CumulativeSeries]
+    verdict_without: dict[str, Verdict]
+    verdict_with: dict[str, Verdict]
+    contributors: list[Contributor] = field(default_factory=list)
+
+    def get(self, domain: str, municipality: str) -> CumulativeSeries:
+        for s in self.series:
+            if s.domain == domain and s.municipality == municipality:
+                return s
+        raise KeyError((domain, municipality))
+
+    def year_index(self, year: int) -> int:
+        return self.years.index(year)
+
+    def statuses(self, domain: str, year: int | None = None, *, with_case: bool = True) -> dict[str, str]:
+        """Status per municipality code for one domain and year (default: full operation), for a map."""
+        t = self.year_index(self.full_operation_year if year is None else year)
+        return {
+            s.municipality: (s.status_with if with_case else s.status_without)[t]
+            for s in self.series
+            if s.domain == domain
+        }
+
+    @property
+    def other_references(self) -> list[str]:
+        return [c.reference for c in self.contributors]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "ber-cumulative/1",
+            "reference": self.reference,
+            "years": self.years,
+            "full_operation_year": self.full_operation_year,
+            "municipalities": self.municipalities,
+            "municipality_names": self.municipality_names,
+            "thresholds": self.thresholds,
+            "counted_statuses": list(self.counted_statuses),
+            "carry_forward": self.carry_forward,
+            "series": [asdict(s) for s in self.series],
+            "verdict_without": {k: asdict(v) for k, v in self.verdict_without.items()},
+            "verdict_with": {k: asdict(v) for k, v in self.verdict_with.items()},
+            "contributors": [asdict(c) for c in self.contributors],
+        }
+
+
+def threshold(result: Assessment, name: str, default: float) -> float:
+    for p in result.parameters:
+        if p.name == name:
+            return float(p.value)
+    return default
+
+
+def verdicts(
+    codes: list[str],
+    names: list[str],
+    demand: np.ndarray,
+    pressure: np.ndarray,
+    status: np.ndarray,
+    capacity: np.ndarray,
+) -> dict[str, Verdict]:
+    """Worst municipality per domain; ties: highest pressure, then largest demand (as ``assess``)."""
+    out: dict[str, Verdict] = {}
+    for d, dom in enumerate(DOMAINS):
+        sev = SEVERITY[status[d]]
+        tie = np.where(np.isnan(pressure[d]), -1.0, np.nan_to_num(pressure[d], posinf=1e300))
+        k = int(np.lexsort((demand[d], tie, sev))[-1])
+        out[dom] = Verdict(
+            status=STATUS_CODES[int(status[d, k])],
+            municipality=codes[k],
+            municipality_name=names[k],
+            pressure=clean(float(pressure[d, k])) if not np.isnan(capacity[d, k]) else None,
+        )
+    return out
