@@ -6,7 +6,7 @@ allowed range, in Dutch and English (see :mod:`ber.texts.messages`).
 
 from __future__ import annotations
 
-from ber.case.model import DOMAINS, Case
+from ber.case.model import Capacity, Case
 from ber.reference.data import CATEGORIES, MODES, MunicipalityTable, ReferenceSet
 from ber.texts.messages import Problem
 
@@ -153,7 +153,7 @@ def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> li
 
     for code, cap in case.capacity.items():
         c.municipality(f"capacity.{code}", code, table)
-        for domain in DOMAINS:
+        for domain in Capacity.model_fields:
             c.non_negative(f"capacity.{code}.{domain}", cap.get(domain))
 
     for key, ov in case.overrides.items():

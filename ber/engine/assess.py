@@ -14,16 +14,11 @@ from typing import Any
 import numpy as np
 
 from ber import __version__
-from ber.case.model import DOMAINS, Case
+from ber.case.model import Case
 from ber.case.validate import validate_case
+from ber.engine.domains import domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
-from ber.engine.model import (
-    STATUS_CODES,
-    Prepared,
-    Raw,
-    compute,
-    ramp_profile,
-)
+from ber.engine.model import Prepared, Raw, compute, ramp_profile
 from ber.engine.params import (
     ParamSpec,
     central_params,
@@ -31,11 +26,8 @@ from ber.engine.params import (
     triangular_params,
 )
 from ber.engine.progress import NoProgress, Progress, check_cancel
-from ber.engine.result import (
-    Assessment,
-    SiteRank,
-    clean,
-)
+from ber.engine.result import Assessment, SiteRank, clean
+from ber.engine.status import STATUS_CODES
 from ber.engine.summary import (
     municipality_results,
     parameters_used,
@@ -142,12 +134,13 @@ def prepare(case: Case, ctx: Context, site: SitePoint, specs: dict[str, ParamSpe
     manual = None
     if case.workforce.residence.method == "manual":
         manual = np.array([case.workforce.residence.shares.get(c, 0.0) for c in codes])
-    capacity = np.full((len(DOMAINS), len(codes)), np.nan)
+    doms = domains()
+    capacity = np.full((len(doms), len(codes)), np.nan)
     for k, code in enumerate(codes):
         cap = case.capacity.get(code)
         if cap is not None:
-            for dom_i, dom in enumerate(DOMAINS):
-                value = cap.get(dom)
+            for dom_i, dom in enumerate(doms):
+                value = cap.get(dom.key)
                 if value is not None:
                     capacity[dom_i, k] = value
     shares = np.array([case.workforce.category_shares.get(c, 0.0) for c in CATEGORIES])
@@ -227,13 +220,13 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> dict[str, A
                     "code": code,
                     "name": prep.region.names[k],
                     **{
-                        dom: {
+                        dom.key: {
                             "demand": demand_l[d][k],
                             "capacity": capacity_l[d][k],
                             "pressure": pressure_l[d][k],
                             "status": status_l[d][k],
                         }
-                        for d, dom in enumerate(DOMAINS)
+                        for d, dom in enumerate(domains())
                     },
                 }
                 for k, code in enumerate(prep.region.codes)
@@ -254,18 +247,10 @@ def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = No
         key = rank_key(prep, raw)
         verdict = verdicts(prep, raw)
         rows.append((key, point, verdict))
-    order = sorted(
-        range(len(rows)),
-        key=lambda i: (
-            rows[i][0][0],
-            rows[i][0][1],
-            rows[i][0][3] if np.isfinite(rows[i][0][3]) else 1e300,
-            rows[i][0][5],
-        ),
-    )
+    order = sorted(range(len(rows)), key=lambda i: rows[i][0].order())
     out = []
     for rank, i in enumerate(order, start=1):
-        (red, amber, grey, max_p, no_cap, vkm), point, verdict = rows[i]
+        key, point, verdict = rows[i]
         out.append(
             SiteRank(
                 name=point.name,
@@ -275,12 +260,12 @@ def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = No
                 y=point.y,
                 chosen=point.chosen or len(case.sites) == 1,
                 rank=rank,
-                red=red,
-                amber=amber,
-                grey=grey,
-                max_pressure=clean(max_p),
-                no_capacity=no_cap,
-                commute_vehicle_km_per_day=vkm,
+                red=key.red,
+                amber=key.amber,
+                grey=key.grey,
+                max_pressure=clean(key.max_pressure),
+                no_capacity=key.no_capacity,
+                commute_vehicle_km_per_day=key.vehicle_km,
                 verdict={k: v.status for k, v in verdict.items()},
             )
         )
@@ -379,11 +364,13 @@ def _concat(chunks: list[Raw]) -> Raw:
     if len(chunks) == 1:
         return chunks[0]
     first = chunks[0]
-    fields = {}
+    fields: dict[str, Any] = {}
     for name in first.__dataclass_fields__:
         value = getattr(first, name)
         if name == "distance_km":
             fields[name] = value
+        elif name == "local":
+            fields[name] = {k: np.concatenate([c.local[k] for c in chunks], axis=0) for k in value}
         else:
             fields[name] = np.concatenate([getattr(c, name) for c in chunks], axis=0)
     return Raw(**fields)

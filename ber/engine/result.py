@@ -1,7 +1,8 @@
 """The result of an assessment (``ber-result/1``) as typed objects and as JSON.
 
-``docs/result-format.md`` documents every field. Numbers are in the units named
-by ``DOMAIN_UNITS`` and by the key names; unknown values are ``None`` (JSON null).
+``docs/result-format.md`` documents every field. Numbers are in the units of the
+metric and domain registries (:mod:`ber.engine.metrics`, :mod:`ber.engine.domains`);
+unknown values are ``None`` (JSON null).
 """
 
 from __future__ import annotations
@@ -12,69 +13,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 RESULT_SCHEMA = "ber-result/1"
-
-#: keys of ``totals`` that are single numbers (workers and family are keyed by category)
-TOTAL_KEYS: tuple[str, ...] = (
-    "jobs",
-    "migrant_workers",
-    "family_members",
-    "residents",
-    "cross_border_workers",
-    "flex_beds",
-    "employer_beds_used",
-    "flex_floor_area_m2",
-    "short_stay_persons_per_year",
-    "dwellings",
-    "gp_patients",
-    "gp_fte",
-    "pupils_primary",
-    "pupils_secondary",
-    "pupils_newcomer",
-    "classes_primary",
-    "classes_secondary",
-    "classes_newcomer",
-    "peak_vehicles",
-    "commute_vehicle_km_per_day",
-    "commute_co2_kg_per_day",
-)
-
-#: the key figures shown first (CLI summary, report uncertainty, sensitivity outputs)
-KEY_FIGURES: tuple[str, ...] = (
-    "residents",
-    "flex_beds",
-    "dwellings",
-    "gp_fte",
-    "pupils_primary",
-    "pupils_secondary",
-    "peak_vehicles",
-    "commute_vehicle_km_per_day",
-)
-
-TOTAL_UNITS: dict[str, str] = {
-    "jobs": "jobs",
-    "migrant_workers": "persons",
-    "family_members": "persons",
-    "residents": "persons",
-    "cross_border_workers": "persons",
-    "flex_beds": "beds",
-    "employer_beds_used": "beds",
-    "flex_floor_area_m2": "m²",
-    "short_stay_persons_per_year": "persons per year",
-    "dwellings": "dwellings",
-    "gp_patients": "patients",
-    "gp_fte": "FTE",
-    "pupils_primary": "pupils",
-    "pupils_secondary": "pupils",
-    "pupils_newcomer": "pupils",
-    "classes_primary": "classes",
-    "classes_secondary": "classes",
-    "classes_newcomer": "classes",
-    "peak_vehicles": "vehicles per peak hour",
-    "commute_vehicle_km_per_day": "vehicle-km per day",
-    "commute_co2_kg_per_day": "kg CO₂ per day",
-    "workers": "persons",
-    "family": "persons",
-}
 
 
 def clean(value: float) -> float | None:

@@ -35,8 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.case.model import DOMAIN_UNITS, DOMAINS, Case, atomic_write_bytes
-from ber.engine.result import TOTAL_KEYS, TOTAL_UNITS, Assessment
+from ber.case.model import Case, atomic_write_bytes
+from ber.engine.domains import domain_keys
+from ber.engine.metrics import metric, metric_keys
+from ber.engine.result import Assessment
+from ber.engine.rounding import number_format
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, STATUS_MEANING, TOTAL_LABELS, unit_label
 from ber.texts.messages import Lang
 
@@ -49,7 +52,6 @@ STATUS_FILLS: dict[str, str] = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FF
 HEADER_FILL = "E7E6E6"
 INT = "#,##0"
 DEC1 = "#,##0.0"
-DEC2 = "#,##0.00"
 OPT1 = "#,##0.#"  # one decimal when there is one (whole numbers show without)
 OPT3 = "#,##0.###"
 PCT = "0%"
@@ -186,11 +188,7 @@ def _fit_format(fmt: str, value: float) -> str:
 
 
 def _unit(key: str, lang: Lang) -> str:
-    return unit_label(TOTAL_UNITS.get(key, DOMAIN_UNITS.get(key, "")), lang)
-
-
-def _total_format(key: str) -> str:
-    return DEC2 if key in ("gp_fte",) else (DEC1 if key.startswith(("classes_", "pupils_")) else INT)
+    return unit_label(metric(key).unit, lang)
 
 
 def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], list[list[Any]]]:
@@ -223,7 +221,7 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
     rows: list[list[Any]] = [[case_s, k, v, "", "", ""] for k, v in info]
     verdict_s = _t(lang, "Oordeel", "Verdict")
     pct = _t(lang, "% van de vrije capaciteit", "% of spare capacity")
-    for domain in DOMAINS:
+    for domain in domain_keys():
         v = result.verdict.get(domain)
         if v is None:
             continue
@@ -246,7 +244,7 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
     if result.mitigations:
         without = result.mitigations.get("without", {}).get("verdict", {})
         label = _t(lang, "Oordeel zonder maatregelen", "Verdict without mitigations")
-        for domain in DOMAINS:
+        for domain in domain_keys():
             w = without.get(domain)
             if isinstance(w, dict):
                 status = str(w.get("status", "grey"))
@@ -261,13 +259,13 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
                     ]
                 )
     figures = _t(lang, "Kengetallen (jaar volledige bedrijfsvoering)", "Key figures (full-operation year)")
-    for key in TOTAL_KEYS:
+    for key in metric_keys():
         value = result.totals.get(key)
         rows.append(
             [
                 figures,
                 TOTAL_LABELS.get(key, {}).get(lang, key),
-                XCell(value, _total_format(key)),
+                XCell(value, number_format(metric(key).decimals)),
                 _unit(key, lang),
                 "",
                 "",
@@ -292,7 +290,7 @@ def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[lis
     unknown = _t(lang, "onbekend", "unknown")
     rows: list[list[Any]] = []
     for m in result.municipalities:
-        for domain in DOMAINS:
+        for domain in domain_keys():
             d = m.domains.get(domain)
             if d is None:
                 continue
@@ -320,12 +318,12 @@ def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[lis
 
 def _per_year(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
     """One row per key figure, one column per year (reads and prints like a policy table)."""
-    keys = [k for k in TOTAL_KEYS if k in result.per_year]
+    keys = [k for k in metric_keys() if k in result.per_year]
     headers = [_t(lang, "Kengetal", "Key figure"), _t(lang, "Eenheid", "Unit")]
     headers += [str(year) for year in result.years]
     rows = [
         [TOTAL_LABELS.get(k, {}).get(lang, k), _unit(k, lang)]
-        + [XCell(v, _total_format(k)) for v in result.per_year[k]]
+        + [XCell(v, number_format(metric(k).decimals)) for v in result.per_year[k]]
         for k in keys
     ]
     return headers, rows, {}
@@ -342,7 +340,7 @@ def _sites(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], 
         _t(lang, "Aantal onbekend", "Number unknown"),
         _t(lang, "Hoogste druk (% van de vrije capaciteit)", "Highest pressure (% of spare capacity)"),
         f"{TOTAL_LABELS['commute_vehicle_km_per_day'][lang]} ({unit_label('vehicle-km per day', lang)})",
-    ] + [DOMAIN_LABELS[d][lang] for d in DOMAINS]
+    ] + [DOMAIN_LABELS[d][lang] for d in domain_keys()]
     yes, no = _t(lang, "ja", "yes"), _t(lang, "nee", "no")
     rows = [
         [
@@ -356,7 +354,7 @@ def _sites(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], 
             s.max_pressure,
             s.commute_vehicle_km_per_day,
         ]
-        + [status_cell(s.verdict.get(d, "grey"), lang) for d in DOMAINS]
+        + [status_cell(s.verdict.get(d, "grey"), lang) for d in domain_keys()]
         for s in sorted(result.sites, key=lambda s: s.rank)
     ]
     return headers, rows, {4: INT, 5: INT, 6: INT, 7: PCT, 8: INT}
@@ -377,10 +375,10 @@ def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
     ]
     rows: list[list[Any]] = []
     part = _t(lang, "Kengetal", "Key figure")
-    for key in TOTAL_KEYS:
+    for key in metric_keys():
         band = unc.get("totals", {}).get(key)
         if isinstance(band, dict):
-            fmt = _total_format(key)
+            fmt = number_format(metric(key).decimals)
             rows.append(
                 [
                     part,
@@ -397,7 +395,7 @@ def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
     names = {m.code: m.name for m in result.municipalities}
     part = _t(lang, "Druk", "Pressure")
     pct = _t(lang, "% van de vrije capaciteit", "% of spare capacity")
-    for domain in DOMAINS:
+    for domain in domain_keys():
         for code, band in (unc.get("pressure", {}).get(domain) or {}).items():
             rows.append(
                 [

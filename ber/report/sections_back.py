@@ -4,28 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ber.engine.result import KEY_FIGURES, TOTAL_UNITS
+from ber.engine.metrics import Output, is_metric, metric, metrics
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
 from ber.texts.labels import TOTAL_LABELS
-
-UNCERTAIN_TOTALS: tuple[tuple[str, int | None], ...] = (
-    ("family_members", 0),
-    ("residents", 0),
-    ("flex_beds", 0),
-    ("dwellings", 0),
-    ("gp_patients", 0),
-    ("gp_fte", 2),
-    ("pupils_primary", 0),
-    ("pupils_secondary", 0),
-    ("pupils_newcomer", 0),
-    ("peak_vehicles", 0),
-    ("commute_vehicle_km_per_day", 0),
-    ("commute_co2_kg_per_day", 0),
-)
-
-#: outputs of the sensitivity rows, shown as "mostly in"
-SENSITIVITY_OUTPUTS = KEY_FIGURES
 
 
 def uncertainty(data: ReportData) -> list[Any]:
@@ -43,18 +25,17 @@ def uncertainty(data: ReportData) -> list[Any]:
     ]
     out.append(data.p(tx("unc.totals_heading"), st.h2))
     rows = []
-    for key, dec in UNCERTAIN_TOTALS:
-        band = u["totals"].get(key)
+    for m in metrics(Output.UNCERTAINTY):
+        band = u["totals"].get(m.key)
         if band is None:
             continue
-        unit = TOTAL_UNITS[key]
         rows.append(
             [
-                TOTAL_LABELS[key][data.lang],
-                data.qty(r.totals[key], unit, dec),
-                data.qty(band["p10"], unit, dec),
-                data.qty(band["p50"], unit, dec),
-                data.qty(band["p90"], unit, dec),
+                TOTAL_LABELS[m.label][data.lang],
+                data.figure(m.key, r.totals[m.key]),
+                data.figure(m.key, band["p10"]),
+                data.figure(m.key, band["p50"]),
+                data.figure(m.key, band["p90"]),
             ]
         )
     out.append(
@@ -145,7 +126,7 @@ def _most_moved(data: ReportData, row: dict[str, Any]) -> str:
         s = abs(vals["high"] - vals["low"]) / abs(central)
         if s > swing:
             best, swing = key, s
-    return TOTAL_LABELS[best][data.lang] if best in TOTAL_LABELS else "–"
+    return TOTAL_LABELS[metric(best).label][data.lang] if is_metric(best) else "–"
 
 
 def accountability(data: ReportData) -> list[Any]:

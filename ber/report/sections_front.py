@@ -4,29 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ber.engine.result import TOTAL_UNITS
+from ber.engine.metrics import Output, metrics
+from ber.engine.rounding import SHARE
 from ber.report.data import ReportData
 from ber.report.styles import FONT
 from ber.texts.labels import STATUS_MEANING, TOTAL_LABELS
-
-#: key figures of the summary, with decimals (None = automatic)
-KEY_FIGURES: tuple[tuple[str, int | None], ...] = (
-    ("jobs", 0),
-    ("migrant_workers", 0),
-    ("family_members", 0),
-    ("residents", 0),
-    ("flex_beds", 0),
-    ("employer_beds_used", 0),
-    ("dwellings", 0),
-    ("gp_patients", 0),
-    ("gp_fte", 1),
-    ("pupils_primary", 0),
-    ("pupils_secondary", 0),
-    ("pupils_newcomer", 0),
-    ("peak_vehicles", 0),
-    ("commute_vehicle_km_per_day", 0),
-    ("commute_co2_kg_per_day", 0),
-)
 
 
 def heading(data: ReportData, text: str, level: int = 1) -> Any:
@@ -114,13 +96,13 @@ def _domain_sentence(data: ReportData, domain: str) -> str:
     m = r.municipality(code) if code else None
     dom = m.domains[domain] if m else None
     params = {
-        "demand": data.qty(regional, unit, 0),
+        "demand": data.qty(regional, unit, data.decimals(domain)),
         "municipality": verdict.municipality_name or data.num(None),
-        "mdemand": data.qty(dom.demand if dom else None, unit, None),
+        "mdemand": data.qty(dom.demand if dom else None, unit, SHARE),
         "capacity": data.qty(dom.capacity if dom else None, unit, 0),
         "pressure": data.pressure(verdict.pressure),
-        "patients": data.qty(r.totals["gp_patients"], "patients", 0),
-        "fte": data.qty(r.totals["gp_fte"], "FTE", 1),
+        "patients": data.figure("gp_patients", r.totals["gp_patients"]),
+        "fte": data.figure("gp_fte", r.totals["gp_fte"]),
     }
     if verdict.status == "grey":
         return tx("summary.sentence_unknown", **params)
@@ -142,11 +124,11 @@ def summary(data: ReportData) -> list[Any]:
                 business=case.business.name,
                 site=r.site["name"],
                 host=r.site["host_name"],
-                jobs=data.qty(t["jobs"], "jobs", 0),
+                jobs=data.figure("jobs", t["jobs"]),
                 year=year,
-                migrants=data.num(t["migrant_workers"], 0),
-                family=data.num(t["family_members"], 0),
-                residents=data.num(t["residents"], 0),
+                migrants=data.num(t["migrant_workers"], data.decimals("migrant_workers")),
+                family=data.num(t["family_members"], data.decimals("family_members")),
+                residents=data.num(t["residents"], data.decimals("residents")),
                 region=data.region_label(),
             )
         )
@@ -170,8 +152,8 @@ def summary(data: ReportData) -> list[Any]:
         out.append(data.p(tx("summary.capacity_source", source=case.meta.capacity_source), st.note))
     out += _mitigations(data)
     rows = []
-    for key, decimals in KEY_FIGURES:
-        rows.append([TOTAL_LABELS[key][data.lang], data.qty(t[key], TOTAL_UNITS[key], decimals)])
+    for m in metrics(Output.KEY_FIGURES):
+        rows.append([TOTAL_LABELS[m.label][data.lang], data.figure(m.key, t[m.key])])
     out.append(
         KeepTogether(
             [

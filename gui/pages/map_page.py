@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.case.model import DOMAINS
+from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.texts.labels import DOMAIN_LABELS
 from gui.models import CellTableModel, sites_table
@@ -50,7 +50,7 @@ class MapPage(QWidget):
         self.combo_domain = QComboBox()
         self.combo_domain.setObjectName("combo_map_domain")
         self.combo_domain.setAccessibleName(tr("map.domain"))
-        for d in DOMAINS:
+        for d in domain_keys():
             self.combo_domain.addItem(DOMAIN_LABELS[d][language()], d)
         self.combo_domain.currentIndexChanged.connect(lambda _i: self.recolour())
         bar.addWidget(self.combo_domain)
