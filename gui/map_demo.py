@@ -68,11 +68,11 @@ def build_window(
     window.setWindowTitle(t["title"])
     view = MapView(lang=lang)
     view.set_layer(layer)
-    view.set_region(result.region["municipalities"])
+    view.set_region(result.region.municipalities)
     view.set_tooltips(tooltips_for(result, dict(layer.names), lang))
     view.set_sites(
         [(s.name, s.x, s.y, s.chosen) for s in result.sites]
-        or [(result.site["name"], result.site["x"], result.site["y"], True)]
+        or [(result.site.name, result.site.x, result.site.y, True)]
     )
 
     chooser = QComboBox()

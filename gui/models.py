@@ -177,17 +177,17 @@ def verdict_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[
 
 def key_figures_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
     """Key figures of the full-operation year, with units, and the P10–P90 band when sampled."""
-    unc = (result.uncertainty or {}).get("totals", {})
+    unc = result.uncertainty.totals.values if result.uncertainty else {}
     headers = [tr("col.figure"), tr("col.value"), tr("col.band")]
     rows = []
     for m in metrics(Output.GUI):
-        value = result.totals.get(m.key)
-        if not isinstance(value, int | float):
-            continue
-        band = unc.get(m.key) or {}
+        value = result.totals.value(m.key)
+        band = unc.get(m.key)
         band_text = "–"
-        if band.get("p10") is not None and band.get("p90") is not None:
-            band_text = f"{format_number(band['p10'], lang, m.decimals)} – {format_number(band['p90'], lang, m.decimals)}"
+        if band is not None and band.p10 is not None and band.p90 is not None:
+            band_text = (
+                f"{format_number(band.p10, lang, m.decimals)} – {format_number(band.p90, lang, m.decimals)}"
+            )
         rows.append(
             [
                 Cell(TOTAL_LABELS[m.label][lang]),
@@ -207,17 +207,15 @@ def mitigation_table(result: Assessment, lang: Lang) -> tuple[list[str], list[li
     headers = [tr("col.domain"), tr("col.without"), tr("col.with")]
     if not result.mitigations:
         return headers, []
-    without = result.mitigations["without"]["verdict"]
+    without = result.mitigations.without.verdict
     rows = []
     for d in domain_keys():
         before = without[d]
-        before_status = before["status"] if isinstance(before, dict) else before.status
-        before_p = before["pressure"] if isinstance(before, dict) else before.pressure
         after = result.verdict[d]
         rows.append(
             [
                 Cell(DOMAIN_LABELS[d][lang]),
-                status_cell(before_status, before_p, lang),
+                status_cell(before.status, before.pressure, lang),
                 status_cell(after.status, after.pressure, lang),
             ]
         )

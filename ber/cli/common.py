@@ -44,11 +44,11 @@ def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None
     nl = lang == "nl"
     site = result.site
     print(("Bedrijfseffectrapportage: " if nl else "Business impact report: ") + business, file=out)
-    print(("Locatie: " if nl else "Site: ") + f"{site['name']} ({site['host_name']})", file=out)
+    print(("Locatie: " if nl else "Site: ") + f"{site.name} ({site.host_name})", file=out)
     print(("Volledig in bedrijf: " if nl else "Full operation: ") + str(result.full_operation_year), file=out)
     print("", file=out)
     for m in metrics(Output.CLI):
-        value = result.totals[m.key]
+        value = result.totals.value(m.key)
         print(
             f"  {TOTAL_LABELS[m.label][lang]:<45} {format_number(value, lang, m.decimals):>10} "
             f"{unit_label(m.unit, lang)}",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -26,11 +26,24 @@ from ber.engine.params import (
     triangular_params,
 )
 from ber.engine.progress import NoProgress, Progress, check_cancel
-from ber.engine.result import Assessment, SiteRank, clean
+from ber.engine.result import (
+    ActiveMitigations,
+    Assessment,
+    ChosenSite,
+    DomainState,
+    MitigationEffect,
+    MunicipalityWithout,
+    RegionUsed,
+    SiteRank,
+    Totals,
+    WithoutMitigations,
+    clean,
+)
 from ber.engine.status import STATUS_CODES
 from ber.engine.summary import (
     municipality_results,
     parameters_used,
+    per_year,
     rank_key,
     sensitivity_rows,
     totals_at,
@@ -43,6 +56,19 @@ from ber.texts.messages import InputError, Problem
 MC_CHUNK = 500
 
 
+class GeoSource(Protocol):
+    """What the engine's callers read of imported geodata (``ber.geodata.GeoData``)."""
+
+    @property
+    def source(self) -> str:
+        """Citation of the boundaries and statistics."""
+        ...
+
+    def boundaries_rd(self) -> dict[str, Any]:
+        """Municipality polygons in RD metres (shapely geometries) by code."""
+        ...
+
+
 @dataclass(frozen=True)
 class Context:
     """What an assessment needs besides the case: reference data and region data."""
@@ -52,7 +78,7 @@ class Context:
     locate: HostLocator | None = None
     #: geodata behind ``table`` when it came from imported boundaries (a
     #: ``ber.geodata.GeoData``); None for the built-in demo region
-    geo: Any = None
+    geo: GeoSource | None = None
 
     @classmethod
     def default(cls) -> Context:
@@ -187,12 +213,11 @@ def _computed_at() -> str:
     return now.isoformat()
 
 
-def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> dict[str, Any]:
+def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> MitigationEffect:
     base = without_mitigations(case)
     specs = parameter_specs(base, ctx.ref)
     prep = prepare(base, ctx, site, specs)
     raw = compute(prep, site, central_params(specs))
-    verdict = verdicts(prep, raw)
     t = prep.full_idx
     known = ~np.isnan(prep.capacity)  # (D, K)
     pressure = raw.pressure[0, :, :, t].astype(object)
@@ -205,34 +230,34 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> dict[str, A
         pressure.tolist(),
     )
     status_l = np.asarray(STATUS_CODES, dtype=object)[raw.status[0, :, :, t]].tolist()
-    return {
-        "active": {
-            "employer_beds": sum(b.beds for b in case.workforce.employer_beds),
-            "shuttle_share": case.mitigations.shuttle_share,
-            "employer_gp_share": case.mitigations.employer_gp_share,
-            "local_recruitment_share": case.mitigations.local_recruitment_share,
-        },
-        "without": {
-            "totals": totals_at(raw, 0, t),
-            "verdict": {k: v.__dict__ for k, v in verdict.items()},
-            "municipalities": [
-                {
-                    "code": code,
-                    "name": prep.region.names[k],
-                    **{
-                        dom.key: {
-                            "demand": demand_l[d][k],
-                            "capacity": capacity_l[d][k],
-                            "pressure": pressure_l[d][k],
-                            "status": status_l[d][k],
-                        }
+    return MitigationEffect(
+        active=ActiveMitigations(
+            employer_beds=sum(b.beds for b in case.workforce.employer_beds),
+            shuttle_share=case.mitigations.shuttle_share,
+            employer_gp_share=case.mitigations.employer_gp_share,
+            local_recruitment_share=case.mitigations.local_recruitment_share,
+        ),
+        without=WithoutMitigations(
+            totals=totals_at(raw, 0, t),
+            verdict=verdicts(prep, raw),
+            municipalities=[
+                MunicipalityWithout(
+                    code=code,
+                    name=prep.region.names[k],
+                    domains={
+                        dom.key: DomainState(
+                            demand=demand_l[d][k],
+                            capacity=capacity_l[d][k],
+                            pressure=pressure_l[d][k],
+                            status=status_l[d][k],
+                        )
                         for d, dom in enumerate(domains())
                     },
-                }
+                )
                 for k, code in enumerate(prep.region.codes)
             ],
-        },
-    }
+        ),
+    )
 
 
 def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = None) -> list[SiteRank]:
@@ -296,10 +321,11 @@ def assess(
     t = prep.full_idx
     progress.report(0.05, "central")
 
-    totals = totals_at(raw, 0, t)
-    totals["workers"] = {c: float(raw.workers[0, i, t]) for i, c in enumerate(CATEGORIES)}
-    totals["family"] = {c: float(raw.family[0, i, t]) for i, c in enumerate(CATEGORIES)}
-    per_year = totals_at(raw, 0, slice(None))
+    totals = Totals(
+        values=totals_at(raw, 0, t),
+        workers={c: float(raw.workers[0, i, t]) for i, c in enumerate(CATEGORIES)},
+        family={c: float(raw.family[0, i, t]) for i, c in enumerate(CATEGORIES)},
+    )
 
     sites = rank_sites(case, ctx, specs) if len(case.sites) > 1 else []
     mitigations = _mitigation_effect(case, ctx, chosen) if has_mitigations(case) else None
@@ -320,7 +346,6 @@ def assess(
         sensitivity = sensitivity_rows(prep, chosen, specs, ref)
     progress.report(1.0, "done")
 
-    region_method = "list" if case.region.municipalities else "cutoff"
     return Assessment(
         app_version=__version__,
         reference_version=ref.version,
@@ -330,26 +355,26 @@ def assess(
         language=case.meta.language,
         years=[int(y) for y in prep.years],
         full_operation_year=int(prep.years[t]),
-        site={
-            "name": chosen.name,
-            "x": chosen.x,
-            "y": chosen.y,
-            "crs": "EPSG:28992",
-            "host_municipality": chosen.host,
-            "host_name": ctx.table.name(chosen.host),
-        },
-        region={
-            "method": region_method,
-            "label": case.region.label,
-            "cutoff_km": specs["gravity.cutoff_km"].central,
-            "municipalities": list(prep.region.codes),
-            "data_source": ref.citation(ctx.table.source)
+        site=ChosenSite(
+            name=chosen.name,
+            x=chosen.x,
+            y=chosen.y,
+            crs="EPSG:28992",
+            host_municipality=chosen.host,
+            host_name=ctx.table.name(chosen.host),
+        ),
+        region=RegionUsed(
+            method="list" if case.region.municipalities else "cutoff",
+            label=case.region.label,
+            cutoff_km=specs["gravity.cutoff_km"].central,
+            municipalities=list(prep.region.codes),
+            data_source=ref.citation(ctx.table.source)
             if ctx.table.source in ref.sources
             else ctx.table.source,
-        },
+        ),
         family_preset=case.workforce.family_preset,
         totals=totals,
-        per_year=per_year,
+        per_year=per_year(raw, 0),
         municipalities=municipality_results(prep, raw),
         verdict=verdicts(prep, raw),
         sites=sites,

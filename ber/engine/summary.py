@@ -7,7 +7,7 @@ sensitivity. Called by :mod:`ber.engine.assess`; pure functions of arrays.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
@@ -17,14 +17,32 @@ from ber.engine.geometry import SitePoint
 from ber.engine.metrics import Output, metrics
 from ber.engine.model import Prepared, Raw, compute
 from ber.engine.params import ParamSpec, one_at_a_time_params
-from ber.engine.result import DomainResult, MunicipalityResult, ParameterUsed, Verdict, clean
+from ber.engine.result import (
+    Band,
+    BandPerYear,
+    DomainResult,
+    MunicipalityResult,
+    ParameterUsed,
+    PressureBand,
+    SensitivityRow,
+    Swing,
+    UncertainTotals,
+    Uncertainty,
+    Verdict,
+    clean,
+)
 from ber.engine.status import SEVERITY, STATUS_CODES, Status
 from ber.reference.data import CATEGORIES, ReferenceSet
 
 
-def totals_at(raw: Raw, s: int, t: int | slice) -> dict[str, Any]:
-    """Every metric of draw s at year index t (a float) or over all years (a slice: a list)."""
-    return {m.key: np.asarray(m.take(raw)[s, t], dtype=float).tolist() for m in metrics()}
+def totals_at(raw: Raw, s: int, t: int) -> dict[str, float]:
+    """Every metric of draw s at year index t."""
+    return {m.key: float(m.take(raw)[s, t]) for m in metrics()}
+
+
+def per_year(raw: Raw, s: int) -> dict[str, list[float]]:
+    """Every metric of draw s, per year."""
+    return {m.key: np.asarray(m.take(raw)[s], dtype=float).tolist() for m in metrics()}
 
 
 def municipality_results(prep: Prepared, raw: Raw) -> list[MunicipalityResult]:
@@ -188,74 +206,77 @@ def percentiles(values: np.ndarray) -> dict[str, float | None]:
     return {"p10": p10, "p50": p50, "p90": p90}
 
 
-def uncertainty_summary(prep: Prepared, raw: Raw, samples: int, seed: int) -> dict[str, Any]:
+def band(values: np.ndarray) -> Band:
+    return Band(**percentiles(values))
+
+
+def uncertainty_summary(prep: Prepared, raw: Raw, samples: int, seed: int) -> Uncertainty:
     t = prep.full_idx
-    tot: dict[str, Any] = {m.key: percentiles(m.take(raw)[:, t]) for m in metrics()}
-    tot["workers"] = {c: percentiles(raw.workers[:, i, t]) for i, c in enumerate(CATEGORIES)}
-    tot["family"] = {c: percentiles(raw.family[:, i, t]) for i, c in enumerate(CATEGORIES)}
-    pressure: dict[str, dict[str, Any]] = {}
-    demand_bands: dict[str, dict[str, Any]] = {}
+    totals = UncertainTotals(
+        values={m.key: band(m.take(raw)[:, t]) for m in metrics()},
+        workers={c: band(raw.workers[:, i, t]) for i, c in enumerate(CATEGORIES)},
+        family={c: band(raw.family[:, i, t]) for i, c in enumerate(CATEGORIES)},
+    )
+    pressure: dict[str, dict[str, PressureBand]] = {}
+    demand_bands: dict[str, dict[str, BandPerYear]] = {}
     for d, dom in enumerate(domains()):
         pressure[dom.key] = {}
         demand_bands[dom.key] = {}
         for k, code in enumerate(prep.region.codes):
-            p = raw.pressure[:, d, k, t]
-            entry: dict[str, Any] = (
-                percentiles(p)
-                if not np.isnan(prep.capacity[d, k])
-                else {"p10": None, "p50": None, "p90": None}
-            )
+            known = not np.isnan(prep.capacity[d, k])
+            p = band(raw.pressure[:, d, k, t]) if known else Band(p10=None, p50=None, p90=None)
             status = raw.status[:, d, k, t]
-            entry["share_red"] = float((status == Status.RED).mean())
-            entry["share_amber_or_red"] = float(((status == Status.AMBER) | (status == Status.RED)).mean())
-            pressure[dom.key][code] = entry
-            band = np.percentile(raw.demand[:, d, k, :], [10, 50, 90], axis=0)
-            demand_bands[dom.key][code] = {
-                "p10": [float(x) for x in band[0]],
-                "p50": [float(x) for x in band[1]],
-                "p90": [float(x) for x in band[2]],
-            }
-    return {
-        "samples": samples,
-        "seed": seed,
-        "method": "triangular(low, central, high) per uncertain value, independent draws",
-        "totals": tot,
-        "pressure": pressure,
-        "demand_per_year": demand_bands,
-    }
+            pressure[dom.key][code] = PressureBand(
+                p10=p.p10,
+                p50=p.p50,
+                p90=p.p90,
+                share_red=float((status == Status.RED).mean()),
+                share_amber_or_red=float(((status == Status.AMBER) | (status == Status.RED)).mean()),
+            )
+            yearly = np.percentile(raw.demand[:, d, k, :], [10, 50, 90], axis=0)
+            demand_bands[dom.key][code] = BandPerYear(
+                p10=[float(x) for x in yearly[0]],
+                p50=[float(x) for x in yearly[1]],
+                p90=[float(x) for x in yearly[2]],
+            )
+    return Uncertainty(
+        samples=samples,
+        seed=seed,
+        method="triangular(low, central, high) per uncertain value, independent draws",
+        totals=totals,
+        pressure=pressure,
+        demand_per_year=demand_bands,
+    )
 
 
 def sensitivity_rows(
     prep: Prepared, site: SitePoint, specs: dict[str, ParamSpec], ref: ReferenceSet
-) -> list[dict[str, Any]]:
+) -> list[SensitivityRow]:
     params, labels = one_at_a_time_params(specs)
     raw = compute(prep, site, params)
     t = prep.full_idx
-    rows: list[dict[str, Any]] = []
+    rows: list[SensitivityRow] = []
     base = totals_at(raw, 0, t)
     outputs = [m.key for m in metrics(Output.SENSITIVITY)]
     for i in range(1, len(labels), 2):
         name = labels[i][0]
         lo, hi = totals_at(raw, i, t), totals_at(raw, i + 1, t)
-        swing = {}
-        for key in outputs:
-            b = base[key]
-            swing[key] = {"low": lo[key], "high": hi[key], "central": b}
+        swing = {key: Swing(low=lo[key], high=hi[key], central=base[key]) for key in outputs}
         rel = max((abs(hi[k] - lo[k]) / abs(base[k]) if abs(base[k]) > 1e-9 else 0.0) for k in outputs)
         spec = specs[name]
         norm = ref.norms.get(spec.key)
         rows.append(
-            {
-                "name": name,
-                "key": spec.key,
-                "low": spec.low,
-                "central": spec.central,
-                "high": spec.high,
-                "label_nl": norm.label_nl if norm else name,
-                "label_en": norm.label_en if norm else name,
-                "max_relative_swing": rel,
-                "outputs": swing,
-            }
+            SensitivityRow(
+                name=name,
+                key=spec.key,
+                low=spec.low,
+                central=spec.central,
+                high=spec.high,
+                label_nl=norm.label_nl if norm else name,
+                label_en=norm.label_en if norm else name,
+                max_relative_swing=rel,
+                outputs=swing,
+            )
         )
-    rows.sort(key=lambda r: -float(r["max_relative_swing"]))
+    rows.sort(key=lambda r: -r.max_relative_swing)
     return rows

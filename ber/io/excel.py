@@ -206,12 +206,12 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
         (_t(lang, "Titel", "Title"), case.meta.title or case.business.name),
         (_t(lang, "Kenmerk", "Reference"), case.meta.reference),
         (_t(lang, "Bedrijf", "Business"), case.business.name),
-        (_t(lang, "Gekozen locatie", "Chosen site"), site.get("name", "")),
+        (_t(lang, "Gekozen locatie", "Chosen site"), site.name),
         (
             _t(lang, "Gastgemeente", "Host municipality"),
-            f"{site.get('host_name', '')} ({site.get('host_municipality', '')})",
+            f"{site.host_name} ({site.host_municipality})",
         ),
-        (_t(lang, "Regio", "Region"), result.region.get("label", "")),
+        (_t(lang, "Regio", "Region"), result.region.label),
         (_t(lang, "Jaar volledige bedrijfsvoering", "Full-operation year"), result.full_operation_year),
         (_t(lang, "Bron capaciteit", "Capacity source"), case.meta.capacity_source),
         (_t(lang, "Referentiegegevens", "Reference data"), result.reference_version),
@@ -242,25 +242,24 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
             ]
         )
     if result.mitigations:
-        without = result.mitigations.get("without", {}).get("verdict", {})
+        without = result.mitigations.without.verdict
         label = _t(lang, "Oordeel zonder maatregelen", "Verdict without mitigations")
         for domain in domain_keys():
             w = without.get(domain)
-            if isinstance(w, dict):
-                status = str(w.get("status", "grey"))
+            if w is not None:
                 rows.append(
                     [
                         label,
                         DOMAIN_LABELS[domain][lang],
-                        XCell(w.get("pressure"), PCT),
+                        XCell(w.pressure, PCT),
                         pct,
-                        status_cell(status, lang),
-                        STATUS_MEANING[status][lang],
+                        status_cell(w.status, lang),
+                        STATUS_MEANING[w.status][lang],
                     ]
                 )
     figures = _t(lang, "Kengetallen (jaar volledige bedrijfsvoering)", "Key figures (full-operation year)")
     for key in metric_keys():
-        value = result.totals.get(key)
+        value = result.totals.value(key)
         rows.append(
             [
                 figures,
@@ -361,7 +360,7 @@ def _sites(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], 
 
 
 def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
-    unc = result.uncertainty or {}
+    unc = result.uncertainty
     headers = [
         _t(lang, "Onderdeel", "Part"),
         _t(lang, "Gemeente", "Municipality"),
@@ -376,17 +375,17 @@ def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
     rows: list[list[Any]] = []
     part = _t(lang, "Kengetal", "Key figure")
     for key in metric_keys():
-        band = unc.get("totals", {}).get(key)
-        if isinstance(band, dict):
+        band = unc.totals.values.get(key) if unc else None
+        if band is not None:
             fmt = number_format(metric(key).decimals)
             rows.append(
                 [
                     part,
                     "",
                     TOTAL_LABELS.get(key, {}).get(lang, key),
-                    XCell(band.get("p10"), fmt),
-                    XCell(band.get("p50"), fmt),
-                    XCell(band.get("p90"), fmt),
+                    XCell(band.p10, fmt),
+                    XCell(band.p50, fmt),
+                    XCell(band.p90, fmt),
                     _unit(key, lang),
                     None,
                     None,
@@ -396,18 +395,18 @@ def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
     part = _t(lang, "Druk", "Pressure")
     pct = _t(lang, "% van de vrije capaciteit", "% of spare capacity")
     for domain in domain_keys():
-        for code, band in (unc.get("pressure", {}).get(domain) or {}).items():
+        for code, pband in (unc.pressure.get(domain, {}) if unc else {}).items():
             rows.append(
                 [
                     part,
                     f"{names.get(code, code)} ({code})",
                     DOMAIN_LABELS[domain][lang],
-                    XCell(band.get("p10"), PCT),
-                    XCell(band.get("p50"), PCT),
-                    XCell(band.get("p90"), PCT),
+                    XCell(pband.p10, PCT),
+                    XCell(pband.p50, PCT),
+                    XCell(pband.p90, PCT),
                     pct,
-                    band.get("share_red"),
-                    band.get("share_amber_or_red"),
+                    pband.share_red,
+                    pband.share_amber_or_red,
                 ]
             )
     return headers, rows, {7: PCT, 8: PCT}
@@ -424,12 +423,12 @@ def _sensitivity(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
     ]
     rows = [
         [
-            r.get(f"label_{lang}", r.get("name")),
-            r.get("key"),
-            r.get("low"),
-            r.get("central"),
-            r.get("high"),
-            r.get("max_relative_swing"),
+            r.label(lang),
+            r.key,
+            r.low,
+            r.central,
+            r.high,
+            r.max_relative_swing,
         ]
         for r in result.sensitivity or []
     ]

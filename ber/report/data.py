@@ -127,7 +127,7 @@ class ReportData:
 
     def region_label(self) -> str:
         """The region's label, or its municipalities' names when the case gives no label."""
-        label = str(self.result.region.get("label") or "")
+        label = self.result.region.label
         return label or ", ".join(m.name for m in self.result.municipalities)
 
     def worst_status(self, code: str) -> str:
@@ -230,5 +230,5 @@ def site_marks(result: Assessment, case: Case) -> list[SiteMark]:
     if result.sites:
         return [SiteMark(s.name, s.x, s.y, s.chosen, s.rank) for s in result.sites]
     site = result.site
-    x, y = to_rd(float(site["x"]), float(site["y"]), str(site.get("crs", "EPSG:28992")))
-    return [SiteMark(str(site["name"]), x, y, True, None)]
+    x, y = to_rd(site.x, site.y, site.crs)
+    return [SiteMark(site.name, x, y, True, None)]

@@ -44,8 +44,8 @@ def cover(data: ReportData) -> list[Any]:
     region = data.region_label()
     rows = [
         (tx("cover.business"), case.business.name),
-        (tx("cover.site"), str(r.site["name"])),
-        (tx("cover.host"), str(r.site["host_name"])),
+        (tx("cover.site"), r.site.name),
+        (tx("cover.host"), r.site.host_name),
         (tx("cover.region"), region),
         (tx("cover.reference"), case.meta.reference or empty),
         (tx("cover.officer"), officer),
@@ -101,8 +101,8 @@ def _domain_sentence(data: ReportData, domain: str) -> str:
         "mdemand": data.qty(dom.demand if dom else None, unit, SHARE),
         "capacity": data.qty(dom.capacity if dom else None, unit, 0),
         "pressure": data.pressure(verdict.pressure),
-        "patients": data.figure("gp_patients", r.totals["gp_patients"]),
-        "fte": data.figure("gp_fte", r.totals["gp_fte"]),
+        "patients": data.figure("gp_patients", r.totals.value("gp_patients")),
+        "fte": data.figure("gp_fte", r.totals.value("gp_fte")),
     }
     if verdict.status == "grey":
         return tx("summary.sentence_unknown", **params)
@@ -122,13 +122,13 @@ def summary(data: ReportData) -> list[Any]:
             tx(
                 "summary.intro",
                 business=case.business.name,
-                site=r.site["name"],
-                host=r.site["host_name"],
-                jobs=data.figure("jobs", t["jobs"]),
+                site=r.site.name,
+                host=r.site.host_name,
+                jobs=data.figure("jobs", t.value("jobs")),
                 year=year,
-                migrants=data.num(t["migrant_workers"], data.decimals("migrant_workers")),
-                family=data.num(t["family_members"], data.decimals("family_members")),
-                residents=data.num(t["residents"], data.decimals("residents")),
+                migrants=data.num(t.value("migrant_workers"), data.decimals("migrant_workers")),
+                family=data.num(t.value("family_members"), data.decimals("family_members")),
+                residents=data.num(t.value("residents"), data.decimals("residents")),
                 region=data.region_label(),
             )
         )
@@ -153,7 +153,7 @@ def summary(data: ReportData) -> list[Any]:
     out += _mitigations(data)
     rows = []
     for m in metrics(Output.KEY_FIGURES):
-        rows.append([TOTAL_LABELS[m.label][data.lang], data.figure(m.key, t[m.key])])
+        rows.append([TOTAL_LABELS[m.label][data.lang], data.figure(m.key, t.value(m.key))])
     out.append(
         KeepTogether(
             [
@@ -184,26 +184,29 @@ def _mitigations(data: ReportData) -> list[Any]:
     head = data.p(tx("summary.mitigations_heading"), st.h2)
     if not mit:
         return [head, data.p(tx("summary.mitigations_none"))]
-    active = mit.get("active", {})
+    active = mit.active
     parts = []
-    if active.get("employer_beds"):
-        parts.append(
-            tx("summary.mitigation.employer_beds", value=data.qty(active["employer_beds"], "beds", 0))
-        )
-    for key in ("shuttle_share", "employer_gp_share", "local_recruitment_share"):
-        if active.get(key):
-            parts.append(tx(f"summary.mitigation.{key}", value=data.pct(active[key])))
-    without = mit.get("without", {}).get("verdict", {})
+    if active.employer_beds:
+        parts.append(tx("summary.mitigation.employer_beds", value=data.qty(active.employer_beds, "beds", 0)))
+    shares = {
+        "shuttle_share": active.shuttle_share,
+        "employer_gp_share": active.employer_gp_share,
+        "local_recruitment_share": active.local_recruitment_share,
+    }
+    for key, share in shares.items():
+        if share:
+            parts.append(tx(f"summary.mitigation.{key}", value=data.pct(share)))
+    without = mit.without.verdict
     rows, badges = [], []
     for i, domain in enumerate(data.domains):
-        before = without.get(domain, {})
+        before = without.get(domain)
         after = r.verdict[domain]
-        b_status = before.get("status", "grey")
+        b_status = before.status if before else "grey"
         rows.append(
             [
                 data.domain(domain),
                 "",
-                data.pressure(before.get("pressure")),
+                data.pressure(before.pressure if before else None),
                 "",
                 data.pressure(after.pressure),
             ]
@@ -219,14 +222,12 @@ def _mitigations(data: ReportData) -> list[Any]:
     )
     joined = "; ".join(parts) if parts else tx("inputs.employer_beds_none")
     block = [head, data.p(tx("summary.mitigations_intro", list=joined)), table]
-    worse = [
-        data.domain(d)
-        for d in data.domains
-        if without.get(d, {}).get("pressure") is not None
-        and r.verdict[d].pressure is not None
-        and r.verdict[d].pressure > without[d]["pressure"] + 1e-9
-    ]
-    if worse and active.get("employer_beds"):
+    worse = []
+    for d in data.domains:
+        before_p, after_p = (without[d].pressure if d in without else None), r.verdict[d].pressure
+        if before_p is not None and after_p is not None and after_p > before_p + 1e-9:
+            worse.append(data.domain(d))
+    if worse and active.employer_beds:
         places = sorted(
             {
                 data.municipality_names.get(b.municipality, b.municipality)

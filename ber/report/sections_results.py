@@ -90,11 +90,7 @@ def map_section(data: ReportData) -> list[Any]:
     else:
         out.append(data.p(tx("map.schematic_intro")))
         out.append(region_map(data))
-        out.append(
-            data.p(
-                tx("map.source_schematic", source=data.result.region.get("data_source", "")), data.st.small
-            )
-        )
+        out.append(data.p(tx("map.source_schematic", source=data.result.region.data_source), data.st.small))
     out.append(PageBreak())
     return out
 

@@ -189,10 +189,10 @@ class MapPage(QWidget):
 
         layer = self.view.layer
         names = dict(layer.names) if layer is not None else None
-        self.view.set_region(result.region["municipalities"])
+        self.view.set_region(result.region.municipalities)
         self.view.set_tooltips(tooltips_for(result, names, lang))
         sites = [(s.name, s.x, s.y, s.chosen) for s in result.sites] or [
-            (result.site["name"], result.site["x"], result.site["y"], True)
+            (result.site.name, result.site.x, result.site.y, True)
         ]
         self.view.set_sites(sites)
         self.recolour()

@@ -168,8 +168,8 @@ class ResultsPage(QWidget):
             tr("results.mitigation_none") if not result.mitigations else tr("results.mitigation_intro")
         )
         worst = [d for d in domain_keys() if result.verdict[d].status == "red"]
-        site = result.site.get("name", "")
-        host = result.site.get("host_name", "")
+        site = result.site.name
+        host = result.site.host_name
         if worst:
             text = tr(
                 "results.summary_red",
@@ -181,7 +181,7 @@ class ResultsPage(QWidget):
             text = tr("results.summary_ok", site=site, host=host)
         self.label_summary.setText(text)
         if result.uncertainty:
-            self.label_mc.setText(tr("results.mc_done", n=result.uncertainty.get("samples", 0)))
+            self.label_mc.setText(tr("results.mc_done", n=result.uncertainty.samples))
         else:
             self.label_mc.setText(tr("results.mc_none"))
         if self._selected and self.traffic_model.row_of(self._selected) >= 0:
@@ -212,9 +212,7 @@ class ResultsPage(QWidget):
             return
         domain = self.combo_domain.currentData()
         code = (
-            self._selected
-            or self.result.verdict[domain].municipality
-            or self.result.site.get("host_municipality")
+            self._selected or self.result.verdict[domain].municipality or self.result.site.host_municipality
         )
         if code:
             self.chart.plot(self.result, domain, code)

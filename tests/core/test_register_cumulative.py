@@ -31,7 +31,16 @@ from ber.case.demo import demo_case
 from ber.case.model import Case
 from ber.engine.assess import Context, assess
 from ber.engine.domains import domain_keys, domain_unit
-from ber.engine.result import Assessment, DomainResult, MunicipalityResult, ParameterUsed, Verdict
+from ber.engine.result import (
+    Assessment,
+    ChosenSite,
+    DomainResult,
+    MunicipalityResult,
+    ParameterUsed,
+    RegionUsed,
+    Totals,
+    Verdict,
+)
 from ber.register import Register, cumulative
 
 NAMES = {"GM0983": "Venlo", "GM0984": "Venray", "GM0889": "Beesel"}
@@ -84,10 +93,10 @@ def make_result(
         language="nl",
         years=years,
         full_operation_year=full,
-        site={"host_municipality": codes[0], "host_name": NAMES[codes[0]]},
-        region={},
+        site=ChosenSite("site", 0.0, 0.0, "EPSG:28992", codes[0], NAMES[codes[0]]),
+        region=RegionUsed("list", "", 0.0, list(codes), ""),
         family_preset="",
-        totals={"jobs": 100.0, "residents": 50.0},
+        totals=Totals({"jobs": 100.0, "residents": 50.0}, {}, {}),
         per_year={},
         municipalities=munis,
         verdict={dom: Verdict("green", codes[0], NAMES[codes[0]], None) for dom in domain_keys()},

@@ -28,7 +28,15 @@ from ber.case.demo import demo_case
 from ber.case.model import Case
 from ber.engine.assess import Context, assess
 from ber.engine.domains import domain_keys, domain_unit
-from ber.engine.result import Assessment, DomainResult, MunicipalityResult, Verdict
+from ber.engine.result import (
+    Assessment,
+    ChosenSite,
+    DomainResult,
+    MunicipalityResult,
+    RegionUsed,
+    Totals,
+    Verdict,
+)
 from ber.register import Cumulative, Register, cumulative
 from ber.report import build_report
 from ber.report.build import SECTIONS
@@ -68,10 +76,10 @@ def hand_result(case: Case, years: list[int], full: int, demand: dict[tuple[str,
         language="nl",
         years=years,
         full_operation_year=full,
-        site={"host_municipality": codes[0], "host_name": codes[0]},
-        region={},
+        site=ChosenSite("site", 0.0, 0.0, "EPSG:28992", codes[0], codes[0]),
+        region=RegionUsed("list", "", 0.0, list(codes), ""),
         family_preset="",
-        totals={"jobs": 100.0, "residents": 50.0},
+        totals=Totals({"jobs": 100.0, "residents": 50.0}, {}, {}),
         per_year={},
         municipalities=munis,
         verdict={d: Verdict("grey", codes[0], codes[0], None) for d in domain_keys()},
