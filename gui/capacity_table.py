@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.case.model import DOMAIN_UNITS, DOMAINS
+from ber.engine.domains import domain_keys, domain_unit
 from ber.io.capacity import (
     CapacityTable,
     Edit,
@@ -130,7 +130,7 @@ class CapacityTableModel(QAbstractTableModel):
 
     def capacity(self) -> CapacityTable:
         """A copy of the mirrored table (every region code, every domain)."""
-        return {c: {d: self.value(c, d) for d in DOMAINS} for c in self._codes}
+        return {c: {d: self.value(c, d) for d in domain_keys()} for c in self._codes}
 
     def value(self, code: str, domain: str) -> float | None:
         return self._capacity.get(code, {}).get(domain)
@@ -146,21 +146,21 @@ class CapacityTableModel(QAbstractTableModel):
         """Mirror a new capacity table (same region): only the data changes."""
         self._capacity = {c: dict(v) for c, v in capacity.items()}
         if self._codes:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, len(DOMAINS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, len(domain_keys()) - 1))
 
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(DOMAINS) - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(domain_keys()) - 1)
         if self._codes:
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._codes) - 1)
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, len(DOMAINS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, len(domain_keys()) - 1))
 
     # --- Qt model ------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._codes)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(DOMAINS)
+        return 0 if parent.isValid() else len(domain_keys())
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -168,10 +168,10 @@ class CapacityTableModel(QAbstractTableModel):
         if (
             not index.isValid()
             or not (0 <= index.row() < len(self._codes))
-            or not (0 <= index.column() < len(DOMAINS))
+            or not (0 <= index.column() < len(domain_keys()))
         ):
             return None
-        code, domain = self._codes[index.row()], DOMAINS[index.column()]
+        code, domain = self._codes[index.row()], domain_keys()[index.column()]
         value = self.value(code, domain)
         if role == Qt.ItemDataRole.DisplayRole:
             return format_number(value, self._lang, 0 if value is None else _decimals(value))
@@ -179,7 +179,7 @@ class CapacityTableModel(QAbstractTableModel):
             return "" if value is None else plain_number(value, "," if self._lang == "nl" else ".")
         if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleTextRole:
             shown = format_number(value, self._lang, 0 if value is None else _decimals(value))
-            unit = "" if value is None else " " + unit_label(DOMAIN_UNITS[domain], self._lang)
+            unit = "" if value is None else " " + unit_label(domain_unit(domain), self._lang)
             return tr(
                 "cell_tip",
                 self._lang,
@@ -203,10 +203,10 @@ class CapacityTableModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
-            if not 0 <= section < len(DOMAINS):
+            if not 0 <= section < len(domain_keys()):
                 return None
-            domain = DOMAINS[section]
-            unit = unit_label(DOMAIN_UNITS[domain], self._lang)
+            domain = domain_keys()[section]
+            unit = unit_label(domain_unit(domain), self._lang)
             return f"{DOMAIN_LABELS[domain][self._lang]} ({unit})"
         if not 0 <= section < len(self._codes):
             return None
@@ -224,7 +224,7 @@ class CapacityTableModel(QAbstractTableModel):
         when the owner calls :meth:`set_capacity` back."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        code, domain = self._codes[index.row()], DOMAINS[index.column()]
+        code, domain = self._codes[index.row()], domain_keys()[index.column()]
         text = "" if value is None else str(value)
         try:
             parsed = parse_number(text, "," if self._lang == "nl" else ".")
@@ -413,7 +413,7 @@ class CapacityTableWidget(QWidget):
             and "\n" not in text.strip()
         ):
             value = edits[0][2]  # one copied cell fills the whole selection, as in Excel
-            edits = [(self.model.codes[i.row()], DOMAINS[i.column()], value) for i in cells]
+            edits = [(self.model.codes[i.row()], domain_keys()[i.column()], value) for i in cells]
         if problems:
             self._show_problems(problems)
             return False
@@ -434,7 +434,7 @@ class CapacityTableWidget(QWidget):
         decimal = "," if self._lang == "nl" else "."
         lines = []
         for r in rows:
-            values = [self.model.value(self.model.codes[r], DOMAINS[c]) for c in cols]
+            values = [self.model.value(self.model.codes[r], domain_keys()[c]) for c in cols]
             lines.append("\t".join("" if v is None else plain_number(v, decimal) for v in values))
         QGuiApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
 
@@ -442,7 +442,7 @@ class CapacityTableWidget(QWidget):
         """Set the selected cells to unknown (one ``on_edits`` call)."""
         cells = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
         edits: list[Edit] = [
-            (self.model.codes[i.row()], DOMAINS[i.column()], None) for i in cells if i.isValid()
+            (self.model.codes[i.row()], domain_keys()[i.column()], None) for i in cells if i.isValid()
         ]
         self.model.request_edits(edits)
 

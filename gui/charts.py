@@ -51,11 +51,9 @@ class DemandChart(QWidget):
         dom = m.domains[domain]
         years = result.years
         unit = unit_label(dom.unit, lang)
-        band = ((result.uncertainty or {}).get("demand_per_year", {}).get(domain, {}) or {}).get(code)
+        band = result.uncertainty.demand_per_year.get(domain, {}).get(code) if result.uncertainty else None
         if band:
-            ax.fill_between(
-                years, band["p10"], band["p90"], color="#90caf9", alpha=0.5, label=tr("chart.band")
-            )
+            ax.fill_between(years, band.p10, band.p90, color="#90caf9", alpha=0.5, label=tr("chart.band"))
         ax.plot(
             years, dom.demand_per_year, color="#1565c0", marker="o", linewidth=2, label=tr("chart.demand")
         )

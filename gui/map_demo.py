@@ -55,8 +55,8 @@ def build_window(
 ) -> tuple[QMainWindow, MapView]:
     """The demo window with the map, a domain chooser and toggles, and its map."""
     from ber.case.demo import demo_case
-    from ber.case.model import DOMAINS
     from ber.engine.assess import assess
+    from ber.engine.domains import domain_keys
     from ber.maplayer import load_geojson_layer, pressures_for, statuses_for, tooltips_for
     from ber.texts.labels import DOMAIN_LABELS
 
@@ -68,17 +68,17 @@ def build_window(
     window.setWindowTitle(t["title"])
     view = MapView(lang=lang)
     view.set_layer(layer)
-    view.set_region(result.region["municipalities"])
+    view.set_region(result.region.municipalities)
     view.set_tooltips(tooltips_for(result, dict(layer.names), lang))
     view.set_sites(
         [(s.name, s.x, s.y, s.chosen) for s in result.sites]
-        or [(result.site["name"], result.site["x"], result.site["y"], True)]
+        or [(result.site.name, result.site.x, result.site.y, True)]
     )
 
     chooser = QComboBox()
     chooser.setObjectName("map_domain")
     chooser.setAccessibleName(t["domain"])
-    for d in DOMAINS:
+    for d in domain_keys():
         chooser.addItem(DOMAIN_LABELS[d][lang], d)
     ramp = QCheckBox(t["ramp"])
     add_site = QPushButton(t["add_site"])
@@ -117,7 +117,7 @@ def build_window(
     box.addWidget(view, 1)
     window.setCentralWidget(central)
     window.resize(1100, 850)
-    chooser.setCurrentIndex(list(DOMAINS).index(domain))
+    chooser.setCurrentIndex(list(domain_keys()).index(domain))
     recolour()
     return window, view
 

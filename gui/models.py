@@ -14,8 +14,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ber.case.model import DOMAINS
-from ber.engine.result import TOTAL_UNITS, Assessment
+from ber.engine.domains import domain_keys
+from ber.engine.metrics import Output, metrics
+from ber.engine.result import Assessment
+from ber.engine.rounding import SHARE, decimals, places
 from ber.texts.labels import (
     DOMAIN_LABELS,
     STATUS_LABELS,
@@ -134,18 +136,18 @@ def status_cell(status: str, pressure: float | None, lang: Lang, extra: str = ""
 
 def traffic_light_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]], list[str]]:
     """Municipalities as rows, domains as columns: status word, colour and pressure."""
-    headers = [tr("col.municipality"), *(DOMAIN_LABELS[d][lang].replace(": ", ":\n") for d in DOMAINS)]
+    headers = [tr("col.municipality"), *(DOMAIN_LABELS[d][lang].replace(": ", ":\n") for d in domain_keys())]
     rows: list[list[Cell]] = []
     keys: list[str] = []
     for m in result.municipalities:
         row = [Cell(f"{m.name} ({format_number(m.distance_km, lang, 0)} km)", tooltip=m.code)]
-        for d in DOMAINS:
+        for d in domain_keys():
             dom = m.domains[d]
             unit = unit_label(dom.unit, lang)
             extra = tr(
                 "tip.demand_capacity",
-                demand=f"{format_number(dom.demand, lang, 1)} {unit}",
-                capacity=f"{format_number(dom.capacity, lang, 0)} {unit}"
+                demand=f"{format_number(dom.demand, lang, places(dom.demand, SHARE))} {unit}",
+                capacity=f"{format_number(dom.capacity, lang, decimals(d))} {unit}"
                 if dom.capacity is not None
                 else STATUS_LABELS["grey"][lang],
             )
@@ -158,7 +160,7 @@ def traffic_light_table(result: Assessment, lang: Lang) -> tuple[list[str], list
 def verdict_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
     headers = [tr("col.domain"), tr("col.verdict"), tr("col.where"), tr("col.pressure")]
     rows = []
-    for d in DOMAINS:
+    for d in domain_keys():
         v = result.verdict[d]
         place = v.municipality_name or "–"
         pressure = f"{format_number(v.pressure * 100, lang, 0)} %" if v.pressure is not None else "–"
@@ -173,44 +175,24 @@ def verdict_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[
     return headers, rows
 
 
-KEY_FIGURES = (
-    "jobs",
-    "migrant_workers",
-    "family_members",
-    "residents",
-    "flex_beds",
-    "dwellings",
-    "gp_patients",
-    "pupils_primary",
-    "pupils_secondary",
-    "pupils_newcomer",
-    "peak_vehicles",
-    "commute_vehicle_km_per_day",
-)
-
-
-def _decimals(value: float) -> int:
-    return 1 if abs(value) < 10 else 0
-
-
 def key_figures_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
     """Key figures of the full-operation year, with units, and the P10–P90 band when sampled."""
-    unc = (result.uncertainty or {}).get("totals", {})
+    unc = result.uncertainty.totals.values if result.uncertainty else {}
     headers = [tr("col.figure"), tr("col.value"), tr("col.band")]
     rows = []
-    for key in KEY_FIGURES:
-        value = result.totals.get(key)
-        if not isinstance(value, int | float):
-            continue
-        band = unc.get(key) or {}
+    for m in metrics(Output.GUI):
+        value = result.totals.value(m.key)
+        band = unc.get(m.key)
         band_text = "–"
-        if band.get("p10") is not None and band.get("p90") is not None:
-            band_text = f"{format_number(band['p10'], lang, 0)} – {format_number(band['p90'], lang, 0)}"
+        if band is not None and band.p10 is not None and band.p90 is not None:
+            band_text = (
+                f"{format_number(band.p10, lang, m.decimals)} – {format_number(band.p90, lang, m.decimals)}"
+            )
         rows.append(
             [
-                Cell(TOTAL_LABELS[key][lang]),
+                Cell(TOTAL_LABELS[m.label][lang]),
                 Cell(
-                    f"{format_number(value, lang, _decimals(value))} {unit_label(TOTAL_UNITS[key], lang)}",
+                    f"{format_number(value, lang, m.decimals)} {unit_label(m.unit, lang)}",
                     align_right=True,
                     value=value,
                 ),
@@ -225,17 +207,15 @@ def mitigation_table(result: Assessment, lang: Lang) -> tuple[list[str], list[li
     headers = [tr("col.domain"), tr("col.without"), tr("col.with")]
     if not result.mitigations:
         return headers, []
-    without = result.mitigations["without"]["verdict"]
+    without = result.mitigations.without.verdict
     rows = []
-    for d in DOMAINS:
+    for d in domain_keys():
         before = without[d]
-        before_status = before["status"] if isinstance(before, dict) else before.status
-        before_p = before["pressure"] if isinstance(before, dict) else before.pressure
         after = result.verdict[d]
         rows.append(
             [
                 Cell(DOMAIN_LABELS[d][lang]),
-                status_cell(before_status, before_p, lang),
+                status_cell(before.status, before.pressure, lang),
                 status_cell(after.status, after.pressure, lang),
             ]
         )
@@ -281,10 +261,10 @@ def sites_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Ce
         tr("col.max_pressure"),
         f"{tr('col.commute')} ({km})",
     ]
-    for d in DOMAINS:
+    for d in domain_keys():
         rows.append([status_cell(s.verdict.get(d, "grey"), None, lang) for s in sites])
         row_headers.append(DOMAIN_LABELS[d][lang])
-    keys = ["rank", "host", "red", "amber", "grey", "max_pressure", "commute", *DOMAINS]
+    keys = ["rank", "host", "red", "amber", "grey", "max_pressure", "commute", *domain_keys()]
     # the criterion is the first column (it wraps; a vertical header would not)
     rows = [[Cell(label), *row] for label, row in zip(row_headers, rows, strict=True)]
     return ["", *headers], rows, keys

@@ -26,26 +26,6 @@ SCHEMA_VERSION = 1
 SCHEMA = f"{SCHEMA_PREFIX}{SCHEMA_VERSION}"
 MAX_CASE_BYTES = 20 * 1024 * 1024
 
-DOMAINS: tuple[str, ...] = (
-    "housing_flex",
-    "housing_dwellings",
-    "care_gp",
-    "education_primary",
-    "education_secondary",
-    "transport_peak",
-)
-
-
-#: unit of demand and capacity per domain (shown with every number)
-DOMAIN_UNITS: dict[str, str] = {
-    "housing_flex": "beds",
-    "housing_dwellings": "dwellings",
-    "care_gp": "patients",
-    "education_primary": "pupils",
-    "education_secondary": "pupils",
-    "transport_peak": "vehicles per peak hour",
-}
-
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
@@ -107,7 +87,11 @@ class Region(_Model):
 
 
 class Capacity(_Model):
-    """Spare capacity a municipality knows of; None means unknown (never zero)."""
+    """Spare capacity a municipality knows of; None means unknown (never zero).
+
+    One field per domain of the registry (``ber.engine.domains``), in the domain's unit;
+    ``tests/core/test_registry.py`` checks that they agree.
+    """
 
     housing_flex: float | None = None
     housing_dwellings: float | None = None
@@ -117,7 +101,8 @@ class Capacity(_Model):
     transport_peak: float | None = None
 
     def get(self, domain: str) -> float | None:
-        value: float | None = getattr(self, domain)
+        """The capacity of a domain; None when unknown (also for a domain without a field here)."""
+        value: float | None = self.__dict__.get(domain)
         return value
 
 

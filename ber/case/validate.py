@@ -6,7 +6,7 @@ allowed range, in Dutch and English (see :mod:`ber.texts.messages`).
 
 from __future__ import annotations
 
-from ber.case.model import DOMAINS, Case
+from ber.case.model import Capacity, Case, Override
 from ber.reference.data import CATEGORIES, MODES, MunicipalityTable, ReferenceSet
 from ber.texts.messages import Problem
 
@@ -88,6 +88,16 @@ class _Collector:
 def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> list[Problem]:
     """Return every problem of the case (an empty list when it can be computed)."""
     c = _Collector()
+    _validate_business(case, ref, c)
+    _validate_sites(case, table, c)
+    _validate_workforce(case, ref, table, c)
+    _validate_region_and_capacity(case, table, c)
+    _validate_overrides(case, ref, c)
+    _validate_mitigations(case, c)
+    return c.problems
+
+
+def _validate_business(case: Case, ref: ReferenceSet, c: _Collector) -> None:
     b = case.business
     if b.sector not in ref.sectors:
         c.add("sector.unknown", "business.sector", value=repr(b.sector), choices=", ".join(ref.sectors))
@@ -105,27 +115,26 @@ def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> li
     if not b.name.strip():
         c.add("field.empty_text", "business.name")
 
-    _validate_sites(case, table, c)
 
+def _validate_shares(c: _Collector, field: str, shares: dict[str, float], choices: tuple[str, ...]) -> None:
+    """Shares keyed by a fixed set of names: known names, each 0-1, together 1."""
+    for key, share in shares.items():
+        if key not in choices:
+            c.add("field.choice", f"{field}.{key}", value=repr(key), choices=", ".join(choices))
+        c.range(f"{field}.{key}", share, 0.0, 1.0)
+    c.share_sum(field, sum(shares.values()))
+
+
+def _validate_workforce(case: Case, ref: ReferenceSet, table: MunicipalityTable, c: _Collector) -> None:
     w = case.workforce
     c.range("workforce.migrant_share", w.migrant_share, 0.0, 1.0)
     c.range("workforce.cross_border_share", w.cross_border_share, 0.0, 1.0)
-    for key, share in w.category_shares.items():
-        field = f"workforce.category_shares.{key}"
-        if key not in CATEGORIES:
-            c.add("field.choice", field, value=repr(key), choices=", ".join(CATEGORIES))
-        c.range(field, share, 0.0, 1.0)
-    c.share_sum("workforce.category_shares", sum(w.category_shares.values()))
+    _validate_shares(c, "workforce.category_shares", w.category_shares, CATEGORIES)
     for i, block in enumerate(w.employer_beds):
         c.count(f"workforce.employer_beds[{i}].beds", block.beds, MAX_BEDS)
         c.municipality(f"workforce.employer_beds[{i}].municipality", block.municipality, table)
     if w.mode_shares is not None:
-        for key, share in w.mode_shares.items():
-            field = f"workforce.mode_shares.{key}"
-            if key not in MODES:
-                c.add("field.choice", field, value=repr(key), choices=", ".join(MODES))
-            c.range(field, share, 0.0, 1.0)
-        c.share_sum("workforce.mode_shares", sum(w.mode_shares.values()))
+        _validate_shares(c, "workforce.mode_shares", w.mode_shares, MODES)
     if w.family_preset not in ref.presets:
         c.add(
             "field.choice",
@@ -134,61 +143,73 @@ def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> li
             choices=", ".join(ref.presets),
         )
     if w.residence.method == "manual":
-        if not w.residence.shares:
-            c.add("residence.manual_missing", "workforce.residence.shares")
-        for code, share in w.residence.shares.items():
-            field = f"workforce.residence.shares.{code}"
-            c.municipality(field, code, table)
-            c.range(field, share, 0.0, 1.0)
-        if w.residence.shares and 0.0 <= w.cross_border_share <= 1.0:
-            c.share_sum(
-                "workforce.residence.shares", sum(w.residence.shares.values()), 1.0 - w.cross_border_share
-            )
+        _validate_manual_residence(case, table, c)
 
+
+def _validate_manual_residence(case: Case, table: MunicipalityTable, c: _Collector) -> None:
+    w = case.workforce
+    if not w.residence.shares:
+        c.add("residence.manual_missing", "workforce.residence.shares")
+    for code, share in w.residence.shares.items():
+        field = f"workforce.residence.shares.{code}"
+        c.municipality(field, code, table)
+        c.range(field, share, 0.0, 1.0)
+    if w.residence.shares and 0.0 <= w.cross_border_share <= 1.0:
+        c.share_sum(
+            "workforce.residence.shares", sum(w.residence.shares.values()), 1.0 - w.cross_border_share
+        )
+
+
+def _validate_region_and_capacity(case: Case, table: MunicipalityTable, c: _Collector) -> None:
     if case.region.municipalities is not None:
         if not case.region.municipalities:
             c.add("field.required", "region.municipalities")
         for i, code in enumerate(case.region.municipalities):
             c.municipality(f"region.municipalities[{i}]", code, table)
-
     for code, cap in case.capacity.items():
         c.municipality(f"capacity.{code}", code, table)
-        for domain in DOMAINS:
+        for domain in Capacity.model_fields:
             c.non_negative(f"capacity.{code}.{domain}", cap.get(domain))
 
-    for key, ov in case.overrides.items():
-        field = f"overrides.{key}"
-        if key not in ref.norms and key not in EXTRA_OVERRIDE_KEYS:
-            c.add("override.unknown", field, value=repr(key))
-        if not ov.justification.strip():
-            c.add("override.justification", f"{field}.justification")
-        low = ov.low if ov.low is not None else ov.value
-        high = ov.high if ov.high is not None else ov.value
-        norm = ref.norms.get(key)
-        is_share = key == "sector.migrant_share" or (norm is not None and norm.unit.startswith("share"))
-        for part, number in (("value", ov.value), ("low", ov.low), ("high", ov.high)):
-            if number is None:
-                continue
-            if key in POSITIVE_OVERRIDE_KEYS:
-                if number <= 0:
-                    c.add("field.positive", f"{field}.{part}", value=_fmt(number))
-            elif is_share:
-                c.range(f"{field}.{part}", number, 0.0, 1.0)
-            else:
-                c.non_negative(f"{field}.{part}", number)
-        if not (low <= ov.value <= high):
-            c.add("override.low_high", field, low=_fmt(low), value=_fmt(ov.value), high=_fmt(high))
 
+def _validate_overrides(case: Case, ref: ReferenceSet, c: _Collector) -> None:
+    for key, ov in case.overrides.items():
+        _validate_override(key, ov, ref, c)
     amber = _effective(case, ref, "status.amber_threshold")
     red = _effective(case, ref, "status.red_threshold")
     if amber is not None and red is not None and amber > red:
         c.add("override.thresholds", "overrides.status.amber_threshold", amber=_fmt(amber), red=_fmt(red))
 
+
+def _validate_override(key: str, ov: Override, ref: ReferenceSet, c: _Collector) -> None:
+    field = f"overrides.{key}"
+    if key not in ref.norms and key not in EXTRA_OVERRIDE_KEYS:
+        c.add("override.unknown", field, value=repr(key))
+    if not ov.justification.strip():
+        c.add("override.justification", f"{field}.justification")
+    low = ov.low if ov.low is not None else ov.value
+    high = ov.high if ov.high is not None else ov.value
+    norm = ref.norms.get(key)
+    is_share = key == "sector.migrant_share" or (norm is not None and norm.unit.startswith("share"))
+    for part, number in (("value", ov.value), ("low", ov.low), ("high", ov.high)):
+        if number is None:
+            continue
+        if key in POSITIVE_OVERRIDE_KEYS:
+            if number <= 0:
+                c.add("field.positive", f"{field}.{part}", value=_fmt(number))
+        elif is_share:
+            c.range(f"{field}.{part}", number, 0.0, 1.0)
+        else:
+            c.non_negative(f"{field}.{part}", number)
+    if not (low <= ov.value <= high):
+        c.add("override.low_high", field, low=_fmt(low), value=_fmt(ov.value), high=_fmt(high))
+
+
+def _validate_mitigations(case: Case, c: _Collector) -> None:
     m = case.mitigations
     c.range("mitigations.shuttle_share", m.shuttle_share, 0.0, 1.0)
     c.range("mitigations.employer_gp_share", m.employer_gp_share, 0.0, 1.0)
     c.range("mitigations.local_recruitment_share", m.local_recruitment_share, 0.0, 1.0)
-    return c.problems
 
 
 def _effective(case: Case, ref: ReferenceSet, key: str) -> float | None:
@@ -222,18 +243,18 @@ def _validate_sites(case: Case, table: MunicipalityTable, c: _Collector) -> None
             c.add("field.choice", f"{field}.crs", value=repr(site.crs), choices=", ".join(CRS_CHOICES))
         elif has_point:
             assert site.x is not None and site.y is not None
-            if site.crs == "EPSG:28992":
-                inside = RD_X_RANGE[0] <= site.x <= RD_X_RANGE[1] and RD_Y_RANGE[0] <= site.y <= RD_Y_RANGE[1]
-            else:
-                inside = (
-                    WGS84_LON_RANGE[0] <= site.x <= WGS84_LON_RANGE[1]
-                    and WGS84_LAT_RANGE[0] <= site.y <= WGS84_LAT_RANGE[1]
-                )
-            if not inside:
-                allowed = (
-                    f"x {RD_X_RANGE[0]:g}-{RD_X_RANGE[1]:g} m, y {RD_Y_RANGE[0]:g}-{RD_Y_RANGE[1]:g} m"
-                    if site.crs == "EPSG:28992"
-                    else f"lon {WGS84_LON_RANGE[0]:g}-{WGS84_LON_RANGE[1]:g}, "
-                    f"lat {WGS84_LAT_RANGE[0]:g}-{WGS84_LAT_RANGE[1]:g}"
-                )
-                c.add("site.outside", field, x=_fmt(site.x), y=_fmt(site.y), crs=site.crs, allowed=allowed)
+            _check_inside(c, field, site.x, site.y, site.crs)
+
+
+def _check_inside(c: _Collector, field: str, x: float, y: float, crs: str) -> None:
+    """A site's point must lie in the Netherlands (roughly) in its coordinate system."""
+    if crs == "EPSG:28992":
+        inside = RD_X_RANGE[0] <= x <= RD_X_RANGE[1] and RD_Y_RANGE[0] <= y <= RD_Y_RANGE[1]
+        allowed = f"x {RD_X_RANGE[0]:g}-{RD_X_RANGE[1]:g} m, y {RD_Y_RANGE[0]:g}-{RD_Y_RANGE[1]:g} m"
+    else:
+        inside = (
+            WGS84_LON_RANGE[0] <= x <= WGS84_LON_RANGE[1] and WGS84_LAT_RANGE[0] <= y <= WGS84_LAT_RANGE[1]
+        )
+        allowed = f"lon {WGS84_LON_RANGE[0]:g}-{WGS84_LON_RANGE[1]:g}, lat {WGS84_LAT_RANGE[0]:g}-{WGS84_LAT_RANGE[1]:g}"
+    if not inside:
+        c.add("site.outside", field, x=_fmt(x), y=_fmt(y), crs=crs, allowed=allowed)

@@ -9,7 +9,8 @@ from typing import Any
 
 from ber.case.model import atomic_write_bytes
 from ber.engine.assess import Context
-from ber.engine.result import KEY_FIGURES, TOTAL_UNITS, Assessment
+from ber.engine.metrics import Output, metrics
+from ber.engine.result import Assessment
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
 from ber.texts.messages import InputError, Lang, Problem
 
@@ -37,24 +38,20 @@ def check_samples(samples: int) -> None:
         raise InputError([Problem("cli.samples", params={"value": samples})])
 
 
-SUMMARY_KEYS = ("migrant_workers", "family_members", *KEY_FIGURES)
-
-
 def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None) -> None:
     """A short summary of the verdict and the key figures."""
     out = out or sys.stdout
     nl = lang == "nl"
     site = result.site
     print(("Bedrijfseffectrapportage: " if nl else "Business impact report: ") + business, file=out)
-    print(("Locatie: " if nl else "Site: ") + f"{site['name']} ({site['host_name']})", file=out)
+    print(("Locatie: " if nl else "Site: ") + f"{site.name} ({site.host_name})", file=out)
     print(("Volledig in bedrijf: " if nl else "Full operation: ") + str(result.full_operation_year), file=out)
     print("", file=out)
-    for key in SUMMARY_KEYS:
-        value = result.totals[key]
-        decimals = 1 if key == "gp_fte" else 0
+    for m in metrics(Output.CLI):
+        value = result.totals.value(m.key)
         print(
-            f"  {TOTAL_LABELS[key][lang]:<45} {format_number(value, lang, decimals):>10} "
-            f"{unit_label(TOTAL_UNITS[key], lang)}",
+            f"  {TOTAL_LABELS[m.label][lang]:<45} {format_number(value, lang, m.decimals):>10} "
+            f"{unit_label(m.unit, lang)}",
             file=out,
         )
     print("", file=out)

@@ -240,13 +240,13 @@ def run_show(args: argparse.Namespace) -> int:
     for row in rc.demand:
         if row.year == s.full_operation_year:
             totals[row.domain] = totals.get(row.domain, 0.0) + row.demand
-    from ber.case.model import DOMAIN_UNITS
+    from ber.engine.domains import domain_unit
 
     for dom, status in s.verdict.items():
         value = format_number(totals.get(dom, 0.0), lang, 0)
         print(
             f"  {DOMAIN_LABELS[dom][lang]:<40} {STATUS_LABELS[status][lang]:<9} "
-            f"{value} {unit_label(DOMAIN_UNITS[dom], lang)}"
+            f"{value} {unit_label(domain_unit(dom), lang)}"
         )
     print()
     print(_t(lang, "Geschiedenis:", "History:"))

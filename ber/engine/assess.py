@@ -9,21 +9,16 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from ber import __version__
-from ber.case.model import DOMAINS, Case
+from ber.case.model import Case
 from ber.case.validate import validate_case
+from ber.engine.domains import domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
-from ber.engine.model import (
-    STATUS_CODES,
-    Prepared,
-    Raw,
-    compute,
-    ramp_profile,
-)
+from ber.engine.model import Prepared, Raw, compute, ramp_profile
 from ber.engine.params import (
     ParamSpec,
     central_params,
@@ -32,13 +27,23 @@ from ber.engine.params import (
 )
 from ber.engine.progress import NoProgress, Progress, check_cancel
 from ber.engine.result import (
+    ActiveMitigations,
     Assessment,
+    ChosenSite,
+    DomainState,
+    MitigationEffect,
+    MunicipalityWithout,
+    RegionUsed,
     SiteRank,
+    Totals,
+    WithoutMitigations,
     clean,
 )
+from ber.engine.status import STATUS_CODES
 from ber.engine.summary import (
     municipality_results,
     parameters_used,
+    per_year,
     rank_key,
     sensitivity_rows,
     totals_at,
@@ -51,6 +56,19 @@ from ber.texts.messages import InputError, Problem
 MC_CHUNK = 500
 
 
+class GeoSource(Protocol):
+    """What the engine's callers read of imported geodata (``ber.geodata.GeoData``)."""
+
+    @property
+    def source(self) -> str:
+        """Citation of the boundaries and statistics."""
+        ...
+
+    def boundaries_rd(self) -> dict[str, Any]:
+        """Municipality polygons in RD metres (shapely geometries) by code."""
+        ...
+
+
 @dataclass(frozen=True)
 class Context:
     """What an assessment needs besides the case: reference data and region data."""
@@ -60,7 +78,7 @@ class Context:
     locate: HostLocator | None = None
     #: geodata behind ``table`` when it came from imported boundaries (a
     #: ``ber.geodata.GeoData``); None for the built-in demo region
-    geo: Any = None
+    geo: GeoSource | None = None
 
     @classmethod
     def default(cls) -> Context:
@@ -142,12 +160,13 @@ def prepare(case: Case, ctx: Context, site: SitePoint, specs: dict[str, ParamSpe
     manual = None
     if case.workforce.residence.method == "manual":
         manual = np.array([case.workforce.residence.shares.get(c, 0.0) for c in codes])
-    capacity = np.full((len(DOMAINS), len(codes)), np.nan)
+    doms = domains()
+    capacity = np.full((len(doms), len(codes)), np.nan)
     for k, code in enumerate(codes):
         cap = case.capacity.get(code)
         if cap is not None:
-            for dom_i, dom in enumerate(DOMAINS):
-                value = cap.get(dom)
+            for dom_i, dom in enumerate(doms):
+                value = cap.get(dom.key)
                 if value is not None:
                     capacity[dom_i, k] = value
     shares = np.array([case.workforce.category_shares.get(c, 0.0) for c in CATEGORIES])
@@ -194,12 +213,11 @@ def _computed_at() -> str:
     return now.isoformat()
 
 
-def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> dict[str, Any]:
+def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> MitigationEffect:
     base = without_mitigations(case)
     specs = parameter_specs(base, ctx.ref)
     prep = prepare(base, ctx, site, specs)
     raw = compute(prep, site, central_params(specs))
-    verdict = verdicts(prep, raw)
     t = prep.full_idx
     known = ~np.isnan(prep.capacity)  # (D, K)
     pressure = raw.pressure[0, :, :, t].astype(object)
@@ -212,34 +230,34 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> dict[str, A
         pressure.tolist(),
     )
     status_l = np.asarray(STATUS_CODES, dtype=object)[raw.status[0, :, :, t]].tolist()
-    return {
-        "active": {
-            "employer_beds": sum(b.beds for b in case.workforce.employer_beds),
-            "shuttle_share": case.mitigations.shuttle_share,
-            "employer_gp_share": case.mitigations.employer_gp_share,
-            "local_recruitment_share": case.mitigations.local_recruitment_share,
-        },
-        "without": {
-            "totals": totals_at(raw, 0, t),
-            "verdict": {k: v.__dict__ for k, v in verdict.items()},
-            "municipalities": [
-                {
-                    "code": code,
-                    "name": prep.region.names[k],
-                    **{
-                        dom: {
-                            "demand": demand_l[d][k],
-                            "capacity": capacity_l[d][k],
-                            "pressure": pressure_l[d][k],
-                            "status": status_l[d][k],
-                        }
-                        for d, dom in enumerate(DOMAINS)
+    return MitigationEffect(
+        active=ActiveMitigations(
+            employer_beds=sum(b.beds for b in case.workforce.employer_beds),
+            shuttle_share=case.mitigations.shuttle_share,
+            employer_gp_share=case.mitigations.employer_gp_share,
+            local_recruitment_share=case.mitigations.local_recruitment_share,
+        ),
+        without=WithoutMitigations(
+            totals=totals_at(raw, 0, t),
+            verdict=verdicts(prep, raw),
+            municipalities=[
+                MunicipalityWithout(
+                    code=code,
+                    name=prep.region.names[k],
+                    domains={
+                        dom.key: DomainState(
+                            demand=demand_l[d][k],
+                            capacity=capacity_l[d][k],
+                            pressure=pressure_l[d][k],
+                            status=status_l[d][k],
+                        )
+                        for d, dom in enumerate(domains())
                     },
-                }
+                )
                 for k, code in enumerate(prep.region.codes)
             ],
-        },
-    }
+        ),
+    )
 
 
 def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = None) -> list[SiteRank]:
@@ -254,18 +272,10 @@ def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = No
         key = rank_key(prep, raw)
         verdict = verdicts(prep, raw)
         rows.append((key, point, verdict))
-    order = sorted(
-        range(len(rows)),
-        key=lambda i: (
-            rows[i][0][0],
-            rows[i][0][1],
-            rows[i][0][3] if np.isfinite(rows[i][0][3]) else 1e300,
-            rows[i][0][5],
-        ),
-    )
+    order = sorted(range(len(rows)), key=lambda i: rows[i][0].order())
     out = []
     for rank, i in enumerate(order, start=1):
-        (red, amber, grey, max_p, no_cap, vkm), point, verdict = rows[i]
+        key, point, verdict = rows[i]
         out.append(
             SiteRank(
                 name=point.name,
@@ -275,12 +285,12 @@ def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = No
                 y=point.y,
                 chosen=point.chosen or len(case.sites) == 1,
                 rank=rank,
-                red=red,
-                amber=amber,
-                grey=grey,
-                max_pressure=clean(max_p),
-                no_capacity=no_cap,
-                commute_vehicle_km_per_day=vkm,
+                red=key.red,
+                amber=key.amber,
+                grey=key.grey,
+                max_pressure=clean(key.max_pressure),
+                no_capacity=key.no_capacity,
+                commute_vehicle_km_per_day=key.vehicle_km,
                 verdict={k: v.status for k, v in verdict.items()},
             )
         )
@@ -311,10 +321,11 @@ def assess(
     t = prep.full_idx
     progress.report(0.05, "central")
 
-    totals = totals_at(raw, 0, t)
-    totals["workers"] = {c: float(raw.workers[0, i, t]) for i, c in enumerate(CATEGORIES)}
-    totals["family"] = {c: float(raw.family[0, i, t]) for i, c in enumerate(CATEGORIES)}
-    per_year = totals_at(raw, 0, slice(None))
+    totals = Totals(
+        values=totals_at(raw, 0, t),
+        workers={c: float(raw.workers[0, i, t]) for i, c in enumerate(CATEGORIES)},
+        family={c: float(raw.family[0, i, t]) for i, c in enumerate(CATEGORIES)},
+    )
 
     sites = rank_sites(case, ctx, specs) if len(case.sites) > 1 else []
     mitigations = _mitigation_effect(case, ctx, chosen) if has_mitigations(case) else None
@@ -335,7 +346,6 @@ def assess(
         sensitivity = sensitivity_rows(prep, chosen, specs, ref)
     progress.report(1.0, "done")
 
-    region_method = "list" if case.region.municipalities else "cutoff"
     return Assessment(
         app_version=__version__,
         reference_version=ref.version,
@@ -345,26 +355,26 @@ def assess(
         language=case.meta.language,
         years=[int(y) for y in prep.years],
         full_operation_year=int(prep.years[t]),
-        site={
-            "name": chosen.name,
-            "x": chosen.x,
-            "y": chosen.y,
-            "crs": "EPSG:28992",
-            "host_municipality": chosen.host,
-            "host_name": ctx.table.name(chosen.host),
-        },
-        region={
-            "method": region_method,
-            "label": case.region.label,
-            "cutoff_km": specs["gravity.cutoff_km"].central,
-            "municipalities": list(prep.region.codes),
-            "data_source": ref.citation(ctx.table.source)
+        site=ChosenSite(
+            name=chosen.name,
+            x=chosen.x,
+            y=chosen.y,
+            crs="EPSG:28992",
+            host_municipality=chosen.host,
+            host_name=ctx.table.name(chosen.host),
+        ),
+        region=RegionUsed(
+            method="list" if case.region.municipalities else "cutoff",
+            label=case.region.label,
+            cutoff_km=specs["gravity.cutoff_km"].central,
+            municipalities=list(prep.region.codes),
+            data_source=ref.citation(ctx.table.source)
             if ctx.table.source in ref.sources
             else ctx.table.source,
-        },
+        ),
         family_preset=case.workforce.family_preset,
         totals=totals,
-        per_year=per_year,
+        per_year=per_year(raw, 0),
         municipalities=municipality_results(prep, raw),
         verdict=verdicts(prep, raw),
         sites=sites,
@@ -379,11 +389,13 @@ def _concat(chunks: list[Raw]) -> Raw:
     if len(chunks) == 1:
         return chunks[0]
     first = chunks[0]
-    fields = {}
+    fields: dict[str, Any] = {}
     for name in first.__dataclass_fields__:
         value = getattr(first, name)
         if name == "distance_km":
             fields[name] = value
+        elif name == "local":
+            fields[name] = {k: np.concatenate([c.local[k] for c in chunks], axis=0) for k in value}
         else:
             fields[name] = np.concatenate([getattr(c, name) for c in chunks], axis=0)
     return Raw(**fields)

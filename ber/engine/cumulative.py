@@ -9,9 +9,9 @@ from typing import Any
 
 import numpy as np
 
-from ber.case.model import DOMAINS
-from ber.engine.model import SEVERITY, STATUS_CODES
+from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment, Verdict, clean
+from ber.engine.status import SEVERITY, STATUS_CODES
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def verdicts(
 ) -> dict[str, Verdict]:
     """Worst municipality per domain; ties: highest pressure, then largest demand (as ``assess``)."""
     out: dict[str, Verdict] = {}
-    for d, dom in enumerate(DOMAINS):
+    for d, dom in enumerate(domain_keys()):
         sev = SEVERITY[status[d]]
         tie = np.where(np.isnan(pressure[d]), -1.0, np.nan_to_num(pressure[d], posinf=1e300))
         k = int(np.lexsort((demand[d], tie, sev))[-1])

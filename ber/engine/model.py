@@ -14,21 +14,28 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ber.case.model import DOMAINS, Case
+from ber.case.model import Case
+from ber.engine.domains import domains
 from ber.engine.geometry import SitePoint, distances_km
 from ber.engine.params import Params
-from ber.reference.data import CATEGORIES, MODES, VEHICLE_MODES, MunicipalityTable
+from ber.engine.status import Status
+from ber.reference.data import (
+    CATEGORIES,
+    FLEX_CATEGORIES,
+    MODES,
+    SETTLING_CATEGORIES,
+    VEHICLE_MODES,
+    MunicipalityTable,
+)
 
 LN2 = float(np.log(2.0))
 EPS = 1e-9
-STATUS_CODES = ("green", "amber", "red", "grey")
-GREEN, AMBER, RED, GREY = 0, 1, 2, 3
-#: severity for the regional verdict: red worst, then amber, then unknown, then green
-SEVERITY = np.array([0, 2, 3, 1])
 
-I_SHORT, I_MID = 0, 1
-SETTLE = slice(2, 5)
-FLEX = slice(0, 2)
+#: positions on the category axis, by name
+I_SHORT, I_MID = CATEGORIES.index("eu_short"), CATEGORIES.index("eu_mid")
+#: categories housed in flex beds, and those that settle in dwellings
+FLEX = [CATEGORIES.index(c) for c in FLEX_CATEGORIES]
+SETTLE = [CATEGORIES.index(c) for c in SETTLING_CATEGORIES]
 
 
 @dataclass(frozen=True)
@@ -65,11 +72,10 @@ class Raw:
     cross_border: np.ndarray  # (S, Y) workers living abroad
     employer_beds_used: np.ndarray  # (S, Y)
     residence: np.ndarray  # (S, K) gravity or manual shares of domestic workers
-    workers_k: np.ndarray  # (S, K, Y) migrant workers living in k
-    residents_k: np.ndarray  # (S, K, Y) workers + family living in k
-    demand: np.ndarray  # (S, D, K, Y) demand per domain
-    gp_fte_k: np.ndarray  # (S, K, Y)
-    pupils_newcomer_k: np.ndarray  # (S, K, Y)
+    #: per-municipality quantities (S, K, Y) by metric key: ``migrant_workers`` (living in k),
+    #: ``residents`` (workers + family living in k), each domain's demand, ``gp_fte``, ...
+    local: dict[str, np.ndarray]
+    demand: np.ndarray  # (S, D, K, Y) demand per domain, in the order of ``domains()``
     peak_vehicles: np.ndarray  # (S, Y)
     vehicle_km: np.ndarray  # (S, Y)
     co2_kg: np.ndarray  # (S, Y)
@@ -197,17 +203,19 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     if site.host in region:
         peak_k[:, region.index(site.host), :] = peak
 
-    demand = np.stack(
-        [
-            flex_beds_k,
-            np.broadcast_to(dwellings_k, flex_beds_k.shape),
-            gp_patients_k,
-            primary_k,
-            secondary_k,
-            peak_k,
-        ],
-        axis=1,
-    )  # (S, D, K, Y)
+    local = {
+        "migrant_workers": workers_k,
+        "residents": residents_k,
+        "flex_beds": flex_beds_k,
+        "dwellings": np.broadcast_to(dwellings_k, flex_beds_k.shape),
+        "gp_patients": gp_patients_k,
+        "gp_fte": gp_fte_k,
+        "pupils_primary": primary_k,
+        "pupils_secondary": secondary_k,
+        "pupils_newcomer": newcomer_k,
+        "peak_vehicles": peak_k,
+    }
+    demand = np.stack([local[dom.demand] for dom in domains()], axis=1)  # (S, D, K, Y)
     pressure, status = pressure_status(demand, prep.capacity, params)
     flex_total = flex_beds_k.sum(axis=1)
     return Raw(
@@ -217,11 +225,8 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
         cross_border=abroad,
         employer_beds_used=in_beds,
         residence=np.asarray(g),
-        workers_k=workers_k,
-        residents_k=residents_k,
+        local=local,
         demand=demand,
-        gp_fte_k=gp_fte_k,
-        pupils_newcomer_k=newcomer_k,
         peak_vehicles=peak,
         vehicle_km=vkm,
         co2_kg=co2,
@@ -239,23 +244,21 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
 def pressure_status(
     demand: np.ndarray, capacity: np.ndarray, params: Params
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pressure = demand / spare capacity; status by the reference thresholds.
+    """Pressure = demand / spare capacity; status by each domain's reference thresholds.
 
-    Unknown capacity (NaN) gives NaN pressure and status grey (never zero); zero
-    capacity with positive demand gives an infinite pressure (red). No demand is green
-    (pressure 0), whatever the capacity.
+    ``demand`` is (S, D, K, Y) and ``capacity`` (D, K), domains in the order of
+    ``domains()``. Unknown capacity (NaN) gives NaN pressure and status grey (never
+    zero); zero capacity with positive demand gives an infinite pressure (red). No
+    demand is green (pressure 0), whatever the capacity.
     """
     cap = capacity[None, :, :, None]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         pressure = np.where(demand > EPS, demand / cap, 0.0)
-    amber = params["status.amber_threshold"][:, None, None, None]
-    red = params["status.red_threshold"][:, None, None, None]
-    status = np.full(pressure.shape, GREEN, dtype=np.int8)
-    status[pressure >= amber] = AMBER
-    status[pressure >= red] = RED
-    status[np.isnan(pressure)] = GREY
+    doms = domains()
+    amber = np.stack([params[d.amber_threshold] for d in doms], axis=1)[:, :, None, None]  # (S, D, 1, 1)
+    red = np.stack([params[d.red_threshold] for d in doms], axis=1)[:, :, None, None]
+    status = np.full(pressure.shape, Status.GREEN, dtype=np.int8)
+    status[pressure >= amber] = Status.AMBER
+    status[pressure >= red] = Status.RED
+    status[np.isnan(pressure)] = Status.GREY
     return pressure, status
-
-
-def domain_index(domain: str) -> int:
-    return DOMAINS.index(domain)

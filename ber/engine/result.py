@@ -1,80 +1,37 @@
 """The result of an assessment (``ber-result/1``) as typed objects and as JSON.
 
-``docs/result-format.md`` documents every field. Numbers are in the units named
-by ``DOMAIN_UNITS`` and by the key names; unknown values are ``None`` (JSON null).
+Every part is a pydantic dataclass (validated when built and when loaded);
+``docs/result-format.md`` documents every field. Numbers are in the units of the
+metric and domain registries (:mod:`ber.engine.metrics`, :mod:`ber.engine.domains`);
+unknown values are ``None`` (JSON null). :meth:`Assessment.to_json` writes the file,
+:func:`load_result` / :meth:`Assessment.from_dict` read it back.
+
+The JSON is flatter than the objects in three places, which the objects keep apart
+for typing: ``totals`` holds the metrics next to ``workers``/``family`` (here
+:class:`Totals`), a municipality holds its domains next to its own fields (here
+``MunicipalityResult.domains``), and the Monte Carlo totals likewise
+(:class:`UncertainTotals`).
+
+Parts can also be read by their JSON field name (``result.site["host_name"]``), as
+scripts written against the JSON do; typed code uses the attributes.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import math
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import asdict, field, fields
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import TypeAdapter, model_validator
+from pydantic.dataclasses import dataclass
 
 RESULT_SCHEMA = "ber-result/1"
-
-#: keys of ``totals`` that are single numbers (workers and family are keyed by category)
-TOTAL_KEYS: tuple[str, ...] = (
-    "jobs",
-    "migrant_workers",
-    "family_members",
-    "residents",
-    "cross_border_workers",
-    "flex_beds",
-    "employer_beds_used",
-    "flex_floor_area_m2",
-    "short_stay_persons_per_year",
-    "dwellings",
-    "gp_patients",
-    "gp_fte",
-    "pupils_primary",
-    "pupils_secondary",
-    "pupils_newcomer",
-    "classes_primary",
-    "classes_secondary",
-    "classes_newcomer",
-    "peak_vehicles",
-    "commute_vehicle_km_per_day",
-    "commute_co2_kg_per_day",
-)
-
-#: the key figures shown first (CLI summary, report uncertainty, sensitivity outputs)
-KEY_FIGURES: tuple[str, ...] = (
-    "residents",
-    "flex_beds",
-    "dwellings",
-    "gp_fte",
-    "pupils_primary",
-    "pupils_secondary",
-    "peak_vehicles",
-    "commute_vehicle_km_per_day",
-)
-
-TOTAL_UNITS: dict[str, str] = {
-    "jobs": "jobs",
-    "migrant_workers": "persons",
-    "family_members": "persons",
-    "residents": "persons",
-    "cross_border_workers": "persons",
-    "flex_beds": "beds",
-    "employer_beds_used": "beds",
-    "flex_floor_area_m2": "m²",
-    "short_stay_persons_per_year": "persons per year",
-    "dwellings": "dwellings",
-    "gp_patients": "patients",
-    "gp_fte": "FTE",
-    "pupils_primary": "pupils",
-    "pupils_secondary": "pupils",
-    "pupils_newcomer": "pupils",
-    "classes_primary": "classes",
-    "classes_secondary": "classes",
-    "classes_newcomer": "classes",
-    "peak_vehicles": "vehicles per peak hour",
-    "commute_vehicle_km_per_day": "vehicle-km per day",
-    "commute_co2_kg_per_day": "kg CO₂ per day",
-    "workers": "persons",
-    "family": "persons",
-}
+#: the per-category entries of ``totals`` (every other entry is a metric)
+CATEGORY_TOTALS = ("workers", "family")
 
 
 def clean(value: float) -> float | None:
@@ -82,8 +39,23 @@ def clean(value: float) -> float | None:
     return None if value is None or not math.isfinite(value) else float(value)
 
 
+class _ByName:
+    """Read a field by its JSON name (``part["name"]``, ``part.get("name")``)."""
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in {f.name for f in fields(self)}:  # type: ignore[arg-type]
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
 @dataclass
-class DomainResult:
+class DomainResult(_ByName):
     demand: float
     capacity: float | None
     pressure: float | None
@@ -95,7 +67,7 @@ class DomainResult:
 
 
 @dataclass
-class MunicipalityResult:
+class MunicipalityResult(_ByName):
     code: str
     name: str
     distance_km: float
@@ -106,6 +78,14 @@ class MunicipalityResult:
     pupils_newcomer: float
     domains: dict[str, DomainResult]
 
+    @model_validator(mode="before")
+    @classmethod
+    def _read_flat(cls, data: Any) -> Any:
+        return _nest_domains(data, _MUNICIPALITY_FIELDS)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.domains[key] if key in self.domains else super().__getitem__(key)
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: v for k, v in asdict(self).items() if k != "domains"}
         for name, dom in self.domains.items():
@@ -114,7 +94,7 @@ class MunicipalityResult:
 
 
 @dataclass
-class Verdict:
+class Verdict(_ByName):
     status: str
     municipality: str | None
     municipality_name: str | None
@@ -122,7 +102,7 @@ class Verdict:
 
 
 @dataclass
-class SiteRank:
+class SiteRank(_ByName):
     name: str
     host_municipality: str
     host_name: str
@@ -140,7 +120,7 @@ class SiteRank:
 
 
 @dataclass
-class ParameterUsed:
+class ParameterUsed(_ByName):
     name: str
     key: str
     value: float
@@ -157,6 +137,249 @@ class ParameterUsed:
 
 
 @dataclass
+class ChosenSite(_ByName):
+    """The chosen site (``site``): RD metres and its host municipality."""
+
+    name: str
+    x: float
+    y: float
+    crs: str
+    host_municipality: str
+    host_name: str
+
+
+@dataclass
+class RegionUsed(_ByName):
+    """How the region was formed (``region``)."""
+
+    method: Literal["list", "cutoff"]
+    label: str
+    cutoff_km: float
+    municipalities: list[str]
+    data_source: str
+
+
+@dataclass
+class Totals:
+    """Regional totals of the full-operation year: every metric, and workers/family per category."""
+
+    values: dict[str, float]
+    workers: dict[str, float]
+    family: dict[str, float]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_flat(cls, data: Any) -> Any:
+        return _nest_categories(data)
+
+    def value(self, key: str) -> float:
+        return self.values[key]
+
+    def __getitem__(self, key: str) -> float | dict[str, float]:
+        if key == "workers":
+            return self.workers
+        if key == "family":
+            return self.family
+        return self.values[key]
+
+    def get(self, key: str, default: float | None = None) -> float | dict[str, float] | None:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in CATEGORY_TOTALS or key in self.values
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.values
+        yield from CATEGORY_TOTALS
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.values, "workers": dict(self.workers), "family": dict(self.family)}
+
+
+@dataclass
+class ActiveMitigations(_ByName):
+    employer_beds: float
+    shuttle_share: float
+    employer_gp_share: float
+    local_recruitment_share: float
+
+
+@dataclass
+class DomainState(_ByName):
+    """A domain in one municipality without the mitigations (full-operation year)."""
+
+    demand: float
+    capacity: float | None
+    pressure: float | None
+    status: str
+
+
+@dataclass
+class MunicipalityWithout(_ByName):
+    code: str
+    name: str
+    domains: dict[str, DomainState]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_flat(cls, data: Any) -> Any:
+        return _nest_domains(data, ("code", "name"))
+
+    def __getitem__(self, key: str) -> Any:
+        return self.domains[key] if key in self.domains else super().__getitem__(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, **{k: asdict(v) for k, v in self.domains.items()}}
+
+
+@dataclass
+class WithoutMitigations(_ByName):
+    totals: dict[str, float]
+    verdict: dict[str, Verdict]
+    municipalities: list[MunicipalityWithout]
+
+
+@dataclass
+class MitigationEffect(_ByName):
+    """What the conditions change (``mitigations``): the case without them, for comparison."""
+
+    active: ActiveMitigations
+    without: WithoutMitigations
+
+    def to_dict(self) -> dict[str, Any]:
+        w = self.without
+        return {
+            "active": asdict(self.active),
+            "without": {
+                "totals": dict(w.totals),
+                "verdict": {k: asdict(v) for k, v in w.verdict.items()},
+                "municipalities": [m.to_dict() for m in w.municipalities],
+            },
+        }
+
+
+@dataclass
+class Band(_ByName):
+    """P10 / P50 / P90 of the Monte Carlo draws; None when unknown or infinite."""
+
+    p10: float | None
+    p50: float | None
+    p90: float | None
+
+
+@dataclass
+class PressureBand(_ByName):
+    p10: float | None
+    p50: float | None
+    p90: float | None
+    share_red: float
+    share_amber_or_red: float
+
+
+@dataclass
+class BandPerYear(_ByName):
+    p10: list[float]
+    p50: list[float]
+    p90: list[float]
+
+
+@dataclass
+class UncertainTotals:
+    """The percentiles of every metric, and of workers/family per category."""
+
+    values: dict[str, Band]
+    workers: dict[str, Band]
+    family: dict[str, Band]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_flat(cls, data: Any) -> Any:
+        return _nest_categories(data)
+
+    def __getitem__(self, key: str) -> Band | dict[str, Band]:
+        if key == "workers":
+            return self.workers
+        if key == "family":
+            return self.family
+        return self.values[key]
+
+    def get(self, key: str, default: Band | None = None) -> Band | dict[str, Band] | None:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in CATEGORY_TOTALS or key in self.values
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.values
+        yield from CATEGORY_TOTALS
+
+    def items(self) -> Iterator[tuple[str, Band | dict[str, Band]]]:
+        for key in self:
+            yield key, self[key]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {k: asdict(v) for k, v in self.values.items()}
+        out["workers"] = {k: asdict(v) for k, v in self.workers.items()}
+        out["family"] = {k: asdict(v) for k, v in self.family.items()}
+        return out
+
+
+@dataclass
+class Uncertainty(_ByName):
+    """Monte Carlo percentiles (``uncertainty``)."""
+
+    samples: int
+    seed: int
+    method: str
+    totals: UncertainTotals
+    pressure: dict[str, dict[str, PressureBand]]
+    demand_per_year: dict[str, dict[str, BandPerYear]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "samples": self.samples,
+            "seed": self.seed,
+            "method": self.method,
+            "totals": self.totals.to_dict(),
+            "pressure": {d: {k: asdict(b) for k, b in per.items()} for d, per in self.pressure.items()},
+            "demand_per_year": {
+                d: {k: asdict(b) for k, b in per.items()} for d, per in self.demand_per_year.items()
+            },
+        }
+
+
+@dataclass
+class Swing(_ByName):
+    low: float
+    high: float
+    central: float
+
+
+@dataclass
+class SensitivityRow(_ByName):
+    """One uncertain value moved to its low and high end, the others central."""
+
+    name: str
+    key: str
+    low: float
+    central: float
+    high: float
+    label_nl: str
+    label_en: str
+    max_relative_swing: float
+    outputs: dict[str, Swing]
+
+    def label(self, lang: str) -> str:
+        return self.label_nl if lang == "nl" else self.label_en
+
+
+@dataclass
 class Assessment:
     app_version: str
     reference_version: str
@@ -166,18 +389,18 @@ class Assessment:
     language: str
     years: list[int]
     full_operation_year: int
-    site: dict[str, Any]
-    region: dict[str, Any]
+    site: ChosenSite
+    region: RegionUsed
     family_preset: str
-    totals: dict[str, Any]
+    totals: Totals
     per_year: dict[str, list[float]]
     municipalities: list[MunicipalityResult]
     verdict: dict[str, Verdict]
     sites: list[SiteRank]
-    mitigations: dict[str, Any] | None
+    mitigations: MitigationEffect | None
     parameters: list[ParameterUsed]
-    uncertainty: dict[str, Any] | None = None
-    sensitivity: list[dict[str, Any]] | None = None
+    uncertainty: Uncertainty | None = None
+    sensitivity: list[SensitivityRow] | None = None
 
     def municipality(self, code: str) -> MunicipalityResult:
         for m in self.municipalities:
@@ -196,19 +419,71 @@ class Assessment:
             "language": self.language,
             "years": self.years,
             "full_operation_year": self.full_operation_year,
-            "site": self.site,
-            "region": self.region,
+            "site": asdict(self.site),
+            "region": asdict(self.region),
             "family_preset": self.family_preset,
-            "totals": self.totals,
+            "totals": self.totals.to_dict(),
             "per_year": self.per_year,
             "municipalities": [m.to_dict() for m in self.municipalities],
             "verdict": {k: asdict(v) for k, v in self.verdict.items()},
             "sites": [asdict(s) for s in self.sites],
-            "mitigations": self.mitigations,
+            "mitigations": self.mitigations.to_dict() if self.mitigations else None,
             "parameters": [asdict(p) for p in self.parameters],
-            "uncertainty": self.uncertainty,
-            "sensitivity": self.sensitivity,
+            "uncertainty": self.uncertainty.to_dict() if self.uncertainty else None,
+            "sensitivity": [asdict(r) for r in self.sensitivity] if self.sensitivity is not None else None,
         }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any]) -> Assessment:
+        """The result of a ``ber-result/1`` document (ValueError when it is not one)."""
+        if not isinstance(doc, dict) or doc.get("schema") != RESULT_SCHEMA:
+            raise ValueError(f"not a {RESULT_SCHEMA} document")
+        return _ADAPTERS.assessment.validate_python({k: v for k, v in doc.items() if k != "schema"})
+
+
+_MUNICIPALITY_FIELDS = (
+    "code",
+    "name",
+    "distance_km",
+    "residence_share",
+    "workers",
+    "residents",
+    "gp_fte",
+    "pupils_newcomer",
+)
+
+
+def _nest_domains(data: Any, own: tuple[str, ...]) -> Any:
+    """A municipality as in the JSON (its domains beside its own fields): domains nested."""
+    if isinstance(data, dict) and "domains" not in data:
+        nested = {k: data[k] for k in own if k in data}
+        nested["domains"] = {k: v for k, v in data.items() if k not in own}
+        return nested
+    return data
+
+
+def _nest_categories(data: Any) -> Any:
+    """Totals as in the JSON (metrics beside ``workers``/``family``): metrics nested in ``values``."""
+    if isinstance(data, dict) and "values" not in data:
+        values = {k: v for k, v in data.items() if k not in CATEGORY_TOTALS}
+        return {"values": values, "workers": data.get("workers", {}), "family": data.get("family", {})}
+    return data
+
+
+class _Adapters:
+    """Validators of the JSON, built on first use (when every dataclass is defined)."""
+
+    @functools.cached_property
+    def assessment(self) -> TypeAdapter[Assessment]:
+        return TypeAdapter(Assessment)
+
+
+_ADAPTERS = _Adapters()
+
+
+def load_result(path: Path | str) -> Assessment:
+    """Read a result file written by ``ber assess --out`` (ValueError when it is not one)."""
+    return Assessment.from_dict(json.loads(Path(path).read_text("utf-8")))

@@ -18,8 +18,9 @@ from typing import Any, Literal
 import numpy as np
 
 from ber import __version__
-from ber.case.model import DOMAINS, Case, Region, Site
+from ber.case.model import Case, Region, Site
 from ber.engine.assess import Context, check_case, rank_sites
+from ber.engine.domains import domain_keys
 from ber.engine.params import parameter_specs
 from ber.engine.progress import NoProgress, Progress, check_cancel
 from ber.engine.result import SiteRank
@@ -101,7 +102,7 @@ class Ranking:
                 "commute_vehicle_km_per_day",
             ]
         )
-        header += [DOMAIN_LABELS[d][lang] for d in DOMAINS]
+        header += [DOMAIN_LABELS[d][lang] for d in domain_keys()]
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter=";" if nl else ",", lineterminator="\r\n")
         writer.writerow(header)
@@ -119,7 +120,7 @@ class Ranking:
                     s.grey,
                     _num(s.max_pressure, lang, 2),
                     _num(s.commute_vehicle_km_per_day, lang, 0),
-                    *[STATUS_LABELS[s.verdict[d]][lang] for d in DOMAINS],
+                    *[STATUS_LABELS[s.verdict[d]][lang] for d in domain_keys()],
                 ]
             )
         return ("\ufeff" + buf.getvalue()).encode("utf-8")

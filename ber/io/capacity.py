@@ -1,7 +1,7 @@
 """Capacity table input and output: Excel paste, CSV and XLSX files.
 
 The capacity table gives, per municipality (CBS code ``GMxxxx``) and domain, the
-spare capacity a municipality knows of, in the unit of :data:`ber.case.model.DOMAIN_UNITS`.
+spare capacity a municipality knows of, in the unit of :mod:`ber.engine.domains` (``Domain.unit``).
 ``None`` means *unknown* and is never turned into zero.
 
 * :func:`parse_number` reads one cell as a Dutch officer types it: ``"1.234,5"``,
@@ -28,7 +28,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ber.case.model import DOMAIN_UNITS, DOMAINS, atomic_write_bytes
+from ber.case.model import atomic_write_bytes
+from ber.engine.domains import domain_keys, domain_unit
 from ber.texts.labels import DOMAIN_LABELS, unit_label
 from ber.texts.messages import Lang, Problem
 
@@ -109,7 +110,7 @@ def _header_key(text: str) -> str:
 
 
 _DOMAIN_HEADERS: dict[str, str] = {}
-for _d in DOMAINS:
+for _d in domain_keys():
     _DOMAIN_HEADERS[_d] = _d
     for _lang_labels in DOMAIN_LABELS[_d].values():
         _DOMAIN_HEADERS[_header_key(_lang_labels)] = _d
@@ -122,7 +123,7 @@ def header_domain(text: str) -> str | None:
 
 def column_label(domain: str, lang: Lang = "nl") -> str:
     """Column header of a domain: its label with the unit, e.g. 'Zorg: huisarts (patiënten)'."""
-    return f"{DOMAIN_LABELS[domain][lang]} ({unit_label(DOMAIN_UNITS[domain], lang)})"
+    return f"{DOMAIN_LABELS[domain][lang]} ({unit_label(domain_unit(domain), lang)})"
 
 
 def _cell_problem(exc: _Bad, row: int, domain: str, value: str, code: str, lang: Lang) -> Problem:
@@ -211,10 +212,10 @@ def parse_paste(
     if header is None or not col_domain:
         start = 0 if code_col is not None else first_domain_col
         value_cols = [j for j in range(width) if j not in skip]
-        if start + len(value_cols) > len(DOMAINS):
+        if start + len(value_cols) > len(domain_keys()):
             problems.append(_too_large(len(body), len(value_cols), first_row, start, codes_in_view_order))
             return [], problems
-        col_domain = {j: DOMAINS[start + k] for k, j in enumerate(value_cols)}
+        col_domain = {j: domain_keys()[start + k] for k, j in enumerate(value_cols)}
 
     if code_col is None and first_row + len(body) > len(codes_in_view_order):
         problems.append(
@@ -267,7 +268,7 @@ def _too_large(rows: int, cols: int, row: int, col: int, codes: Sequence[str]) -
             "row": row + 1,
             "column": col + 1,
             "max_rows": len(codes),
-            "max_columns": len(DOMAINS),
+            "max_columns": len(domain_keys()),
         },
     )
 
@@ -381,7 +382,7 @@ def _table_from_rows(
         elif key and key not in _NAME_HEADERS:
             problems.append(Problem("capacity.unknown_column", params={"value": _cell_text(cell).strip()}))
     if code_col is None:
-        expected = ", ".join(["gemeentecode", "naam", *(DOMAIN_LABELS[d][lang] for d in DOMAINS)])
+        expected = ", ".join(["gemeentecode", "naam", *(DOMAIN_LABELS[d][lang] for d in domain_keys())])
         problems.append(Problem("capacity.no_code_column", params={"path": spath, "expected": expected}))
         return {}, problems
     table: CapacityTable = {}
@@ -455,11 +456,12 @@ def write_capacity_csv(
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(
         ["gemeentecode" if lang == "nl" else "code", "naam" if lang == "nl" else "name"]
-        + [column_label(d, lang) for d in DOMAINS]
+        + [column_label(d, lang) for d in domain_keys()]
     )
     for code, name, values in _ordered(codes, names, capacity):
         cells = [
-            unknown if values.get(d) is None else plain_number(values[d] or 0.0, decimal) for d in DOMAINS
+            unknown if values.get(d) is None else plain_number(values[d] or 0.0, decimal)
+            for d in domain_keys()
         ]
         writer.writerow([code, name, *cells])
     atomic_write_bytes(Path(path), buf.getvalue().encode("utf-8-sig"))
@@ -482,11 +484,11 @@ def write_capacity_xlsx(
     ws = wb.active
     ws.title = "Capaciteit" if lang == "nl" else "Capacity"
     headers = ["gemeentecode" if lang == "nl" else "code", "naam" if lang == "nl" else "name"]
-    headers += [column_label(d, lang) for d in DOMAINS]
+    headers += [column_label(d, lang) for d in domain_keys()]
     rows: list[list[Any]] = []
     for code, name, values in _ordered(codes, names, capacity):
         row: list[Any] = [code, name]
-        for d in DOMAINS:
+        for d in domain_keys():
             v = values.get(d)
             if v is None:
                 row.append(XCell(unknown, italic=True, color="808080", align="right"))

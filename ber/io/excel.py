@@ -35,8 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.case.model import DOMAIN_UNITS, DOMAINS, Case, atomic_write_bytes
-from ber.engine.result import TOTAL_KEYS, TOTAL_UNITS, Assessment
+from ber.case.model import Case, atomic_write_bytes
+from ber.engine.domains import domain_keys
+from ber.engine.metrics import metric, metric_keys
+from ber.engine.result import Assessment
+from ber.engine.rounding import number_format
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, STATUS_MEANING, TOTAL_LABELS, unit_label
 from ber.texts.messages import Lang
 
@@ -49,7 +52,6 @@ STATUS_FILLS: dict[str, str] = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FF
 HEADER_FILL = "E7E6E6"
 INT = "#,##0"
 DEC1 = "#,##0.0"
-DEC2 = "#,##0.00"
 OPT1 = "#,##0.#"  # one decimal when there is one (whole numbers show without)
 OPT3 = "#,##0.###"
 PCT = "0%"
@@ -186,11 +188,7 @@ def _fit_format(fmt: str, value: float) -> str:
 
 
 def _unit(key: str, lang: Lang) -> str:
-    return unit_label(TOTAL_UNITS.get(key, DOMAIN_UNITS.get(key, "")), lang)
-
-
-def _total_format(key: str) -> str:
-    return DEC2 if key in ("gp_fte",) else (DEC1 if key.startswith(("classes_", "pupils_")) else INT)
+    return unit_label(metric(key).unit, lang)
 
 
 def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], list[list[Any]]]:
@@ -208,12 +206,12 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
         (_t(lang, "Titel", "Title"), case.meta.title or case.business.name),
         (_t(lang, "Kenmerk", "Reference"), case.meta.reference),
         (_t(lang, "Bedrijf", "Business"), case.business.name),
-        (_t(lang, "Gekozen locatie", "Chosen site"), site.get("name", "")),
+        (_t(lang, "Gekozen locatie", "Chosen site"), site.name),
         (
             _t(lang, "Gastgemeente", "Host municipality"),
-            f"{site.get('host_name', '')} ({site.get('host_municipality', '')})",
+            f"{site.host_name} ({site.host_municipality})",
         ),
-        (_t(lang, "Regio", "Region"), result.region.get("label", "")),
+        (_t(lang, "Regio", "Region"), result.region.label),
         (_t(lang, "Jaar volledige bedrijfsvoering", "Full-operation year"), result.full_operation_year),
         (_t(lang, "Bron capaciteit", "Capacity source"), case.meta.capacity_source),
         (_t(lang, "Referentiegegevens", "Reference data"), result.reference_version),
@@ -223,7 +221,7 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
     rows: list[list[Any]] = [[case_s, k, v, "", "", ""] for k, v in info]
     verdict_s = _t(lang, "Oordeel", "Verdict")
     pct = _t(lang, "% van de vrije capaciteit", "% of spare capacity")
-    for domain in DOMAINS:
+    for domain in domain_keys():
         v = result.verdict.get(domain)
         if v is None:
             continue
@@ -244,30 +242,29 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
             ]
         )
     if result.mitigations:
-        without = result.mitigations.get("without", {}).get("verdict", {})
+        without = result.mitigations.without.verdict
         label = _t(lang, "Oordeel zonder maatregelen", "Verdict without mitigations")
-        for domain in DOMAINS:
+        for domain in domain_keys():
             w = without.get(domain)
-            if isinstance(w, dict):
-                status = str(w.get("status", "grey"))
+            if w is not None:
                 rows.append(
                     [
                         label,
                         DOMAIN_LABELS[domain][lang],
-                        XCell(w.get("pressure"), PCT),
+                        XCell(w.pressure, PCT),
                         pct,
-                        status_cell(status, lang),
-                        STATUS_MEANING[status][lang],
+                        status_cell(w.status, lang),
+                        STATUS_MEANING[w.status][lang],
                     ]
                 )
     figures = _t(lang, "Kengetallen (jaar volledige bedrijfsvoering)", "Key figures (full-operation year)")
-    for key in TOTAL_KEYS:
-        value = result.totals.get(key)
+    for key in metric_keys():
+        value = result.totals.value(key)
         rows.append(
             [
                 figures,
                 TOTAL_LABELS.get(key, {}).get(lang, key),
-                XCell(value, _total_format(key)),
+                XCell(value, number_format(metric(key).decimals)),
                 _unit(key, lang),
                 "",
                 "",
@@ -292,7 +289,7 @@ def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[lis
     unknown = _t(lang, "onbekend", "unknown")
     rows: list[list[Any]] = []
     for m in result.municipalities:
-        for domain in DOMAINS:
+        for domain in domain_keys():
             d = m.domains.get(domain)
             if d is None:
                 continue
@@ -320,12 +317,12 @@ def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[lis
 
 def _per_year(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
     """One row per key figure, one column per year (reads and prints like a policy table)."""
-    keys = [k for k in TOTAL_KEYS if k in result.per_year]
+    keys = [k for k in metric_keys() if k in result.per_year]
     headers = [_t(lang, "Kengetal", "Key figure"), _t(lang, "Eenheid", "Unit")]
     headers += [str(year) for year in result.years]
     rows = [
         [TOTAL_LABELS.get(k, {}).get(lang, k), _unit(k, lang)]
-        + [XCell(v, _total_format(k)) for v in result.per_year[k]]
+        + [XCell(v, number_format(metric(k).decimals)) for v in result.per_year[k]]
         for k in keys
     ]
     return headers, rows, {}
@@ -342,7 +339,7 @@ def _sites(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], 
         _t(lang, "Aantal onbekend", "Number unknown"),
         _t(lang, "Hoogste druk (% van de vrije capaciteit)", "Highest pressure (% of spare capacity)"),
         f"{TOTAL_LABELS['commute_vehicle_km_per_day'][lang]} ({unit_label('vehicle-km per day', lang)})",
-    ] + [DOMAIN_LABELS[d][lang] for d in DOMAINS]
+    ] + [DOMAIN_LABELS[d][lang] for d in domain_keys()]
     yes, no = _t(lang, "ja", "yes"), _t(lang, "nee", "no")
     rows = [
         [
@@ -356,14 +353,14 @@ def _sites(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], 
             s.max_pressure,
             s.commute_vehicle_km_per_day,
         ]
-        + [status_cell(s.verdict.get(d, "grey"), lang) for d in DOMAINS]
+        + [status_cell(s.verdict.get(d, "grey"), lang) for d in domain_keys()]
         for s in sorted(result.sites, key=lambda s: s.rank)
     ]
     return headers, rows, {4: INT, 5: INT, 6: INT, 7: PCT, 8: INT}
 
 
 def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
-    unc = result.uncertainty or {}
+    unc = result.uncertainty
     headers = [
         _t(lang, "Onderdeel", "Part"),
         _t(lang, "Gemeente", "Municipality"),
@@ -377,18 +374,18 @@ def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
     ]
     rows: list[list[Any]] = []
     part = _t(lang, "Kengetal", "Key figure")
-    for key in TOTAL_KEYS:
-        band = unc.get("totals", {}).get(key)
-        if isinstance(band, dict):
-            fmt = _total_format(key)
+    for key in metric_keys():
+        band = unc.totals.values.get(key) if unc else None
+        if band is not None:
+            fmt = number_format(metric(key).decimals)
             rows.append(
                 [
                     part,
                     "",
                     TOTAL_LABELS.get(key, {}).get(lang, key),
-                    XCell(band.get("p10"), fmt),
-                    XCell(band.get("p50"), fmt),
-                    XCell(band.get("p90"), fmt),
+                    XCell(band.p10, fmt),
+                    XCell(band.p50, fmt),
+                    XCell(band.p90, fmt),
                     _unit(key, lang),
                     None,
                     None,
@@ -397,19 +394,19 @@ def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
     names = {m.code: m.name for m in result.municipalities}
     part = _t(lang, "Druk", "Pressure")
     pct = _t(lang, "% van de vrije capaciteit", "% of spare capacity")
-    for domain in DOMAINS:
-        for code, band in (unc.get("pressure", {}).get(domain) or {}).items():
+    for domain in domain_keys():
+        for code, pband in (unc.pressure.get(domain, {}) if unc else {}).items():
             rows.append(
                 [
                     part,
                     f"{names.get(code, code)} ({code})",
                     DOMAIN_LABELS[domain][lang],
-                    XCell(band.get("p10"), PCT),
-                    XCell(band.get("p50"), PCT),
-                    XCell(band.get("p90"), PCT),
+                    XCell(pband.p10, PCT),
+                    XCell(pband.p50, PCT),
+                    XCell(pband.p90, PCT),
                     pct,
-                    band.get("share_red"),
-                    band.get("share_amber_or_red"),
+                    pband.share_red,
+                    pband.share_amber_or_red,
                 ]
             )
     return headers, rows, {7: PCT, 8: PCT}
@@ -426,12 +423,12 @@ def _sensitivity(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
     ]
     rows = [
         [
-            r.get(f"label_{lang}", r.get("name")),
-            r.get("key"),
-            r.get("low"),
-            r.get("central"),
-            r.get("high"),
-            r.get("max_relative_swing"),
+            r.label(lang),
+            r.key,
+            r.low,
+            r.central,
+            r.high,
+            r.max_relative_swing,
         ]
         for r in result.sensitivity or []
     ]

@@ -175,9 +175,6 @@ class ReferenceSet:
     def value(self, key: str) -> float:
         return self.norms[key].value
 
-    def source_of(self, source_id: str) -> Source | None:
-        return self.sources.get(source_id)
-
     def citation(self, source_id: str, lang: Lang = "nl") -> str:
         if source_id == ASSUMPTION:
             return "aanname" if lang == "nl" else "assumption"

@@ -20,10 +20,12 @@ import numpy as np
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy import case as sql_case
 
-from ber.case.model import DOMAIN_UNITS, DOMAINS, Case
+from ber.case.model import Case
 from ber.engine.cumulative import Contributor, Cumulative, CumulativeSeries, threshold, verdicts
-from ber.engine.model import STATUS_CODES, pressure_status
+from ber.engine.domains import domain_keys, domain_unit
+from ber.engine.model import pressure_status
 from ber.engine.result import Assessment, clean
+from ber.engine.status import STATUS_CODES
 from ber.register.schema import COUNTED_STATUSES, case_demand, cases
 
 if TYPE_CHECKING:
@@ -65,11 +67,11 @@ def _other_demand(
         )
         .group_by(d.domain, d.municipality, d.year, d.is_last)
     )
-    dom_i = {dom: i for i, dom in enumerate(DOMAINS)}
+    dom_i = {dom: i for i, dom in enumerate(domain_keys())}
     mun_i = {c: i for i, c in enumerate(codes)}
     Y = len(years)
-    out = np.zeros((len(DOMAINS), len(codes), Y))
-    carry = np.zeros((len(DOMAINS), len(codes), Y))  # level added from year index t on
+    out = np.zeros((len(domain_keys()), len(codes), Y))
+    carry = np.zeros((len(domain_keys()), len(codes), Y))  # level added from year index t on
     with register._read() as conn:
         for domain, municipality, year, is_last, total in conn.execute(query):
             if domain not in dom_i:
@@ -130,7 +132,7 @@ def _contributors(
     found: dict[str, tuple[tuple[Any, ...], dict[str, float]]] = {}
     with register._read() as conn:
         for row in conn.execute(query):
-            entry = found.setdefault(row[0], (tuple(row[:7]), {dom: 0.0 for dom in DOMAINS}))
+            entry = found.setdefault(row[0], (tuple(row[:7]), {dom: 0.0 for dom in domain_keys()}))
             if row[7] in entry[1]:
                 entry[1][row[7]] += float(row[8] or 0.0)
     out = [
@@ -167,11 +169,11 @@ def cumulative(
     codes = [m.code for m in result.municipalities]
     names = [m.name for m in result.municipalities]
     years = [int(y) for y in result.years]
-    D, K, Y = len(DOMAINS), len(codes), len(years)
+    D, K, Y = len(domain_keys()), len(codes), len(years)
     this = np.zeros((D, K, Y))
     capacity = np.full((D, K), np.nan)
     for k, m in enumerate(result.municipalities):
-        for i, dom in enumerate(DOMAINS):
+        for i, dom in enumerate(domain_keys()):
             dr = m.domains[dom]
             this[i, k] = dr.demand_per_year
             if dr.capacity is not None:
@@ -190,7 +192,7 @@ def cumulative(
         return [clean(float(x)) if known else None for x in p]
 
     series = []
-    for i, dom in enumerate(DOMAINS):
+    for i, dom in enumerate(domain_keys()):
         for k, code in enumerate(codes):
             known = not np.isnan(capacity[i, k])
             series.append(
@@ -198,7 +200,7 @@ def cumulative(
                     domain=dom,
                     municipality=code,
                     municipality_name=names[k],
-                    unit=DOMAIN_UNITS[dom],
+                    unit=domain_unit(dom),
                     capacity=float(capacity[i, k]) if known else None,
                     other=[float(x) for x in other[i, k]],
                     this=[float(x) for x in this[i, k]],

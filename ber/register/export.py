@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ber.case.model import DOMAINS, atomic_write_bytes
+from ber.case.model import atomic_write_bytes
+from ber.engine.domains import domain_keys
 from ber.register.records import Summary
 from ber.texts.labels import CASE_STATUS_LABELS, DOMAIN_LABELS, STATUS_LABELS, format_number
 from ber.texts.messages import InputError, Lang, Problem
@@ -43,7 +44,7 @@ COLUMNS: tuple[tuple[str, str, str, str], ...] = (
     ("residents", "Extra inwoners (personen)", "Extra residents (persons)", "number"),
     *(
         (f"verdict.{d}", f"Oordeel {DOMAIN_LABELS[d]['nl']}", f"Verdict {DOMAIN_LABELS[d]['en']}", "text")
-        for d in DOMAINS
+        for d in domain_keys()
     ),
     ("version", "Versie", "Version", "int"),
     ("updated_at", "Laatst gewijzigd (UTC)", "Last changed (UTC)", "datetime"),

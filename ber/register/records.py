@@ -8,7 +8,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ber.case.model import DOMAINS, Case, parse_case
+from ber.case.model import Case, parse_case
+from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.register.schema import CASE_STATUSES
 from ber.texts.labels import CASE_STATUS_LABELS
@@ -140,7 +141,7 @@ def demand_rows(result: Assessment) -> list[DemandRow]:
     rows: list[DemandRow] = []
     last = len(result.years) - 1
     for m in result.municipalities:
-        for dom in DOMAINS:
+        for dom in domain_keys():
             d = m.domains[dom]
             for i, year in enumerate(result.years):
                 value = float(d.demand_per_year[i])

@@ -172,11 +172,8 @@ def _resolve_boundaries(
     """Polygons to draw (explicit, else from the context's geodata) and their source text."""
     source = ""
     if boundaries is None and ctx is not None and ctx.geo is not None:
-        getter = getattr(ctx.geo, "boundaries_rd", None)
-        if callable(getter):
-            boundaries = getter()
-        table = getattr(ctx.geo, "table", None)
-        source = str(getattr(ctx.geo, "source", "") or getattr(table, "source", "") or "")
+        boundaries = ctx.geo.boundaries_rd()
+        source = ctx.geo.source
     if boundaries:
         # point-only geodata (centroids) cannot be drawn as polygons: schematic map then
         boundaries = {
@@ -283,7 +280,7 @@ def _doc_info(data: ReportData) -> dict[str, str]:
         "author": data.officer or case.meta.officer or tx("doc.author_default"),
         "subject": tx("doc.subject", business=case.business.name),
         "creator": f"BER-desk {__version__}",
-        "keywords": ", ".join(x for x in (case.meta.reference, "BER", str(r.site.get("host_name", ""))) if x),
+        "keywords": ", ".join(x for x in (case.meta.reference, "BER", r.site.host_name) if x),
     }
 
 

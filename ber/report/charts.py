@@ -97,10 +97,10 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
     demand = [float(v) for v in dom.demand_per_year]
     band = None
     if r.uncertainty:
-        band = r.uncertainty.get("demand_per_year", {}).get(domain, {}).get(code)
+        band = r.uncertainty.demand_per_year.get(domain, {}).get(code)
     top = max([*demand, 0.0])
     if band:
-        top = max(top, *band["p90"])
+        top = max(top, *band.p90)
     if dom.capacity is not None:
         top = max(top, dom.capacity)
     vmax = _nice_max(top * 1.05)
@@ -119,8 +119,7 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
     n = len(years)
     step = chart.width / max(n, 1)
     if band:
-        for key in ("p10", "p90"):
-            values = band[key]
+        for values in (band.p10, band.p90):
             for i in range(n - 1):
                 x0, x1 = chart.x + step * (i + 0.5), chart.x + step * (i + 1.5)
                 d.add(

@@ -12,9 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from ber.case.model import DOMAIN_UNITS, DOMAINS, Case
+from ber.case.model import Case
+from ber.engine.domains import domain_keys, domain_unit
 from ber.engine.geometry import to_rd
+from ber.engine.metrics import metric
 from ber.engine.result import Assessment
+from ber.engine.rounding import decimals as rounding_decimals
+from ber.engine.rounding import places
+from ber.engine.status import severity
 from ber.reference.data import ReferenceSet
 from ber.report.styles import ACCENT, FONT, RULE, STATUS_COLOURS, ZEBRA, Styles
 from ber.report.texts import Texts
@@ -23,8 +28,6 @@ from ber.texts.messages import Lang
 
 if TYPE_CHECKING:
     from ber.engine.cumulative import Cumulative
-
-STATUS_ORDER = {"green": 0, "grey": 1, "amber": 2, "red": 3}
 
 
 @dataclass(frozen=True)
@@ -62,16 +65,23 @@ class ReportData:
 
     # -- formatting ------------------------------------------------------
     def num(self, value: float | None, decimals: int | None = None) -> str:
-        """A number in the report language; ``decimals=None`` picks 1 below 10, else 0."""
-        if decimals is None:
-            decimals = 1 if value is not None and abs(value) < 10 and value != round(value) else 0
-        return format_number(value, self.lang, decimals)
+        """A number in the report language; ``decimals=None`` is ``rounding.SHARE`` (1 below 10, else 0)."""
+        return format_number(value, self.lang, places(value, decimals))
 
     def qty(self, value: float | None, unit: str, decimals: int | None = None) -> str:
         """A number with its unit (engine unit names, translated); unknown shows without a unit."""
         if value is None:
             return self.num(None)
         return f"{self.num(value, decimals)} {unit_label(unit, self.lang)}"
+
+    def decimals(self, key: str) -> int:
+        """Decimals of a metric or of a domain's demand (the rounding policy, ``ber.engine.rounding``)."""
+        return rounding_decimals(key)
+
+    def figure(self, key: str, value: float | None) -> str:
+        """A metric's value with its unit and its decimals."""
+        m = metric(key)
+        return self.qty(value, m.unit, m.decimals)
 
     def pct(self, share: float | None) -> str:
         if share is None:
@@ -95,7 +105,7 @@ class ReportData:
         return DOMAIN_LABELS[domain][self.lang]
 
     def domain_unit(self, domain: str) -> str:
-        return DOMAIN_UNITS[domain]
+        return domain_unit(domain)
 
     def municipality_name(self, code: str | None) -> str:
         if code is None:
@@ -117,16 +127,16 @@ class ReportData:
 
     def region_label(self) -> str:
         """The region's label, or its municipalities' names when the case gives no label."""
-        label = str(self.result.region.get("label") or "")
+        label = self.result.region.label
         return label or ", ".join(m.name for m in self.result.municipalities)
 
     def worst_status(self, code: str) -> str:
         m = self.result.municipality(code)
-        return max((d.status for d in m.domains.values()), key=lambda s: STATUS_ORDER[s])
+        return max((d.status for d in m.domains.values()), key=severity)
 
     @property
     def domains(self) -> Sequence[str]:
-        return [d for d in DOMAINS if d in self.result.verdict]
+        return [d for d in domain_keys() if d in self.result.verdict]
 
     # -- flowable helpers -----------------------------------------------
     def p(self, text: str, style: Any = None) -> Any:
@@ -220,5 +230,5 @@ def site_marks(result: Assessment, case: Case) -> list[SiteMark]:
     if result.sites:
         return [SiteMark(s.name, s.x, s.y, s.chosen, s.rank) for s in result.sites]
     site = result.site
-    x, y = to_rd(float(site["x"]), float(site["y"]), str(site.get("crs", "EPSG:28992")))
-    return [SiteMark(str(site["name"]), x, y, True, None)]
+    x, y = to_rd(site.x, site.y, site.crs)
+    return [SiteMark(site.name, x, y, True, None)]

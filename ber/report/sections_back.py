@@ -4,28 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ber.engine.result import KEY_FIGURES, TOTAL_UNITS
+from ber.engine.metrics import Output, is_metric, metric, metrics
+from ber.engine.result import SensitivityRow
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
 from ber.texts.labels import TOTAL_LABELS
-
-UNCERTAIN_TOTALS: tuple[tuple[str, int | None], ...] = (
-    ("family_members", 0),
-    ("residents", 0),
-    ("flex_beds", 0),
-    ("dwellings", 0),
-    ("gp_patients", 0),
-    ("gp_fte", 2),
-    ("pupils_primary", 0),
-    ("pupils_secondary", 0),
-    ("pupils_newcomer", 0),
-    ("peak_vehicles", 0),
-    ("commute_vehicle_km_per_day", 0),
-    ("commute_co2_kg_per_day", 0),
-)
-
-#: outputs of the sensitivity rows, shown as "mostly in"
-SENSITIVITY_OUTPUTS = KEY_FIGURES
 
 
 def uncertainty(data: ReportData) -> list[Any]:
@@ -39,22 +22,21 @@ def uncertainty(data: ReportData) -> list[Any]:
         return []
     out: list[Any] = [
         heading(data, tx("unc.title")),
-        data.p(tx("unc.intro", samples=u["samples"], seed=u["seed"])),
+        data.p(tx("unc.intro", samples=u.samples, seed=u.seed)),
     ]
     out.append(data.p(tx("unc.totals_heading"), st.h2))
     rows = []
-    for key, dec in UNCERTAIN_TOTALS:
-        band = u["totals"].get(key)
+    for m in metrics(Output.UNCERTAINTY):
+        band = u.totals.values.get(m.key)
         if band is None:
             continue
-        unit = TOTAL_UNITS[key]
         rows.append(
             [
-                TOTAL_LABELS[key][data.lang],
-                data.qty(r.totals[key], unit, dec),
-                data.qty(band["p10"], unit, dec),
-                data.qty(band["p50"], unit, dec),
-                data.qty(band["p90"], unit, dec),
+                TOTAL_LABELS[m.label][data.lang],
+                data.figure(m.key, r.totals.value(m.key)),
+                data.figure(m.key, band.p10),
+                data.figure(m.key, band.p50),
+                data.figure(m.key, band.p90),
             ]
         )
     out.append(
@@ -70,18 +52,18 @@ def uncertainty(data: ReportData) -> list[Any]:
     for domain in data.domains:
         verdict = r.verdict[domain]
         code = verdict.municipality
-        band = u.get("pressure", {}).get(domain, {}).get(code or "", {})
-        if not band:
+        pband = u.pressure.get(domain, {}).get(code or "")
+        if pband is None:
             continue
         rows.append(
             [
                 data.domain(domain),
                 verdict.municipality_name or "",
                 data.pressure(verdict.pressure),
-                data.pressure(band.get("p10")),
-                data.pressure(band.get("p50")),
-                data.pressure(band.get("p90")),
-                data.pct(band.get("share_red")),
+                data.pressure(pband.p10),
+                data.pressure(pband.p50),
+                data.pressure(pband.p90),
+                data.pct(pband.share_red),
             ]
         )
     out.append(
@@ -105,11 +87,11 @@ def uncertainty(data: ReportData) -> list[Any]:
         out.append(data.p(tx("unc.sensitivity_intro")))
         rows = []
         for row in r.sensitivity[:12]:
-            label = row.get(f"label_{data.lang}") or row["key"]
-            unit = data.param_unit(_unit_of(data, row["key"]))
-            span = f"{data.num(row['low'], _dec(row['low']))} – {data.num(row['high'], _dec(row['high']))} {unit}"
+            label = row.label(data.lang) or row.key
+            unit = data.param_unit(_unit_of(data, row.key))
+            span = f"{data.num(row.low, _dec(row.low))} – {data.num(row.high, _dec(row.high))} {unit}"
             most = _most_moved(data, row)
-            rows.append([label, span, data.pct(row.get("max_relative_swing")), most])
+            rows.append([label, span, data.pct(row.max_relative_swing), most])
         out.append(
             data.table(
                 [tx("unc.col_parameter"), tx("unc.col_range"), tx("unc.col_swing"), tx("unc.col_most")],
@@ -136,16 +118,16 @@ def _dec(value: float) -> int:
     return 3
 
 
-def _most_moved(data: ReportData, row: dict[str, Any]) -> str:
+def _most_moved(data: ReportData, row: SensitivityRow) -> str:
     best, swing = "", -1.0
-    for key, vals in row.get("outputs", {}).items():
-        central = vals.get("central") or 0.0
+    for key, vals in row.outputs.items():
+        central = vals.central or 0.0
         if not central:
             continue
-        s = abs(vals["high"] - vals["low"]) / abs(central)
+        s = abs(vals.high - vals.low) / abs(central)
         if s > swing:
             best, swing = key, s
-    return TOTAL_LABELS[best][data.lang] if best in TOTAL_LABELS else "–"
+    return TOTAL_LABELS[metric(best).label][data.lang] if is_metric(best) else "–"
 
 
 def accountability(data: ReportData) -> list[Any]:
@@ -153,7 +135,7 @@ def accountability(data: ReportData) -> list[Any]:
 
     r, tx, st = data.result, data.tx, data.st
     u = r.uncertainty
-    samples = tx("acc.samples_value", samples=u["samples"], seed=u["seed"]) if u else tx("acc.samples_none")
+    samples = tx("acc.samples_value", samples=u.samples, seed=u.seed) if u else tx("acc.samples_none")
     rows = [
         [tx("acc.app_version"), r.app_version],
         [tx("acc.reference_version"), r.reference_version],

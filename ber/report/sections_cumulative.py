@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ber.report.data import STATUS_ORDER, ReportData
+from ber.engine.status import severity
+from ber.report.data import ReportData
 from ber.report.sections_front import heading
 from ber.report.styles import ACCENT, FONT
 
@@ -45,7 +46,7 @@ def decisive(cum: Cumulative) -> tuple[str, str] | None:
     for domain, v in cum.verdict_with.items():
         if not v.municipality:
             continue
-        key = (STATUS_ORDER[v.status], -1.0 if v.pressure is None else v.pressure)
+        key = (severity(v.status), -1.0 if v.pressure is None else v.pressure)
         if best is None or key > best[0]:
             best = (key, domain, v.municipality)
     return None if best is None else (best[1], best[2])

@@ -4,29 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ber.engine.result import TOTAL_UNITS
+from ber.engine.metrics import Output, metrics
+from ber.engine.rounding import SHARE
 from ber.report.data import ReportData
 from ber.report.styles import FONT
 from ber.texts.labels import STATUS_MEANING, TOTAL_LABELS
-
-#: key figures of the summary, with decimals (None = automatic)
-KEY_FIGURES: tuple[tuple[str, int | None], ...] = (
-    ("jobs", 0),
-    ("migrant_workers", 0),
-    ("family_members", 0),
-    ("residents", 0),
-    ("flex_beds", 0),
-    ("employer_beds_used", 0),
-    ("dwellings", 0),
-    ("gp_patients", 0),
-    ("gp_fte", 1),
-    ("pupils_primary", 0),
-    ("pupils_secondary", 0),
-    ("pupils_newcomer", 0),
-    ("peak_vehicles", 0),
-    ("commute_vehicle_km_per_day", 0),
-    ("commute_co2_kg_per_day", 0),
-)
 
 
 def heading(data: ReportData, text: str, level: int = 1) -> Any:
@@ -62,8 +44,8 @@ def cover(data: ReportData) -> list[Any]:
     region = data.region_label()
     rows = [
         (tx("cover.business"), case.business.name),
-        (tx("cover.site"), str(r.site["name"])),
-        (tx("cover.host"), str(r.site["host_name"])),
+        (tx("cover.site"), r.site.name),
+        (tx("cover.host"), r.site.host_name),
         (tx("cover.region"), region),
         (tx("cover.reference"), case.meta.reference or empty),
         (tx("cover.officer"), officer),
@@ -114,13 +96,13 @@ def _domain_sentence(data: ReportData, domain: str) -> str:
     m = r.municipality(code) if code else None
     dom = m.domains[domain] if m else None
     params = {
-        "demand": data.qty(regional, unit, 0),
+        "demand": data.qty(regional, unit, data.decimals(domain)),
         "municipality": verdict.municipality_name or data.num(None),
-        "mdemand": data.qty(dom.demand if dom else None, unit, None),
+        "mdemand": data.qty(dom.demand if dom else None, unit, SHARE),
         "capacity": data.qty(dom.capacity if dom else None, unit, 0),
         "pressure": data.pressure(verdict.pressure),
-        "patients": data.qty(r.totals["gp_patients"], "patients", 0),
-        "fte": data.qty(r.totals["gp_fte"], "FTE", 1),
+        "patients": data.figure("gp_patients", r.totals.value("gp_patients")),
+        "fte": data.figure("gp_fte", r.totals.value("gp_fte")),
     }
     if verdict.status == "grey":
         return tx("summary.sentence_unknown", **params)
@@ -140,13 +122,13 @@ def summary(data: ReportData) -> list[Any]:
             tx(
                 "summary.intro",
                 business=case.business.name,
-                site=r.site["name"],
-                host=r.site["host_name"],
-                jobs=data.qty(t["jobs"], "jobs", 0),
+                site=r.site.name,
+                host=r.site.host_name,
+                jobs=data.figure("jobs", t.value("jobs")),
                 year=year,
-                migrants=data.num(t["migrant_workers"], 0),
-                family=data.num(t["family_members"], 0),
-                residents=data.num(t["residents"], 0),
+                migrants=data.num(t.value("migrant_workers"), data.decimals("migrant_workers")),
+                family=data.num(t.value("family_members"), data.decimals("family_members")),
+                residents=data.num(t.value("residents"), data.decimals("residents")),
                 region=data.region_label(),
             )
         )
@@ -170,8 +152,8 @@ def summary(data: ReportData) -> list[Any]:
         out.append(data.p(tx("summary.capacity_source", source=case.meta.capacity_source), st.note))
     out += _mitigations(data)
     rows = []
-    for key, decimals in KEY_FIGURES:
-        rows.append([TOTAL_LABELS[key][data.lang], data.qty(t[key], TOTAL_UNITS[key], decimals)])
+    for m in metrics(Output.KEY_FIGURES):
+        rows.append([TOTAL_LABELS[m.label][data.lang], data.figure(m.key, t.value(m.key))])
     out.append(
         KeepTogether(
             [
@@ -202,26 +184,29 @@ def _mitigations(data: ReportData) -> list[Any]:
     head = data.p(tx("summary.mitigations_heading"), st.h2)
     if not mit:
         return [head, data.p(tx("summary.mitigations_none"))]
-    active = mit.get("active", {})
+    active = mit.active
     parts = []
-    if active.get("employer_beds"):
-        parts.append(
-            tx("summary.mitigation.employer_beds", value=data.qty(active["employer_beds"], "beds", 0))
-        )
-    for key in ("shuttle_share", "employer_gp_share", "local_recruitment_share"):
-        if active.get(key):
-            parts.append(tx(f"summary.mitigation.{key}", value=data.pct(active[key])))
-    without = mit.get("without", {}).get("verdict", {})
+    if active.employer_beds:
+        parts.append(tx("summary.mitigation.employer_beds", value=data.qty(active.employer_beds, "beds", 0)))
+    shares = {
+        "shuttle_share": active.shuttle_share,
+        "employer_gp_share": active.employer_gp_share,
+        "local_recruitment_share": active.local_recruitment_share,
+    }
+    for key, share in shares.items():
+        if share:
+            parts.append(tx(f"summary.mitigation.{key}", value=data.pct(share)))
+    without = mit.without.verdict
     rows, badges = [], []
     for i, domain in enumerate(data.domains):
-        before = without.get(domain, {})
+        before = without.get(domain)
         after = r.verdict[domain]
-        b_status = before.get("status", "grey")
+        b_status = before.status if before else "grey"
         rows.append(
             [
                 data.domain(domain),
                 "",
-                data.pressure(before.get("pressure")),
+                data.pressure(before.pressure if before else None),
                 "",
                 data.pressure(after.pressure),
             ]
@@ -237,14 +222,12 @@ def _mitigations(data: ReportData) -> list[Any]:
     )
     joined = "; ".join(parts) if parts else tx("inputs.employer_beds_none")
     block = [head, data.p(tx("summary.mitigations_intro", list=joined)), table]
-    worse = [
-        data.domain(d)
-        for d in data.domains
-        if without.get(d, {}).get("pressure") is not None
-        and r.verdict[d].pressure is not None
-        and r.verdict[d].pressure > without[d]["pressure"] + 1e-9
-    ]
-    if worse and active.get("employer_beds"):
+    worse = []
+    for d in data.domains:
+        before_p, after_p = (without[d].pressure if d in without else None), r.verdict[d].pressure
+        if before_p is not None and after_p is not None and after_p > before_p + 1e-9:
+            worse.append(data.domain(d))
+    if worse and active.employer_beds:
         places = sorted(
             {
                 data.municipality_names.get(b.municipality, b.municipality)

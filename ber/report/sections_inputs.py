@@ -16,7 +16,7 @@ def inputs(data: ReportData) -> list[Any]:
     b, wf = case.business, case.workforce
     out: list[Any] = [heading(data, tx("inputs.title")), data.p(tx("inputs.business"), st.h2)]
     sector = ref.sectors[b.sector].label(data.lang) if b.sector in ref.sectors else b.sector
-    jobs = data.qty(r.totals["jobs"], "jobs", 0)
+    jobs = data.figure("jobs", r.totals.value("jobs"))
     if b.jobs is None:
         jobs += f" ({tx('inputs.jobs_from_area')})"
     ramp = ", ".join(f"{y}: {data.pct(f)}" for y, f in zip(r.years, b.ramp_up, strict=False))
@@ -68,8 +68,8 @@ def inputs(data: ReportData) -> list[Any]:
             [
                 cat.label(data.lang),
                 data.pct(wf.category_shares.get(key, 0.0)),
-                data.qty(r.totals["workers"].get(key, 0.0), "persons", 0),
-                data.qty(r.totals["family"].get(key, 0.0), "persons", 0),
+                data.qty(r.totals.workers.get(key, 0.0), "persons", 0),
+                data.qty(r.totals.family.get(key, 0.0), "persons", 0),
             ]
         )
     out.append(
@@ -91,12 +91,8 @@ def inputs(data: ReportData) -> list[Any]:
         coords = "–" if s.x is None or s.y is None else f"{data.num(s.x, 0)} ; {data.num(s.y, 0)} ({s.crs})"
         host = next((x.host_name for x in r.sites if x.name == s.name), None)
         if host is None:
-            host = (
-                str(r.site["host_name"])
-                if s.name == r.site["name"]
-                else data.municipality_name(s.municipality)
-            )
-        role = tx("inputs.role_chosen") if s.name == r.site["name"] else tx("inputs.role_alternative")
+            host = r.site.host_name if s.name == r.site.name else data.municipality_name(s.municipality)
+        role = tx("inputs.role_chosen") if s.name == r.site.name else tx("inputs.role_alternative")
         rows.append([s.name, coords, host, role])
     out.append(
         KeepTogether(

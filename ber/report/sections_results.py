@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ber.engine.rounding import SHARE, rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
 
@@ -21,6 +22,7 @@ def results(data: ReportData) -> list[Any]:
     ]
     for domain in data.domains:
         unit = data.domain_unit(domain)
+        places = data.decimals(domain)  # the regional total; the rows are shares (rounding.SHARE)
         rows, badges = [], []
         total = 0.0
         for i, m in enumerate(r.municipalities):
@@ -29,14 +31,14 @@ def results(data: ReportData) -> list[Any]:
             rows.append(
                 [
                     m.name,
-                    data.qty(dom.demand, unit),
+                    data.qty(dom.demand, unit, SHARE),
                     data.qty(dom.capacity, unit, 0),
                     data.pressure(dom.pressure),
                     "",
                 ]
             )
             badges.append((4, i, dom.status))
-        rows.append([tx("results.total"), data.qty(total, unit), "", "", ""])
+        rows.append([tx("results.total"), data.qty(total, unit, places), "", "", ""])
         table = data.table(
             [
                 tx("results.col_municipality"),
@@ -66,7 +68,10 @@ def results(data: ReportData) -> list[Any]:
             head += [demand_chart(data, domain, verdict.municipality), Spacer(1, 4)]
         # heading, chart and table stay together (a long table of a large region
         # runs over pages with its header repeated)
-        out += [KeepTogether([*head, table]), Spacer(1, 12)]
+        block = [*head, table]
+        if not rows_add_up((m.domains[domain].demand for m in r.municipalities), total, places):
+            block.append(data.p(tx("results.rounding_note"), data.st.note))
+        out += [KeepTogether(block), Spacer(1, 12)]
     out.append(PageBreak())
     return out
 
@@ -85,11 +90,7 @@ def map_section(data: ReportData) -> list[Any]:
     else:
         out.append(data.p(tx("map.schematic_intro")))
         out.append(region_map(data))
-        out.append(
-            data.p(
-                tx("map.source_schematic", source=data.result.region.get("data_source", "")), data.st.small
-            )
-        )
+        out.append(data.p(tx("map.source_schematic", source=data.result.region.data_source), data.st.small))
     out.append(PageBreak())
     return out
 

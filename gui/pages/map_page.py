@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.case.model import DOMAINS
+from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.texts.labels import DOMAIN_LABELS
 from gui.models import CellTableModel, sites_table
@@ -50,7 +50,7 @@ class MapPage(QWidget):
         self.combo_domain = QComboBox()
         self.combo_domain.setObjectName("combo_map_domain")
         self.combo_domain.setAccessibleName(tr("map.domain"))
-        for d in DOMAINS:
+        for d in domain_keys():
             self.combo_domain.addItem(DOMAIN_LABELS[d][language()], d)
         self.combo_domain.currentIndexChanged.connect(lambda _i: self.recolour())
         bar.addWidget(self.combo_domain)
@@ -189,10 +189,10 @@ class MapPage(QWidget):
 
         layer = self.view.layer
         names = dict(layer.names) if layer is not None else None
-        self.view.set_region(result.region["municipalities"])
+        self.view.set_region(result.region.municipalities)
         self.view.set_tooltips(tooltips_for(result, names, lang))
         sites = [(s.name, s.x, s.y, s.chosen) for s in result.sites] or [
-            (result.site["name"], result.site["x"], result.site["y"], True)
+            (result.site.name, result.site.x, result.site.y, True)
         ]
         self.view.set_sites(sites)
         self.recolour()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.case.model import DOMAINS
+from ber.engine.domains import domain_keys
 from ber.io.capacity import Edit
 from gui.binding import Binder, error_label
 from gui.pages.common import page_title
@@ -187,7 +187,7 @@ class RegionPage(QWidget):
     def _on_capacity_edits(self, edits: list[Edit]) -> None:
         capacity = {code: dict(values) for code, values in self.state.case.to_dict()["capacity"].items()}
         for code, domain, value in edits:
-            row = capacity.setdefault(code, {d: None for d in DOMAINS})
+            row = capacity.setdefault(code, {d: None for d in domain_keys()})
             row[domain] = value
         self.state.set_value("capacity", capacity, tr("capacity.group"))
 
@@ -205,7 +205,7 @@ class RegionPage(QWidget):
         names = dict(self.municipalities())
         codes = self.region_codes()
         capacity = {
-            code: {d: getattr(cap, d) for d in DOMAINS} for code, cap in self.state.case.capacity.items()
+            code: {d: cap.get(d) for d in domain_keys()} for code, cap in self.state.case.capacity.items()
         }
         if codes != self._capacity_codes:
             self.capacity.set_region(codes, [names.get(c, c) for c in codes], capacity)

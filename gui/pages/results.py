@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.case.model import DOMAINS
+from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
 from gui.charts import DemandChart
@@ -143,7 +143,7 @@ class ResultsPage(QWidget):
         self.combo_domain = QComboBox()
         self.combo_domain.setObjectName("combo_chart_domain")
         self.combo_domain.setAccessibleName(tr("results.chart_domain"))
-        for d in DOMAINS:
+        for d in domain_keys():
             self.combo_domain.addItem(DOMAIN_LABELS[d][language()], d)
         self.combo_domain.currentIndexChanged.connect(lambda _i: self.update_chart())
         row.addWidget(self.combo_domain, 1)
@@ -167,9 +167,9 @@ class ResultsPage(QWidget):
         self.label_mitigation.setText(
             tr("results.mitigation_none") if not result.mitigations else tr("results.mitigation_intro")
         )
-        worst = [d for d in DOMAINS if result.verdict[d].status == "red"]
-        site = result.site.get("name", "")
-        host = result.site.get("host_name", "")
+        worst = [d for d in domain_keys() if result.verdict[d].status == "red"]
+        site = result.site.name
+        host = result.site.host_name
         if worst:
             text = tr(
                 "results.summary_red",
@@ -181,7 +181,7 @@ class ResultsPage(QWidget):
             text = tr("results.summary_ok", site=site, host=host)
         self.label_summary.setText(text)
         if result.uncertainty:
-            self.label_mc.setText(tr("results.mc_done", n=result.uncertainty.get("samples", 0)))
+            self.label_mc.setText(tr("results.mc_done", n=result.uncertainty.samples))
         else:
             self.label_mc.setText(tr("results.mc_none"))
         if self._selected and self.traffic_model.row_of(self._selected) >= 0:
@@ -212,9 +212,7 @@ class ResultsPage(QWidget):
             return
         domain = self.combo_domain.currentData()
         code = (
-            self._selected
-            or self.result.verdict[domain].municipality
-            or self.result.site.get("host_municipality")
+            self._selected or self.result.verdict[domain].municipality or self.result.site.host_municipality
         )
         if code:
             self.chart.plot(self.result, domain, code)

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ber.case.model import DOMAINS
+from ber.engine.domains import domain_keys
 from ber.io import capacity as capacity_io
 from ber.io.capacity import (
     column_label,
@@ -155,7 +155,7 @@ def test_paste_code_column_without_header_fills_all_domains() -> None:
     text = "GM1507\tHorst aan de Maas\t1\t2\t3\t4\t5\t6\n"
     edits, problems = parse_paste(text, CODES, first_domain_col=3)
     assert problems == []
-    assert edits == [("GM1507", d, float(i)) for i, d in enumerate(DOMAINS, start=1)]
+    assert edits == [("GM1507", d, float(i)) for i, d in enumerate(domain_keys(), start=1)]
 
 
 def test_paste_english_header_and_domain_keys() -> None:

@@ -16,10 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ber.case.model import DOMAINS, Case
+from ber.case.model import Case
 from ber.engine.assess import Context, assess
+from ber.engine.domains import domain_keys
+from ber.engine.metrics import metric_keys
 from ber.engine.params import parameter_specs, triangular_params
-from ber.engine.result import TOTAL_KEYS
 from ber.reference.data import CATEGORIES, MODES, load_reference
 
 REF = load_reference()
@@ -93,7 +94,7 @@ def cases(draw: st.DrawFn, with_beds: bool = True) -> dict[str, Any]:
     capacity: dict[str, Any] = {}
     for code in draw(st.lists(st.sampled_from(CODES), max_size=7, unique=True)):
         capacity[code] = {
-            dom: draw(st.one_of(st.none(), st.just(0.0), _floats(0.01, 2000.0))) for dom in DOMAINS
+            dom: draw(st.one_of(st.none(), st.just(0.0), _floats(0.01, 2000.0))) for dom in domain_keys()
         }
     return {
         "schema": "ber-case/1",
@@ -145,7 +146,7 @@ def test_central_invariants(doc: dict[str, Any]) -> None:
     r = assess(case, CTX)
     t = r.totals
     # totals (full-operation year and per year) never negative
-    for key in (*TOTAL_KEYS, "workers", "family"):
+    for key in (*metric_keys(), "workers", "family"):
         assert all(x >= 0 for x in _numbers(t[key])), key
     for key, values in r.per_year.items():
         assert all(x >= 0 for x in values), key
@@ -194,12 +195,12 @@ def test_doubling_jobs_doubles_every_demand(doc: dict[str, Any]) -> None:
     every demand, per municipality and year, and the vehicle-km and CO2."""
     one = assess(Case.model_validate(doc), CTX)
     two = assess(Case.model_validate(_scaled(doc, 2.0)), CTX)
-    for key in TOTAL_KEYS:
+    for key in metric_keys():
         assert two.totals[key] == pytest.approx(2 * one.totals[key], rel=1e-9, abs=1e-9), key
-    for key in TOTAL_KEYS:
+    for key in metric_keys():
         assert two.per_year[key] == pytest.approx([2 * x for x in one.per_year[key]], rel=1e-9, abs=1e-9)
     for m1, m2 in zip(one.municipalities, two.municipalities, strict=True):
-        for dom in DOMAINS:
+        for dom in domain_keys():
             d1, d2 = m1.domains[dom], m2.domains[dom]
             assert d2.demand_per_year == pytest.approx(
                 [2 * x for x in d1.demand_per_year], rel=1e-9, abs=1e-9
@@ -216,7 +217,7 @@ def test_monte_carlo_percentiles_ordered_and_reproducible(doc: dict[str, Any], s
     case = Case.model_validate(doc)
     r = assess(case, CTX, samples=64, seed=seed)
     assert r.uncertainty is not None
-    assert set(r.uncertainty["totals"]) == {*TOTAL_KEYS, "workers", "family"}  # every totals number
+    assert set(r.uncertainty["totals"]) == {*metric_keys(), "workers", "family"}  # every totals number
     for key, band in r.uncertainty["totals"].items():
         bands = band.values() if key in ("workers", "family") else [band]
         for b in bands:

@@ -8,8 +8,9 @@ import openpyxl
 import pytest
 
 from ber.case.demo import demo_case
-from ber.case.model import DOMAINS, Case
+from ber.case.model import Case
 from ber.engine.assess import assess
+from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.io.excel import STATUS_FILLS, export_result_xlsx, new_workbook, write_table_sheet
 from ber.texts.labels import DOMAIN_LABELS
@@ -68,7 +69,7 @@ def test_summary_verdict_words_and_colours(
     for row in ws.iter_rows(min_row=2):
         if row[0].value != "Oordeel":
             continue
-        domain = next(d for d in DOMAINS if DOMAIN_LABELS[d]["nl"] == row[1].value)
+        domain = next(d for d in domain_keys() if DOMAIN_LABELS[d]["nl"] == row[1].value)
         status = result.verdict[domain].status
         assert row[4].value == words[status]
         assert row[4].fill.fgColor.rgb.endswith(STATUS_FILLS[status])
@@ -78,7 +79,7 @@ def test_summary_verdict_words_and_colours(
             assert row[2].value == pytest.approx(result.verdict[domain].pressure)
             assert row[2].number_format == "0%"
         seen += 1
-    assert seen == len(DOMAINS)
+    assert seen == len(domain_keys())
     texts = {r[1]: r[5] for r in _rows(ws) if r[0] == "Oordeel"}
     assert texts["Huisvesting: woningen"] == "hoogste druk in Venlo; overschrijdt de vrije capaciteit"
     # unknown capacity: no "highest pressure" claim
@@ -108,7 +109,7 @@ def test_municipalities_sheet(workbook: openpyxl.Workbook, demo: tuple[Case, Ass
     ws = workbook["Gemeenten"]
     rows = _rows(ws)
     assert "Afstand tot locatie (km)" in rows[0]
-    assert len(rows) - 1 == len(result.municipalities) * len(DOMAINS)
+    assert len(rows) - 1 == len(result.municipalities) * len(domain_keys())
     venlo_flex = next(r for r in rows if r[0] == "GM0983" and r[4] == "Huisvesting: flexbedden")
     dom = result.municipality("GM0983").domains["housing_flex"]
     assert venlo_flex[5] == pytest.approx(dom.demand)

@@ -28,9 +28,19 @@ from __future__ import annotations
 import pytest
 
 from ber.case.demo import demo_case
-from ber.case.model import DOMAIN_UNITS, DOMAINS, Case
+from ber.case.model import Case
 from ber.engine.assess import Context, assess
-from ber.engine.result import Assessment, DomainResult, MunicipalityResult, ParameterUsed, Verdict
+from ber.engine.domains import domain_keys, domain_unit
+from ber.engine.result import (
+    Assessment,
+    ChosenSite,
+    DomainResult,
+    MunicipalityResult,
+    ParameterUsed,
+    RegionUsed,
+    Totals,
+    Verdict,
+)
 from ber.register import Register, cumulative
 
 NAMES = {"GM0983": "Venlo", "GM0984": "Venray", "GM0889": "Beesel"}
@@ -57,14 +67,14 @@ def make_result(
     munis = []
     for code in codes:
         domains = {}
-        for dom in DOMAINS:
+        for dom in domain_keys():
             d = demand.get((dom, code), [0.0] * len(years))
             domains[dom] = DomainResult(
                 demand=d[t],
                 capacity=capacity.get((dom, code)),
                 pressure=None,
                 status="green",
-                unit=DOMAIN_UNITS[dom],
+                unit=domain_unit(dom),
                 demand_per_year=d,
                 pressure_per_year=[None] * len(years),
                 status_per_year=["green"] * len(years),
@@ -83,13 +93,13 @@ def make_result(
         language="nl",
         years=years,
         full_operation_year=full,
-        site={"host_municipality": codes[0], "host_name": NAMES[codes[0]]},
-        region={},
+        site=ChosenSite("site", 0.0, 0.0, "EPSG:28992", codes[0], NAMES[codes[0]]),
+        region=RegionUsed("list", "", 0.0, list(codes), ""),
         family_preset="",
-        totals={"jobs": 100.0, "residents": 50.0},
+        totals=Totals({"jobs": 100.0, "residents": 50.0}, {}, {}),
         per_year={},
         municipalities=munis,
-        verdict={dom: Verdict("green", codes[0], NAMES[codes[0]], None) for dom in DOMAINS},
+        verdict={dom: Verdict("green", codes[0], NAMES[codes[0]], None) for dom in domain_keys()},
         sites=[],
         mitigations=None,
         parameters=[threshold("status.amber_threshold", 0.5), threshold("status.red_threshold", 1.0)],
@@ -170,7 +180,7 @@ def test_hand_computed_example(reg: Register) -> None:
     assert cum.statuses(FLEX, with_case=False) == {A: "green", B: "green"}
     assert cum.statuses(GP, 2033) == {A: "green", B: "amber"}
     doc = cum.to_dict()
-    assert doc["schema"] == "ber-cumulative/1" and len(doc["series"]) == len(DOMAINS) * 2
+    assert doc["schema"] == "ber-cumulative/1" and len(doc["series"]) == len(domain_keys()) * 2
     assert doc["verdict_with"][FLEX]["status"] == "amber"
 
 

@@ -121,19 +121,19 @@ def test_no_literal_numbers_hidden_in_the_model() -> None:
 
 
 def test_every_unit_has_a_dutch_and_english_label() -> None:
-    from ber.case.model import DOMAIN_UNITS, DOMAINS
-    from ber.engine.result import TOTAL_KEYS, TOTAL_UNITS
+    from ber.engine.domains import domains
+    from ber.engine.metrics import metrics
     from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, UNIT_LABELS
 
     units = {n.unit for n in load_reference().norms.values()}
-    units |= set(TOTAL_UNITS.values()) | set(DOMAIN_UNITS.values())
+    units |= {m.unit for m in metrics()} | {d.unit for d in domains()}
     units |= {"share of jobs", "m² BVO per job"}  # sector values (ber.engine.summary.parameters_used)
     for unit in units:
         assert set(UNIT_LABELS.get(unit, {})) == set(LANGS), unit
-    for key in TOTAL_KEYS:
-        assert set(TOTAL_LABELS[key]) == set(LANGS), key
-    for domain in DOMAINS:
-        assert set(DOMAIN_LABELS[domain]) == set(LANGS), domain
+    for m in metrics():
+        assert set(TOTAL_LABELS[m.label]) == set(LANGS), m.key
+    for d in domains():
+        assert set(DOMAIN_LABELS[d.label]) == set(LANGS), d.key
     for status in ("green", "amber", "red", "grey"):
         assert set(STATUS_LABELS[status]) == set(LANGS), status
 

@@ -25,9 +25,18 @@ import pytest
 from pypdf import PdfReader
 
 from ber.case.demo import demo_case
-from ber.case.model import DOMAIN_UNITS, DOMAINS, Case
+from ber.case.model import Case
 from ber.engine.assess import Context, assess
-from ber.engine.result import Assessment, DomainResult, MunicipalityResult, Verdict
+from ber.engine.domains import domain_keys, domain_unit
+from ber.engine.result import (
+    Assessment,
+    ChosenSite,
+    DomainResult,
+    MunicipalityResult,
+    RegionUsed,
+    Totals,
+    Verdict,
+)
 from ber.register import Cumulative, Register, cumulative
 from ber.report import build_report
 from ber.report.build import SECTIONS
@@ -45,14 +54,14 @@ def hand_result(case: Case, years: list[int], full: int, demand: dict[tuple[str,
     munis = []
     for code in codes:
         domains = {}
-        for dom in DOMAINS:
+        for dom in domain_keys():
             per_year = [float(demand.get((dom, code), 0.0))] * n
             domains[dom] = DomainResult(
                 demand=per_year[t],
                 capacity=None,
                 pressure=None,
                 status="grey",
-                unit=DOMAIN_UNITS[dom],
+                unit=domain_unit(dom),
                 demand_per_year=per_year,
                 pressure_per_year=[None] * n,
                 status_per_year=["grey"] * n,
@@ -67,13 +76,13 @@ def hand_result(case: Case, years: list[int], full: int, demand: dict[tuple[str,
         language="nl",
         years=years,
         full_operation_year=full,
-        site={"host_municipality": codes[0], "host_name": codes[0]},
-        region={},
+        site=ChosenSite("site", 0.0, 0.0, "EPSG:28992", codes[0], codes[0]),
+        region=RegionUsed("list", "", 0.0, list(codes), ""),
         family_preset="",
-        totals={"jobs": 100.0, "residents": 50.0},
+        totals=Totals({"jobs": 100.0, "residents": 50.0}, {}, {}),
         per_year={},
         municipalities=munis,
-        verdict={d: Verdict("grey", codes[0], codes[0], None) for d in DOMAINS},
+        verdict={d: Verdict("grey", codes[0], codes[0], None) for d in domain_keys()},
         sites=[],
         mitigations=None,
         parameters=[],
@@ -159,7 +168,7 @@ def test_section_names_the_counted_cases_and_hand_sums(b: Built) -> None:
     region_total = tx("results.total")
     assert any(ln.startswith(region_total) and " 230 " in f" {ln} " for ln in text.splitlines())
     # per domain the sentence with and without, and the chart title of the deciding domain
-    assert text.count(tx("cum.verdict_line", without="@", with_case="@").split("@")[0]) == len(DOMAINS)
+    assert text.count(tx("cum.verdict_line", without="@", with_case="@").split("@")[0]) == len(domain_keys())
     assert tx("cum.chart_title", domain="@", municipality="@").split("@")[0] in text
 
 
@@ -167,7 +176,7 @@ def test_verdict_words_match_the_cumulative_result(b: Built) -> None:
     from ber.texts.labels import STATUS_LABELS
 
     text = "\n".join(" ".join(ln.split()) for page in b.pages for ln in page.splitlines())
-    for dom in DOMAINS:
+    for dom in domain_keys():
         without, with_ = b.cum.verdict_without[dom], b.cum.verdict_with[dom]
         assert STATUS_LABELS[with_.status][b.lang].upper() in text
         assert STATUS_LABELS[without.status][b.lang].upper() in text
@@ -241,4 +250,4 @@ def test_no_other_cases_says_so(tmp_path: Path) -> None:
     assert tx("cum.title") in text
     assert " ".join(tx("cum.none_counted").split()) in text
     # no other demand anywhere: every domain's sentence says so instead of naming a municipality
-    assert text.count("(no demand from other cases)") == len(DOMAINS)
+    assert text.count("(no demand from other cases)") == len(domain_keys())

@@ -71,10 +71,10 @@ def test_templates_folder_can_be_replaced(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_keys_built_at_run_time_exist() -> None:
     """Keys the sections compose from names (f-strings), which the scan above cannot see."""
-    from ber.case.model import DOMAINS
+    from ber.engine.domains import domain_keys
 
     nl = load_texts("nl")
-    composed = [f"summary.sentence.{d}" for d in DOMAINS]
+    composed = [f"summary.sentence.{d}" for d in domain_keys()]
     composed += [f"inputs.residence.{m}" for m in ("gravity", "manual")]
     composed += [f"method.step{i}" for i in range(1, 10)]
     composed += [

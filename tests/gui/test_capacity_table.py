@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from ber.case.demo import DEMO_CAPACITY
-from ber.case.model import DOMAINS
+from ber.engine.domains import domain_keys
 from ber.io.capacity import Edit, read_capacity, write_capacity_csv
 from gui.capacity_table import CapacityTableModel, CapacityTableWidget
 
@@ -66,8 +66,8 @@ def test_qtmodeltester(qtmodeltester: object) -> None:
 
 def test_display_dutch_numbers_and_unknown() -> None:
     model = CapacityTableModel(CODES, NAMES, CAPACITY)
-    care = DOMAINS.index("care_gp")
-    peak = DOMAINS.index("transport_peak")
+    care = domain_keys().index("care_gp")
+    peak = domain_keys().index("transport_peak")
     assert model.data(model.index(0, care)) == "1.234,5"
     assert model.data(model.index(0, care), Qt.ItemDataRole.EditRole) == "1234,5"
     assert model.data(model.index(0, 0)) == "120"
@@ -90,7 +90,7 @@ def test_display_dutch_numbers_and_unknown() -> None:
 )
 def test_edit_calls_on_edits_without_mutating(owner: Owner, typed: str, expected: float | None) -> None:
     model = CapacityTableModel(CODES, NAMES, CAPACITY, on_edits=owner)
-    index = model.index(2, DOMAINS.index("education_primary"))  # Venray, 20 pupils
+    index = model.index(2, domain_keys().index("education_primary"))  # Venray, 20 pupils
     assert model.setData(index, typed)
     assert owner.calls == [[("GM0984", "education_primary", expected)]]
     assert model.value("GM0984", "education_primary") == 20  # the owner decides, the model mirrors

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from ber.case.demo import demo_case
-from ber.case.model import DOMAINS
 from ber.engine.assess import Context, assess
+from ber.engine.domains import domain_keys
 from ber.maplayer import statuses_for
 
 PASSWORD_URL = "postgresql://ber:geheim@127.0.0.1:1/regio"
@@ -302,7 +302,9 @@ def test_map_colours_by_the_cumulative_view(
     assert model.item(1).isEnabled() and model.item(2).isEnabled()
 
     # a domain where the other case changes a verdict (the same 900 jobs again: it must exist)
-    domain = next(d for d in DOMAINS if cum.statuses(d, with_case=True) != cum.statuses(d, with_case=False))
+    domain = next(
+        d for d in domain_keys() if cum.statuses(d, with_case=True) != cum.statuses(d, with_case=False)
+    )
     page.combo_domain.setCurrentIndex(page.combo_domain.findData(domain))
     this = statuses_for(w.result, domain)
     assert page.view.statuses() == this

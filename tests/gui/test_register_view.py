@@ -17,8 +17,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableView
 
 from ber.case.demo import demo_case
-from ber.case.model import DOMAINS, Case
+from ber.case.model import Case
 from ber.engine.assess import Context, assess
+from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.register import Register
 
@@ -263,7 +264,7 @@ def test_cumulative_panel_shows_without_and_with(
     assert sorted(cum.other_references) == ["Z-1", "Z-2"]  # refused Z-3 not counted
     model = view.cum_model
     qtmodeltester.check(model)
-    assert model.rowCount() == len(DOMAINS) * len(demo[1].municipalities)
+    assert model.rowCount() == len(domain_keys()) * len(demo[1].municipalities)
     heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(11)]
     assert heads[2] == "Eenheid" and heads[7:] == ["Druk zonder", "Oordeel zonder", "Druk met", "Oordeel met"]
     # Venlo flex beds: the two counted cases plus this case; status words without and with

@@ -1,0 +1,74 @@
+"""The domain registry: every absorption-capacity domain once.
+
+A domain is where the extra residents press on a municipality's spare capacity
+(flex beds, dwellings, GP care, schools, peak-hour traffic). Each entry names its
+key (the field in the case's ``capacity`` and in the result), the per-municipality
+quantity that is its demand (a key of :attr:`ber.engine.model.Raw.local`, which is
+also the metric of its regional total), the unit of demand and capacity, the label
+key (looked up in ``ber.texts.labels.DOMAIN_LABELS``) and the reference values whose
+thresholds give its status. Everything that lists domains (the calculation, the
+result, the CLI, the report, the GUI, the map, the Excel export, the register)
+iterates :func:`domains`; ``docs/adding-a-domain.md`` says how to add one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Domain:
+    key: str
+    #: the per-municipality quantity that is the demand (a key of ``Raw.local``; also a metric key)
+    demand: str
+    #: unit of demand and capacity (an engine unit name, translated by ``ber.texts.labels.unit_label``)
+    unit: str
+    #: key of its label in ``ber.texts.labels.DOMAIN_LABELS``
+    label: str
+    #: reference values of the amber and red thresholds of pressure
+    amber_threshold: str = "status.amber_threshold"
+    red_threshold: str = "status.red_threshold"
+
+
+_REGISTRY: dict[str, Domain] = {}
+
+
+def register(domain: Domain) -> Domain:
+    """Add a domain at the end (its key must be new)."""
+    if domain.key in _REGISTRY:
+        raise ValueError(f"domain {domain.key!r} is already registered")
+    _REGISTRY[domain.key] = domain
+    return domain
+
+
+def unregister(key: str) -> None:
+    """Remove a domain (for tests that register one temporarily)."""
+    del _REGISTRY[key]
+
+
+def domains() -> tuple[Domain, ...]:
+    """Every domain, in the order of the calculation's arrays and of every table."""
+    return tuple(_REGISTRY.values())
+
+
+def domain_keys() -> tuple[str, ...]:
+    return tuple(_REGISTRY)
+
+
+def domain(key: str) -> Domain:
+    return _REGISTRY[key]
+
+
+def domain_unit(key: str) -> str:
+    return _REGISTRY[key].unit
+
+
+for _d in (
+    Domain("housing_flex", demand="flex_beds", unit="beds", label="housing_flex"),
+    Domain("housing_dwellings", demand="dwellings", unit="dwellings", label="housing_dwellings"),
+    Domain("care_gp", demand="gp_patients", unit="patients", label="care_gp"),
+    Domain("education_primary", demand="pupils_primary", unit="pupils", label="education_primary"),
+    Domain("education_secondary", demand="pupils_secondary", unit="pupils", label="education_secondary"),
+    Domain("transport_peak", demand="peak_vehicles", unit="vehicles per peak hour", label="transport_peak"),
+):
+    register(_d)
