@@ -31,6 +31,7 @@ class Domain:
 
 
 _REGISTRY: dict[str, Domain] = {}
+_ORDER: list[tuple[Domain, ...]] = [()]  # the registry as a tuple, rebuilt when it changes
 
 
 def register(domain: Domain) -> Domain:
@@ -38,17 +39,19 @@ def register(domain: Domain) -> Domain:
     if domain.key in _REGISTRY:
         raise ValueError(f"domain {domain.key!r} is already registered")
     _REGISTRY[domain.key] = domain
+    _ORDER[0] = tuple(_REGISTRY.values())
     return domain
 
 
 def unregister(key: str) -> None:
     """Remove a domain (for tests that register one temporarily)."""
     del _REGISTRY[key]
+    _ORDER[0] = tuple(_REGISTRY.values())
 
 
 def domains() -> tuple[Domain, ...]:
     """Every domain, in the order of the calculation's arrays and of every table."""
-    return tuple(_REGISTRY.values())
+    return _ORDER[0]
 
 
 def domain_keys() -> tuple[str, ...]:

@@ -24,7 +24,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import asdict, field, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from pydantic import TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
@@ -32,6 +32,7 @@ from pydantic.dataclasses import dataclass
 RESULT_SCHEMA = "ber-result/1"
 #: the per-category entries of ``totals`` (every other entry is a metric)
 CATEGORY_TOTALS = ("workers", "family")
+V = TypeVar("V")
 
 
 def clean(value: float) -> float | None:
@@ -159,8 +160,41 @@ class RegionUsed(_ByName):
     data_source: str
 
 
+class _ByCategory(Generic[V]):
+    """Metrics by key beside ``workers``/``family`` per category, read as the JSON's one object."""
+
+    if TYPE_CHECKING:
+        values: dict[str, V]
+        workers: dict[str, V]
+        family: dict[str, V]
+
+    def __getitem__(self, key: str) -> V | dict[str, V]:
+        if key == "workers":
+            return self.workers
+        if key == "family":
+            return self.family
+        return self.values[key]
+
+    def get(self, key: str, default: V | None = None) -> V | dict[str, V] | None:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in CATEGORY_TOTALS or key in self.values
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.values
+        yield from CATEGORY_TOTALS
+
+    def items(self) -> Iterator[tuple[str, V | dict[str, V]]]:
+        for key in self:
+            yield key, self[key]
+
+
 @dataclass
-class Totals:
+class Totals(_ByCategory[float]):
     """Regional totals of the full-operation year: every metric, and workers/family per category."""
 
     values: dict[str, float]
@@ -174,26 +208,6 @@ class Totals:
 
     def value(self, key: str) -> float:
         return self.values[key]
-
-    def __getitem__(self, key: str) -> float | dict[str, float]:
-        if key == "workers":
-            return self.workers
-        if key == "family":
-            return self.family
-        return self.values[key]
-
-    def get(self, key: str, default: float | None = None) -> float | dict[str, float] | None:
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __contains__(self, key: object) -> bool:
-        return key in CATEGORY_TOTALS or key in self.values
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self.values
-        yield from CATEGORY_TOTALS
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.values, "workers": dict(self.workers), "family": dict(self.family)}
@@ -287,7 +301,7 @@ class BandPerYear(_ByName):
 
 
 @dataclass
-class UncertainTotals:
+class UncertainTotals(_ByCategory[Band]):
     """The percentiles of every metric, and of workers/family per category."""
 
     values: dict[str, Band]
@@ -298,30 +312,6 @@ class UncertainTotals:
     @classmethod
     def _read_flat(cls, data: Any) -> Any:
         return _nest_categories(data)
-
-    def __getitem__(self, key: str) -> Band | dict[str, Band]:
-        if key == "workers":
-            return self.workers
-        if key == "family":
-            return self.family
-        return self.values[key]
-
-    def get(self, key: str, default: Band | None = None) -> Band | dict[str, Band] | None:
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __contains__(self, key: object) -> bool:
-        return key in CATEGORY_TOTALS or key in self.values
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self.values
-        yield from CATEGORY_TOTALS
-
-    def items(self) -> Iterator[tuple[str, Band | dict[str, Band]]]:
-        for key in self:
-            yield key, self[key]
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: asdict(v) for k, v in self.values.items()}

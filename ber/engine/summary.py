@@ -256,11 +256,13 @@ def sensitivity_rows(
     raw = compute(prep, site, params)
     t = prep.full_idx
     rows: list[SensitivityRow] = []
-    base = totals_at(raw, 0, t)
     outputs = [m.key for m in metrics(Output.SENSITIVITY)]
+    at_t = {m.key: m.take(raw)[:, t].tolist() for m in metrics(Output.SENSITIVITY)}  # every draw at once
+    base = {k: v[0] for k, v in at_t.items()}
     for i in range(1, len(labels), 2):
         name = labels[i][0]
-        lo, hi = totals_at(raw, i, t), totals_at(raw, i + 1, t)
+        lo = {k: v[i] for k, v in at_t.items()}
+        hi = {k: v[i + 1] for k, v in at_t.items()}
         swing = {key: Swing(low=lo[key], high=hi[key], central=base[key]) for key in outputs}
         rel = max((abs(hi[k] - lo[k]) / abs(base[k]) if abs(base[k]) > 1e-9 else 0.0) for k in outputs)
         spec = specs[name]

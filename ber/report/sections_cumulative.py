@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ber.engine.rounding import SHARE, rows_add_up
 from ber.engine.status import severity
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
@@ -170,6 +171,15 @@ def _domain_table(data: ReportData, cum: Cumulative, domain: str, t: int) -> Any
     )
 
 
+def _rounding_note(data: ReportData, cum: Cumulative, domain: str, t: int) -> list[Any]:
+    """The note under a table whose rounded rows do not add up to its total (rounding policy)."""
+    series = [s for s in cum.series if s.domain == domain]
+    columns = ([s.other[t] for s in series], [s.this[t] for s in series], [s.total[t] for s in series])
+    if all(rows_add_up(col, sum(col), SHARE) for col in columns):
+        return []
+    return [data.p(data.tx("results.rounding_note"), data.st.note)]
+
+
 def cumulative_chart(data: ReportData, s: CumulativeSeries, years: list[int]) -> Any:
     """Stacked bars per year (other cases, this case) against the spare capacity (dashed line)."""
     from reportlab.graphics.shapes import Drawing, Rect, String
@@ -275,6 +285,7 @@ def cumulative_section(data: ReportData) -> list[Any]:
                     data.p(sentence),
                     data.p(tx("results.unit_note", unit=unit_of(data, cum, domain)), st.small),
                     _domain_table(data, cum, domain, t),
+                    *_rounding_note(data, cum, domain, t),
                 ]
             ),
             Spacer(1, 10),
