@@ -113,7 +113,11 @@ def main(argv: list[str] | None = None) -> int:
             app.exit(0)
 
         QTimer.singleShot(0, report)
-    return int(app.exec())
+    code = int(app.exec())
+    from gui.workers import funnel
+
+    funnel().shutdown()  # queued jobs are dropped; running ones were cancelled on close
+    return code
 
 
 if __name__ == "__main__":

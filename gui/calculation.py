@@ -34,6 +34,8 @@ class CalculationController(QObject):
     monteCarloBusy = Signal(bool)
     #: the Monte Carlo run was cancelled
     monteCarloCancelled = Signal()
+    #: progress of the Monte Carlo run (fraction, message)
+    progressed = Signal(float, str)
 
     def __init__(
         self,
@@ -50,7 +52,6 @@ class CalculationController(QObject):
         self.generation = 0
         self.mc_job: ProgressHandle | None = None
         self.last_seconds: float | None = None
-        self.on_progress: Callable[[float, str], None] | None = None
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
@@ -105,7 +106,7 @@ class CalculationController(QObject):
             end_monte_carlo()
             self.monteCarloCancelled.emit()
 
-        progress = self.on_progress if samples else None
+        progress = self.progressed.emit if samples else None
         return run_in_pool(job, done, failed, progress, cancelled, owner=self.owner)
 
     def run_monte_carlo(self, draws: int) -> ProgressHandle | None:

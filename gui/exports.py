@@ -23,6 +23,7 @@ from gui.workers import ProgressHandle, run_in_pool
 
 if TYPE_CHECKING:
     from ber.case.model import Case
+    from ber.report.outcome import ReportOutcome
     from gui.pages.report import ReportPage
 
 
@@ -103,7 +104,7 @@ class ExportController(QObject):
         officer = self.prefs.officer or None
         cumulative = self.cumulative_for(case)
 
-        def job(handle: ProgressHandle) -> Any:
+        def job(handle: ProgressHandle) -> ReportOutcome:
             from ber.engine.assess import assess
 
             res = result
@@ -125,11 +126,11 @@ class ExportController(QObject):
         page.set_busy(True)
         page.label_status.setText(tr("export.running"))
 
-        def done(outcome: Any) -> None:
+        def done(outcome: ReportOutcome) -> None:
             page.set_busy(False)
-            notes = "\n".join(str(n) for n in (getattr(outcome, "notes", None) or []))
+            notes = "\n".join(outcome.notes)
             page.label_status.setText(
-                tr("export.pdf_done", path=str(outcome.path), pages=getattr(outcome, "pages", "?"))
+                tr("export.pdf_done", path=str(outcome.path), pages=outcome.pages)
                 + (f"\n{notes}" if notes else "")
             )
             self._written(Path(outcome.path))

@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
 
     def _connect_controllers(self) -> None:
         calc = self.calculation
-        calc.on_progress = self.page_results.set_progress
+        calc.progressed.connect(self.page_results.set_progress)
         calc.resultReady.connect(self.show_result)
         calc.inputRefused.connect(self.label_validation_text)
         calc.monteCarloBusy.connect(self._monte_carlo_busy)
