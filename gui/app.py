@@ -1,9 +1,14 @@
 """Start the desktop application: ``ber-desk`` (console script) or ``python main.py``.
 
 Options: ``--lang nl|en`` (overrides the preference for this run), ``FILE`` (a
-``.ber`` case or a report PDF to open), ``--benchmark-startup`` (exit as soon as the
-window is shown; used by ``bench/bench_startup.py``). ``BER_DESK_BENCH_STARTUP=1``
-does the same as the flag.
+``.ber`` case or a report PDF to open), ``--version`` (print the version and exit,
+without a window), ``--benchmark-startup`` (exit as soon as the window is shown; used
+by ``bench/bench_startup.py``). ``BER_DESK_BENCH_STARTUP=1`` does the same as the flag.
+
+What the window starts with: the autosaved case after a crash (when the user accepts),
+else ``FILE``, else the case that was open when the window was last closed (when it
+can still be read), else a new case at the home municipality of the preferences, else
+(first start, no home municipality chosen yet) the built-in demo.
 """
 
 from __future__ import annotations
@@ -13,11 +18,17 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
 
 START = time.perf_counter()
 
 
-def build_window(lang: str | None = None, file: Path | None = None) -> object:
+def build_window(lang: str | None = None, file: Path | None = None) -> MainWindow:
     """Create (not show) the main window, with recovery offer and the optional file opened."""
     from PySide6.QtCore import QLocale, QTimer
 
@@ -37,17 +48,23 @@ def build_window(lang: str | None = None, file: Path | None = None) -> object:
     setup_logging()
     ref = load_reference()
     window = MainWindow(ref, prefs)
-    recovered = window.start_session_marker()
+    documents = window.documents
+    recovered = documents.start_session_marker()
+    last = Path(prefs.last_case) if prefs.last_case else None
     if recovered is not None:
         window.state.reset(recovered, None, dirty=True)
         window.statusBar().showMessage(tr("recover.done"), 8000)
     elif file is not None:
-        window.open_path(file, ask=False)
-    QTimer.singleShot(0, window.load_map_data)
+        documents.open_path(file, ask=False)
+    elif last is not None and last.is_file() and documents.open_path(last, ask=False):
+        pass  # the case of the last session
+    elif prefs.home_municipality:
+        window.start_at_home()
+    QTimer.singleShot(0, window.map_region.load_map_data)
     return window
 
 
-def install_qt_translations(app: object, lang: str | None) -> None:
+def install_qt_translations(app: QApplication, lang: str | None) -> None:
     """Qt's own texts (standard buttons such as Opslaan/Annuleren) in the chosen language."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
@@ -56,14 +73,17 @@ def install_qt_translations(app: object, lang: str | None) -> None:
     chosen = lang or load_preferences().language
     if chosen != "nl":
         return
-    translator = QTranslator(app)  # type: ignore[arg-type]
+    translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load("qtbase_nl", folder):
-        app.installTranslator(translator)  # type: ignore[attr-defined]
+        app.installTranslator(translator)
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ber import __version__
+
     parser = argparse.ArgumentParser(prog="ber-desk", description="BER-desk")
+    parser.add_argument("--version", action="version", version=f"ber-desk {__version__}")
     parser.add_argument("file", nargs="?", type=Path, help="a .ber case file or a report PDF")
     parser.add_argument("--lang", choices=("nl", "en"))
     parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
@@ -77,22 +97,27 @@ def main(argv: list[str] | None = None) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("BER-desk")
     app.setOrganizationName("BER-desk")
     app.setApplicationDisplayName("BER-desk")
     install_qt_translations(app, args.lang)
     window = build_window(args.lang, args.file)
-    window.show()  # type: ignore[attr-defined]
+    window.show()
     if bench:
 
         def report() -> None:
             print(f"window shown after {time.perf_counter() - START:.3f} s", flush=True)
-            window.end_session_marker()  # type: ignore[attr-defined]
+            window.documents.end_session_marker()
             app.exit(0)
 
         QTimer.singleShot(0, report)
-    return int(app.exec())
+    code = int(app.exec())
+    from gui.workers import funnel
+
+    funnel().shutdown()  # queued jobs are dropped; running ones were cancelled on close
+    return code
 
 
 if __name__ == "__main__":

@@ -304,8 +304,8 @@ def problem_text(problem: Problem, lang: str) -> str:
             return tr(
                 "problem.shares_sum",
                 total=format_number(total, lang, 1),  # type: ignore[arg-type]
-                expected=format_number(expected, lang, 1),
-            )  # type: ignore[arg-type]
+                expected=format_number(expected, lang, 1),  # type: ignore[arg-type]
+            )
     text = problem.text(lang)  # type: ignore[arg-type]
     prefix = f"{problem.field}: "
     return text[len(prefix) :] if problem.field and text.startswith(prefix) else text

@@ -3,17 +3,17 @@
 The widgets mirror state, they don't own it: every edit (typing, paste, Delete,
 import) becomes one call of ``on_edits(list[(code, domain, value | None)])``; the
 main window turns that into one undo step and calls :meth:`CapacityTableModel.set_capacity`
-back. ``None`` is *unknown* ("onbekend", grey italic), never zero.
+back. ``None`` is *unknown* ("onbekend", grey italic), never zero. The model and the
+texts are in ``gui.capacity_model``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,227 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ber.engine.domains import domain_keys, domain_unit
+from ber.engine.domains import domain_keys
 from ber.io.capacity import (
     CapacityTable,
     Edit,
-    parse_number,
     parse_paste,
     plain_number,
     read_capacity,
     write_capacity_csv,
     write_capacity_xlsx,
 )
-from ber.texts.labels import DOMAIN_LABELS, format_number, unit_label
 from ber.texts.messages import Lang, Problem, translate
+from gui.capacity_model import TEXTS, CapacityTableModel, tr
 
-TEXTS: dict[str, dict[str, str]] = {
-    "paste": {"nl": "Plakken uit Excel", "en": "Paste from Excel"},
-    "paste_tip": {
-        "nl": "Plak cellen die in Excel zijn gekopieerd (Ctrl+V), vanaf de geselecteerde cel",
-        "en": "Paste cells copied in Excel (Ctrl+V), starting at the selected cell",
-    },
-    "import": {"nl": "Importeren…", "en": "Import…"},
-    "import_tip": {
-        "nl": "Capaciteit inlezen uit een CSV- of Excel-bestand (kolommen: gemeentecode, naam, domeinen)",
-        "en": "Read capacity from a CSV or Excel file (columns: code, name, domains)",
-    },
-    "export": {"nl": "Exporteren…", "en": "Export…"},
-    "export_tip": {
-        "nl": "De capaciteitstabel opslaan als CSV (Nederlandse Excel) of Excel-bestand",
-        "en": "Save the capacity table as CSV (Dutch Excel) or Excel file",
-    },
-    "clear": {"nl": "Wis cel", "en": "Clear cell"},
-    "clear_tip": {
-        "nl": "Zet de geselecteerde cellen op 'onbekend' (Delete)",
-        "en": "Set the selected cells to 'unknown' (Delete)",
-    },
-    "table": {"nl": "Capaciteitstabel", "en": "Capacity table"},
-    "table_desc": {
-        "nl": "Vrije capaciteit per gemeente (rijen) en domein (kolommen); leeg of 'onbekend' is onbekend",
-        "en": "Spare capacity per municipality (rows) and domain (columns); empty or 'unknown' is unknown",
-    },
-    "source": {"nl": "Bron capaciteit: {text}", "en": "Capacity source: {text}"},
-    "no_source": {"nl": "niet opgegeven", "en": "not given"},
-    "open_title": {"nl": "Capaciteit importeren", "en": "Import capacity"},
-    "save_title": {"nl": "Capaciteit exporteren", "en": "Export capacity"},
-    "filter": {
-        "nl": "Excel-werkmap (*.xlsx);;CSV, puntkomma (*.csv)",
-        "en": "Excel workbook (*.xlsx);;CSV, semicolon (*.csv)",
-    },
-    "default_name": {"nl": "capaciteit.xlsx", "en": "capacity.xlsx"},
-    "exported": {"nl": "Opgeslagen: {path}", "en": "Saved: {path}"},
-    "export_failed": {"nl": "Opslaan mislukt: {path} ({reason})", "en": "Saving failed: {path} ({reason})"},
-    "imported": {
-        "nl": "{count} waarden ingelezen uit {path}",
-        "en": "{count} values read from {path}",
-    },
-    "cell_tip": {"nl": "{name}, {domain}: {value}", "en": "{name}, {domain}: {value}"},
-}
-
-
-def tr(key: str, lang: Lang, **params: Any) -> str:
-    text = TEXTS[key].get(lang) or TEXTS[key]["en"]
-    return text.format(**params) if params else text
-
-
-def _decimals(value: float) -> int:
-    return 0 if float(value).is_integer() else (1 if float(value * 10).is_integer() else 2)
-
-
-class CapacityTableModel(QAbstractTableModel):
-    """Rows: the region's municipalities; columns: the six domains."""
-
-    problem = Signal(str)
-
-    def __init__(
-        self,
-        codes: Sequence[str] = (),
-        names: Sequence[str] = (),
-        capacity: CapacityTable | None = None,
-        on_edits: Callable[[list[Edit]], None] | None = None,
-        lang: Lang = "nl",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._codes = list(codes)
-        self._names = list(names) if names else list(codes)
-        self._capacity: CapacityTable = {c: dict(v) for c, v in (capacity or {}).items()}
-        self.on_edits = on_edits
-        self._lang: Lang = lang
-
-    # --- state from outside -------------------------------------------------
-    @property
-    def codes(self) -> list[str]:
-        return list(self._codes)
-
-    @property
-    def names(self) -> list[str]:
-        return list(self._names)
-
-    @property
-    def lang(self) -> Lang:
-        return self._lang
-
-    def capacity(self) -> CapacityTable:
-        """A copy of the mirrored table (every region code, every domain)."""
-        return {c: {d: self.value(c, d) for d in domain_keys()} for c in self._codes}
-
-    def value(self, code: str, domain: str) -> float | None:
-        return self._capacity.get(code, {}).get(domain)
-
-    def set_region(self, codes: Sequence[str], names: Sequence[str], capacity: CapacityTable) -> None:
-        self.beginResetModel()
-        self._codes = list(codes)
-        self._names = list(names) if names else list(codes)
-        self._capacity = {c: dict(v) for c, v in capacity.items()}
-        self.endResetModel()
-
-    def set_capacity(self, capacity: CapacityTable) -> None:
-        """Mirror a new capacity table (same region): only the data changes."""
-        self._capacity = {c: dict(v) for c, v in capacity.items()}
-        if self._codes:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, len(domain_keys()) - 1))
-
-    def set_language(self, lang: Lang) -> None:
-        self._lang = lang
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(domain_keys()) - 1)
-        if self._codes:
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._codes) - 1)
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, len(domain_keys()) - 1))
-
-    # --- Qt model ------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._codes)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(domain_keys())
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            not index.isValid()
-            or not (0 <= index.row() < len(self._codes))
-            or not (0 <= index.column() < len(domain_keys()))
-        ):
-            return None
-        code, domain = self._codes[index.row()], domain_keys()[index.column()]
-        value = self.value(code, domain)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return format_number(value, self._lang, 0 if value is None else _decimals(value))
-        if role == Qt.ItemDataRole.EditRole:
-            return "" if value is None else plain_number(value, "," if self._lang == "nl" else ".")
-        if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleTextRole:
-            shown = format_number(value, self._lang, 0 if value is None else _decimals(value))
-            unit = "" if value is None else " " + unit_label(domain_unit(domain), self._lang)
-            return tr(
-                "cell_tip",
-                self._lang,
-                name=self._names[index.row()],
-                domain=DOMAIN_LABELS[domain][self._lang],
-                value=shown + unit,
-            )
-        if role == Qt.ItemDataRole.FontRole and value is None:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and value is None:
-            return QBrush(QColor("#777777"))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if not 0 <= section < len(domain_keys()):
-                return None
-            domain = domain_keys()[section]
-            unit = unit_label(domain_unit(domain), self._lang)
-            return f"{DOMAIN_LABELS[domain][self._lang]} ({unit})"
-        if not 0 <= section < len(self._codes):
-            return None
-        return f"{self._names[section]} ({self._codes[section]})"
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-
-    def setData(
-        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
-    ) -> bool:
-        """Parse the typed text and ask for the edit; the data itself changes only
-        when the owner calls :meth:`set_capacity` back."""
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
-            return False
-        code, domain = self._codes[index.row()], domain_keys()[index.column()]
-        text = "" if value is None else str(value)
-        try:
-            parsed = parse_number(text, "," if self._lang == "nl" else ".")
-        except ValueError:
-            problem = Problem(
-                "capacity.edit_invalid",
-                params={
-                    "municipality": self._names[index.row()],
-                    "column": DOMAIN_LABELS[domain][self._lang],
-                    "value": text.strip(),
-                },
-            )
-            self.problem.emit(problem.text(self._lang))
-            return False
-        self.request_edits([(code, domain, parsed)])
-        return True
-
-    def request_edits(self, edits: list[Edit]) -> None:
-        """Hand edits that change something to ``on_edits`` in one call."""
-        changed = [e for e in edits if self.value(e[0], e[1]) != e[2]]
-        if changed and self.on_edits is not None:
-            self.on_edits(changed)
+__all__ = ["TEXTS", "CapacityTableModel", "CapacityTableWidget", "tr"]
 
 
 class _CapacityView(QTableView):

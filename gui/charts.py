@@ -33,7 +33,7 @@ class DemandChart(QWidget):
         from matplotlib.figure import Figure
 
         self._figure = Figure(figsize=(6, 3), dpi=100, layout="constrained")
-        self._canvas = FigureCanvasQTAgg(self._figure)
+        self._canvas = FigureCanvasQTAgg(self._figure)  # type: ignore[no-untyped-call]
         self._placeholder.hide()
         self._lay.addWidget(self._canvas)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ber.reference.data import ReferenceSet
+from gui.home import MunicipalityPicker
 from gui.models import CellTableModel, reference_table
 from gui.settings import MC_RANGE, Preferences, strip_password
 from gui.texts import language, tr
@@ -32,7 +33,15 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: Preferences, ref: ReferenceSet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prefs: Preferences,
+        ref: ReferenceSet,
+        parent: QWidget | None = None,
+        municipalities: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """``municipalities``: (code, name) choices for the home municipality (default: the
+        built-in table of the reference set)."""
         super().__init__(parent)
         self.setObjectName("dialog_preferences")
         self.setWindowTitle(tr("prefs.title"))
@@ -49,6 +58,15 @@ class PreferencesDialog(QDialog):
         self.edit_officer = QLineEdit(prefs.officer)
         self.edit_officer.setObjectName("edit_pref_officer")
         form.addRow(tr("prefs.officer"), self.edit_officer)
+        if municipalities is None:
+            table = ref.municipalities
+            municipalities = sorted(zip(table.codes, table.names, strict=True), key=lambda cn: cn[1])
+        self.home = MunicipalityPicker(municipalities, prefs.home_municipality)
+        self.home.setObjectName("picker_pref_home")
+        form.addRow(tr("prefs.home"), self.home)
+        home_note = QLabel(tr("prefs.home_note"))
+        home_note.setWordWrap(True)
+        form.addRow("", home_note)
         logo_row = QHBoxLayout()
         self.edit_logo = QLineEdit(prefs.logo)
         self.edit_logo.setObjectName("edit_pref_logo")
@@ -155,6 +173,7 @@ class PreferencesDialog(QDialog):
         p = Preferences(**{**self.prefs.__dict__})
         p.language = str(self.combo_language.currentData())
         p.officer = self.edit_officer.text().strip()
+        p.home_municipality = self.home.code() or self.prefs.home_municipality
         p.logo = self.edit_logo.text().strip()
         p.family_preset = str(self.combo_preset.currentData())
         p.mc_draws = self.spin_draws.value()

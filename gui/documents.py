@@ -1,28 +1,32 @@
-"""File handling of the main window: new/open/save, recent files, autosave and crash recovery,
-unsaved-changes prompt, drag and drop. A mixin of :class:`gui.main_window.MainWindow`."""
+"""File handling: new/open/save, recent files, autosave and crash recovery, the
+unsaved-changes prompt and dropped files.
+
+:class:`DocumentController` is owned by the main window; its dependencies are passed
+in: the case state, the analysis (for the municipality table of a new case), the
+preferences, the window (parent of dialogs, status bar) and the error dialog.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from ber.case.model import Case, case_to_json, load_case, save_case
 from ber.texts.messages import InputError
-from gui.settings import add_recent, save_preferences
+from gui.settings import Preferences, add_recent, save_preferences
+from gui.state import Analysis, CaseState
 from gui.texts import language, tr
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
 
 AUTOSAVE_NAME = "autosave.ber"
 LOCK_NAME = "running.lock"
 AUTOSAVE_MS = 60_000
+STATUS_MS = 5000
 
 
 def autosave_dir() -> Path:
@@ -45,7 +49,7 @@ def ask_recover() -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_unsaved(parent: Any) -> QMessageBox.StandardButton:
+def ask_unsaved(parent: QWidget | None) -> QMessageBox.StandardButton:
     """Save / Discard / Cancel for unsaved changes (tests replace this function)."""
     return QMessageBox.question(
         parent,
@@ -58,12 +62,68 @@ def ask_unsaved(parent: Any) -> QMessageBox.StandardButton:
     )
 
 
-class DocumentMixin:
-    """File operations; expects the attributes of MainWindow (state, prefs, ...)."""
+def ask_home_municipality(parent: QWidget | None, choices: list[tuple[str, str]]) -> str | None:
+    """The home municipality for new cases, chosen from ``choices`` (code, name); None when
+    cancelled (tests replace this function)."""
+    from gui.home import HomeMunicipalityDialog
+
+    dialog = HomeMunicipalityDialog(choices, "", parent)
+    return dialog.chosen() if dialog.exec() else None
+
+
+def new_case_at(template: Case, code: str, table: Any, officer: str, family_preset: str) -> Case:
+    """A new case whose one site lies at the centroid of municipality ``code``; the region
+    is left automatic (the cut-off distance around that site). Sector, workforce
+    shares and horizon come from ``template`` (the built-in example)."""
+    i = table.index(code)
+    doc = template.to_dict()
+    doc["meta"] = {"language": language(), "officer": officer}
+    doc["business"].update({"name": tr("new.business_name"), "jobs": 100, "floor_area_m2": None})
+    doc["sites"] = [
+        {
+            "name": tr("sites.new_name", n=1),
+            "x": round(float(table.x[i])),
+            "y": round(float(table.y[i])),
+            "crs": "EPSG:28992",
+            "municipality": code,
+            "chosen": True,
+        }
+    ]
+    doc["workforce"]["employer_beds"] = []
+    doc["workforce"]["family_preset"] = family_preset
+    doc["capacity"] = {}
+    doc["region"] = {"municipalities": None, "label": ""}
+    doc["mitigations"] = {}
+    return Case.model_validate(doc)
+
+
+class DocumentController(QObject):
+    """New/open/save, recent files, autosave and crash recovery for one window."""
+
+    def __init__(
+        self,
+        state: CaseState,
+        analysis: Analysis,
+        prefs: Preferences,
+        window: QMainWindow,
+        show_error: Callable[[str, str], None],
+    ) -> None:
+        super().__init__(window)
+        self.state = state
+        self.analysis = analysis
+        self.prefs = prefs
+        self.window = window
+        self.show_error = show_error
+        self.menu_recent = QMenu(tr("menu.recent"), window)
+        self.menu_recent.setObjectName("menu_recent")
+        self.update_recent_menu()
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, STATUS_MS)
 
     # --- crash marker and autosave --------------------------------------------------
 
-    def start_session_marker(self: MainWindow) -> Case | None:
+    def start_session_marker(self) -> Case | None:
         """Create the running marker; return the autosaved case if the last session crashed."""
         folder = autosave_dir()
         lock = folder / LOCK_NAME
@@ -80,7 +140,7 @@ class DocumentMixin:
             lock.write_text(str(os.getpid()), encoding="utf-8")
         return recovered
 
-    def autosave(self: MainWindow) -> Path | None:
+    def autosave(self) -> Path | None:
         if not self.state.dirty:
             return None
         from ber.case.model import atomic_write_bytes
@@ -92,7 +152,7 @@ class DocumentMixin:
             return None
         return path
 
-    def end_session_marker(self: MainWindow) -> None:
+    def end_session_marker(self) -> None:
         """A clean exit: remove the marker and the autosave."""
         folder = autosave_dir()
         for name in (LOCK_NAME, AUTOSAVE_NAME):
@@ -101,53 +161,71 @@ class DocumentMixin:
 
     # --- unsaved changes ---------------------------------------------------------------
 
-    def maybe_save(self: MainWindow) -> bool:
+    def maybe_save(self) -> bool:
         """True when it is fine to drop the current document."""
         if not self.state.dirty:
             return True
-        answer = ask_unsaved(self)
+        answer = ask_unsaved(self.window)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
     # --- commands ------------------------------------------------------------------------
 
-    def new_case(self: MainWindow) -> None:
+    def municipality_choices(self) -> list[tuple[str, str]]:
+        table = self.analysis.ctx.table
+        return sorted(zip(table.codes, table.names, strict=True), key=lambda cn: cn[1])
+
+    def home_municipality(self) -> str | None:
+        """The preferred home municipality when the current table knows it; else ask once."""
+        table = self.analysis.ctx.table
+        code = self.prefs.home_municipality
+        if code and code in table:
+            return code
+        chosen = ask_home_municipality(self.window, self.municipality_choices())
+        if chosen is None or chosen not in table:
+            return None
+        self.prefs.home_municipality = chosen
+        save_preferences(self.prefs)
+        return chosen
+
+    def new_case(self) -> None:
+        """A new case at the home municipality (never the demo: that is ``open_demo``)."""
         if not self.maybe_save():
+            return
+        code = self.home_municipality()
+        if code is None:
             return
         from ber.case.demo import demo_case
 
-        case = demo_case(language())
-        doc = case.to_dict()
-        doc["meta"] = {"language": language(), "officer": self.prefs.officer}
-        doc["business"].update({"name": tr("new.business_name"), "jobs": 100, "floor_area_m2": None})
-        doc["sites"] = [dict(doc["sites"][0], name=tr("sites.new_name", n=1))]
-        doc["workforce"]["employer_beds"] = []
-        doc["workforce"]["family_preset"] = self.prefs.family_preset
-        doc["capacity"] = {}
-        doc["region"] = {"municipalities": None, "label": ""}
-        doc["mitigations"] = {}
-        self.state.reset(Case.model_validate(doc))
-        self.statusBar().showMessage(tr("status.new"), 5000)
+        case = new_case_at(
+            demo_case(language()),
+            code,
+            self.analysis.ctx.table,
+            self.prefs.officer,
+            self.prefs.family_preset,
+        )
+        self.state.reset(case)
+        self._status(tr("status.new"))
 
-    def open_demo(self: MainWindow) -> None:
+    def open_demo(self) -> None:
         if not self.maybe_save():
             return
         from ber.case.demo import demo_case
 
         self.state.reset(demo_case(language()))
-        self.statusBar().showMessage(tr("status.demo"), 5000)
+        self._status(tr("status.demo"))
 
-    def open_dialog(self: MainWindow) -> None:
+    def open_dialog(self) -> None:
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("action.open"), self._last_folder(), tr("file.filter_open")
+            self.window, tr("action.open"), self.last_folder(), tr("file.filter_open")
         )
         if path:
             self.open_path(Path(path), ask=False)
 
-    def open_path(self: MainWindow, path: Path, ask: bool = True) -> bool:
+    def open_path(self, path: Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
         try:
@@ -163,17 +241,19 @@ class DocumentMixin:
         add_recent(self.prefs, path)
         save_preferences(self.prefs)
         self.update_recent_menu()
-        self.statusBar().showMessage(tr("status.opened", path=str(path)), 5000)
+        self._status(tr("status.opened", path=str(path)))
         return True
 
-    def save(self: MainWindow) -> bool:
+    def save(self) -> bool:
         if self.state.path is None:
             return self.save_as()
         return self.save_to(self.state.path)
 
-    def save_as(self: MainWindow) -> bool:
-        suggestion = str(Path(self._last_folder()) / ((self.state.case.business.name or "case") + ".ber"))
-        path, _ = QFileDialog.getSaveFileName(self, tr("action.save_as"), suggestion, tr("file.filter_save"))
+    def save_as(self) -> bool:
+        suggestion = str(Path(self.last_folder()) / ((self.state.case.business.name or "case") + ".ber"))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, tr("action.save_as"), suggestion, tr("file.filter_save")
+        )
         if not path:
             return False
         target = Path(path)
@@ -181,7 +261,7 @@ class DocumentMixin:
             target = target.with_suffix(".ber")
         return self.save_to(target)
 
-    def save_to(self: MainWindow, path: Path) -> bool:
+    def save_to(self, path: Path) -> bool:
         try:
             save_case(self.state.case, path)
         except OSError as exc:
@@ -191,17 +271,17 @@ class DocumentMixin:
         add_recent(self.prefs, path)
         save_preferences(self.prefs)
         self.update_recent_menu()
-        self.statusBar().showMessage(tr("status.saved", path=str(path)), 5000)
+        self._status(tr("status.saved", path=str(path)))
         return True
 
-    def _last_folder(self: MainWindow) -> str:
+    def last_folder(self) -> str:
         if self.state.path is not None:
             return str(self.state.path.parent)
         if self.prefs.recent:
             return str(Path(self.prefs.recent[0]).parent)
         return str(Path.home())
 
-    def update_recent_menu(self: MainWindow) -> None:
+    def update_recent_menu(self) -> None:
         menu = self.menu_recent
         menu.clear()
         for i, entry in enumerate(self.prefs.recent):
@@ -211,22 +291,9 @@ class DocumentMixin:
             action.triggered.connect(lambda _c=False, p=entry: self.open_path(Path(p)))
         menu.setEnabled(bool(self.prefs.recent))
 
-    # --- drag and drop ---------------------------------------------------------------------
 
-    def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:
-        if _dropped_path(event.mimeData().urls()) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self: MainWindow, event: QDropEvent) -> None:
-        path = _dropped_path(event.mimeData().urls())
-        if path is not None:
-            event.acceptProposedAction()
-            self.open_path(path)
-
-
-def _dropped_path(urls: list[QUrl]) -> Path | None:
+def dropped_path(urls: list[QUrl]) -> Path | None:
+    """The first dropped file the window can open (a case, a report PDF, a case JSON)."""
     for url in urls:
         if url.isLocalFile():
             path = Path(url.toLocalFile())

@@ -1,83 +1,110 @@
-"""Background jobs of the main window besides calculation: report PDF, Excel, geodata.
-A mixin of :class:`gui.main_window.MainWindow`; all work runs through ``gui.workers``."""
+"""Exports of the main window: the report PDF and the Excel workbook.
+
+:class:`ExportController` is owned by the main window; its dependencies are passed in
+(the case state, the analysis, the preferences, the report page, the window as parent
+of dialogs, the folder suggestion, the cumulative view and the error dialog). All
+work runs through the worker funnel (``gui.workers.run_in_pool``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from gui.settings import Preferences
+from gui.state import Analysis, CaseState
 from gui.texts import tr
 from gui.workers import ProgressHandle, run_in_pool
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from ber.case.model import Case
+    from ber.report.outcome import ReportOutcome
+    from gui.pages.report import ReportPage
 
 
-def ask_open_file(parent: Any, path: Path) -> bool:
+def ask_open_file(parent: QWidget | None, path: Path) -> bool:
     """Offer to open an exported file (tests replace this function)."""
     answer = QMessageBox.question(parent, tr("export.done_title"), tr("export.open_question", path=str(path)))
     return answer == QMessageBox.StandardButton.Yes
 
 
-def schematic_layer(table: Any) -> Any:
-    """Circles around the built-in municipality centroids, for a map without imported boundaries."""
-    import shapely
+class ExportController(QObject):
+    """PDF report and Excel workbook, each in a worker with progress and cancel."""
 
-    from ber.maplayer import MapLayer
+    #: an export was written (its path)
+    finished = Signal(str)
 
-    polys = {
-        code: shapely.Point(float(x), float(y)).buffer(4500.0, 24)
-        for code, x, y in zip(table.codes, table.x, table.y, strict=True)
-    }
-    return MapLayer.from_polygons(polys, dict(zip(table.codes, table.names, strict=True)), tolerance_m=0)
+    def __init__(
+        self,
+        state: CaseState,
+        analysis: Analysis,
+        prefs: Preferences,
+        page: ReportPage,
+        window: QWidget,
+        last_folder: Callable[[], str],
+        cumulative_for: Callable[[Case], Any],
+        show_error: Callable[[str, str], None],
+        job_failed: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(window)
+        self.state = state
+        self.analysis = analysis
+        self.prefs = prefs
+        self.page = page
+        self.window = window
+        self.last_folder = last_folder
+        self.cumulative_for = cumulative_for
+        self.show_error = show_error
+        self.job_failed = job_failed
+        self.report_job: ProgressHandle | None = None
+        self.last_export: Path | None = None
 
+    def _target(self, path: Path | None, ext: str, title_key: str, filter_key: str) -> Path | None:
+        if path is None:
+            name = (self.state.case.business.name or "ber") + ext
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.window, tr(title_key), str(Path(self.last_folder()) / name), tr(filter_key)
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        return path if path.suffix.lower() == ext else path.with_suffix(ext)
 
-def national_layer(geo: Any) -> Any:
-    from ber.maplayer import MapLayer
-
-    names = dict(zip(geo.table.codes, geo.table.names, strict=True))
-    return MapLayer.from_polygons(geo.boundaries_rd(), names)
-
-
-class ExportMixin:
-    """PDF report, Excel workbook, geodata import/load."""
+    def _written(self, path: Path) -> None:
+        self.last_export = path
+        self.finished.emit(str(path))
+        if ask_open_file(self.window, path):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # --- report -------------------------------------------------------------------
 
-    def export_pdf(self: MainWindow, path: Path | None = None) -> ProgressHandle | None:
-        if not self.exports_allowed():
+    def export_pdf(self, path: Path | None = None) -> ProgressHandle | None:
+        if not self.analysis.exports_allowed():
             return None
         try:
             from ber.report import build_report
         except ImportError:
             self.show_error(tr("export.report_missing"), "")
             return None
-        if path is None:
-            suggestion = str(Path(self._last_folder()) / ((self.state.case.business.name or "ber") + ".pdf"))
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, tr("action.export_pdf"), suggestion, tr("file.filter_pdf")
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
-        result = self.result
+        target = self._target(path, ".pdf", "action.export_pdf", "file.filter_pdf")
+        if target is None:
+            return None
+        result = self.analysis.result
         case = self.state.case
-        ctx = self.ctx
-        lang = self.page_report.report_language()
-        pdfa = self.page_report.check_pdfa.isChecked()
+        ctx = self.analysis.ctx
+        page = self.page
+        lang = page.report_language()
+        pdfa = page.check_pdfa.isChecked()
         logo = Path(self.prefs.logo) if self.prefs.logo and Path(self.prefs.logo).is_file() else None
         officer = self.prefs.officer or None
-        target = path
-        register_view = getattr(self, "register_view", None)
-        cumulative = register_view.cumulative_for(case) if register_view is not None else None
+        cumulative = self.cumulative_for(case)
 
-        def job(handle: ProgressHandle) -> Any:
+        def job(handle: ProgressHandle) -> ReportOutcome:
             from ber.engine.assess import assess
 
             res = result
@@ -96,118 +123,53 @@ class ExportMixin:
                 cumulative=cumulative,
             )
 
-        self.page_report.set_busy(True)
-        self.page_report.label_status.setText(tr("export.running"))
+        page.set_busy(True)
+        page.label_status.setText(tr("export.running"))
 
-        def done(outcome: Any) -> None:
-            self.page_report.set_busy(False)
-            notes = "\n".join(str(n) for n in (getattr(outcome, "notes", None) or []))
-            self.page_report.label_status.setText(
-                tr("export.pdf_done", path=str(outcome.path), pages=getattr(outcome, "pages", "?"))
+        def done(outcome: ReportOutcome) -> None:
+            page.set_busy(False)
+            notes = "\n".join(outcome.notes)
+            page.label_status.setText(
+                tr("export.pdf_done", path=str(outcome.path), pages=outcome.pages)
                 + (f"\n{notes}" if notes else "")
             )
-            self.last_export = Path(outcome.path)
-            self.exportFinished.emit(str(outcome.path))
-            if ask_open_file(self, Path(outcome.path)):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(outcome.path)))
+            self._written(Path(outcome.path))
 
         def failed(exc: BaseException) -> None:
-            self.page_report.set_busy(False)
-            self.page_report.label_status.setText(tr("export.failed"))
+            page.set_busy(False)
+            page.label_status.setText(tr("export.failed"))
             self.job_failed(exc)
 
         def cancelled() -> None:
-            self.page_report.set_busy(False)
-            self.page_report.label_status.setText(tr("export.cancelled"))
+            page.set_busy(False)
+            page.label_status.setText(tr("export.cancelled"))
 
-        handle = run_in_pool(job, done, failed, self.page_report.set_progress, cancelled, owner=self)
-        self.report_job = handle
-        return handle
+        self.report_job = run_in_pool(job, done, failed, page.set_progress, cancelled, owner=self.window)
+        return self.report_job
 
-    def cancel_report(self: MainWindow) -> None:
+    def cancel_report(self) -> None:
         if self.report_job is not None:
             self.report_job.cancel()
 
     # --- Excel ----------------------------------------------------------------------
 
-    def export_excel(self: MainWindow, path: Path | None = None) -> ProgressHandle | None:
-        if not self.exports_allowed() or self.result is None:
+    def export_excel(self, path: Path | None = None) -> ProgressHandle | None:
+        result = self.analysis.result
+        if not self.analysis.exports_allowed() or result is None:
             return None
-        if path is None:
-            suggestion = str(Path(self._last_folder()) / ((self.state.case.business.name or "ber") + ".xlsx"))
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, tr("action.export_excel"), suggestion, tr("file.filter_xlsx")
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
-        result, case, lang, target = self.result, self.state.case, self.page_report.report_language(), path
+        target = self._target(path, ".xlsx", "action.export_excel", "file.filter_xlsx")
+        if target is None:
+            return None
+        case, lang = self.state.case, self.page.report_language()
 
         def job(_handle: ProgressHandle) -> Path:
             from ber.io.excel import export_result_xlsx
 
-            export_result_xlsx(result, case, target, lang)  # type: ignore[arg-type]
+            export_result_xlsx(result, case, target, lang)
             return target
 
         def done(out: Path) -> None:
-            self.page_report.label_status.setText(tr("export.excel_done", path=str(out)))
-            self.last_export = out
-            self.exportFinished.emit(str(out))
-            if ask_open_file(self, out):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+            self.page.label_status.setText(tr("export.excel_done", path=str(out)))
+            self._written(out)
 
-        return run_in_pool(job, done, self.job_failed, owner=self)
-
-    # --- geodata --------------------------------------------------------------------------
-
-    def load_map_data(self: MainWindow) -> None:
-        """After start-up: the stored geodata import (or the schematic map) in a worker."""
-        ref = self.ctx.ref
-
-        def job(_handle: ProgressHandle) -> tuple[Any, Any, bool]:
-            from ber.geodata import load_geodata
-
-            geo = None
-            try:
-                geo = load_geodata(None)
-            except Exception:  # a damaged store must not block the map: fall back to schematic
-                geo = None
-            if geo is not None and geo.has_polygons:
-                return geo, national_layer(geo), False
-            return None, schematic_layer(ref.municipalities), True
-
-        run_in_pool(job, self._map_data_ready, self.job_failed, owner=self)
-
-    def _map_data_ready(self: MainWindow, payload: tuple[Any, Any, bool]) -> None:
-        geo, layer, schematic = payload
-        if geo is not None:
-            self.geo = geo
-            self.ctx = geo.context(self.ctx.ref)
-            # municipality choices changed: rebuild the tables that offer them
-            for table in self.findChildren(QTableWidget):
-                table.setRowCount(0)
-            self.on_state_changed("")
-        self.page_map.set_layer(layer, schematic)
-        self.page_region.refresh()
-        self.mapReady.emit()
-
-    def import_geodata_dialog(self: MainWindow) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("action.import_geodata"), str(Path.home()))
-        if folder:
-            self.import_geodata_from(Path(folder))
-
-    def import_geodata_from(self: MainWindow, folder: Path) -> ProgressHandle:
-        def job(_handle: ProgressHandle) -> tuple[Any, Any, bool]:
-            from ber.geodata import import_geodata
-
-            geo = import_geodata([folder])
-            return geo, national_layer(geo), False
-
-        def done(payload: tuple[Any, Any, bool]) -> None:
-            self.statusBar().showMessage(tr("geodata.imported"), 8000)
-            self._map_data_ready(payload)
-
-        self.statusBar().showMessage(tr("geodata.importing"))
-        return run_in_pool(job, done, self.job_failed, owner=self)
+        return run_in_pool(job, done, self.job_failed, owner=self.window)

@@ -1,81 +1,166 @@
-"""Main-window glue for the preferences, ticking the region on the map and the cumulative map.
+"""Map and region logic of the main window: loading and importing geodata, ticking the
+region on the map, and colouring the map by the register's cumulative view.
 
-``MapRegionMixin`` is mixed into :class:`gui.main_window.MainWindow` (like
-``DocumentMixin`` and ``ExportMixin``): it expects ``state``, ``ctx``, ``prefs``,
-``page_map`` and ``page_report`` of the window.
+:class:`MapRegionController` is owned by the main window; its dependencies are passed
+in (the case state, the analysis, the map and region pages, the window for the status
+bar and dialogs, the cumulative view and the error dialog).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
-from ber.case.model import Region
+from ber.case.model import Case, Region
 from ber.engine.geometry import site_point
-from gui.dialogs import PreferencesDialog
-from gui.settings import Preferences, save_preferences
+from gui.state import Analysis, CaseState
 from gui.texts import tr
+from gui.workers import ProgressHandle, run_in_pool
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from ber.geodata import GeoData
+    from ber.maplayer import MapLayer
+    from ber.reference.data import MunicipalityTable
+    from gui.pages.map_page import MapPage
+    from gui.pages.region import RegionPage
 
 STATUS_MS = 8000
 
+#: what a geodata job hands back: the geodata (None: built-in table), the map layer,
+#: and whether that layer is the schematic one
+MapData = tuple["GeoData | None", "MapLayer", bool]
 
-class MapRegionMixin:
-    """Preferences (with the register URL), region ticking and cumulative map colours."""
 
-    #: the register URL with the password typed this session (memory only, never saved)
-    register_session_url: str | None = None
+def schematic_layer(table: MunicipalityTable) -> MapLayer:
+    """Circles around the built-in municipality centroids, for a map without imported boundaries."""
+    import shapely
 
-    # --- preferences -----------------------------------------------------------------
+    from ber.maplayer import MapLayer
 
-    def preferences(self: MainWindow) -> None:
-        dialog = PreferencesDialog(self.prefs, self.ctx.ref, self)
-        if dialog.exec():
-            self.apply_preferences(dialog.result_preferences(), dialog.session_url())
+    polys = {
+        code: shapely.Point(float(x), float(y)).buffer(4500.0, 24)
+        for code, x, y in zip(table.codes, table.x, table.y, strict=True)
+    }
+    return MapLayer.from_polygons(polys, dict(zip(table.codes, table.names, strict=True)), tolerance_m=0)
 
-    def apply_preferences(self: MainWindow, new: Preferences, session_url: str | None = None) -> None:
-        """Store the preferences (the register URL without password); the password stays in memory."""
-        changed_language = new.language != self.prefs.language
-        if session_url is not None:
-            self.register_session_url = session_url
-            self.statusBar().showMessage(tr("prefs.register_session"), STATUS_MS)
-        elif new.register_url != self.prefs.register_url:
-            self.register_session_url = None  # another register: the old password does not apply
-        self.prefs = new
-        save_preferences(new)
-        self.page_report.check_pdfa.setChecked(new.pdfa)
-        self.update_enabled()
-        if changed_language:
-            QMessageBox.information(self, tr("prefs.title"), tr("prefs.restart"))
+
+def national_layer(geo: GeoData) -> MapLayer:
+    from ber.maplayer import MapLayer
+
+    names = dict(zip(geo.table.codes, geo.table.names, strict=True))
+    return MapLayer.from_polygons(geo.boundaries_rd(), names)
+
+
+class MapRegionController(QObject):
+    """Geodata for the map and the engine, the region ticked on the map, cumulative colours."""
+
+    #: the calculation context changed (geodata loaded or imported): rebuild what depends on it
+    contextChanged = Signal()
+    #: the map layer is set (after start-up or an import)
+    mapReady = Signal()
+
+    def __init__(
+        self,
+        state: CaseState,
+        analysis: Analysis,
+        page_map: MapPage,
+        page_region: RegionPage,
+        window: QMainWindow,
+        cumulative_for: Callable[[Case], Any],
+        job_failed: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(window)
+        self.state = state
+        self.analysis = analysis
+        self.page_map = page_map
+        self.page_region = page_region
+        self.window = window
+        self.cumulative_for = cumulative_for
+        self.job_failed = job_failed
+
+    def _status(self, text: str, ms: int = STATUS_MS) -> None:
+        self.window.statusBar().showMessage(text, ms)
+
+    # --- geodata --------------------------------------------------------------------------
+
+    def load_map_data(self) -> ProgressHandle:
+        """After start-up: the stored geodata import (or the schematic map) in a worker."""
+        table = self.analysis.ctx.ref.municipalities
+
+        def job(_handle: ProgressHandle) -> MapData:
+            from ber.geodata import load_geodata
+
+            geo = None
+            try:
+                geo = load_geodata(None)
+            except Exception:  # a damaged store must not block the map: fall back to schematic
+                geo = None
+            if geo is not None and geo.has_polygons:
+                return geo, national_layer(geo), False
+            return None, schematic_layer(table), True
+
+        return run_in_pool(job, self.map_data_ready, self.job_failed, owner=self.window)
+
+    def map_data_ready(self, payload: MapData) -> None:
+        geo, layer, schematic = payload
+        if geo is not None:
+            self.analysis.geo = geo
+            self.analysis.ctx = geo.context(self.analysis.ctx.ref)
+            self.contextChanged.emit()
+        self.page_map.set_layer(layer, schematic)
+        self.page_region.refresh()
+        self.mapReady.emit()
+
+    def import_geodata_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, tr("action.import_geodata"), str(Path.home()))
+        if folder:
+            self.import_geodata_from(Path(folder))
+
+    def import_geodata_from(self, folder: Path) -> ProgressHandle:
+        def job(_handle: ProgressHandle) -> MapData:
+            from ber.geodata import import_geodata
+
+            geo = import_geodata([folder])
+            return geo, national_layer(geo), False
+
+        def done(payload: MapData) -> None:
+            self._status(tr("geodata.imported"))
+            self.map_data_ready(payload)
+
+        self.window.statusBar().showMessage(tr("geodata.importing"))
+        return run_in_pool(job, done, self.job_failed, owner=self.window)
 
     # --- ticking the region on the map -------------------------------------------------
 
-    def host_municipality(self: MainWindow) -> str | None:
+    def host_municipality(self) -> str | None:
         """The host municipality of the chosen site (None when it cannot be placed)."""
+        ctx = self.analysis.ctx
         try:
-            return site_point(self.state.case.chosen_site(), self.ctx.table, self.ctx.locate).host
+            return site_point(self.state.case.chosen_site(), ctx.table, ctx.locate).host
         except Exception:  # an invalid site: validation already says so
             return None
 
-    def toggle_region_municipality(self: MainWindow, code: str) -> bool:
+    def toggle_region_municipality(self, code: str) -> bool:
         """Add ``code`` to the case's region or remove it: one undo step. False when refused."""
-        table = self.ctx.table
+        table = self.analysis.ctx.table
         name = table.name(code) if code in table else code
         if code not in table:
-            self.statusBar().showMessage(tr("map.tick_unknown", code=code), STATUS_MS)
+            self._status(tr("map.tick_unknown", code=code))
             return False
         region = self.state.case.region
+        result = self.analysis.result
         if region.municipalities is not None:
             codes = list(region.municipalities)
         else:  # start from the region the last calculation derived
-            codes = list(self.result.region["municipalities"]) if self.result is not None else []
+            codes = list(result.region["municipalities"]) if result is not None else []
         host = self.host_municipality()
         if code in codes:
             if code == host:
-                self.statusBar().showMessage(tr("map.tick_host", name=name), STATUS_MS)
+                self._status(tr("map.tick_host", name=name))
                 return False
             codes.remove(code)
             message = "map.tick_removed"
@@ -89,28 +174,19 @@ class MapRegionMixin:
         new = Region(municipalities=ordered, label=tr("region.ticked_label"))
         # a dict value: every click is its own undo step (no merging)
         self.state.set_value("region", new.model_dump(mode="json"), tr("map.tick_undo", name=name))
-        self.statusBar().showMessage(tr(message, name=name, n=len(ordered)), STATUS_MS)
+        self._status(tr(message, name=name, n=len(ordered)))
         return True
 
-    def _tick_mode_changed(self: MainWindow, on: bool) -> None:
+    def tick_mode_changed(self, on: bool) -> None:
         if on:
-            self.statusBar().showMessage(tr("map.tick_hint"), STATUS_MS)
+            self._status(tr("map.tick_hint"))
         else:
-            self.statusBar().clearMessage()
+            self.window.statusBar().clearMessage()
 
     # --- cumulative colours on the map ---------------------------------------------------
 
-    def cumulative_view(self: MainWindow) -> Any:
-        """The register window's cumulative view of the current case, or None."""
-        view = getattr(self, "register_view", None)
-        if view is None:
-            return None
-        try:
-            return view.cumulative_for(self.state.case)
-        except RuntimeError:  # the register window was closed and deleted
-            return None
-
-    def update_cumulative_map(self: MainWindow) -> None:
-        cum = self.cumulative_view()
+    def update_cumulative_map(self) -> None:
+        """Colour the map by the register's cumulative view of the current case (or not)."""
+        cum = self.cumulative_for(self.state.case)
         if cum is not self.page_map.cumulative:
             self.page_map.set_cumulative(cum)

@@ -303,7 +303,7 @@ class CumulativeChart(QWidget):
             from matplotlib.figure import Figure
 
             self._figure = Figure(figsize=(6, 2.6), dpi=100, layout="constrained")
-            self._canvas = FigureCanvasQTAgg(self._figure)
+            self._canvas = FigureCanvasQTAgg(self._figure)  # type: ignore[no-untyped-call]
             self._lay.addWidget(self._canvas)
         self.series = s
         lang = language()

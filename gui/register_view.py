@@ -2,10 +2,11 @@
 
 ``RegisterView`` (objectName ``register_view``) is a dialog with two tabs: *Zaken*
 (the register with filters) and *Cumulatief* (the current case on top of the
-registered cases). Every register call runs in a worker thread through
-``gui.workers.run_in_pool``; the view counts them in ``busy``.
+registered cases). Every register call runs on the worker funnel's serial thread
+(``gui.workers.run_in_pool(..., serial=True)``: one register job at a time); the view
+counts them in ``busy``.
 
-The main window only needs ``install_register_menu(window)``; questions to the
+The main window's *Register* menu is ``gui.register_menu.RegisterMenu``; questions to the
 user go through the module-level ``ask_*`` / ``show_message`` functions, which
 tests replace.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,8 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
-    QMenu,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -59,6 +58,13 @@ from gui.texts import language, tr
 from gui.workers import error_text, run_in_pool
 
 # --- the view ----------------------------------------------------------------------------
+
+
+def _button(name: str, key: str, slot: Callable[[], None]) -> QPushButton:
+    button = QPushButton(tr(key))
+    button.setObjectName(name)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
 
 
 class RegisterView(QDialog):
@@ -155,18 +161,19 @@ class RegisterView(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.show_history())
+        self.btn_register = _button("btn_register", "register.btn_register", self.register_current)
+        self.btn_status = _button("btn_status", "register.btn_status", self.change_status)
+        self.btn_history = _button("btn_history", "register.btn_history", self.show_history)
+        self.btn_export = _button("btn_export", "register.btn_export", self.export)
+        self.btn_refresh = _button("btn_refresh", "register.btn_refresh", lambda: self.refresh())
         buttons = QHBoxLayout()
-        for name, key, slot in (
-            ("btn_register", "register.btn_register", self.register_current),
-            ("btn_status", "register.btn_status", self.change_status),
-            ("btn_history", "register.btn_history", self.show_history),
-            ("btn_export", "register.btn_export", self.export),
-            ("btn_refresh", "register.btn_refresh", self.refresh),
+        for button in (
+            self.btn_register,
+            self.btn_status,
+            self.btn_history,
+            self.btn_export,
+            self.btn_refresh,
         ):
-            button = QPushButton(tr(key))
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            setattr(self, name, button)
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.label_count = QLabel()
@@ -236,7 +243,7 @@ class RegisterView(QDialog):
             if isinstance(exc, ConflictError):
                 self.refresh()  # show the case as it is now
 
-        run_in_pool(job, done, failed, owner=self)
+        run_in_pool(job, done, failed, owner=self, serial=True)
 
     def message(self, title: str, text: str) -> None:
         self.last_message = text
@@ -281,7 +288,7 @@ class RegisterView(QDialog):
                 w.setEnabled(False)
             self.message(tr("register.error_title"), error_text(exc))
 
-        run_in_pool(job, done, failed, owner=self)
+        run_in_pool(job, done, failed, owner=self, serial=True)
 
     def done(self, code: int) -> None:  # closing the dialog closes the register
         if self.register is not None and self.busy == 0:
@@ -485,54 +492,4 @@ def register_current(
     when_open()
 
 
-def install_register_menu(
-    window: QMainWindow,
-    get_case: Callable[[], Case | None] | None = None,
-    get_result: Callable[[], Assessment | None] | None = None,
-) -> QMenu:
-    """Add a "Register" menu (``action_register_open``, ``action_register_add``) to the main window.
-
-    Defaults read ``window.state.case``, ``window.result`` and ``window.prefs.officer``.
-    """
-    case_of = get_case or (lambda: window.state.case)  # type: ignore[attr-defined]
-    result_of = get_result or (lambda: getattr(window, "result", None))
-
-    def officer() -> str:
-        return str(getattr(getattr(window, "prefs", None), "officer", "") or "")
-
-    menu = QMenu(tr("register.menu"), window)
-    menu.setObjectName("menu_register")
-
-    def open_view() -> RegisterView:
-        session = getattr(window, "register_session_url", None)  # password typed this session
-        view = RegisterView(case_of, result_of, officer=officer(), url=register_url(session), parent=window)
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.register_view = view  # type: ignore[attr-defined]
-        if hasattr(window, "update_cumulative_map"):  # the map can colour by the cumulative view
-            view.cumulativeReady.connect(window.update_cumulative_map)
-        view.show()
-        return view
-
-    def add() -> None:
-        view = open_view()
-        register_current(case_of(), result_of(), window, view=view, officer=officer())
-
-    open_action = menu.addAction(tr("register.action_open"))
-    open_action.setObjectName("action_register_open")
-    open_action.setStatusTip(tr("register.action_open_tip"))
-    open_action.triggered.connect(lambda: open_view())
-    add_action = menu.addAction(tr("register.action_add"))
-    add_action.setObjectName("action_register_add")
-    add_action.triggered.connect(add)
-    bar = window.menuBar()
-    help_menu = next((a for a in bar.actions() if a.menu() is not None and a.text() == tr("menu.help")), None)
-    if help_menu is not None:
-        bar.insertMenu(help_menu, menu)
-    else:
-        bar.addMenu(menu)
-    window.action_register_open = open_action  # type: ignore[attr-defined]
-    window.action_register_add = add_action  # type: ignore[attr-defined]
-    return menu
-
-
-__all__ = ["RegisterView", "install_register_menu", "register_current", "register_url"]
+__all__ = ["RegisterView", "register_current", "register_url"]

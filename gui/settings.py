@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -42,7 +42,7 @@ def strip_password(url: str) -> str:
 
 def _to_v2(s: QSettings) -> None:
     """Version 2 adds ``register_url``; a password already in it (set by hand) is removed."""
-    value = str(s.value("register_url", "") or "").strip()
+    value = _text(s, "register_url").strip()
     s.setValue("register_url", strip_password(value))
 
 
@@ -63,7 +63,17 @@ class Preferences:
     pdfa: bool = True
     #: register database URL without password; "" = SQLite in the user data folder
     register_url: str = ""
+    #: CBS code of the municipality a new case starts in ("" = ask at the first new case)
+    home_municipality: str = ""
+    #: the case file that was open when the window closed ("" = none); reopened at start
+    last_case: str = ""
     recent: list[str] = field(default_factory=list)
+
+    def update_from(self, other: Preferences) -> None:
+        """Take every value of ``other`` (one Preferences object is shared by the window
+        and its controllers, so it is changed in place, never replaced)."""
+        for f in fields(self):
+            setattr(self, f.name, getattr(other, f.name))
 
 
 def qsettings() -> QSettings:
@@ -76,11 +86,24 @@ def qsettings() -> QSettings:
 
 
 def migrate(s: QSettings) -> None:
-    version = int(s.value("settings_version", 0) or 0)
+    version = _int(s, "settings_version", 0)
     while version < SETTINGS_VERSION:
         MIGRATIONS[version](s)
         version += 1
     s.setValue("settings_version", SETTINGS_VERSION)
+
+
+def _text(s: QSettings, key: str, default: str = "") -> str:
+    value = s.value(key, default)
+    return default if value is None else str(value)
+
+
+def _int(s: QSettings, key: str, default: int) -> int:
+    value = s.value(key, default)
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return default
 
 
 def _bool(value: object, default: bool) -> bool:
@@ -95,22 +118,21 @@ def load_preferences(s: QSettings | None = None) -> Preferences:
     s = s or qsettings()
     migrate(s)
     p = Preferences()
-    lang = str(s.value("language", p.language))
+    lang = _text(s, "language", p.language)
     p.language = lang if lang in ("nl", "en") else "nl"
-    p.officer = str(s.value("officer", "") or "")
-    p.logo = str(s.value("logo", "") or "")
-    p.family_preset = str(s.value("family_preset", p.family_preset) or p.family_preset)
-    try:
-        draws = int(s.value("mc_draws", p.mc_draws))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        draws = p.mc_draws
+    p.officer = _text(s, "officer")
+    p.logo = _text(s, "logo")
+    p.family_preset = _text(s, "family_preset", p.family_preset) or p.family_preset
+    draws = _int(s, "mc_draws", p.mc_draws)
     p.mc_draws = min(max(draws, MC_RANGE[0]), MC_RANGE[1])
     p.pdfa = _bool(s.value("pdfa"), True)
-    p.register_url = strip_password(str(s.value("register_url", "") or ""))
+    p.register_url = strip_password(_text(s, "register_url"))
+    p.home_municipality = _text(s, "home_municipality").strip()
+    p.last_case = _text(s, "last_case")
     recent = s.value("recent", [])
     if isinstance(recent, str):
         recent = [recent] if recent else []
-    p.recent = [str(r) for r in (recent or [])][:MAX_RECENT]
+    p.recent = [str(r) for r in recent][:MAX_RECENT] if isinstance(recent, list) else []
     return p
 
 
@@ -124,6 +146,8 @@ def save_preferences(p: Preferences, s: QSettings | None = None) -> None:
     s.setValue("mc_draws", int(p.mc_draws))
     s.setValue("pdfa", bool(p.pdfa))
     s.setValue("register_url", strip_password(p.register_url))  # never a password on disk
+    s.setValue("home_municipality", p.home_municipality)
+    s.setValue("last_case", p.last_case)
     s.setValue("recent", list(p.recent))
     s.sync()
 

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ber.case.model import Case
 from ber.texts.messages import InputError, Problem
+
+if TYPE_CHECKING:
+    from ber.engine.assess import Context
+    from ber.engine.result import Assessment
+    from ber.geodata import GeoData
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -175,3 +180,22 @@ class CaseState(QObject):
     def _apply(self, case: Case, path: str) -> None:
         self._case = case
         self.changed.emit(path)
+
+
+class Analysis:
+    """What the window derives from the case, shared by the main window and its controllers.
+
+    ``ctx``: reference data and the municipality table the engine uses (replaced when
+    geodata is loaded or imported); ``geo``: that geodata (None for the built-in table);
+    ``result``: the last calculation; ``problems``: the current input problems (exports
+    and calculation are blocked while there are any).
+    """
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.geo: GeoData | None = None
+        self.result: Assessment | None = None
+        self.problems: list[Problem] = []
+
+    def exports_allowed(self) -> bool:
+        return not self.problems

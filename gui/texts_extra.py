@@ -78,4 +78,20 @@ EXTRA_TEXTS: dict[str, dict[str, str]] = {
         "effects of this case (Register › Case register… › Cumulative › Compute cumulative).",
     ),
     "map.legend_mode": _t("{domain} – {mode}", "{domain} – {mode}"),
+    # the home municipality (preferences; a new case starts there)
+    "prefs.home": _t("Thuisgemeente:", "Home municipality:"),
+    "prefs.home_note": _t(
+        "Een nieuwe zaak (Ctrl+N) begint met een locatie in het midden van deze gemeente en een "
+        "automatische regio eromheen.",
+        "A new case (Ctrl+N) starts with a site at the centre of this municipality and an automatic "
+        "region around it.",
+    ),
+    "home.filter": _t("Zoek een gemeente op naam of code", "Find a municipality by name or code"),
+    "home.title": _t("Thuisgemeente kiezen", "Choose the home municipality"),
+    "home.intro": _t(
+        "In welke gemeente werkt u? Nieuwe zaken beginnen met een locatie in die gemeente. U kunt dit "
+        "later wijzigen in Bewerken › Voorkeuren.",
+        "Which municipality do you work for? New cases start with a site in that municipality. You can "
+        "change this later in Edit › Preferences.",
+    ),
 }

@@ -1,23 +1,39 @@
-"""One funnel for background work: ``run_in_pool`` runs a plain engine function in a
-``QThreadPool`` worker and reports back through Qt signals on the GUI thread.
+"""One funnel for background work: ``run_in_pool`` runs a plain engine function on a
+worker thread and reports back on the GUI thread.
+
+The work runs in a :class:`concurrent.futures.ThreadPoolExecutor`. Its threads are
+ordinary Python threads that live until the application ends, so per-thread state
+that libraries keep in ``threading.local`` (pyproj's PROJ context, for one) stays valid
+from one job to the next; a second geodata import in the same thread used to crash
+when Qt's own pool threads dropped their Python thread state between jobs.
+
+Results, errors and cancellations come back as one Qt signal (``WorkerFunnel.delivered``)
+that carries the callback to run; Qt queues it into the GUI thread. Progress goes
+through the job's :class:`ProgressHandle` signal the same way.
 
 The function receives a :class:`ProgressHandle` (``report(fraction, message)`` and
 ``cancelled()``, the ``ber.engine.progress.Progress`` protocol). Errors end in ``on_error``
 with a readable text (``InputError`` texts in the user's language); the traceback is
 written to ``user_data_dir()/logs/ber-desk.log``, never shown to the user.
+
+Jobs that touch the register are passed with ``serial=True``: they run one at a time,
+in submission order, on a single dedicated thread (SQLite and the optimistic version
+checks of the register expect one writer at a time).
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import logging
+import os
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from ber.engine.progress import Cancelled
 from ber.texts.messages import BerError, InputError
@@ -25,6 +41,9 @@ from gui.texts import language, tr
 
 log = logging.getLogger("ber_desk")
 _HANDLERS: dict[str, logging.Handler] = {}
+
+#: worker threads for ordinary jobs (calculation, reports, imports)
+POOL_THREADS = max(2, min(4, os.cpu_count() or 2))
 
 
 def setup_logging() -> str:
@@ -61,16 +80,29 @@ def error_text(exc: BaseException) -> str:
 
 
 class ProgressHandle(QObject):
-    """Progress and cancel handle for one job; thread-safe, emits ``progressed``."""
+    """Progress and cancel handle for one job; thread-safe.
+
+    ``report`` may be called on any thread; ``progressed`` is emitted on the GUI thread
+    (through ``send``, the funnel's way back).
+    """
 
     progressed = Signal(float, str)
 
-    def __init__(self) -> None:
+    def __init__(self, send: Callable[[Callable[[], None]], None] | None = None) -> None:
         super().__init__()
         self._cancel = threading.Event()
+        self._send = send
 
     def report(self, fraction: float, message: str = "") -> None:
-        self.progressed.emit(float(max(0.0, min(1.0, fraction))), message)
+        value = float(max(0.0, min(1.0, fraction)))
+        if self._send is None:
+            self._emit(value, message)
+        else:
+            self._send(lambda: self._emit(value, message))
+
+    def _emit(self, fraction: float, message: str) -> None:
+        with contextlib.suppress(RuntimeError):  # the application is shutting down
+            self.progressed.emit(fraction, message)
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -79,62 +111,79 @@ class ProgressHandle(QObject):
         self._cancel.set()
 
 
-_THREAD = threading.local()
+class WorkerFunnel(QObject):
+    """The executors and the way back to the GUI thread; one per application."""
 
+    #: carries a callback (with its arguments bound) from a worker to the GUI thread
+    delivered = Signal(object)
 
-def _pin_thread_state() -> None:
-    """Keep this pool thread's Python thread state for the thread's lifetime.
-
-    PySide creates a Python thread state for every ``QRunnable.run`` call on a
-    thread-pool thread and destroys it afterwards, which drops the thread's
-    ``threading.local`` data. pyproj keeps its per-thread PROJ context there, so CRS
-    objects made in one job (e.g. a geodata import) would point to a freed context
-    in a later job: a second geodata import crashed. One extra ``PyGILState_Ensure``
-    per thread (never released) keeps the state alive; the marker below lives in
-    that state, so a new thread (even with a reused id) is pinned again. The pool's
-    threads do not expire (``run_in_pool``), so no pinned state is left behind.
-    """
-    if not getattr(_THREAD, "pinned", False):
-        ctypes.pythonapi.PyGILState_Ensure()
-        _THREAD.pinned = True
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-    was_cancelled = Signal()
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[ProgressHandle], Any], handle: ProgressHandle) -> None:
+    def __init__(self, threads: int = POOL_THREADS) -> None:
         super().__init__()
-        self.fn = fn
-        self.handle = handle
-        self.signals = _Signals()
+        self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ber-worker")
+        self.serial = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ber-register")
+        self.running = 0
+        self.delivered.connect(self._deliver)
 
-    def run(self) -> None:
-        _pin_thread_state()
-        try:
-            result = self.fn(self.handle)
-        except Cancelled:
-            self._emit(self.signals.was_cancelled)
-        except BaseException as exc:
-            if not isinstance(exc, InputError):
-                setup_logging()
-                log.error("background job failed\n%s", "".join(traceback.format_exception(exc)))
-            self._emit(self.signals.failed, exc)
-        else:
-            self._emit(self.signals.done, result)
+    @Slot(object)
+    def _deliver(self, callback: Callable[[], None]) -> None:
+        callback()
 
-    @staticmethod
-    def _emit(signal: Any, *args: Any) -> None:
-        # RuntimeError: the application is shutting down and nobody is listening any more
-        with contextlib.suppress(RuntimeError):
-            signal.emit(*args)
+    def _send(self, callback: Callable[[], None]) -> None:
+        with contextlib.suppress(RuntimeError):  # nobody is listening any more (shutdown)
+            self.delivered.emit(callback)
+
+    def submit(
+        self,
+        fn: Callable[[ProgressHandle], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Callable[[float, str], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        serial: bool = False,
+    ) -> ProgressHandle:
+        handle = ProgressHandle(self._send)
+        if on_progress is not None:
+            handle.progressed.connect(on_progress)
+        self.running += 1
+
+        def finish(callback: Callable[[], None]) -> Callable[[], None]:
+            def run_on_gui_thread() -> None:
+                self.running -= 1
+                callback()
+
+            return run_on_gui_thread
+
+        def work() -> None:
+            try:
+                result = fn(handle)
+            except Cancelled:
+                self._send(finish(on_cancelled or (lambda: None)))
+            except BaseException as exc:
+                if not isinstance(exc, InputError):
+                    setup_logging()
+                    log.error("background job failed\n%s", "".join(traceback.format_exception(exc)))
+                self._send(finish(partial(on_error, exc)))
+            else:
+                self._send(finish(partial(on_done, result)))
+
+        (self.serial if serial else self.pool).submit(work)
+        return handle
+
+    def shutdown(self) -> None:
+        """Stop taking work; running jobs end on their own (callers cancel them first)."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.serial.shutdown(wait=False, cancel_futures=True)
 
 
-#: jobs still running (a QRunnable's signals must outlive the worker thread)
-_RUNNING: set[_Job] = set()
+_FUNNEL: WorkerFunnel | None = None
+
+
+def funnel() -> WorkerFunnel:
+    """The application's worker funnel (created on first use, on the GUI thread)."""
+    global _FUNNEL
+    if _FUNNEL is None:
+        _FUNNEL = WorkerFunnel()
+    return _FUNNEL
 
 
 def run_in_pool(
@@ -144,12 +193,13 @@ def run_in_pool(
     on_progress: Callable[[float, str], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
     owner: QObject | None = None,
+    serial: bool = False,
 ) -> ProgressHandle:
-    """Run ``fn(handle)`` in the global thread pool; callbacks run on the GUI thread.
+    """Run ``fn(handle)`` on a worker thread; callbacks run on the GUI thread.
 
     With ``owner`` (a window), callbacks are skipped once the owner has been deleted.
+    With ``serial`` (register jobs), the job waits for the previous serial job.
     """
-    handle = ProgressHandle()
     if owner is not None:
         on_done = _guarded(owner, on_done)
         on_error = _guarded(owner, on_error)
@@ -157,26 +207,7 @@ def run_in_pool(
             on_cancelled = _guarded(owner, on_cancelled)
         if on_progress is not None:
             on_progress = _guarded(owner, on_progress)
-    job = _Job(fn, handle)
-    job.setAutoDelete(False)
-    _RUNNING.add(job)
-
-    def finish() -> None:
-        _RUNNING.discard(job)
-
-    job.signals.done.connect(on_done)
-    job.signals.failed.connect(on_error)
-    job.signals.done.connect(finish)
-    job.signals.failed.connect(finish)
-    job.signals.was_cancelled.connect(finish)
-    if on_cancelled is not None:
-        job.signals.was_cancelled.connect(on_cancelled)
-    if on_progress is not None:
-        handle.progressed.connect(on_progress)
-    pool = QThreadPool.globalInstance()
-    pool.setExpiryTimeout(-1)  # keep the (pinned) threads: see _pin_thread_state
-    pool.start(job)
-    return handle
+    return funnel().submit(fn, on_done, on_error, on_progress, on_cancelled, serial=serial)
 
 
 def _guarded(owner: QObject, fn: Callable[..., None]) -> Callable[..., None]:
@@ -190,4 +221,4 @@ def _guarded(owner: QObject, fn: Callable[..., None]) -> Callable[..., None]:
 
 
 def running_jobs() -> int:
-    return len(_RUNNING)
+    return funnel().running

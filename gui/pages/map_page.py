@@ -76,7 +76,9 @@ class MapPage(QWidget):
         self.button_tick_region.setCheckable(True)
         self.button_tick_region.setToolTip(tr("map.tick_region_tip"))
         self.button_tick_region.toggled.connect(self._tick_toggled)
-        self.button_add_site.toggled.connect(lambda on: on and self.button_tick_region.setChecked(False))
+        self.button_add_site.toggled.connect(
+            lambda on: self.button_tick_region.setChecked(False) if on else None
+        )
         bar.addWidget(self.button_tick_region)
         self.button_fit = QPushButton(tr("map.fit"))
         self.button_fit.setObjectName("button_map_fit")

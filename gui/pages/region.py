@@ -157,9 +157,9 @@ class RegionPage(QWidget):
         cl.addWidget(self.source)
         lay.addWidget(cap_box, 1)
 
-        self.radio_auto.toggled.connect(lambda on: on and self._choose_auto())
-        self.radio_kind.toggled.connect(lambda on: on and self._choose_kind())
-        self.radio_list.toggled.connect(lambda on: on and self._choose_list())
+        self.radio_auto.toggled.connect(lambda on: self._choose_auto() if on else None)
+        self.radio_kind.toggled.connect(lambda on: self._choose_kind() if on else None)
+        self.radio_list.toggled.connect(lambda on: self._choose_list() if on else None)
         self.combo_kind.currentIndexChanged.connect(lambda _i: self._fill_regions())
         self.combo_region.activated.connect(lambda _i: self._choose_kind())
         self.list.itemChanged.connect(lambda _item: self._choose_list())

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.pages.common import page_title
-from gui.texts import language, tr
+from gui.texts import Lang, language, tr
 
 
 class ReportPage(QWidget):
@@ -94,8 +94,8 @@ class ReportPage(QWidget):
         lay.addWidget(self.label_blocked)
         lay.addStretch(1)
 
-    def report_language(self) -> str:
-        return str(self.combo_language.currentData())
+    def report_language(self) -> Lang:
+        return "en" if self.combo_language.currentData() == "en" else "nl"
 
     def set_enabled_exports(self, enabled: bool, reason: str = "") -> None:
         self.button_pdf.setEnabled(enabled)

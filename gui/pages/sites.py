@@ -103,7 +103,7 @@ class SitesPage(QWidget):
             radio.setAccessibleName(tr("col.chosen"))
             radio.setChecked(bool(site.get("chosen")) or (len(sites) == 1))
             self.chosen_group.addButton(radio, i)
-            radio.toggled.connect(lambda on, row=i: on and self._commit())
+            radio.toggled.connect(lambda on: self._commit() if on else None)
             holder = QWidget()
             hl = QHBoxLayout(holder)
             hl.setContentsMargins(8, 0, 0, 0)

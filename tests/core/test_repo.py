@@ -150,9 +150,9 @@ def test_ruff_is_clean() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_engine_is_mypy_strict_clean() -> None:
+def test_engine_and_gui_are_mypy_strict_clean() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "ber"],
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "ber", "gui"],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,

@@ -10,7 +10,13 @@ import pytest
 
 @pytest.fixture
 def make_window(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """Build main windows as ``ber-desk`` does (demo case, Dutch); closes them afterwards."""
+    """Build main windows as ``ber-desk`` does (demo case, Dutch); closes them afterwards.
+
+    The screen offers 1920×1050 pixels (the window opens at its preferred 1280×800); a
+    new case asks for no home municipality: the answer is Venlo.
+    """
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
     from PySide6.QtWidgets import QMessageBox
 
     import gui.documents
@@ -18,6 +24,8 @@ def make_window(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
     monkeypatch.setattr(gui.exports, "ask_open_file", lambda parent, path: False)
     monkeypatch.setattr(gui.documents, "ask_unsaved", lambda parent: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(gui.documents, "ask_home_municipality", lambda parent, choices: "GM0983")
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1920, 1050))
     windows = []
 
     def make(lang: str = "nl") -> Any:

@@ -48,7 +48,7 @@ def test_demo_edit_invalid_undo_save_reopen(make_window: Any, qtbot: Any, tmp_pa
     message = window.findChild(QLabel, "message_category_shares")
     assert not message.isHidden()
     assert "100" in message.text()
-    assert not window.action_export_pdf.isEnabled()
+    assert not window.commands.action_export_pdf.isEnabled()
     assert not window.page_report.button_pdf.isEnabled()
     assert "✗" in window.label_validation.text()
     assert window.findChild(QLabel, "label_category_sum").text().startswith("✗")
@@ -56,20 +56,20 @@ def test_demo_edit_invalid_undo_save_reopen(make_window: Any, qtbot: Any, tmp_pa
     assert window.result.totals["jobs"] == pytest.approx(1200)
 
     # undo restores the exact previous case and enables export again
-    window.action_undo.trigger()
+    window.commands.action_undo.trigger()
     assert window.state.case.workforce.category_shares["eu_short"] == pytest.approx(0.25)
     assert share.value() == pytest.approx(25.0)
-    assert window.action_export_pdf.isEnabled()
+    assert window.commands.action_export_pdf.isEnabled()
     assert message.isHidden()
     assert "✓" in window.label_validation.text()
 
     # save, then reopen in a new document
     target = tmp_path / "case.ber"
-    assert window.save_to(target)
+    assert window.documents.save_to(target)
     assert not window.isWindowModified()
-    window.open_demo()
+    window.documents.open_demo()
     assert window.state.case.business.jobs == 900
-    assert window.open_path(target)
+    assert window.documents.open_path(target)
     assert window.state.case.business.jobs == 1200
     assert window.state.path == target
     assert str(target.resolve()) == window.prefs.recent[0]
@@ -82,14 +82,14 @@ def test_export_pdf_and_reopen_from_pdf(make_window: Any, qtbot: Any, tmp_path: 
     window.page_report.check_pdfa.setChecked(False)
     target = tmp_path / "rapport.pdf"
     with qtbot.waitSignal(window.exportFinished, timeout=60_000) as blocker:
-        handle = window.export_pdf(target)
+        handle = window.exports.export_pdf(target)
         assert handle is not None
     assert Path(blocker.args[0]) == target
     assert target.read_bytes()[:5] == b"%PDF-"
     # the report carries the case: opening the PDF gives the case back
-    window.open_demo()
+    window.documents.open_demo()
     _spin(window, "spin_jobs").setValue(10)
-    assert window.open_path(target)
+    assert window.documents.open_path(target)
     assert window.state.case.business.jobs == 900
 
 
@@ -97,7 +97,7 @@ def test_export_excel(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
     window = make_window()
     target = tmp_path / "ber.xlsx"
     with qtbot.waitSignal(window.exportFinished, timeout=30_000):
-        window.export_excel(target)
+        window.exports.export_excel(target)
     assert target.read_bytes()[:2] == b"PK"
 
 
@@ -108,7 +108,7 @@ def test_monte_carlo_bands(make_window: Any, qtbot: Any) -> None:
     window.run_monte_carlo()
     qtbot.waitUntil(lambda: window.result.uncertainty is not None, timeout=20_000)
     assert window.result.uncertainty["samples"] == 200
-    assert window.mc_job is None
+    assert window.calculation.mc_job is None
     assert window.page_results.button_mc.isEnabled()
     # the band column of the key figures is filled (not the "–" placeholder)
     model = window.page_results.figures_model
@@ -116,14 +116,40 @@ def test_monte_carlo_bands(make_window: Any, qtbot: Any) -> None:
     assert any(b != "–" for b in bands)
 
 
-def test_stale_results_are_discarded(make_window: Any, qtbot: Any) -> None:
+def test_stale_results_are_discarded(make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first calculation (900 jobs) is held until the second (500 jobs) has been shown;
+    its late result must not replace the newer one (the generation guard in
+    ``gui.calculation``). Without the guard the window would end on 900 jobs."""
+    import threading
+
+    import ber.engine.assess as engine
+    from gui.workers import running_jobs
+
     window = make_window()
-    first = window.compute()
+    real_assess = engine.assess
+    second_shown = threading.Event()
+    first_finished = threading.Event()
+
+    def held(case: Any, ctx: Any, **kwargs: Any) -> Any:
+        if case.business.jobs == 900:  # the old input: wait until the newer result is shown
+            assert second_shown.wait(20), "the second calculation never finished"
+            try:
+                return real_assess(case, ctx, **kwargs)
+            finally:
+                first_finished.set()
+        return real_assess(case, ctx, **kwargs)
+
+    monkeypatch.setattr(engine, "assess", held)
+    first = window.calculation.compute()
     window.state.set_value("business.jobs", 500.0)
-    second = window.compute()
+    window.calculation.debounce.stop()  # only the two calculations of this test run
+    second = window.calculation.compute()
     assert first is not None and second is not None
-    qtbot.waitUntil(lambda: window.result.totals["jobs"] == pytest.approx(500), timeout=5000)
-    qtbot.wait(600)  # the debounced calculation and any late worker have finished
+    qtbot.waitUntil(lambda: window.result.totals["jobs"] == pytest.approx(500), timeout=10_000)
+    assert not first_finished.is_set()  # the old calculation is still held
+    second_shown.set()
+    qtbot.waitUntil(first_finished.is_set, timeout=10_000)
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=10_000)  # its callback has run
     assert window.result.totals["jobs"] == pytest.approx(500)
 
 
@@ -139,8 +165,8 @@ def test_sites_add_remove_and_choose(make_window: Any, qtbot: Any) -> None:
     assert len(window.state.case.sites) == 5
     qtbot.waitUntil(lambda: len(window.result.sites) == 5, timeout=5000)
     assert window.page_map.sites_model.columnCount() == 1 + 5
-    window.action_undo.trigger()
-    window.action_undo.trigger()
+    window.commands.action_undo.trigger()
+    window.commands.action_undo.trigger()
     assert len(window.state.case.sites) == 3
 
 
@@ -178,7 +204,7 @@ def test_no_recovery_offer_after_clean_exit(qtbot: Any, monkeypatch: pytest.Monk
     window = build_window("nl")
     qtbot.addWidget(window)
     window.state.set_value("business.jobs", 333.0)
-    path = window.autosave()
+    path = window.documents.autosave()
     assert path is not None and path.exists()
     monkeypatch.setattr(
         gui.documents, "ask_unsaved", lambda parent: gui.documents.QMessageBox.StandardButton.Discard
@@ -215,7 +241,7 @@ def test_cancel_monte_carlo(make_window: Any, qtbot: Any) -> None:
     assert handle is not None
     assert window.page_results.button_cancel.isVisibleTo(window.page_results)
     handle.cancel()  # what the Annuleren button does
-    qtbot.waitUntil(lambda: window.mc_job is None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.calculation.mc_job is None, timeout=20_000)
     assert window.result.uncertainty is None
     assert "afgebroken" in window.page_results.label_mc.text()
     assert window.page_results.button_mc.isEnabled()
@@ -226,7 +252,7 @@ def test_cancel_report_writes_no_file(make_window: Any, qtbot: Any, tmp_path: Pa
     window = make_window()
     window.page_report.check_pdfa.setChecked(False)
     target = tmp_path / "afgebroken.pdf"
-    handle = window.export_pdf(target)
+    handle = window.exports.export_pdf(target)
     assert handle is not None
     handle.cancel()  # before the first progress step: the build stops there
     qtbot.waitUntil(lambda: not window.page_report.progress.isVisibleTo(window.page_report), timeout=30_000)
@@ -253,14 +279,14 @@ def test_unsaved_changes_prompt_can_cancel_closing(
     assert not window.close()
     assert asked == [True]
     assert window.isVisible()
-    window.new_case()  # also asks, and keeps the case when cancelled
+    window.documents.new_case()  # also asks, and keeps the case when cancelled
     assert window.state.case.business.jobs == 950
 
 
 def test_recent_files_menu(make_window: Any, tmp_path: Path) -> None:
     window = make_window()
     target = tmp_path / "recent.ber"
-    assert window.save_to(target)
+    assert window.documents.save_to(target)
     first = window.menu_recent.actions()[0]
     assert first.objectName() == "action_recent_0"
     assert "recent.ber" in first.text()

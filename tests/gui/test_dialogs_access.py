@@ -28,10 +28,10 @@ def test_actions_have_names_and_standard_shortcuts(make_window: Any) -> None:
         "action_manual": "F1",
     }
     for name, key in expected.items():
-        action = getattr(w, name)
+        action = getattr(w.commands, name)
         assert action.objectName() == name
         assert key in [s.toString() for s in action.shortcuts()], name
-    assert {s.toString() for s in w.action_redo.shortcuts()} >= {"Ctrl+Y", "Ctrl+Shift+Z"}
+    assert {s.toString() for s in w.commands.action_redo.shortcuts()} >= {"Ctrl+Y", "Ctrl+Shift+Z"}
     menus = [a.text() for a in w.menuBar().actions()]
     assert menus == ["&Bestand", "Be&werken", "Bee&ld", "&Register", "&Help"]
     for name in (
@@ -43,9 +43,10 @@ def test_actions_have_names_and_standard_shortcuts(make_window: Any) -> None:
         "action_import_geodata",
         "action_export_excel",
     ):
-        assert getattr(w, name).objectName() == name
+        assert getattr(w.commands, name).objectName() == name
     assert (
-        QKeySequence("Ctrl+1").matches(w.step_actions[0].shortcut()) == QKeySequence.SequenceMatch.ExactMatch
+        QKeySequence("Ctrl+1").matches(w.commands.step_actions[0].shortcut())
+        == QKeySequence.SequenceMatch.ExactMatch
     )
 
 
@@ -136,7 +137,7 @@ def test_open_bad_file_shows_one_readable_error(make_window: Any, tmp_path: Path
     w = make_window()
     bad = tmp_path / "kapot.ber"
     bad.write_text("{ dit is geen json", encoding="utf-8")
-    assert not w.open_path(bad)
+    assert not w.documents.open_path(bad)
     assert "kapot.ber" in w.last_error
     assert "Traceback" not in w.last_error
     assert w.state.case.business.jobs == 900

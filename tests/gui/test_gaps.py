@@ -187,10 +187,10 @@ def test_tick_region_on_the_map(make_window: Any, qtbot: Any) -> None:
     click_municipality(qtbot, w, GENNEP)
     assert GENNEP in w.state.case.region.municipalities and stack.count() == steps + 2
     qtbot.waitUntil(lambda: GENNEP in w.result.region["municipalities"], timeout=10_000)
-    w.action_undo.trigger()
+    w.commands.action_undo.trigger()
     assert w.state.case.region == region
     assert GENNEP not in w.page_map.view.region()
-    w.action_undo.trigger()
+    w.commands.action_undo.trigger()
     assert w.state.case.region.municipalities is None  # back to the automatic region
     assert w.page_region.radio_auto.isChecked()
     qtbot.waitUntil(lambda: w.result.region["method"] == "cutoff", timeout=10_000)
@@ -222,7 +222,7 @@ class FakeGeo:
 def test_region_page_recognises_a_region_kind(make_window: Any) -> None:
     w = make_window()
     page = w.page_region
-    w.geo = FakeGeo()
+    w.analysis.geo = FakeGeo()
     w.state.set_value("region", {"municipalities": ["GM1507", "GM0983", "GM0889"], "label": ""})
     assert page.radio_kind.isChecked() and not page.radio_list.isChecked()
     assert page.combo_kind.currentData() == "arbeidsmarktregio" and page.combo_region.currentData() == "AM99"
@@ -238,8 +238,8 @@ def test_region_page_recognises_a_region_kind(make_window: Any) -> None:
     # ticked by hand stays ticked by hand, even when it happens to equal a region
     w.state.set_value("region", {"municipalities": everything, "label": "Zelf aangevinkt"})
     assert page.radio_list.isChecked()
-    w.action_undo.trigger()
-    w.action_undo.trigger()
+    w.commands.action_undo.trigger()
+    w.commands.action_undo.trigger()
     assert page.radio_kind.isChecked() and page.combo_region.currentData() == "PV31"
 
 
@@ -251,7 +251,7 @@ def test_reopened_demo_shows_its_labour_market_region(
     # PROJ context of the first job's thread was freed; gui.workers._pin_thread_state)
     for _ in range(2):
         with qtbot.waitSignal(w.mapReady, timeout=120_000):
-            w.import_geodata_from(shared_reference)
+            w.map_region.import_geodata_from(shared_reference)
     page = w.page_region
     # the demo's region is 'Arbeidsmarktregio Noord-Limburg' with its seven member municipalities
     code, _name = w.geo.region_of("arbeidsmarktregio", VENLO)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QRadioButton
 
 def test_new_case_is_valid_and_computes(make_window: Any, qtbot: Any) -> None:
     w = make_window()
-    w.new_case()
+    w.documents.new_case()
     assert w.problems == []
     assert w.state.case.business.jobs == 100
     assert len(w.state.case.sites) == 1
@@ -47,7 +47,7 @@ def test_choose_another_site(make_window: Any, qtbot: Any) -> None:
     radio.setChecked(True)
     assert [s.chosen for s in w.state.case.sites] == [False, True, False]
     qtbot.waitUntil(lambda: w.result.site["name"].startswith("Venray"), timeout=5000)
-    w.action_undo.trigger()
+    w.commands.action_undo.trigger()
     assert w.state.case.sites[0].chosen
 
 
@@ -57,7 +57,7 @@ def test_manual_residence_shares_must_fill_the_rest(make_window: Any, qtbot: Any
     method.setCurrentIndex(method.findData("manual"))
     # manual without shares is a problem the page shows at the table
     assert any(p.field.startswith("workforce.residence") for p in w.problems)
-    assert not w.action_export_pdf.isEnabled()
+    assert not w.commands.action_export_pdf.isEnabled()
     table = w.page_workforce.residence_table
     assert table.isEnabled()
     table._add()
@@ -66,7 +66,7 @@ def test_manual_residence_shares_must_fill_the_rest(make_window: Any, qtbot: Any
     # 5 % cross-border: the manual shares must add up to 95 %
     spin.setValue(95.0)
     assert w.problems == []
-    assert w.action_export_pdf.isEnabled()
+    assert w.commands.action_export_pdf.isEnabled()
 
 
 def test_measures_show_without_and_with(make_window: Any, qtbot: Any) -> None:
@@ -103,7 +103,7 @@ def test_import_national_boundaries(make_window: Any, qtbot: Any, shared_referen
     assert len(w.page_map.view.layer) == 7  # schematic: the built-in municipalities
     assert not w.page_region.radio_kind.isEnabled()
     with qtbot.waitSignal(w.mapReady, timeout=120_000):
-        w.import_geodata_from(shared_reference)
+        w.map_region.import_geodata_from(shared_reference)
     assert w.geo is not None
     assert len(w.page_map.view.layer) > 300  # all Dutch municipalities
     assert len(w.ctx.table) > 300
@@ -129,7 +129,7 @@ def test_capacity_paste_is_one_undo_step(make_window: Any, qtbot: Any) -> None:
     assert w.state.undo_stack.count() == count + 1
     assert w.state.case.capacity["GM0984"].care_gp is None  # empty = unknown, never zero
     qtbot.waitUntil(lambda: w.result.municipality("GM0984").domains["care_gp"].status == "grey", timeout=5000)
-    w.action_undo.trigger()
-    w.action_undo.trigger()
+    w.commands.action_undo.trigger()
+    w.commands.action_undo.trigger()
     assert w.state.case == before
     assert model.value("GM0983", "housing_flex") == before.capacity["GM0983"].housing_flex
