@@ -59,6 +59,11 @@ def register(sub: Any) -> None:
     _filters(ex)
     ex.set_defaults(func=run_export)
 
+    up = rsub.add_parser(
+        "upgrade", help="create or upgrade the register's tables (on PostgreSQL: as the schema's owner role)"
+    )
+    up.set_defaults(func=run_upgrade)
+
     cu = rsub.add_parser("cumulative", help="cumulative pressure of a case with the registered cases")
     cu.add_argument("case", help="case file (.ber) or report PDF")
     cu.add_argument("--out", help="write the cumulative result as JSON here")
@@ -123,6 +128,25 @@ def _login() -> str:
 
 def _t(lang: Lang, nl: str, en: str) -> str:
     return nl if lang == "nl" else en
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    """Bring the register's schema to this BER-desk's revision and say where it stands."""
+    from ber.register import Register
+    from ber.register import db as regdb
+
+    with Register.open(args.url) as reg, reg.engine.connect() as conn:
+        revision = regdb.current_revision(conn)
+        url = reg.url
+    lang: Lang = args.lang
+    print(
+        _t(
+            lang,
+            f"Register {url}: schema {revision} (actueel)",
+            f"Register {url}: schema {revision} (current)",
+        )
+    )
+    return 0
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -253,7 +277,9 @@ def run_show(args: argparse.Namespace) -> int:
     for h in history:
         old = "" if h.old_status is None else f"{h.old_status} → "
         why = f": {h.why}" if h.why else ""
-        print(f"  {h.at:%Y-%m-%d %H:%M} UTC  v{h.version}  {h.event:<12} {old}{h.new_status}  ({h.who}){why}")
+        print(
+            f"  {h.at:%Y-%m-%d %H:%M} UTC  v{h.version}  {h.event:<12} {old}{h.new_status}  ({h.display_who}){why}"
+        )
     return 0
 
 

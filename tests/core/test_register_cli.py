@@ -79,7 +79,7 @@ def test_register_cli_flow(
     assert code == 2 and "Jan" in err and "versie 2" in err
     code, out, _ = run(capsys, *url, "show", "DEMO-2026-001", "--json")
     doc = json.loads(out)
-    assert doc["status"] == "refused" and [h["who"] for h in doc["history"]][-1] == "Jan"
+    assert doc["status"] == "refused" and [h["who_name"] for h in doc["history"]][-1] == "Jan"
     assert doc["case"]["meta"]["reference"] == "DEMO-2026-001"
     # export
     code, out, _ = run(capsys, *url, "export", str(tmp_path / "r.xlsx"))
