@@ -12,7 +12,7 @@ from ber.cli.common import check_samples, context_for, print_summary, write_json
 from ber.cli.lang import h
 from ber.engine.assess import assess, check_case
 from ber.engine.result import Assessment
-from ber.texts.messages import InputError, Lang, Problem
+from ber.texts.messages import InputError, Lang, Problem, translate
 
 if TYPE_CHECKING:
     from ber.register import Cumulative
@@ -65,6 +65,22 @@ def register(sub: Any) -> None:
             "geodata file or folder (boundaries, statistics) for this run",
         ),
     )
+    p.add_argument(
+        "--xlsx",
+        help=h(
+            "schrijf de uitkomst als Excel-werkmap naar dit bestand (zoals de desktopapplicatie, "
+            "met een tabel per gemeente voor koppelingen)",
+            "write the result as an Excel workbook here (as the desktop app does, with a table per "
+            "municipality for joins)",
+        ),
+    )
+    p.add_argument(
+        "--gpkg",
+        help=h(
+            "schrijf de uitkomst als GeoPackage (EPSG:28992, met QGIS-opmaak) naar dit bestand",
+            "write the result as a GeoPackage (EPSG:28992, with QGIS styles) here",
+        ),
+    )
     p.add_argument("--quiet", action="store_true", help=h("druk geen samenvatting af", "print no summary"))
     p.add_argument(
         "--cumulative",
@@ -110,6 +126,17 @@ def run_assess(args: argparse.Namespace) -> int:
         if cum is not None:
             doc["cumulative"] = cum.to_dict()
         write_json(Path(args.out), doc)
+    if args.xlsx:
+        from ber.io.excel import export_result_xlsx
+
+        export_result_xlsx(result, case, Path(args.xlsx), args.lang)
+    if args.gpkg:
+        from ber.io.gpkg import context_geometry, write_result_gpkg
+
+        polygons, centroids = context_geometry(ctx)
+        write_result_gpkg(Path(args.gpkg), result, polygons, centroids, args.lang)
+        if polygons is None:
+            print(translate("gpkg.no_polygons", args.lang), file=sys.stderr)
     if args.pdf:
         from ber.cli.report_hook import write_report
 

@@ -58,6 +58,13 @@ def register(sub: Any) -> None:
             "write the ranking as CSV (semicolon, decimal comma, for Excel) here",
         ),
     )
+    p.add_argument(
+        "--gpkg",
+        help=h(
+            "schrijf de rangschikking als GeoPackage (punten, EPSG:28992, met QGIS-opmaak) naar dit bestand",
+            "write the ranking as a GeoPackage (points, EPSG:28992, with QGIS styles) here",
+        ),
+    )
     p.add_argument("--quiet", action="store_true", help=h("druk geen tabel af", "print no table"))
     p.set_defaults(func=run_compare)
 
@@ -78,6 +85,10 @@ def run_compare(args: argparse.Namespace) -> int:
         from ber.case.model import atomic_write_bytes
 
         atomic_write_bytes(Path(args.csv), ranking.to_csv_bytes(lang))
+    if args.gpkg:
+        from ber.io.gpkg import write_ranking_gpkg
+
+        write_ranking_gpkg(Path(args.gpkg), ranking.sites, lang)
     if not args.quiet:
         _print_table(ranking, lang)
     return 0

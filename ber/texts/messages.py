@@ -486,6 +486,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "--samples: waarde {value} ligt buiten het toegestane bereik 0 tot en met 100000",
         "en": "--samples: value {value} is outside the allowed range 0 to 100000",
     },
+    "gpkg.no_polygons": {
+        "nl": "Let op: zonder geïmporteerde gemeentegrenzen staan de gemeenten als punten "
+        "(middelpunten) in het GeoPackage en ontbreekt de regiogrens; importeer grenzen met "
+        "'ber geodata import' of geef --geodata.",
+        "en": "Note: without imported municipality boundaries the GeoPackage holds the "
+        "municipalities as points (centroids) and no region outline; import boundaries with "
+        "'ber geodata import' or pass --geodata.",
+    },
     "cli.cancelled": {
         "nl": "Geannuleerd.",
         "en": "Cancelled.",
