@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ber.cli.lang import h
+from ber.reference.data import sector_label
 from ber.texts.messages import InputError, Lang, Problem
 
 
@@ -314,7 +315,7 @@ def _print_table(summaries: list[Any], lang: Lang) -> None:
                 s.reference,
                 s.status_label(lang),
                 f"{s.host_municipality} {s.host_name}".strip(),
-                s.sector,
+                sector_label(s.sector, lang) if s.sector else "",
                 s.received.isoformat() if s.received else "-",
                 f"{s.start_year}–{s.last_year}",
                 f"{red} {STATUS_LABELS['red'][lang]}, {amber} {STATUS_LABELS['amber'][lang]}",
@@ -358,7 +359,7 @@ def run_show(args: argparse.Namespace) -> int:
     lines = [
         (_t(lang, "Zaaknummer", "Reference"), s.reference),
         (_t(lang, "Titel", "Title"), s.title),
-        (_t(lang, "Bedrijf", "Business"), f"{s.business_name} ({s.sector})"),
+        (_t(lang, "Bedrijf", "Business"), f"{s.business_name} ({sector_label(s.sector, lang)})"),
         (_t(lang, "Vestiging", "Host municipality"), f"{s.host_name} ({s.host_municipality})"),
         ("Status", s.status_label(lang)),
         (_t(lang, "Ontvangen", "Received"), s.received.isoformat() if s.received else "-"),

@@ -27,8 +27,8 @@
 
 Field names are stable English identifiers (for joins and scripts); codes of
 statuses are ``green``, ``amber``, ``red``, ``grey``. Result fields are read
-through the small accessors below, so that a change of the result model touches
-only them.
+through the accessors of ``ber.io.result_table`` (shared with the Excel export), so
+that a change of the result model touches only them.
 """
 
 from __future__ import annotations
@@ -40,47 +40,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ber.case.model import DOMAIN_UNITS, DOMAINS, atomic_write_bytes
-from ber.engine.result import Assessment, MunicipalityResult, SiteRank
+from ber.case.model import DOMAIN_UNITS, atomic_write_bytes
+from ber.engine.result import Assessment, SiteRank
 from ber.io.qgis_style import categorized_qml, outline_qml
+from ber.io.result_table import MEASURES, domains, municipality_records, verdict_status, worst
 from ber.texts.labels import DOMAIN_LABELS, unit_label
 from ber.texts.messages import Lang
 
 CRS = "EPSG:28992"
-#: worst first (the regional verdict's order: red, amber, unknown, green)
-SEVERITY: dict[str, int] = {"red": 3, "amber": 2, "grey": 1, "green": 0}
-MEASURES: tuple[str, ...] = ("demand", "capacity", "pressure", "status")
-
-
-# -- accessors of the result (one place to adapt when the result model changes) --------
-
-
-def domains() -> tuple[str, ...]:
-    """The domains, in report order."""
-    return DOMAINS
-
-
-def full_year_index(result: Assessment) -> int:
-    return result.years.index(result.full_operation_year)
-
-
-def domain_values(
-    m: MunicipalityResult, domain: str, i: int
-) -> tuple[float, float | None, float | None, str]:
-    """(demand, capacity, pressure, status) of one municipality and domain in year index ``i``."""
-    d = m.domains[domain]
-    demand = d.demand_per_year[i] if d.demand_per_year else d.demand
-    pressure = d.pressure_per_year[i] if d.pressure_per_year else d.pressure
-    status = d.status_per_year[i] if d.status_per_year else d.status
-    return float(demand), d.capacity, pressure, status
-
-
-def verdict_status(result: Assessment, domain: str) -> str:
-    return result.verdict[domain].status
-
-
-def worst(statuses: Sequence[str]) -> str:
-    return max(statuses, key=lambda s: SEVERITY.get(s, 1)) if statuses else "grey"
 
 
 # -- labels --------------------------------------------------------------------------
@@ -134,35 +101,6 @@ def _aliases(lang: Lang) -> dict[str, str]:
 
 
 # -- layers --------------------------------------------------------------------------
-
-
-def municipality_records(result: Assessment) -> list[dict[str, Any]]:
-    """One record per municipality: the attribute table of the ``municipalities`` layer."""
-    i = full_year_index(result)
-    records = []
-    for m in result.municipalities:
-        rec: dict[str, Any] = {
-            "code": m.code,
-            "name": m.name,
-            "year": int(result.full_operation_year),
-            "distance_km": float(m.distance_km),
-            "residence_share": float(m.residence_share),
-            "workers": float(m.workers),
-            "residents": float(m.residents),
-        }
-        statuses, known = [], 0
-        for d in domains():
-            demand, capacity, pressure, status = domain_values(m, d, i)
-            rec[f"{d}_demand"] = demand
-            rec[f"{d}_capacity"] = None if capacity is None else float(capacity)
-            rec[f"{d}_pressure"] = None if pressure is None else float(pressure)
-            rec[f"{d}_status"] = status
-            statuses.append(status)
-            known += capacity is not None
-        rec["capacity_coverage"] = known / len(domains())
-        rec["status"] = worst(statuses)
-        records.append(rec)
-    return records
 
 
 def _own_site(result: Assessment, records: list[dict[str, Any]]) -> SiteRank:

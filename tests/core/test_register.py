@@ -263,6 +263,7 @@ def test_export_xlsx_and_csv(reg: Register, demo: tuple[Case, Assessment], tmp_p
     assert demo_row[header.index("Banen (aantal)")] == 900
     assert demo_row[header.index("Ontvangen")].date() == dt.date(2026, 3, 2)
     assert demo_row[header.index("Oordeel Huisvesting: woningen")] == "rood"
+    assert demo_row[header.index("Sector")] == "Distributiecentrum / logistiek"  # not the key
     jobs_cell = ws.cell(row=2, column=header.index("Banen (aantal)") + 1)
     assert jobs_cell.number_format == "#,##0"
     # filters apply to the export too
@@ -272,6 +273,7 @@ def test_export_xlsx_and_csv(reg: Register, demo: tuple[Case, Assessment], tmp_p
     text = (tmp_path / "reg.csv").read_text(encoding="utf-8-sig")
     table = list(csv.reader(text.splitlines()))
     assert table[0][0] == "Reference" and len(table) == 3
+    assert "Distribution centre / logistics" in table[1] and "distribution" not in table[1]
     reg.export(tmp_path / "reg-nl.csv", lang="nl")
     raw = (tmp_path / "reg-nl.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
