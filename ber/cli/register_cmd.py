@@ -27,15 +27,13 @@ def register(sub: Any) -> None:
             "the case register (SQLite, or PostgreSQL for a region)",
         ),
     )
-    p.add_argument(
-        "--url",
-        help=h(
-            "registerdatabase: sqlite:///BESTAND of postgresql+psycopg://GEBRUIKER@SERVER/DB "
-            "(standaard: BER_REGISTER_URL, anders register.sqlite in de gebruikersmap)",
-            "register database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
-            "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
-        ),
+    url_help = h(
+        "registerdatabase: sqlite:///BESTAND of postgresql+psycopg://GEBRUIKER@SERVER/DB "
+        "(standaard: BER_REGISTER_URL, anders register.sqlite in de gebruikersmap)",
+        "register database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
+        "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
     )
+    p.add_argument("--url", help=url_help)
     rsub = p.add_subparsers(dest="register_command", required=True, parser_class=type(p))
 
     a = rsub.add_parser(
@@ -164,6 +162,9 @@ def register(sub: Any) -> None:
         help=h("geodatabestand of -map voor de beoordeling", "geodata file or folder for the assessment"),
     )
     cu.set_defaults(func=run_cumulative)
+    # --url may also follow the action (like --lang); "not given" there keeps an earlier --url
+    for action in rsub.choices.values():
+        action.add_argument("--url", default=argparse.SUPPRESS, help=url_help)
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
