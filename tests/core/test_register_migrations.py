@@ -203,3 +203,30 @@ def test_register_of_a_newer_version_is_refused_clearly(owner_url: str) -> None:
         Register.open(owner_url)
     assert err.value.problems[0].code == "register.newer_schema"
     assert "0099" in err.value.texts("nl")[0] and "newer BER-desk" in err.value.texts("en")[0]
+
+
+def test_downgrade_to_the_previous_head_and_up_again(owner_url: str) -> None:
+    """0003 can be undone (jsonb back to text, triggers dropped) and redone without loss."""
+    from alembic import command
+
+    from ber.case.demo import demo_case
+    from ber.engine.assess import Context, assess
+
+    case = demo_case()
+    with Register.open(owner_url) as reg:
+        reg.add(case, assess(case, Context.default()), officer="A")
+        with reg.engine.connect() as conn:
+            command.downgrade(regdb._alembic_config(conn, "0002"), "0002")
+            conn.commit()
+            assert regdb.current_revision(conn) == "0002"
+            assert "who_name" not in {c["name"] for c in inspect(conn).get_columns("status_history")}
+            verdict = conn.execute(text("SELECT verdict_json FROM cases")).scalar_one()
+            assert isinstance(verdict, str) and json.loads(verdict)["housing_dwellings"] == "red"
+            conn.execute(text("DELETE FROM status_history"))  # no trigger any more after the downgrade
+            conn.rollback()
+    with Register.open(owner_url) as reg:
+        got = reg.get("DEMO-2026-001")
+        assert got.case().sha256() == case.sha256() and got.summary.verdict["housing_dwellings"] == "red"
+        # the downgrade drops who_name; upgrading again copies "who" into it (on PostgreSQL the login)
+        login = "ber_owner" if reg.backend == "postgresql" else "A"
+        assert [(h.who, h.who_name) for h in reg.history("DEMO-2026-001")] == [(login, login)]
