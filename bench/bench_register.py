@@ -10,7 +10,7 @@ region of its 12 nearest municipalities, demand in five domains per municipality
 and transport at the host, 10 calendar years from a start year in 2020-2032, and a
 status (40 % granted, 30 % in procedure, 20 % refused, 10 % withdrawn). The new
 case is the real demo case (Venlo, 7 Noord-Limburg municipalities), assessed by
-the engine. PostgreSQL is a throwaway cluster on 127.0.0.1 (ber.register.pgtemp).
+the engine. PostgreSQL is a throwaway cluster on 127.0.0.1 (tests/pgserver.py).
 
 Run: .venv/bin/python bench/bench_register.py [--cases 10000] [--backend sqlite|postgresql|both]
 Prints medians of 5 runs (and the first, cold, run) per operation.
@@ -267,7 +267,7 @@ def main() -> int:
                 "sqlite", f"sqlite:///{tmp}/register.sqlite", args.cases, codes, xy
             )
     if args.backend in ("postgresql", "both"):
-        from ber.register.pgtemp import TempPostgres
+        from tests.pgserver import TempPostgres
 
         with TempPostgres("ber_bench") as pg:
             results["postgresql"] = bench_backend("postgresql", pg.url, args.cases, codes, xy)

@@ -180,7 +180,7 @@ def history_dialog(parent: QWidget | None, reference: str, entries: list[Any]) -
                 Cell(f"{h.at:%Y-%m-%d %H:%M}"),
                 Cell(_event_text(h.event)),
                 Cell(change),
-                Cell(h.who),
+                Cell(h.display_who),
                 Cell(h.why),
                 Cell(str(h.version), align_right=True),
             ]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ber.reference.data import sector_label
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
 from gui.models import STATUS_BACKGROUND, Cell, CellTableModel
 from gui.texts import TEXTS, language, tr
@@ -179,7 +180,7 @@ class RegisterTableModel(QAbstractTableModel):
         if column == "business":
             return s.business_name or s.title
         if column == "sector":
-            return s.sector
+            return sector_label(s.sector, language()) if s.sector else ""
         if column == "host":
             return f"{s.host_name} ({s.host_municipality})" if s.host_name else s.host_municipality
         if column == "status":

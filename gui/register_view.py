@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ber.case.model import Case
 from ber.engine.result import Assessment
+from ber.reference.data import sector_label
 from gui.models import CellTableModel
 from gui.register_dialogs import (
     ask_export_path,
@@ -329,7 +330,7 @@ class RegisterView(QDialog):
         years = sorted({s.received.year for s in rows if s.received}, reverse=True)
         for combo, items in (
             (self.combo_municipality, [(f"{n} ({c})", c) for n, c in hosts]),
-            (self.combo_sector, [(s, s) for s in sectors]),
+            (self.combo_sector, [(sector_label(s, language()), s) for s in sectors]),
             (self.combo_year, [(str(y), y) for y in years]),
         ):
             current = combo.currentData()

@@ -40,32 +40,19 @@ from ber.texts.messages import BerError, InputError
 from gui.texts import language, tr
 
 log = logging.getLogger("ber_desk")
-_HANDLERS: dict[str, logging.Handler] = {}
 
 #: worker threads for ordinary jobs (calculation, reports, imports)
 POOL_THREADS = max(2, min(4, os.cpu_count() or 2))
 
 
 def setup_logging() -> str:
-    """Send log records (with tracebacks) to the user's log file; returns its path."""
-    from ber.io.paths import user_data_dir
+    """Send log records (with tracebacks) to the user's log file; returns its path.
 
-    folder = user_data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "ber-desk.log"
-    key = str(path)
-    if key not in _HANDLERS:
-        # the user data folder can change (BER_DATA_DIR): log to the current one only
-        for old in _HANDLERS.values():
-            log.removeHandler(old)
-            old.close()
-        _HANDLERS.clear()
-        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
-        _HANDLERS[key] = handler
-    return key
+    The same rotated file as the command line's (``ber.io.logfile``).
+    """
+    from ber.io.logfile import attach
+
+    return str(attach(log.name))
 
 
 def error_text(exc: BaseException) -> str:

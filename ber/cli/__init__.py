@@ -1,8 +1,10 @@
 """The ``ber`` command line.
 
 Exit codes: 0 success, 2 invalid input (one readable message per problem on
-stderr, never a traceback), 1 internal error (the traceback goes to a log file in
-the user data folder). Subcommands live in their own modules, listed in
+stderr, never a traceback), 1 internal error (the traceback goes to the log file
+``logs/ber-desk.log`` in the user data folder, see ``ber.io.logfile``). ``--lang
+nl|en`` may stand before or after the subcommand; help texts and argument errors
+follow it (``ber.cli.lang``). Subcommands live in their own modules, listed in
 ``COMMAND_MODULES``; each has ``register(subparsers)``.
 """
 
@@ -15,9 +17,10 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import cast
+from typing import Any, NoReturn, cast
 
 from ber import __version__
+from ber.cli.lang import TYPE_NL, argparse_in, current, default_lang, detect, h
 from ber.engine.progress import Cancelled
 from ber.texts.messages import InputError, Lang, translate
 
@@ -34,43 +37,69 @@ EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that exits 2 with a one-line message (its default, kept explicit)."""
+    """argparse in the command line's language, exiting 2 with a one-line message.
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    Every (sub)parser accepts ``--lang``, so it may stand before or after the
+    subcommand; on subparsers its default is "not given" so it never overrides an
+    earlier ``--lang``.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("add_help", True)
+        super().__init__(*args, **kwargs)
+        self.add_argument(
+            "--lang",
+            choices=["nl", "en"],
+            default=argparse.SUPPRESS,
+            help=h(
+                "taal van meldingen, hulp en rapporten (standaard nl, of BER_LANG)",
+                "language of messages, help and reports (default nl, or BER_LANG)",
+            ),
+        )
+
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"{self.prog}: {message}\n")
+        word = "fout" if current() == "nl" else "error"
+        self.exit(EXIT_INPUT, f"{self.prog}: {word}: {message}\n")
 
-
-def default_lang() -> Lang:
-    value = os.environ.get("BER_LANG", "nl")
-    return "en" if value.startswith("en") else "nl"
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError:
+            name = getattr(action.type, "__name__", "")
+            if current() == "nl" and name in TYPE_NL:
+                raise argparse.ArgumentError(
+                    action, f"ongeldige waarde {arg_string!r}: verwacht {TYPE_NL[name]}"
+                ) from None
+            raise
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser in the current language (see ``ber.cli.lang.argparse_in``)."""
     parser = _Parser(prog="ber", description="BER-desk: bedrijfseffectrapportage")
-    parser.add_argument("--version", action="version", version=f"ber {__version__}")
     parser.add_argument(
-        "--lang",
-        choices=["nl", "en"],
-        default=None,
-        help="language of messages and reports (default nl, or BER_LANG)",
+        "--version",
+        action="version",
+        version=f"ber {__version__}",
+        help=h("toon het versienummer en stop", "show the version and exit"),
     )
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command",
+        required=True,
+        parser_class=_Parser,
+        title=h("opdrachten", "commands"),
+        metavar=h("OPDRACHT", "COMMAND"),
+    )
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
-def _log_path() -> str:
-    from ber.io.paths import user_data_dir
-
-    return str(user_data_dir() / "ber.log")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    lang = cast(Lang, args.lang or default_lang())
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    with argparse_in(detect(arguments)):
+        args = build_parser().parse_args(arguments)
+    lang = cast(Lang, getattr(args, "lang", None) or default_lang())
     args.lang = lang
     try:
         code: int = args.func(args)
@@ -90,17 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(translate("cli.cancelled", lang), file=sys.stderr)
         return 130
     except Exception as exc:
-        log = _log_path()
-        # an explicit handler: basicConfig would do nothing once any handler exists
-        handler = logging.FileHandler(log, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        logger = logging.getLogger("ber.cli")
-        logger.addHandler(handler)
+        from ber.io.logfile import attach, detach
+
+        log = str(attach("ber.cli"))  # the one log file, shared with the desktop app (rotated)
         try:
-            logger.error("internal error\n%s", traceback.format_exc())
+            logging.getLogger("ber.cli").error("internal error\n%s", traceback.format_exc())
         finally:
-            logger.removeHandler(handler)
-            handler.close()
+            detach("ber.cli")
         print(
             translate("cli.internal_error", lang, reason=type(exc).__name__ + ": " + str(exc), log=log),
             file=sys.stderr,

@@ -9,40 +9,109 @@ from typing import TYPE_CHECKING, Any
 
 from ber.case.model import Case, load_case
 from ber.cli.common import check_samples, context_for, print_summary, write_json
+from ber.cli.lang import h
 from ber.engine.assess import assess, check_case
 from ber.engine.result import Assessment
-from ber.texts.messages import InputError, Lang, Problem
+from ber.texts.messages import InputError, Lang, Problem, translate
 
 if TYPE_CHECKING:
     from ber.register import Cumulative
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("assess", help="assess a case (.ber, or a report PDF with the case inside)")
-    p.add_argument("case", help="case file (.ber) or report PDF")
-    p.add_argument("--out", help="write the result JSON (ber-result/1) here")
-    p.add_argument("--pdf", help="write the PDF report here")
-    p.add_argument("--pdfa", action="store_true", help="make the PDF a PDF/A-3b (needs ghostscript)")
-    p.add_argument("--samples", type=int, default=0, help="Monte Carlo draws (0 = central only)")
-    p.add_argument("--seed", type=int, default=1, help="seed of the Monte Carlo draws")
-    p.add_argument("--geodata", help="geodata file or folder (boundaries, statistics) for this run")
-    p.add_argument("--quiet", action="store_true", help="print no summary")
+    p = sub.add_parser(
+        "assess",
+        help=h(
+            "beoordeel een zaak (.ber, of een rapport-PDF met de zaak erin)",
+            "assess a case (.ber, or a report PDF with the case inside)",
+        ),
+    )
+    p.add_argument("case", help=h("zaakbestand (.ber) of rapport-PDF", "case file (.ber) or report PDF"))
+    p.add_argument(
+        "--out",
+        help=h(
+            "schrijf de uitkomst als JSON (ber-result/1) naar dit bestand",
+            "write the result JSON (ber-result/1) here",
+        ),
+    )
+    p.add_argument("--pdf", help=h("schrijf het PDF-rapport naar dit bestand", "write the PDF report here"))
+    p.add_argument(
+        "--pdfa",
+        action="store_true",
+        help=h(
+            "maak van het PDF een PDF/A-3b (vereist ghostscript)",
+            "make the PDF a PDF/A-3b (needs ghostscript)",
+        ),
+    )
+    p.add_argument(
+        "--samples",
+        type=int,
+        default=0,
+        help=h(
+            "aantal Monte-Carlo-trekkingen (0 = alleen de centrale waarde)",
+            "Monte Carlo draws (0 = central only)",
+        ),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        help=h("startwaarde (seed) van de Monte-Carlo-trekkingen", "seed of the Monte Carlo draws"),
+    )
+    p.add_argument(
+        "--geodata",
+        help=h(
+            "geodatabestand of -map (grenzen, statistiek) voor deze berekening",
+            "geodata file or folder (boundaries, statistics) for this run",
+        ),
+    )
+    p.add_argument(
+        "--xlsx",
+        help=h(
+            "schrijf de uitkomst als Excel-werkmap naar dit bestand (zoals de desktopapplicatie, "
+            "met een tabel per gemeente voor koppelingen)",
+            "write the result as an Excel workbook here (as the desktop app does, with a table per "
+            "municipality for joins)",
+        ),
+    )
+    p.add_argument(
+        "--gpkg",
+        help=h(
+            "schrijf de uitkomst als GeoPackage (EPSG:28992, met QGIS-opmaak) naar dit bestand",
+            "write the result as a GeoPackage (EPSG:28992, with QGIS styles) here",
+        ),
+    )
+    p.add_argument("--quiet", action="store_true", help=h("druk geen samenvatting af", "print no summary"))
     p.add_argument(
         "--cumulative",
         action="store_true",
-        help="add the granted and in-procedure cases of the case register (result JSON key "
-        "'cumulative', report section 'Cumulatieve effecten')",
+        help=h(
+            "tel de verleende zaken en zaken in procedure uit het zaakregister mee (sleutel "
+            "'cumulative' in de JSON, rapporthoofdstuk 'Cumulatieve effecten')",
+            "add the granted and in-procedure cases of the case register (result JSON key "
+            "'cumulative', report section 'Cumulatieve effecten')",
+        ),
     )
     p.add_argument(
         "--register-url",
-        help="case register for --cumulative: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
-        "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
+        help=h(
+            "zaakregister voor --cumulative: sqlite:///BESTAND of postgresql+psycopg://GEBRUIKER@SERVER/DB "
+            "(standaard: BER_REGISTER_URL, anders register.sqlite in de gebruikersmap)",
+            "case register for --cumulative: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
+            "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
+        ),
     )
     p.set_defaults(func=run_assess)
 
-    v = sub.add_parser("validate", help="check a case file and list every problem")
-    v.add_argument("case")
-    v.add_argument("--geodata", help="geodata file or folder for this run")
+    v = sub.add_parser(
+        "validate",
+        help=h("controleer een zaakbestand en noem elk probleem", "check a case file and list every problem"),
+    )
+    v.add_argument("case", help=h("zaakbestand (.ber) of rapport-PDF", "case file (.ber) or report PDF"))
+    v.add_argument(
+        "--geodata",
+        help=h("geodatabestand of -map voor deze berekening", "geodata file or folder for this run"),
+    )
     v.set_defaults(func=run_validate)
 
 
@@ -57,6 +126,17 @@ def run_assess(args: argparse.Namespace) -> int:
         if cum is not None:
             doc["cumulative"] = cum.to_dict()
         write_json(Path(args.out), doc)
+    if args.xlsx:
+        from ber.io.excel import export_result_xlsx
+
+        export_result_xlsx(result, case, Path(args.xlsx), args.lang)
+    if args.gpkg:
+        from ber.io.gpkg import context_geometry, write_result_gpkg
+
+        polygons, centroids = context_geometry(ctx)
+        write_result_gpkg(Path(args.gpkg), result, polygons, centroids, args.lang)
+        if polygons is None:
+            print(translate("gpkg.no_polygons", args.lang), file=sys.stderr)
     if args.pdf:
         from ber.cli.report_hook import write_report
 

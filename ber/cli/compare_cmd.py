@@ -8,29 +8,64 @@ from typing import Any
 
 from ber.case.model import load_case
 from ber.cli.common import context_for, write_json
+from ber.cli.lang import h
 from ber.texts.labels import STATUS_LABELS, format_number
 from ber.texts.messages import Lang
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("compare", help="rank candidate sites for a case")
-    p.add_argument("case", help="case file (.ber) or report PDF")
+    p = sub.add_parser(
+        "compare", help=h("rangschik kandidaat-locaties voor een zaak", "rank candidate sites for a case")
+    )
+    p.add_argument("case", help=h("zaakbestand (.ber) of rapport-PDF", "case file (.ber) or report PDF"))
     p.add_argument(
         "--sites",
         required=True,
-        help="sites: GeoJSON, GeoPackage, Shapefile, zip or CSV (points or polygons)",
+        help=h(
+            "locaties: GeoJSON, GeoPackage, Shapefile, zip of CSV (punten of vlakken)",
+            "sites: GeoJSON, GeoPackage, Shapefile, zip or CSV (points or polygons)",
+        ),
     )
-    p.add_argument("--geodata", help="geodata file or folder for this run (default: the stored import)")
+    p.add_argument(
+        "--geodata",
+        help=h(
+            "geodatabestand of -map voor deze berekening (standaard: de opgeslagen import)",
+            "geodata file or folder for this run (default: the stored import)",
+        ),
+    )
     p.add_argument(
         "--region",
         choices=["case", "cutoff"],
         default="case",
-        help="case: the case's region for every site (default); cutoff: the municipalities within "
-        "the cut-off distance of each site (for a comparison across the country)",
+        help=h(
+            "case: de regio van de zaak voor elke locatie (standaard); cutoff: de gemeenten binnen "
+            "de afkapafstand van elke locatie (om door het hele land te vergelijken)",
+            "case: the case's region for every site (default); cutoff: the municipalities within "
+            "the cut-off distance of each site (for a comparison across the country)",
+        ),
     )
-    p.add_argument("--out", help="write the ranking JSON (ber-ranking/1) here")
-    p.add_argument("--csv", help="write the ranking as CSV (semicolon, decimal comma, for Excel) here")
-    p.add_argument("--quiet", action="store_true", help="print no table")
+    p.add_argument(
+        "--out",
+        help=h(
+            "schrijf de rangschikking als JSON (ber-ranking/1) naar dit bestand",
+            "write the ranking JSON (ber-ranking/1) here",
+        ),
+    )
+    p.add_argument(
+        "--csv",
+        help=h(
+            "schrijf de rangschikking als CSV (puntkomma, decimale komma, voor Excel) naar dit bestand",
+            "write the ranking as CSV (semicolon, decimal comma, for Excel) here",
+        ),
+    )
+    p.add_argument(
+        "--gpkg",
+        help=h(
+            "schrijf de rangschikking als GeoPackage (punten, EPSG:28992, met QGIS-opmaak) naar dit bestand",
+            "write the ranking as a GeoPackage (points, EPSG:28992, with QGIS styles) here",
+        ),
+    )
+    p.add_argument("--quiet", action="store_true", help=h("druk geen tabel af", "print no table"))
     p.set_defaults(func=run_compare)
 
 
@@ -50,6 +85,10 @@ def run_compare(args: argparse.Namespace) -> int:
         from ber.case.model import atomic_write_bytes
 
         atomic_write_bytes(Path(args.csv), ranking.to_csv_bytes(lang))
+    if args.gpkg:
+        from ber.io.gpkg import write_ranking_gpkg
+
+        write_ranking_gpkg(Path(args.gpkg), ranking.sites, lang)
     if not args.quiet:
         _print_table(ranking, lang)
     return 0

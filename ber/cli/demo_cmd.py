@@ -9,15 +9,37 @@ from typing import Any
 from ber.case.demo import demo_case
 from ber.case.model import save_case
 from ber.cli.common import check_samples, context_for, print_summary, write_json
+from ber.cli.lang import h
 from ber.engine.assess import assess
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("demo", help="run the built-in Noord-Limburg demo")
-    p.add_argument("--out", default="ber-demo", help="output folder (default ./ber-demo)")
-    p.add_argument("--samples", type=int, default=0, help="Monte Carlo draws (0 = central only)")
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--no-pdf", action="store_true", help="do not write the PDF report")
+    p = sub.add_parser(
+        "demo", help=h("draai de ingebouwde demo Noord-Limburg", "run the built-in Noord-Limburg demo")
+    )
+    p.add_argument(
+        "--out",
+        default="ber-demo",
+        help=h("uitvoermap (standaard ./ber-demo)", "output folder (default ./ber-demo)"),
+    )
+    p.add_argument(
+        "--samples",
+        type=int,
+        default=0,
+        help=h(
+            "aantal Monte-Carlo-trekkingen (0 = alleen de centrale waarde)",
+            "Monte Carlo draws (0 = central only)",
+        ),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        help=h("startwaarde (seed) van de Monte-Carlo-trekkingen", "seed of the Monte Carlo draws"),
+    )
+    p.add_argument(
+        "--no-pdf", action="store_true", help=h("schrijf geen PDF-rapport", "do not write the PDF report")
+    )
     p.set_defaults(func=run_demo)
 
 

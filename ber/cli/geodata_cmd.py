@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ber.cli.lang import h
 from ber.texts.messages import Lang, Problem, translate
 
 TEXT: dict[str, dict[str, str]] = {
@@ -40,24 +41,51 @@ def _t(key: str, lang: Lang, **params: Any) -> str:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("geodata", help="import municipality boundaries and statistics (stored per user)")
+    p = sub.add_parser(
+        "geodata",
+        help=h(
+            "importeer gemeentegrenzen en statistiek (per gebruiker bewaard)",
+            "import municipality boundaries and statistics (stored per user)",
+        ),
+    )
     actions = p.add_subparsers(dest="geodata_action", required=True, parser_class=type(p))
     imp = actions.add_parser(
-        "import", help="import files or folders (GeoPackage, GeoJSON, Shapefile, zip, CSV)"
+        "import",
+        help=h(
+            "importeer bestanden of mappen (GeoPackage, GeoJSON, Shapefile, zip, CSV)",
+            "import files or folders (GeoPackage, GeoJSON, Shapefile, zip, CSV)",
+        ),
     )
-    imp.add_argument("paths", nargs="+", help="files or folders, e.g. the folder with gemeenten_2024.geojson")
+    imp.add_argument(
+        "paths",
+        nargs="+",
+        help=h(
+            "bestanden of mappen, bijv. de map met gemeenten_2024.geojson",
+            "files or folders, e.g. the folder with gemeenten_2024.geojson",
+        ),
+    )
     imp.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="ROLE=COLUMN,...",
-        help="own column names, e.g. code=GMCODE,dwellings=WONINGEN (roles: code, name, inhabitants, "
-        "households, dwellings, x, y, lon, lat, crs)",
+        help=h(
+            "eigen kolomnamen, bijv. code=GMCODE,dwellings=WONINGEN (rollen: code, name, inhabitants, "
+            "households, dwellings, x, y, lon, lat, crs)",
+            "own column names, e.g. code=GMCODE,dwellings=WONINGEN (roles: code, name, inhabitants, "
+            "households, dwellings, x, y, lon, lat, crs)",
+        ),
     )
     imp.set_defaults(func=run_import)
-    info = actions.add_parser("info", help="show what is stored")
+    info = actions.add_parser("info", help=h("toon wat er bewaard is", "show what is stored"))
     info.set_defaults(func=run_info)
-    clear = actions.add_parser("clear", help="remove the stored geodata (back to the built-in region)")
+    clear = actions.add_parser(
+        "clear",
+        help=h(
+            "verwijder de bewaarde geodata (terug naar de ingebouwde regio)",
+            "remove the stored geodata (back to the built-in region)",
+        ),
+    )
     clear.set_defaults(func=run_clear)
 
 

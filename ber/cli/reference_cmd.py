@@ -5,17 +5,27 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ber.cli.lang import h
 from ber.reference.data import check_reference, load_reference
 from ber.texts.labels import format_number, unit_label
 from ber.texts.messages import InputError, translate
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("reference", help="print the reference data, or --check it")
+    p = sub.add_parser(
+        "reference",
+        help=h(
+            "toon de referentiegegevens, of controleer ze met --check",
+            "print the reference data, or --check it",
+        ),
+    )
     p.add_argument(
         "--check",
         action="store_true",
-        help="verify the checksum and that every row has a source or the assumption mark",
+        help=h(
+            "controleer de checksum en dat elke regel een bron of het aanname-teken heeft",
+            "verify the checksum and that every row has a source or the assumption mark",
+        ),
     )
     p.set_defaults(func=run_reference)
 

@@ -14,66 +14,186 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ber.cli.lang import h
+from ber.reference.data import sector_label
 from ber.texts.messages import InputError, Lang, Problem
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("register", help="the case register (SQLite, or PostgreSQL for a region)")
-    p.add_argument(
-        "--url",
-        help="register database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
+    p = sub.add_parser(
+        "register",
+        help=h(
+            "het zaakregister (SQLite, of PostgreSQL voor een regio)",
+            "the case register (SQLite, or PostgreSQL for a region)",
+        ),
+    )
+    url_help = h(
+        "registerdatabase: sqlite:///BESTAND of postgresql+psycopg://GEBRUIKER@SERVER/DB "
+        "(standaard: BER_REGISTER_URL, anders register.sqlite in de gebruikersmap)",
+        "register database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
         "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
     )
+    p.add_argument("--url", help=url_help)
     rsub = p.add_subparsers(dest="register_command", required=True, parser_class=type(p))
 
-    a = rsub.add_parser("add", help="assess a case and register it")
-    a.add_argument("case", help="case file (.ber) or report PDF")
-    a.add_argument("--status", default="in_procedure", help="in_procedure|granted|refused|withdrawn")
-    a.add_argument("--officer", help="officer (default: meta.officer of the case)")
-    a.add_argument("--reference", help="zaaknummer (default: meta.reference of the case)")
-    a.add_argument("--received", help="date received, YYYY-MM-DD")
-    a.add_argument("--decided", help="date of the decision, YYYY-MM-DD")
-    a.add_argument("--geodata", help="geodata file or folder for the assessment")
+    a = rsub.add_parser(
+        "add", help=h("beoordeel een zaak en registreer hem", "assess a case and register it")
+    )
+    a.add_argument("case", help=h("zaakbestand (.ber) of rapport-PDF", "case file (.ber) or report PDF"))
+    a.add_argument(
+        "--status",
+        default="in_procedure",
+        help=h(
+            "in_procedure|granted|refused|withdrawn (of: in procedure, verleend, geweigerd, ingetrokken)",
+            "in_procedure|granted|refused|withdrawn",
+        ),
+    )
+    a.add_argument(
+        "--officer",
+        help=h(
+            "behandelaar (standaard: meta.officer van de zaak)", "officer (default: meta.officer of the case)"
+        ),
+    )
+    a.add_argument(
+        "--reference",
+        help=h(
+            "zaaknummer (standaard: meta.reference van de zaak)",
+            "zaaknummer (default: meta.reference of the case)",
+        ),
+    )
+    a.add_argument("--received", help=h("datum van ontvangst, JJJJ-MM-DD", "date received, YYYY-MM-DD"))
+    a.add_argument(
+        "--decided", help=h("datum van het besluit, JJJJ-MM-DD", "date of the decision, YYYY-MM-DD")
+    )
+    a.add_argument(
+        "--geodata",
+        help=h("geodatabestand of -map voor de beoordeling", "geodata file or folder for the assessment"),
+    )
     a.set_defaults(func=run_add)
 
-    ls = rsub.add_parser("list", help="list registered cases")
+    ls = rsub.add_parser("list", help=h("toon geregistreerde zaken", "list registered cases"))
     _filters(ls)
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.add_argument("--json", action="store_true", help=h("druk JSON af", "print JSON"))
     ls.set_defaults(func=run_list)
 
-    sh = rsub.add_parser("show", help="show one registered case with its history")
-    sh.add_argument("reference")
-    sh.add_argument("--json", action="store_true", help="print JSON")
+    sh = rsub.add_parser(
+        "show",
+        help=h(
+            "toon één geregistreerde zaak met zijn geschiedenis", "show one registered case with its history"
+        ),
+    )
+    sh.add_argument("reference", help=h("zaaknummer", "case reference (zaaknummer)"))
+    sh.add_argument("--json", action="store_true", help=h("druk JSON af", "print JSON"))
     sh.set_defaults(func=run_show)
 
-    st = rsub.add_parser("set-status", help="change the status of a case (kept in the audit trail)")
-    st.add_argument("reference")
-    st.add_argument("status", help="in_procedure|granted|refused|withdrawn")
-    st.add_argument("--why", required=True, help="reason (kept in the audit trail)")
-    st.add_argument("--who", help="your name (default: the login name)")
-    st.add_argument("--expected-version", type=int, help="refuse when the case is no longer at this version")
+    st = rsub.add_parser(
+        "set-status",
+        help=h(
+            "wijzig de status van een zaak (vastgelegd in de geschiedenis)",
+            "change the status of a case (kept in the audit trail)",
+        ),
+    )
+    st.add_argument("reference", help=h("zaaknummer", "case reference (zaaknummer)"))
+    st.add_argument(
+        "status",
+        help=h(
+            "in_procedure|granted|refused|withdrawn (of: in procedure, verleend, geweigerd, ingetrokken)",
+            "in_procedure|granted|refused|withdrawn",
+        ),
+    )
+    st.add_argument(
+        "--why",
+        required=True,
+        help=h("reden (vastgelegd in de geschiedenis)", "reason (kept in the audit trail)"),
+    )
+    st.add_argument(
+        "--who", help=h("uw naam (standaard: de inlognaam)", "your name (default: the login name)")
+    )
+    st.add_argument(
+        "--expected-version",
+        type=int,
+        help=h(
+            "weiger als de zaak niet meer deze versie heeft",
+            "refuse when the case is no longer at this version",
+        ),
+    )
     st.set_defaults(func=run_set_status)
 
-    ex = rsub.add_parser("export", help="export the register to .xlsx or .csv")
-    ex.add_argument("out", help="OUT.xlsx or OUT.csv")
+    ex = rsub.add_parser(
+        "export", help=h("exporteer het register naar .xlsx of .csv", "export the register to .xlsx or .csv")
+    )
+    ex.add_argument("out", help=h("UIT.xlsx of UIT.csv", "OUT.xlsx or OUT.csv"))
     _filters(ex)
     ex.set_defaults(func=run_export)
 
-    cu = rsub.add_parser("cumulative", help="cumulative pressure of a case with the registered cases")
-    cu.add_argument("case", help="case file (.ber) or report PDF")
-    cu.add_argument("--out", help="write the cumulative result as JSON here")
-    cu.add_argument("--exclude", help="leave this registered case out (default: the case's own reference)")
-    cu.add_argument("--geodata", help="geodata file or folder for the assessment")
+    up = rsub.add_parser(
+        "upgrade",
+        help=h(
+            "maak of werk de tabellen van het register bij (op PostgreSQL: als eigenaar van het schema)",
+            "create or upgrade the register's tables (on PostgreSQL: as the schema's owner role)",
+        ),
+    )
+    up.set_defaults(func=run_upgrade)
+
+    cu = rsub.add_parser(
+        "cumulative",
+        help=h(
+            "cumulatieve druk van een zaak samen met de geregistreerde zaken",
+            "cumulative pressure of a case with the registered cases",
+        ),
+    )
+    cu.add_argument("case", help=h("zaakbestand (.ber) of rapport-PDF", "case file (.ber) or report PDF"))
+    cu.add_argument(
+        "--out",
+        help=h(
+            "schrijf de cumulatieve uitkomst als JSON naar dit bestand",
+            "write the cumulative result as JSON here",
+        ),
+    )
+    cu.add_argument(
+        "--exclude",
+        help=h(
+            "laat deze geregistreerde zaak weg (standaard: het eigen zaaknummer)",
+            "leave this registered case out (default: the case's own reference)",
+        ),
+    )
+    cu.add_argument(
+        "--geodata",
+        help=h("geodatabestand of -map voor de beoordeling", "geodata file or folder for the assessment"),
+    )
     cu.set_defaults(func=run_cumulative)
+    # --url may also follow the action (like --lang); "not given" there keeps an earlier --url
+    for action in rsub.choices.values():
+        action.add_argument("--url", default=argparse.SUPPRESS, help=url_help)
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--municipality", help="GM code: host municipality or where workers live")
-    p.add_argument("--status", action="append", help="status (repeat for several)")
-    p.add_argument("--sector")
-    p.add_argument("--year", type=int, help="year the application was received")
-    p.add_argument("--operating-year", type=int, help="the business operates in this year")
-    p.add_argument("--search", help="text in reference, title, business or officer")
+    p.add_argument(
+        "--municipality",
+        help=h(
+            "GM-code: vestigingsgemeente of waar werknemers wonen",
+            "GM code: host municipality or where workers live",
+        ),
+    )
+    p.add_argument(
+        "--status", action="append", help=h("status (herhaal voor meerdere)", "status (repeat for several)")
+    )
+    p.add_argument("--sector", help=h("sector, bijv. distribution", "sector, e.g. distribution"))
+    p.add_argument(
+        "--year", type=int, help=h("jaar waarin de aanvraag binnenkwam", "year the application was received")
+    )
+    p.add_argument(
+        "--operating-year",
+        type=int,
+        help=h("het bedrijf is in dit jaar in bedrijf", "the business operates in this year"),
+    )
+    p.add_argument(
+        "--search",
+        help=h(
+            "tekst in zaaknummer, titel, bedrijf of behandelaar",
+            "text in reference, title, business or officer",
+        ),
+    )
 
 
 def _filter_kwargs(args: argparse.Namespace) -> dict[str, Any]:
@@ -123,6 +243,25 @@ def _login() -> str:
 
 def _t(lang: Lang, nl: str, en: str) -> str:
     return nl if lang == "nl" else en
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    """Bring the register's schema to this BER-desk's revision and say where it stands."""
+    from ber.register import Register
+    from ber.register import db as regdb
+
+    with Register.open(args.url) as reg, reg.engine.connect() as conn:
+        revision = regdb.current_revision(conn)
+        url = reg.url
+    lang: Lang = args.lang
+    print(
+        _t(
+            lang,
+            f"Register {url}: schema {revision} (actueel)",
+            f"Register {url}: schema {revision} (current)",
+        )
+    )
+    return 0
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -177,7 +316,7 @@ def _print_table(summaries: list[Any], lang: Lang) -> None:
                 s.reference,
                 s.status_label(lang),
                 f"{s.host_municipality} {s.host_name}".strip(),
-                s.sector,
+                sector_label(s.sector, lang) if s.sector else "",
                 s.received.isoformat() if s.received else "-",
                 f"{s.start_year}–{s.last_year}",
                 f"{red} {STATUS_LABELS['red'][lang]}, {amber} {STATUS_LABELS['amber'][lang]}",
@@ -221,7 +360,7 @@ def run_show(args: argparse.Namespace) -> int:
     lines = [
         (_t(lang, "Zaaknummer", "Reference"), s.reference),
         (_t(lang, "Titel", "Title"), s.title),
-        (_t(lang, "Bedrijf", "Business"), f"{s.business_name} ({s.sector})"),
+        (_t(lang, "Bedrijf", "Business"), f"{s.business_name} ({sector_label(s.sector, lang)})"),
         (_t(lang, "Vestiging", "Host municipality"), f"{s.host_name} ({s.host_municipality})"),
         ("Status", s.status_label(lang)),
         (_t(lang, "Ontvangen", "Received"), s.received.isoformat() if s.received else "-"),
@@ -250,10 +389,13 @@ def run_show(args: argparse.Namespace) -> int:
         )
     print()
     print(_t(lang, "Geschiedenis:", "History:"))
-    for h in history:
-        old = "" if h.old_status is None else f"{h.old_status} → "
-        why = f": {h.why}" if h.why else ""
-        print(f"  {h.at:%Y-%m-%d %H:%M} UTC  v{h.version}  {h.event:<12} {old}{h.new_status}  ({h.who}){why}")
+    for entry in history:
+        old = "" if entry.old_status is None else f"{entry.old_status} → "
+        why = f": {entry.why}" if entry.why else ""
+        print(
+            f"  {entry.at:%Y-%m-%d %H:%M} UTC  v{entry.version}  {entry.event:<12} {old}{entry.new_status}"
+            f"  ({entry.display_who}){why}"
+        )
     return 0
 
 

@@ -3,7 +3,8 @@
 Ranking (method section 6): fewest red domain-municipality cells, then fewest
 amber, then the lowest maximum pressure, then the fewest commuting vehicle-km.
 Output as ``ber-ranking/1`` JSON and as CSV for Dutch Excel (semicolon, decimal
-comma, UTF-8 with BOM).
+comma, UTF-8 with BOM); the CSV's coordinate columns name their system
+(``x_rd_epsg28992``, ``y_rd_epsg28992``: RD New metres).
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ class Ranking:
                 "naam",
                 "gastgemeente",
                 "gastgemeente_naam",
-                "x_rd_m",
-                "y_rd_m",
+                "x_rd_epsg28992",
+                "y_rd_epsg28992",
                 "rood",
                 "oranje",
                 "onbekend",
@@ -93,8 +94,8 @@ class Ranking:
                 "name",
                 "host_municipality",
                 "host_name",
-                "x_rd_m",
-                "y_rd_m",
+                "x_rd_epsg28992",
+                "y_rd_epsg28992",
                 "red",
                 "amber",
                 "unknown",

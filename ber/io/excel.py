@@ -1,8 +1,12 @@
 """Excel export of an assessment, and the table helpers other exports reuse.
 
 :func:`export_result_xlsx` writes one workbook with the sheets *Samenvatting*,
-*Gemeenten*, *Per jaar*, *Locaties* (when sites were ranked), *Onzekerheid* and
-*Gevoeligheid* (when sampled) and *Parameters* (English names with ``lang="en"``).
+*Gemeenten* (one row per municipality and domain), *Gemeenten (tabel)* (one row per
+municipality, ready for a join; ``ber.io.excel_tables``), *Per jaar*, *Locaties*
+(when sites were ranked), *Onzekerheid* and *Gevoeligheid* (when sampled) and
+*Parameters* (English names with ``lang="en"``). Unknown numbers are empty cells
+with the status beside them. ``ber assess CASE --xlsx OUT.xlsx`` writes the same
+workbook as the desktop app.
 
 Reusable helpers (the case-register export uses them):
 
@@ -286,18 +290,13 @@ def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[lis
         _t(lang, "Druk (% van de vrije capaciteit)", "Pressure (% of spare capacity)"),
         _t(lang, "Status", "Status"),
     ]
-    unknown = _t(lang, "onbekend", "unknown")
     rows: list[list[Any]] = []
     for m in result.municipalities:
         for domain in domain_keys():
             d = m.domains.get(domain)
             if d is None:
                 continue
-            cap = (
-                XCell(d.capacity, OPT1)
-                if d.capacity is not None
-                else XCell(unknown, italic=True, color="808080", align="right")
-            )
+            cap = XCell(d.capacity, OPT1)  # unknown: an empty cell; the status column says so
             rows.append(
                 [
                     m.code,
@@ -435,40 +434,6 @@ def _sensitivity(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
     return headers, rows, {2: OPT3, 3: OPT3, 4: OPT3, 5: PCT}
 
 
-def _parameters(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
-    headers = [
-        _t(lang, "Parameter", "Parameter"),
-        _t(lang, "Sleutel", "Key"),
-        _t(lang, "Waarde", "Value"),
-        _t(lang, "Laag", "Low"),
-        _t(lang, "Hoog", "High"),
-        _t(lang, "Eenheid", "Unit"),
-        _t(lang, "Bron", "Source"),
-        _t(lang, "Bronvermelding", "Citation"),
-        _t(lang, "Aanname", "Assumption"),
-        _t(lang, "Aangepast", "Overridden"),
-        _t(lang, "Onderbouwing", "Justification"),
-    ]
-    yes, no = _t(lang, "ja", "yes"), _t(lang, "nee", "no")
-    rows = [
-        [
-            p.label_nl if lang == "nl" else p.label_en,
-            p.key,
-            p.value,
-            p.low,
-            p.high,
-            p.unit,
-            p.source,
-            p.citation,
-            yes if p.assumption else no,
-            yes if p.overridden else no,
-            p.justification,
-        ]
-        for p in result.parameters
-    ]
-    return headers, rows, {2: OPT3 + "#", 3: OPT3 + "#", 4: OPT3 + "#"}
-
-
 def export_result_xlsx(result: Assessment, case: Case, path: Path | str, lang: Lang = "nl") -> None:
     """Write the assessment as a formatted Excel workbook (atomically)."""
     title = (
@@ -481,8 +446,11 @@ def export_result_xlsx(result: Assessment, case: Case, path: Path | str, lang: L
     ws.title = _t(lang, "Samenvatting", "Summary")
     headers, rows = _summary(result, case, lang)
     write_table_sheet(ws, headers, rows)
+    from ber.io.excel_tables import parameters, tidy_municipalities, tidy_sheet_name
+
     sheets = [
         (_t(lang, "Gemeenten", "Municipalities"), _municipalities(result, lang)),
+        (tidy_sheet_name(lang), tidy_municipalities(result, lang)),
         (_t(lang, "Per jaar", "Per year"), _per_year(result, lang)),
     ]
     if len(result.sites) > 1:
@@ -491,7 +459,7 @@ def export_result_xlsx(result: Assessment, case: Case, path: Path | str, lang: L
         sheets.append((_t(lang, "Onzekerheid", "Uncertainty"), _uncertainty(result, lang)))
     if result.sensitivity:
         sheets.append((_t(lang, "Gevoeligheid", "Sensitivity"), _sensitivity(result, lang)))
-    sheets.append((_t(lang, "Parameters", "Parameters"), _parameters(result, lang)))
+    sheets.append((_t(lang, "Parameters", "Parameters"), parameters(result, lang)))
     for name, (headers, rows, formats) in sheets:
         write_table_sheet(wb.create_sheet(name), headers, rows, formats)
     atomic_write_bytes(Path(path), workbook_bytes(wb))

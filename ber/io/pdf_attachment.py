@@ -47,12 +47,20 @@ def embed_bytes(pdf_bytes: bytes, data: bytes, name: str = CASE_ATTACHMENT_NAME)
 
 
 def extract_case_bytes(path: Path) -> bytes | None:
-    """The bytes of the embedded ``case.ber`` attachment, or None when there is none."""
-    from pypdf import PdfReader
+    """The bytes of the embedded ``case.ber`` attachment, or None when there is none.
 
-    reader = PdfReader(str(path))
-    attachments = reader.attachments
-    data = attachments.get(CASE_ATTACHMENT_NAME)
-    if not data:
-        return None
-    return bytes(data[0])
+    A file that is not a readable PDF is an InputError (``file.unreadable``).
+    """
+    import pikepdf
+
+    from ber.texts.messages import InputError, Problem
+
+    try:
+        with pikepdf.open(path) as pdf:
+            spec = pdf.attachments.get(CASE_ATTACHMENT_NAME)
+            if spec is None:
+                return None
+            return bytes(spec.get_file().read_bytes())
+    except pikepdf.PdfError as exc:
+        reason = f"not a readable PDF ({str(exc).strip().splitlines()[0][:200] if str(exc).strip() else 'PdfError'})"
+        raise InputError([Problem("file.unreadable", params={"path": str(path), "reason": reason})]) from None

@@ -218,6 +218,27 @@ def load_reference(folder: Path | None = None) -> ReferenceSet:
     return _load_cached(str(folder or reference_dir()))
 
 
+def sector_label(key: str, lang: Lang = "nl") -> str:
+    """The sector's name in ``lang`` (``distribution`` -> "distributie / logistiek"); an
+    unknown key is shown as it is."""
+    sector = load_reference().sectors.get(key)
+    return sector.label(lang) if sector is not None else key
+
+
+def source_label(source_id: str, lang: Lang = "nl") -> str:
+    """A short readable name of a source id (``nza_2018`` -> "NZa (Nederlandse Zorgautoriteit)
+    (2018)"); the special ids in ``lang``; an unknown id as it is."""
+    special = {
+        ASSUMPTION: ("aanname", "assumption"),
+        "case": ("zaak (invoer)", "case (input)"),
+        "definition": ("definitie (methode BER-desk)", "definition (BER-desk method)"),
+    }
+    if source_id in special:
+        return special[source_id][0 if lang == "nl" else 1]
+    src = load_reference().sources.get(source_id)
+    return f"{src.publisher} ({src.year})" if src is not None else source_id
+
+
 @lru_cache(maxsize=8)
 def _load_cached(folder_name: str) -> ReferenceSet:
     folder = Path(folder_name)

@@ -117,18 +117,58 @@ def create_register_engine(url: str) -> Engine:
     return create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
+def server_params(url: str | URL) -> dict[str, str]:
+    """Host, port, database and user of a register URL, for messages (never the password).
+
+    Parts missing from the URL are the PostgreSQL client's defaults (``PGHOST``,
+    ``PGUSER``... or the login name), as shown here.
+    """
+    try:
+        parsed = make_url(url) if isinstance(url, str) else url
+    except ArgumentError:
+        return {"host": "?", "port": "?", "database": "?", "user": "?"}
+    query = {k: v if isinstance(v, str) else v[0] for k, v in parsed.query.items()}
+    user = parsed.username or query.get("user") or os.environ.get("PGUSER") or _login_name()
+    return {
+        "host": parsed.host or query.get("host") or os.environ.get("PGHOST") or "localhost",
+        "port": str(parsed.port or query.get("port") or os.environ.get("PGPORT") or 5432),
+        "database": parsed.database or os.environ.get("PGDATABASE") or user,
+        "user": user,
+    }
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "?"
+
+
+def _sqlstate(exc: BaseException) -> str:
+    return str(getattr(getattr(exc, "orig", None), "sqlstate", "") or "")
+
+
 @contextmanager
 def translate_errors(url: str | URL) -> Iterator[None]:
-    """Turn database errors into an InputError naming the (masked) register."""
+    """Turn database errors into an InputError naming the register (masked URL; on
+    PostgreSQL host, database and user too, never the password)."""
     try:
         yield
     except IntegrityError:
         raise  # a broken constraint is the caller's to explain (e.g. a duplicate reference)
     except SQLAlchemyError as exc:
         reason = scrub(str(getattr(exc, "orig", None) or exc).strip().splitlines()[0], url)
-        raise InputError(
-            [Problem("register.unreachable", params={"url": mask_url(url), "reason": reason})]
-        ) from None
+        params = {"url": mask_url(url), "reason": reason}
+        if mask_url(url).startswith("postgresql"):
+            params |= server_params(url)
+            state = _sqlstate(exc)
+            # 42501 insufficient_privilege; other 42xxx are no-table/no-schema errors of a
+            # register that was never set up; connection failures carry no SQLSTATE
+            code = "register.denied" if state == "42501" else "register.unreachable_pg"
+            raise InputError([Problem(code, params=params)]) from None
+        raise InputError([Problem("register.unreachable", params=params)]) from None
 
 
 def _alembic_config(conn: Connection, revision_target: str) -> Any:
@@ -178,6 +218,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         )
     with engine.connect().execution_options(ber_write=True) as conn:
         if conn.dialect.name == "postgresql":
+            _check_may_migrate(conn, engine.url, current)
             conn.exec_driver_sql(f"SELECT pg_advisory_lock({_PG_MIGRATION_LOCK})")
         try:
             command.upgrade(_alembic_config(conn, target), target)
@@ -188,3 +229,22 @@ def upgrade(engine: Engine, target: str = "head") -> None:
                 conn.exec_driver_sql(f"SELECT pg_advisory_unlock({_PG_MIGRATION_LOCK})")
                 conn.commit()
     log.info("register schema at %s", target)
+
+
+def _check_may_migrate(conn: Connection, url: URL, current: str | None) -> None:
+    """A desk role (no CREATE on the register's schema) cannot migrate: say who can."""
+    may = conn.exec_driver_sql(
+        "SELECT current_schema() IS NOT NULL AND has_schema_privilege(current_schema(), 'CREATE')"
+    ).scalar()
+    conn.rollback()
+    if not may:
+        raise InputError(
+            [
+                Problem(
+                    "register.needs_owner",
+                    params=server_params(url)
+                    | {"url": mask_url(url), "revision": current or "-", "head": head_revision()},
+                )
+            ]
+        )
+

@@ -21,6 +21,7 @@ from typing import Any
 
 from ber.case.model import atomic_write_bytes
 from ber.engine.domains import domain_keys
+from ber.reference.data import sector_label
 from ber.register.records import Summary
 from ber.texts.labels import CASE_STATUS_LABELS, DOMAIN_LABELS, STATUS_LABELS, format_number
 from ber.texts.messages import InputError, Lang, Problem
@@ -61,6 +62,8 @@ def _value(s: Summary, key: str, lang: Lang) -> Any:
         return STATUS_LABELS[code][lang] if code in STATUS_LABELS else ""
     if key == "status":
         return CASE_STATUS_LABELS[s.status][lang]
+    if key == "sector":
+        return sector_label(s.sector, lang) if s.sector else ""
     value = getattr(s, key)
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)

@@ -101,10 +101,20 @@ class HistoryEntry:
     event: str  # registered | status | case_updated
     old_status: str | None
     new_status: str
+    #: on PostgreSQL the database login that wrote the entry; on SQLite the typed name
     who: str
     at: dt.datetime
     why: str
     version: int
+    #: the name the officer typed (may differ from the login on PostgreSQL)
+    who_name: str = ""
+
+    @property
+    def display_who(self) -> str:
+        """``who`` with the typed name beside it when they differ: ``"M. de Vries (desk_mdv)"``."""
+        if self.who_name and self.who_name != self.who:
+            return f"{self.who_name} ({self.who})"
+        return self.who
 
     def to_dict(self) -> dict[str, Any]:
         out = dict(self.__dict__)

@@ -11,6 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import Text, cast
+
 from ber.case.model import Case
 from ber.engine.result import Assessment
 from ber.register.records import DemandRow, Summary
@@ -68,7 +70,8 @@ SUMMARY_COLUMNS = (
     cases.c.full_operation_year,
     cases.c.jobs,
     cases.c.residents,
-    cases.c.verdict_json,
+    # as plain text: jsonb's text form on PostgreSQL, parsed once per distinct verdict below
+    cast(cases.c.verdict_json, Text).label("verdict_json"),
     cases.c.version,
     cases.c.updated_at,
     cases.c.updated_by,

@@ -7,6 +7,9 @@ must be kept in step with this module (a test compares them).
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -21,7 +24,11 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
 )
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeEngine
 
 #: status codes of a registered case, in procedure order
 CASE_STATUSES: tuple[str, ...] = ("in_procedure", "granted", "refused", "withdrawn")
@@ -30,6 +37,34 @@ COUNTED_STATUSES: tuple[str, ...] = ("in_procedure", "granted")
 
 
 _STATUS_CHECK = "status IN ('in_procedure', 'granted', 'refused', 'withdrawn')"
+
+
+class JSONDocument(TypeDecorator[str]):
+    """A JSON document held as text by the register's code: ``jsonb`` on PostgreSQL
+    (revision 0003; queryable, validated by the server), ``TEXT`` on SQLite.
+
+    Values go in and come out as JSON text; on PostgreSQL the text read back is
+    canonical (sorted keys, no spaces), which is how BER-desk writes it too.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(Text())
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
+        if value is not None and dialect.name == "postgresql":
+            return json.loads(value)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None or dialect.name != "postgresql":
+            return None if value is None else str(value)
+        return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
 
 metadata = MetaData()
 
@@ -52,7 +87,7 @@ cases = Table(
     Column("full_operation_year", Integer, nullable=False),
     Column("jobs", Float, nullable=True),
     Column("residents", Float, nullable=True),
-    Column("verdict_json", Text, nullable=False, default="{}"),
+    Column("verdict_json", JSONDocument, nullable=False, default="{}"),
     Column("reference_version", String(64), nullable=False, default=""),
     Column("app_version", String(32), nullable=False, default=""),
     Column("version", Integer, nullable=False, default=1),
@@ -69,7 +104,7 @@ case_files = Table(
     "case_files",
     metadata,
     Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
-    Column("case_json", Text, nullable=False),
+    Column("case_json", JSONDocument, nullable=False),
 )
 
 case_demand = Table(
@@ -98,7 +133,11 @@ status_history = Table(
     Column("event", String(16), nullable=False),
     Column("old_status", String(16), nullable=True),
     Column("new_status", String(16), nullable=False),
+    #: who recorded the entry: on PostgreSQL the database session user, set by the server
+    #: (revision 0003 trigger; a desk cannot write another name), on SQLite the typed name
     Column("who", String(200), nullable=False),
+    #: the name the officer typed (display name; revision 0003)
+    Column("who_name", String(200), nullable=False, server_default=""),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("why", Text, nullable=False),
     Column("version", Integer, nullable=False),

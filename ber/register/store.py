@@ -240,6 +240,7 @@ class Register:
                     at=aware(r.at),
                     why=r.why,
                     version=r.version,
+                    who_name=r.who_name,
                 )
                 for r in rows
             ]
@@ -297,6 +298,7 @@ class Register:
                         old_status=None,
                         new_status=code,
                         who=who or officer_name,
+                        who_name=who or officer_name,
                         at=now,
                         why="",
                         version=1,
@@ -365,6 +367,7 @@ class Register:
                     old_status=row.status,
                     new_status=code,
                     who=who,
+                    who_name=who,
                     at=now,
                     why=why.strip(),
                     version=expected + 1,
@@ -417,6 +420,7 @@ class Register:
                     old_status=row.status,
                     new_status=row.status,
                     who=who or row.updated_by,
+                    who_name=who or row.updated_by,
                     at=now,
                     why=why.strip() or f"sha256 {case.sha256()[:12]}",
                     version=expected_version + 1,

@@ -343,6 +343,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het register {url} is niet bereikbaar of gaf een fout: {reason}",
         "en": "The register {url} cannot be reached or reported an error: {reason}",
     },
+    "register.unreachable_pg": {
+        "nl": "Het register {url} (server {host}:{port}, database {database}, gebruiker {user}) is "
+        "niet bereikbaar of gaf een fout: {reason}",
+        "en": "The register {url} (server {host}:{port}, database {database}, user {user}) cannot be "
+        "reached or reported an error: {reason}",
+    },
+    "register.denied": {
+        "nl": "Gebruiker {user} mag dit niet in het register (server {host}:{port}, database "
+        "{database}): {reason}. Vraag de beheerder om de rechten uit docs/register.md.",
+        "en": "User {user} is not allowed to do this in the register (server {host}:{port}, "
+        "database {database}): {reason}. Ask the administrator for the privileges in docs/register.md.",
+    },
+    "register.needs_owner": {
+        "nl": "Het register (server {host}:{port}, database {database}) heeft schema {revision} en "
+        "deze BER-desk heeft {head} nodig; gebruiker {user} mag het schema niet bijwerken. Laat de "
+        "beheerder 'ber register upgrade' uitvoeren als eigenaar van het schema. Er is niets gewijzigd.",
+        "en": "The register (server {host}:{port}, database {database}) has schema {revision} and "
+        "this BER-desk needs {head}; user {user} may not upgrade the schema. Ask the administrator to "
+        "run 'ber register upgrade' as the schema's owner. Nothing was changed.",
+    },
     "register.newer_schema": {
         "nl": "Het register {url} is bijgewerkt door een nieuwere versie van BER-desk (schema "
         "{revision}); werk BER-desk bij om het te gebruiken. Er is niets gewijzigd.",
@@ -465,6 +485,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.samples": {
         "nl": "--samples: waarde {value} ligt buiten het toegestane bereik 0 tot en met 100000",
         "en": "--samples: value {value} is outside the allowed range 0 to 100000",
+    },
+    "gpkg.no_polygons": {
+        "nl": "Let op: zonder geïmporteerde gemeentegrenzen staan de gemeenten als punten "
+        "(middelpunten) in het GeoPackage en ontbreekt de regiogrens; importeer grenzen met "
+        "'ber geodata import' of geef --geodata.",
+        "en": "Note: without imported municipality boundaries the GeoPackage holds the "
+        "municipalities as points (centroids) and no region outline; import boundaries with "
+        "'ber geodata import' or pass --geodata.",
     },
     "cli.cancelled": {
         "nl": "Geannuleerd.",

@@ -194,10 +194,11 @@ def test_internal_error_exit_1(monkeypatch: pytest.MonkeyPatch, capsys: pytest.C
     monkeypatch.setattr(assess_cmd, "assess", boom)
     code, _, err = run(capsys, "assess", str(GOLDEN / "thresholds.ber"))
     assert code == 1
-    assert "simulated failure" in err and "ber.log" in err
+    log = Path(os.environ["BER_DATA_DIR"]) / "logs" / "ber-desk.log"
+    assert "simulated failure" in err and str(log) in err
     assert "Traceback" not in err
-    log = Path(os.environ["BER_DATA_DIR"]) / "ber.log"
     assert "Traceback" in log.read_text("utf-8")
+    assert not (Path(os.environ["BER_DATA_DIR"]) / "ber.log").exists()  # one log location
 
 
 def _env() -> dict[str, str]:

@@ -38,6 +38,7 @@ def test_sheets_present(workbook: openpyxl.Workbook) -> None:
     assert workbook.sheetnames == [
         "Samenvatting",
         "Gemeenten",
+        "Gemeenten (tabel)",
         "Per jaar",
         "Locaties",
         "Onzekerheid",
@@ -118,12 +119,57 @@ def test_municipalities_sheet(workbook: openpyxl.Workbook, demo: tuple[Case, Ass
     assert cap_cell.number_format == "#,##0"  # whole capacity: no '120,0' and no '120,'
     assert venlo_flex[7] == "bedden"
     assert venlo_flex[9] == {"green": "groen", "amber": "oranje", "red": "rood"}[dom.status]
-    # unknown capacity is the word, not zero or empty
+    # unknown capacity is an empty cell (never zero, never a word among numbers); the status says so
     beesel_sec = next(r for r in rows if r[0] == "GM0889" and r[4] == "Onderwijs: voortgezet onderwijs")
-    assert beesel_sec[6] == "onbekend" and beesel_sec[8] is None and beesel_sec[9] == "onbekend"
+    assert beesel_sec[6] is None and beesel_sec[8] is None and beesel_sec[9] == "onbekend"
+    assert all(isinstance(r[6], int | float) or r[6] is None for r in rows[1:])
     assert ws["I2"].number_format == "0%"
     assert ws["D2"].number_format == "0.0%"  # residence shares of a few percent keep a decimal
     assert ws["F2"].number_format == "#,##0.0"
+
+
+def test_tidy_sheet_one_row_per_municipality(
+    workbook: openpyxl.Workbook, demo: tuple[Case, Assessment]
+) -> None:
+    _, result = demo
+    ws = workbook["Gemeenten (tabel)"]
+    rows = _rows(ws)
+    header = rows[0]
+    assert header[:5] == (
+        "Gemeentecode", "Gemeente", "Jaar (volledig in bedrijf)", "Afstand tot locatie (km)",
+        "Aandeel woonplaats (%)")  # fmt: skip
+    assert len(header) == 5 + 4 * len(DOMAINS)
+    assert header[5:9] == (
+        "Huisvesting: flexbedden – vraag (bedden)",
+        "Huisvesting: flexbedden – vrije capaciteit (bedden)",
+        "Huisvesting: flexbedden – druk (% van de vrije capaciteit)",
+        "Huisvesting: flexbedden – status",
+    )
+    assert sorted(r[0] for r in rows[1:]) == sorted(m.code for m in result.municipalities)
+    i = result.years.index(result.full_operation_year)
+    for r in rows[1:]:
+        m = result.municipality(r[0])
+        assert r[2] == result.full_operation_year and r[4] == pytest.approx(m.residence_share)
+        for k, d in enumerate(DOMAINS):
+            demand, capacity, pressure, status = r[5 + 4 * k : 9 + 4 * k]
+            dom = m.domains[d]
+            assert demand == pytest.approx(dom.demand_per_year[i])
+            assert capacity == (None if dom.capacity is None else pytest.approx(dom.capacity))
+            p = dom.pressure_per_year[i]
+            assert pressure == (None if p is None else pytest.approx(p))
+            assert (
+                status
+                == {"green": "groen", "amber": "oranje", "red": "rood", "grey": "onbekend"}[
+                    dom.status_per_year[i]
+                ]
+            )
+            # numeric columns hold numbers or nothing, never a word
+            assert all(v is None or isinstance(v, int | float) for v in (demand, capacity, pressure))
+    beesel = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "GM0889")
+    k = 5 + 4 * DOMAINS.index("education_secondary")
+    assert beesel[k + 1].value is None and beesel[k + 3].value == "onbekend"
+    assert beesel[k + 3].fill.fgColor.rgb.endswith(STATUS_FILLS["grey"])
+    assert ws.cell(2, 7).number_format in ("#,##0", "#,##0.#") and ws.cell(2, 8).number_format == "0%"
 
 
 def test_per_year_sheet(workbook: openpyxl.Workbook, demo: tuple[Case, Assessment]) -> None:
@@ -158,7 +204,15 @@ def test_uncertainty_and_parameters(workbook: openpyxl.Workbook, demo: tuple[Cas
     assert len(params) - 1 == len(result.parameters)
     assert {r[8] for r in params[1:]} <= {"ja", "nee"}
     gp = next(r for r in params if r[1] == "care.gp_patients_per_fte")
-    assert gp[2] == 2095 and gp[5] == "patients per FTE GP" and "NZa" in gp[7]
+    # units and source names in the workbook's language (not "patients per FTE GP", not "nza_2018")
+    assert gp[2] == 2095 and gp[5] == "patiënten per fte huisarts" and "NZa" in gp[7]
+    assert gp[6] == "NZa (Nederlandse Zorgautoriteit) (2018)"
+    assert {r[6] for r in params[1:] if r[8] == "ja"} == {"aanname"}
+    assert not any("_" in str(r[6]) for r in params[1:])  # no raw source keys
+    from ber.texts.labels import unit_label
+
+    units = {p.key: unit_label(p.unit, "nl") for p in result.parameters}
+    assert all(r[5] == units[r[1]] for r in params[1:])
     ws = workbook["Parameters"]
     gp_row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "care.gp_patients_per_fte")
     # a whole number gets no optional decimals: '#,##0.####' would show '2.095,' in Excel
@@ -178,7 +232,20 @@ def test_english_and_without_sampling(tmp_path: Path) -> None:
     path = tmp_path / "results.xlsx"
     export_result_xlsx(result, case, path, lang="en")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Summary", "Municipalities", "Per year", "Sites", "Parameters"]
+    assert wb.sheetnames == [
+        "Summary",
+        "Municipalities",
+        "Municipalities (table)",
+        "Per year",
+        "Sites",
+        "Parameters",
+    ]
+    gp = next(
+        r
+        for r in wb["Parameters"].iter_rows(min_row=2, values_only=True)
+        if r[1] == "care.gp_patients_per_fte"
+    )
+    assert gp[5] == "patients per FTE GP" and gp[6] == "NZa (Nederlandse Zorgautoriteit) (2018)"
     words = {r[4] for r in wb["Summary"].iter_rows(min_row=2, values_only=True) if r[0] == "Verdict"}
     assert words <= {"green", "amber", "red", "unknown"} and "red" in words
 
@@ -214,3 +281,27 @@ def test_write_table_sheet_dates_and_styles() -> None:
     assert ws["A2"].number_format == "dd-mm-yyyy"
     assert ws["B2"].value == "rood" and ws["B2"].fill.fgColor.rgb.endswith(STATUS_FILLS["red"])
     assert ws["C2"].font.i
+
+
+def test_cli_assess_xlsx_is_the_desktop_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``ber assess CASE --xlsx`` writes what the desktop app's export writes (``export_result_xlsx``)."""
+    from ber.case.model import save_case
+    from ber.cli import main
+
+    case = demo_case()
+    save_case(case, tmp_path / "demo.ber")
+    cli = tmp_path / "cli.xlsx"
+    assert main(["assess", str(tmp_path / "demo.ber"), "--xlsx", str(cli), "--quiet"]) == 0
+    direct = tmp_path / "direct.xlsx"
+    export_result_xlsx(assess(case), case, direct, lang="nl")
+    a, b = openpyxl.load_workbook(cli), openpyxl.load_workbook(direct)
+    assert a.sheetnames == b.sheetnames and "Gemeenten (tabel)" in a.sheetnames
+    for name in a.sheetnames:
+        rows_a, rows_b = _rows(a[name]), _rows(b[name])
+        if name == "Samenvatting":  # the computing time differs
+            rows_a = [r for r in rows_a if r[1] != "Berekend op"]
+            rows_b = [r for r in rows_b if r[1] != "Berekend op"]
+        assert rows_a == rows_b, name
+    assert main(["assess", str(tmp_path / "demo.ber"), "--xlsx", str(tmp_path / "en.xlsx"), "--quiet",
+                 "--lang", "en"]) == 0  # fmt: skip
+    assert "Municipalities (table)" in openpyxl.load_workbook(tmp_path / "en.xlsx").sheetnames

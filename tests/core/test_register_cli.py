@@ -38,12 +38,14 @@ def test_register_cli_flow(
     assert code == 2 and "DEMO-2026-001" in err and "Traceback" not in err
     code, out, _ = run(capsys, *url, "list", "--status", "granted", "--municipality", "GM0983")
     assert code == 0 and "DEMO-2026-001" in out and "1 zaak" in out
+    assert "Distributiecentrum / logistiek" in out and "distribution" not in out  # sector names translated
     code, out, _ = run(capsys, *url, "list", "--status", "refused")
     assert code == 0 and "Geen zaken gevonden" in out
     code, out, _ = run(capsys, *url, "list", "--json", "--year", "2026")
     assert code == 0 and [d["reference"] for d in json.loads(out)] == ["DEMO-2026-001"]
     code, out, _ = run(capsys, "--lang", "en", *url, "show", "DEMO-2026-001")
     assert code == 0 and "History:" in out and "granted" in out and "beds" in out
+    assert "(Distribution centre / logistics)" in out
     # bad status, unknown reference, stale version: exit 2 with the reason
     code, _, err = run(capsys, *url, "set-status", "DEMO-2026-001", "approved", "--why", "x")
     assert code == 2 and "approved" in err and "in_procedure, granted, refused, withdrawn" in err
@@ -79,7 +81,7 @@ def test_register_cli_flow(
     assert code == 2 and "Jan" in err and "versie 2" in err
     code, out, _ = run(capsys, *url, "show", "DEMO-2026-001", "--json")
     doc = json.loads(out)
-    assert doc["status"] == "refused" and [h["who"] for h in doc["history"]][-1] == "Jan"
+    assert doc["status"] == "refused" and [h["who_name"] for h in doc["history"]][-1] == "Jan"
     assert doc["case"]["meta"]["reference"] == "DEMO-2026-001"
     # export
     code, out, _ = run(capsys, *url, "export", str(tmp_path / "r.xlsx"))

@@ -129,7 +129,7 @@ def test_two_processes_one_conflict(register_url: str, tmp_path: Path) -> None:
         assert got.version == 2
         assert got.status == ("granted" if winner["who"] == "one" else "refused")
         history = reg.history("DEMO-2026-001")
-        assert [h.who for h in history] == ["A", winner["who"]]  # the loser left no trace
+        assert [h.who_name for h in history] == ["A", winner["who"]]  # the loser left no trace
 
 
 def _counts(reg: Register) -> tuple[int, int, int, int]:

@@ -1,4 +1,4 @@
-"""A throwaway PostgreSQL server on loopback, for tests and benchmarks.
+"""A throwaway PostgreSQL server on loopback, for tests and benchmarks (not shipped).
 
 Uses the server binaries of the installed PostgreSQL (Debian package
 ``postgresql``): ``initdb`` into a temporary folder, ``pg_ctl start`` on a free
@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import secrets
 import shutil
 import socket
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "register.md"
+_STEP = re.compile(r"^-- step (\d+) \(as superuser, in database (\w+)\)$")
 
 
 class PostgresUnavailable(RuntimeError):
@@ -171,3 +176,59 @@ class TempPostgres:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+# -- the administrator's set-up of docs/register.md ------------------------------
+
+
+def dba_steps() -> list[tuple[int, str, str]]:
+    """The administrator's SQL blocks of docs/register.md: (step, database, sql)."""
+    blocks = re.findall(r"```sql\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
+    steps = []
+    for block in blocks:
+        first, _, body = block.partition("\n")
+        match = _STEP.match(first.strip())
+        assert match, f"SQL block in {DOC.name} without a '-- step N (as superuser, in database X)' line"
+        steps.append((int(match.group(1)), match.group(2), body))
+    return steps
+
+
+def run_sql(url: str, sql: str) -> None:
+    """Run a block of statements (autocommit: CREATE DATABASE cannot run in a transaction)."""
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True)
+class PgRegister:
+    """The documented set-up on the test server: URLs of the owner and the desk."""
+
+    superuser: str
+    owner_password: str
+    desk_password: str
+
+    def _url(self, user: str, password: str, database: str, schema: str | None) -> str:
+        from sqlalchemy.engine import make_url
+
+        base = make_url(self.superuser).set(
+            drivername="postgresql+psycopg", username=user, password=password, database=database
+        )
+        if schema:
+            base = base.update_query_dict({"options": f"-csearch_path={schema}"})
+        return base.render_as_string(hide_password=False)
+
+    def superuser_in(self, database: str) -> str:
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.superuser).set(drivername="postgresql+psycopg", database=database)
+        return url.render_as_string(hide_password=False)
+
+    def owner(self, schema: str | None = None) -> str:
+        return self._url("ber_owner", self.owner_password, "ber_register", schema)
+
+    def desk(self, schema: str | None = None) -> str:
+        return self._url("desk_jansen", self.desk_password, "ber_register", schema)
