@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ber.case.demo import demo_case
-from ber.case.model import DOMAINS
 from ber.engine.assess import assess
+from ber.engine.domains import domain_keys
 from ber.io.capacity import parse_paste, read_capacity, write_capacity_csv, write_capacity_xlsx
 from ber.io.excel import export_result_xlsx
 
@@ -36,7 +36,7 @@ def main() -> None:
     codes = [f"GM{i:04d}" for i in range(1, 343)]
     names = [f"Gemeente {i}" for i in range(1, 343)]
     table: dict[str, dict[str, float | None]] = {
-        c: {d: (None if (i + j) % 7 == 0 else 1000.5 + i * 3 + j) for j, d in enumerate(DOMAINS)}
+        c: {d: (None if (i + j) % 7 == 0 else 1000.5 + i * 3 + j) for j, d in enumerate(domain_keys())}
         for i, c in enumerate(codes)
     }
     clip = (
@@ -45,7 +45,7 @@ def main() -> None:
                 ""
                 if table[c][d] is None
                 else f"{table[c][d]:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
-                for d in DOMAINS
+                for d in domain_keys()
             )
             for c in codes
         )

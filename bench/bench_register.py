@@ -35,8 +35,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from ber.case.demo import demo_case  # noqa: E402
-from ber.case.model import DOMAINS  # noqa: E402
 from ber.engine.assess import Context, assess  # noqa: E402
+from ber.engine.domains import domain_keys  # noqa: E402
 from ber.register import Register, cumulative  # noqa: E402
 from ber.register.schema import case_demand, case_files, cases, status_history  # noqa: E402
 
@@ -94,7 +94,7 @@ def synthetic(
                 "full_operation_year": start + 2,
                 "jobs": jobs,
                 "residents": jobs * 0.6,
-                "verdict_json": json.dumps({d: "green" for d in DOMAINS}),
+                "verdict_json": json.dumps({d: "green" for d in domain_keys()}),
                 "reference_version": "2026.11-1",
                 "app_version": "0.1.0",
                 "case_sha256": f"{i:064x}",
@@ -117,7 +117,7 @@ def synthetic(
                     demand.append(
                         (
                             i + 1,
-                            DOMAINS[d],
+                            domain_keys()[d],
                             codes[k],
                             start + y,
                             float(level * ramp[y]),

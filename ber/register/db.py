@@ -247,4 +247,3 @@ def _check_may_migrate(conn: Connection, url: URL, current: str | None) -> None:
                 )
             ]
         )
-

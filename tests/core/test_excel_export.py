@@ -138,7 +138,7 @@ def test_tidy_sheet_one_row_per_municipality(
     assert header[:5] == (
         "Gemeentecode", "Gemeente", "Jaar (volledig in bedrijf)", "Afstand tot locatie (km)",
         "Aandeel woonplaats (%)")  # fmt: skip
-    assert len(header) == 5 + 4 * len(DOMAINS)
+    assert len(header) == 5 + 4 * len(domain_keys())
     assert header[5:9] == (
         "Huisvesting: flexbedden – vraag (bedden)",
         "Huisvesting: flexbedden – vrije capaciteit (bedden)",
@@ -150,7 +150,7 @@ def test_tidy_sheet_one_row_per_municipality(
     for r in rows[1:]:
         m = result.municipality(r[0])
         assert r[2] == result.full_operation_year and r[4] == pytest.approx(m.residence_share)
-        for k, d in enumerate(DOMAINS):
+        for k, d in enumerate(domain_keys()):
             demand, capacity, pressure, status = r[5 + 4 * k : 9 + 4 * k]
             dom = m.domains[d]
             assert demand == pytest.approx(dom.demand_per_year[i])
@@ -166,7 +166,7 @@ def test_tidy_sheet_one_row_per_municipality(
             # numeric columns hold numbers or nothing, never a word
             assert all(v is None or isinstance(v, int | float) for v in (demand, capacity, pressure))
     beesel = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "GM0889")
-    k = 5 + 4 * DOMAINS.index("education_secondary")
+    k = 5 + 4 * domain_keys().index("education_secondary")
     assert beesel[k + 1].value is None and beesel[k + 3].value == "onbekend"
     assert beesel[k + 3].fill.fgColor.rgb.endswith(STATUS_FILLS["grey"])
     assert ws.cell(2, 7).number_format in ("#,##0", "#,##0.#") and ws.cell(2, 8).number_format == "0%"

@@ -11,9 +11,10 @@ import pyogrio
 import pytest
 
 from ber.case.demo import demo_case
-from ber.case.model import DOMAINS, save_case
+from ber.case.model import save_case
 from ber.cli import main
 from ber.engine.assess import Context, assess
+from ber.engine.domains import domain_keys
 from ber.maplayer.style import STATUS_COLOURS
 
 MEASURES = ("demand", "capacity", "pressure", "status")
@@ -56,14 +57,14 @@ def test_assess_gpkg_with_boundaries(demo_file: Path, tmp_path: Path, shared_ref
     munis = pyogrio.read_dataframe(out, layer="municipalities").set_index("code")
     expected_fields = {"name", "year", "distance_km", "residence_share", "workers", "residents",
                        "capacity_coverage", "status"}  # fmt: skip
-    expected_fields |= {f"{d}_{m}" for d in DOMAINS for m in MEASURES}
+    expected_fields |= {f"{d}_{m}" for d in domain_keys() for m in MEASURES}
     assert expected_fields <= set(munis.columns)
     assert sorted(munis.index) == sorted(m.code for m in result.municipalities)
     for m in result.municipalities:
         row = munis.loc[m.code]
         assert row["name"] == m.name and row["year"] == result.full_operation_year
         assert row["residence_share"] == pytest.approx(m.residence_share)
-        for d in DOMAINS:
+        for d in domain_keys():
             dom = m.domains[d]
             assert row[f"{d}_demand"] == pytest.approx(dom.demand_per_year[i])
             assert row[f"{d}_status"] == dom.status_per_year[i]
@@ -76,7 +77,7 @@ def test_assess_gpkg_with_boundaries(demo_file: Path, tmp_path: Path, shared_ref
                 assert math.isnan(row[f"{d}_pressure"])
             else:
                 assert row[f"{d}_pressure"] == pytest.approx(pressure)
-    statuses = {s for d in DOMAINS for s in munis[f"{d}_status"]}
+    statuses = {s for d in domain_keys() for s in munis[f"{d}_status"]}
     assert statuses <= {"green", "amber", "red", "grey"} and "grey" in statuses
     assert munis.loc["GM0983", "status"] == "red"  # Venlo: dwellings red in the demo
     # polygons of the real boundaries: Venlo's area is about 128 km²
@@ -124,7 +125,7 @@ def test_the_geopackage_carries_qgis_styles_in_the_status_colours(
     assert aliases["housing_flex_capacity"] == "Huisvesting: flexbedden – capaciteit (bedden)"
     assert aliases["residence_share"] == "Woonaandeel (0-1)"
     # one extra style per domain, to switch in QGIS's style manager
-    assert len(styles[styles["f_table_name"] == "municipalities"]) == 1 + len(DOMAINS)
+    assert len(styles[styles["f_table_name"] == "municipalities"]) == 1 + len(domain_keys())
 
 
 def test_assess_gpkg_english_labels(demo_file: Path, tmp_path: Path, shared_reference: Path) -> None:
@@ -168,7 +169,7 @@ def test_compare_gpkg_ranking(
     assert list(got["name"]) == [s["name"] for s in doc["sites"]]
     assert list(got["unknown"]) == [s["grey"] for s in doc["sites"]]
     assert [round(p.x) for p in got.geometry] == [round(s["x"]) for s in doc["sites"]]
-    for d in DOMAINS:
+    for d in domain_keys():
         assert list(got[f"{d}_status"]) == [s["verdict"][d] for s in doc["sites"]]
     # the CSV names its coordinate system
     header = table.read_bytes().decode("utf-8-sig").splitlines()[0].split(";")
