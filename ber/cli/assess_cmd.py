@@ -11,6 +11,7 @@ from ber.case.model import Case, load_case
 from ber.cli.common import check_samples, context_for, print_summary, write_json
 from ber.engine.assess import assess, check_case
 from ber.engine.result import Assessment
+from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, Problem
 
 if TYPE_CHECKING:
@@ -88,17 +89,16 @@ def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
 def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
     from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
 
-    nl = lang == "nl"
-    refs = ", ".join(cum.other_references) or ("geen" if nl else "none")
+    refs = ", ".join(cum.other_references) or text("cli.assess.none", lang)
     print("")
-    print(("Cumulatief (andere zaken: " if nl else "Cumulative (other cases: ") + refs + "):")
+    print(text("cli.assess.cumulative_other_cases", lang, cases=refs))
     for dom, with_ in cum.verdict_with.items():
         without = cum.verdict_without[dom]
         print(
             f"  {DOMAIN_LABELS[dom][lang]:<40} "
-            + ("zonder " if nl else "without ")
+            + text("cli.assess.without", lang)
             + f"{STATUS_LABELS[without.status][lang]:<9} "
-            + ("met " if nl else "with ")
+            + text("cli.assess.with", lang)
             + f"{STATUS_LABELS[with_.status][lang]:<9} {with_.municipality_name}"
         )
 
@@ -106,5 +106,5 @@ def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
 def run_validate(args: argparse.Namespace) -> int:
     case = load_case(Path(args.case))
     check_case(case, context_for(args.geodata))
-    print("Geldig." if args.lang == "nl" else "Valid.", file=sys.stdout)
+    print(text("cli.assess.valid", args.lang), file=sys.stdout)
     return 0

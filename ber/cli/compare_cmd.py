@@ -8,6 +8,7 @@ from typing import Any
 
 from ber.case.model import load_case
 from ber.cli.common import context_for, write_json
+from ber.texts.catalogue import text
 from ber.texts.labels import STATUS_LABELS, format_number
 from ber.texts.messages import Lang
 
@@ -55,13 +56,12 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+#: the columns of the ranking table after "#" (``cli.compare.column.<name>``)
+COLUMNS = ("site", "host", "red", "amber", "max_pressure", "vehicle_km")
+
+
 def _print_table(ranking: Any, lang: Lang) -> None:
-    nl = lang == "nl"
-    head = (
-        ("#", "Locatie", "Gastgemeente", "rood", "oranje", "max. druk", "voertuig-km/dag")
-        if nl
-        else ("#", "Site", "Host municipality", "red", "amber", "max. pressure", "vehicle-km/day")
-    )
+    head = ("#", *(text(f"cli.compare.column.{c}", lang) for c in COLUMNS))
     print(f"{head[0]:>3}  {head[1]:<32} {head[2]:<24} {head[3]:>5} {head[4]:>6} {head[5]:>10} {head[6]:>16}")
     for s in ranking.sites:
         pressure = format_number(s.max_pressure, lang, 2)
@@ -70,10 +70,4 @@ def _print_table(ranking: Any, lang: Lang) -> None:
             f"{s.rank:>3}  {s.name[:32]:<32} {s.host_name[:24]:<24} {s.red:>5} {s.amber:>6} {pressure:>10} {vkm:>16}"
         )
     legend = STATUS_LABELS["red"][lang], STATUS_LABELS["amber"][lang]
-    print(
-        (
-            "(aantallen gemeente×domein met status {0} / {1})"
-            if nl
-            else "(counts of municipality×domain cells {0} / {1})"
-        ).format(*legend)
-    )
+    print(text("cli.compare.legend", lang, red=legend[0], amber=legend[1]))

@@ -10,6 +10,7 @@ from ber.case.demo import demo_case
 from ber.case.model import save_case
 from ber.cli.common import check_samples, context_for, print_summary, write_json
 from ber.engine.assess import assess
+from ber.texts.catalogue import text
 
 
 def register(sub: Any) -> None:
@@ -41,5 +42,5 @@ def run_demo(args: argparse.Namespace) -> int:
             written.append(pdf_path)
     print_summary(result, case.business.name, args.lang)
     print()
-    print(("Geschreven: " if args.lang == "nl" else "Written: ") + ", ".join(map(str, written)))
+    print(text("cli.demo.written", args.lang, paths=", ".join(map(str, written))))
     return 0

@@ -4,39 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ber.texts.catalogue import LangTable, text
 from ber.texts.messages import Lang, Problem, translate
 
-TEXT: dict[str, dict[str, str]] = {
-    "imported": {
-        "nl": "Geïmporteerd: {count} gemeenten ({regions}); opgeslagen in {path}",
-        "en": "Imported: {count} municipalities ({regions}); stored in {path}",
-    },
-    "regions": {
-        "nl": "{prov} provincies, {am} arbeidsmarktregio's, {corop} COROP-gebieden",
-        "en": "{prov} provinces, {am} labour-market regions, {corop} COROP regions",
-    },
-    "field": {"nl": "  {role}: {source}", "en": "  {role}: {source}"},
-    "notice": {"nl": "Let op: {text}", "en": "Note: {text}"},
-    "info": {
-        "nl": "Geodata: {count} gemeenten, geïmporteerd {date} uit {paths}\nBestand: {path}",
-        "en": "Geodata: {count} municipalities, imported {date} from {paths}\nFile: {path}",
-    },
-    "cleared": {"nl": "Opgeslagen geodata verwijderd.", "en": "Stored geodata removed."},
-    "nothing": {"nl": "Er waren geen opgeslagen geodata.", "en": "There was no stored geodata."},
-}
-
-ROLE_LABELS = {
-    "inhabitants": {"nl": "inwoners", "en": "inhabitants"},
-    "households": {"nl": "huishoudens", "en": "households"},
-    "dwellings": {"nl": "woningvoorraad", "en": "housing stock"},
-}
+ROLE_LABELS: Mapping[str, dict[str, str]] = LangTable("cli.geodata.role.")
 
 
 def _t(key: str, lang: Lang, **params: Any) -> str:
-    return TEXT[key][lang].format(**params)
+    return text(f"cli.geodata.{key}", lang, **params)
 
 
 def register(sub: Any) -> None:

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, Problem
 
 
@@ -121,10 +122,6 @@ def _login() -> str:
         return "?"
 
 
-def _t(lang: Lang, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
-
-
 def run_add(args: argparse.Namespace) -> int:
     received = _date(args.received, "--received")
     decided = _date(args.decided, "--decided")
@@ -144,10 +141,14 @@ def run_add(args: argparse.Namespace) -> int:
             who=args.officer or _login(),
         )
         print(
-            _t(args.lang, "Geregistreerd: ", "Registered: ")
-            + f"{rc.reference} ({rc.summary.status_label(args.lang)}, "
-            + _t(args.lang, "versie ", "version ")
-            + f"{rc.version}) in {reg.url}"
+            text(
+                "cli.register.registered",
+                args.lang,
+                reference=rc.reference,
+                status=rc.summary.status_label(args.lang),
+                version=rc.version,
+                url=reg.url,
+            )
         )
     return 0
 
@@ -156,17 +157,17 @@ def _print_table(summaries: list[Any], lang: Lang) -> None:
     from ber.texts.labels import STATUS_LABELS
 
     if not summaries:
-        print(_t(lang, "Geen zaken gevonden.", "No cases found."))
+        print(text("cli.register.no_cases_found", lang))
         return
     head = [
-        _t(lang, "Zaaknummer", "Reference"),
+        text("cli.register.reference", lang),
         "Status",
-        _t(lang, "Gemeente", "Municipality"),
+        text("cli.register.municipality", lang),
         "Sector",
-        _t(lang, "Ontvangen", "Received"),
-        _t(lang, "Jaren", "Years"),
-        _t(lang, "Oordeel (rood/oranje)", "Verdict (red/amber)"),
-        _t(lang, "Titel", "Title"),
+        text("cli.register.received", lang),
+        text("cli.register.years", lang),
+        text("cli.register.verdict_red_amber", lang),
+        text("cli.register.title", lang),
     ]
     rows = []
     for s in summaries:
@@ -187,7 +188,7 @@ def _print_table(summaries: list[Any], lang: Lang) -> None:
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
     for r in [head, *rows]:
         print("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
-    print(_t(lang, f"{len(rows)} zaak/zaken", f"{len(rows)} case(s)"))
+    print(text("cli.register.case_count", lang, count=len(rows)))
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -219,23 +220,23 @@ def run_show(args: argparse.Namespace) -> int:
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
     lines = [
-        (_t(lang, "Zaaknummer", "Reference"), s.reference),
-        (_t(lang, "Titel", "Title"), s.title),
-        (_t(lang, "Bedrijf", "Business"), f"{s.business_name} ({s.sector})"),
-        (_t(lang, "Vestiging", "Host municipality"), f"{s.host_name} ({s.host_municipality})"),
+        (text("cli.register.reference", lang), s.reference),
+        (text("cli.register.title", lang), s.title),
+        (text("cli.register.business", lang), f"{s.business_name} ({s.sector})"),
+        (text("cli.register.host_municipality", lang), f"{s.host_name} ({s.host_municipality})"),
         ("Status", s.status_label(lang)),
-        (_t(lang, "Ontvangen", "Received"), s.received.isoformat() if s.received else "-"),
-        (_t(lang, "Besluit", "Decided"), s.decided.isoformat() if s.decided else "-"),
-        (_t(lang, "Behandelaar", "Officer"), s.officer),
-        (_t(lang, "Jaren", "Years"), f"{s.start_year}–{s.last_year} ({s.full_operation_year})"),
-        (_t(lang, "Versie", "Version"), str(s.version)),
-        (_t(lang, "Referentiegegevens", "Reference data"), rc.reference_version),
+        (text("cli.register.received", lang), s.received.isoformat() if s.received else "-"),
+        (text("cli.register.decided", lang), s.decided.isoformat() if s.decided else "-"),
+        (text("cli.register.officer", lang), s.officer),
+        (text("cli.register.years", lang), f"{s.start_year}–{s.last_year} ({s.full_operation_year})"),
+        (text("cli.register.version", lang), str(s.version)),
+        (text("cli.register.reference_data", lang), rc.reference_version),
         ("SHA-256", rc.case_sha256),
     ]
     for k, v in lines:
         print(f"{k + ':':<22} {v}")
     print()
-    print(_t(lang, f"Oordeel (jaar {s.full_operation_year}):", f"Verdict (year {s.full_operation_year}):"))
+    print(text("cli.register.verdict_year", lang, year=s.full_operation_year))
     totals: dict[str, float] = {}
     for row in rc.demand:
         if row.year == s.full_operation_year:
@@ -249,7 +250,7 @@ def run_show(args: argparse.Namespace) -> int:
             f"{value} {unit_label(DOMAIN_UNITS[dom], lang)}"
         )
     print()
-    print(_t(lang, "Geschiedenis:", "History:"))
+    print(text("cli.register.history", lang))
     for h in history:
         old = "" if h.old_status is None else f"{h.old_status} → "
         why = f": {h.why}" if h.why else ""
@@ -264,9 +265,13 @@ def run_set_status(args: argparse.Namespace) -> int:
             args.reference, args.status, who=who, why=args.why, expected_version=args.expected_version
         )
     print(
-        f"{s.reference}: {s.status_label(args.lang)} ("
-        + _t(args.lang, "versie ", "version ")
-        + f"{s.version})"
+        text(
+            "cli.register.status_set",
+            args.lang,
+            reference=s.reference,
+            status=s.status_label(args.lang),
+            version=s.version,
+        )
     )
     return 0
 
@@ -274,7 +279,7 @@ def run_set_status(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         n = reg.export(Path(args.out), lang=args.lang, **_filter_kwargs(args))
-    print(_t(args.lang, f"Geschreven: {args.out} ({n} zaak/zaken)", f"Written: {args.out} ({n} cases)"))
+    print(text("cli.register.exported", args.lang, count=n, path=args.out))
     return 0
 
 
@@ -291,9 +296,9 @@ def run_cumulative(args: argparse.Namespace) -> int:
         write_json(Path(args.out), cum.to_dict())
     year = cum.full_operation_year
     t = cum.year_index(year)
-    print(_t(lang, f"Cumulatieve effecten, jaar {year}", f"Cumulative effects, year {year}"))
-    word = _t(lang, "druk", "pressure")
-    head = _t(lang, "zonder deze zaak", "without this case"), _t(lang, "met deze zaak", "with this case")
+    print(text("cli.register.cumulative_year", lang, year=year))
+    word = text("cli.register.pressure", lang)
+    head = text("cli.register.without_this_case", lang), text("cli.register.with_this_case", lang)
     print(f"  {'':<40} {head[0]:<34} {head[1]}")
     for dom in cum.verdict_with:
         parts = []
@@ -306,24 +311,24 @@ def run_cumulative(args: argparse.Namespace) -> int:
             s = cum.get(dom, code)
             unit = unit_label(s.unit, lang)
             cap = (
-                _t(lang, "capaciteit onbekend", "capacity unknown")
+                text("cli.register.capacity_unknown", lang)
                 if s.capacity is None
-                else _t(lang, "vrije capaciteit ", "spare capacity ") + format_number(s.capacity, lang, 0)
+                else text("cli.register.spare_capacity", lang, value=format_number(s.capacity, lang, 0))
             )
             print(
                 f"  {'':<40} {s.municipality_name}: {format_number(s.other[t], lang, 0)} "
-                + _t(lang, "andere zaken", "other cases")
+                + text("cli.register.other_cases", lang)
                 + f" + {format_number(s.this[t], lang, 0)} "
-                + _t(lang, "deze zaak", "this case")
+                + text("cli.register.this_case", lang)
                 + f" = {format_number(s.total[t], lang, 0)} {unit}; {cap}"
             )
     print()
     if cum.contributors:
-        print(_t(lang, "Meegeteld (verleend en in procedure):", "Counted (granted and in procedure):"))
+        print(text("cli.register.counted_granted_and_in_procedure", lang))
         for c in cum.contributors:
             print(f"  {c.reference}  {CASE_STATUS_LABELS[c.status][lang]:<13} {c.title}")
     else:
-        print(_t(lang, "Geen andere zaken in deze gemeenten.", "No other cases in these municipalities."))
+        print(text("cli.register.no_other_cases_in_these_municipalities", lang))
     if args.out:
-        print(_t(lang, "Geschreven: ", "Written: ") + args.out)
+        print(text("cli.register.written", lang, path=args.out))
     return 0
