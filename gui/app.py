@@ -47,19 +47,45 @@ def build_window(lang: str | None = None, file: Path | None = None) -> object:
     return window
 
 
-def install_qt_translations(app: object, lang: str | None) -> None:
-    """Qt's own texts (standard buttons such as Opslaan/Annuleren) in the chosen language."""
+def install_qt_translations(app: object, lang: str | None) -> list[object]:
+    """Qt's own texts (standard buttons, the file dialog's "Zoeken in:") in the chosen language.
+
+    Loads ``qtbase_<lang>.qm`` that PySide6 ships in ``QLibraryInfo``'s translations
+    folder, plus a fallback for the source texts Qt 6 gave a mnemonic after the Dutch
+    file was made ("&Look in:" is only translated as "Look in:"). Returns the
+    installed translators (a test removes them again).
+    """
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
     from gui.settings import load_preferences
 
     chosen = lang or load_preferences().language
     if chosen != "nl":
-        return
-    translator = QTranslator(app)  # type: ignore[arg-type]
+        return []
+    base = QTranslator(app)  # type: ignore[arg-type]
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load("qtbase_nl", folder):
-        app.installTranslator(translator)  # type: ignore[attr-defined]
+    if not base.load(f"qtbase_{chosen}", folder):
+        return []
+
+    class MnemonicFallback(QTranslator):
+        """Translate "&Look in:" as "&Zoeken in:" when only "Look in:" is in the catalogue."""
+
+        def translate(  # type: ignore[override]
+            self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+        ) -> str | None:
+            # None is a null QString: Qt then asks the next translator; "" would be a translation
+            if "&" not in source:
+                return None
+            found = base.translate(context, source.replace("&", ""), disambiguation, n)
+            return f"&{found}" if found else None
+
+        def isEmpty(self) -> bool:
+            return False
+
+    fallback = MnemonicFallback(app)  # type: ignore[arg-type]
+    app.installTranslator(base)  # type: ignore[attr-defined]
+    app.installTranslator(fallback)  # type: ignore[attr-defined]
+    return [base, fallback]
 
 
 def main(argv: list[str] | None = None) -> int:

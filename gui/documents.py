@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ber.case.model import Case, case_to_json, load_case, save_case
 from ber.texts.messages import InputError
 from gui.settings import add_recent, save_preferences
-from gui.texts import language, tr
+from gui.texts import language, title, tr
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -142,7 +142,7 @@ class DocumentMixin:
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("action.open"), self._last_folder(), tr("file.filter_open")
+            self, title("action.open"), self._last_folder(), tr("file.filter_open")
         )
         if path:
             self.open_path(Path(path), ask=False)
@@ -173,7 +173,9 @@ class DocumentMixin:
 
     def save_as(self: MainWindow) -> bool:
         suggestion = str(Path(self._last_folder()) / ((self.state.case.business.name or "case") + ".ber"))
-        path, _ = QFileDialog.getSaveFileName(self, tr("action.save_as"), suggestion, tr("file.filter_save"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, title("action.save_as"), suggestion, tr("file.filter_save")
+        )
         if not path:
             return False
         target = Path(path)

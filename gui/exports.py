@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget
 
-from gui.texts import tr
+from gui.texts import title, tr
 from gui.workers import ProgressHandle, run_in_pool
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class ExportMixin:
         if path is None:
             suggestion = str(Path(self._last_folder()) / ((self.state.case.business.name or "ber") + ".pdf"))
             chosen, _ = QFileDialog.getSaveFileName(
-                self, tr("action.export_pdf"), suggestion, tr("file.filter_pdf")
+                self, title("action.export_pdf"), suggestion, tr("file.filter_pdf")
             )
             if not chosen:
                 return None
@@ -136,7 +136,7 @@ class ExportMixin:
         if path is None:
             suggestion = str(Path(self._last_folder()) / ((self.state.case.business.name or "ber") + ".xlsx"))
             chosen, _ = QFileDialog.getSaveFileName(
-                self, tr("action.export_excel"), suggestion, tr("file.filter_xlsx")
+                self, title("action.export_excel"), suggestion, tr("file.filter_xlsx")
             )
             if not chosen:
                 return None

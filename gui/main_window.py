@@ -43,7 +43,7 @@ from gui.pages.sites import SitesPage
 from gui.pages.workforce import WorkforcePage
 from gui.settings import Preferences
 from gui.state import CaseState
-from gui.texts import language, tr
+from gui.texts import language, title, tr
 from gui.workers import ProgressHandle, error_text, run_in_pool
 
 STEPS = ("business", "workforce", "sites", "region", "results", "map", "report")
@@ -312,7 +312,7 @@ class MainWindow(DocumentMixin, ExportMixin, MapRegionMixin, QMainWindow):
         unplaced = self.binder.mark(self.problems)
         if self.problems:
             first = self.binder.located_text(self.problems[0])
-            self.label_validation.setText(tr("status.invalid", n=len(self.problems), first=first))
+            self.label_validation.setText(tr("status.invalid", count=len(self.problems), first=first))
             self.label_validation.setStyleSheet("color: #b71c1c;")
             reason = (
                 tr("export.blocked")
@@ -448,7 +448,7 @@ class MainWindow(DocumentMixin, ExportMixin, MapRegionMixin, QMainWindow):
             for s in new:
                 s["chosen"] = False
             self.binder.commit("sites", current + new)
-            self.statusBar().showMessage(tr("sites.imported", n=len(new)), 6000)
+            self.statusBar().showMessage(tr("sites.imported", count=len(new)), 6000)
 
         run_in_pool(job, done, self.job_failed, owner=self)
 
@@ -474,7 +474,7 @@ class MainWindow(DocumentMixin, ExportMixin, MapRegionMixin, QMainWindow):
         ReferenceDialog(self.ctx.ref, self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, tr("action.about"), about_text(self.ctx.ref))
+        QMessageBox.about(self, title("action.about"), about_text(self.ctx.ref))
 
     # --- closing ------------------------------------------------------------------------------
 

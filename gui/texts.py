@@ -10,12 +10,12 @@ checks every key.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from ber.texts.catalogue import Lang, LangTable, has, strip_mnemonic, text
 
-__all__ = ["TEXTS", "Lang", "language", "set_language", "strip_mnemonic", "title", "tr"]
+__all__ = ["TEXTS", "Lang", "counted_suffix", "language", "set_language", "strip_mnemonic", "title", "tr"]
 
 _CURRENT: list[Lang] = ["nl"]
 TEXTS: Mapping[str, dict[str, str]] = LangTable("gui.")
@@ -44,3 +44,31 @@ def tr(key: str, /, count: float | None = None, **params: Any) -> str:
 def title(key: str, /, **params: Any) -> str:
     """``tr(key)`` for a window or dialog title: without the menu mnemonic ("&PDF" -> "PDF")."""
     return strip_mnemonic(tr(key, **params))
+
+
+class _Signal(Protocol):
+    def connect(self, slot: Callable[[Any], None]) -> Any: ...
+
+
+class _Spin(Protocol):
+    """A QSpinBox or QDoubleSpinBox (kept abstract: this module imports no Qt)."""
+
+    @property
+    def valueChanged(self) -> _Signal: ...
+
+    def value(self) -> Any: ...
+
+    def setSuffix(self, suffix: str) -> None: ...
+
+
+def counted_suffix(spin: _Spin, key: str) -> None:
+    """Give ``spin`` the unit ``tr(key)`` as suffix, in the plural form its value needs.
+
+    "1 ploeg per dag", "2 ploegen per dag": the suffix follows the value as it changes.
+    """
+
+    def update(value: Any) -> None:
+        spin.setSuffix(" " + tr(key, count=value))
+
+    spin.valueChanged.connect(update)
+    update(spin.value())

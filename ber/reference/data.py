@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ber.io.paths import reference_dir
+from ber.texts.catalogue import text as txt
 from ber.texts.messages import Lang, Problem
 
 #: Files that make up the reference set, in checksum order.
@@ -180,7 +181,7 @@ class ReferenceSet:
 
     def citation(self, source_id: str, lang: Lang = "nl") -> str:
         if source_id == ASSUMPTION:
-            return "aanname" if lang == "nl" else "assumption"
+            return txt("label.misc.assumption", lang)
         src = self.sources.get(source_id)
         return src.citation() if src else source_id
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ber.texts.catalogue import Lang, catalogue_path, entries
+from ber.texts.catalogue import Entry, Lang, catalogue_path, entries, plural_category
 from ber.texts.catalogue import placeholders as _placeholders
 
 PREFIX = "report."
@@ -41,12 +41,23 @@ class Texts:
 
     def __init__(self, lang: Lang) -> None:
         self.lang: Lang = lang
+        n = len(PREFIX)
+        self._entries: dict[str, Entry] = {
+            k[n:]: v for k, v in entries(lang, refresh=True).items() if k.startswith(PREFIX)
+        }
         self._texts = load_texts(lang)
 
     def __call__(self, key: str, **params: object) -> str:
-        text = self._texts.get(key)
-        if text is None:
+        """The text of ``report.<key>``; a plural text takes its form from ``count`` (or ``n``)."""
+        entry = self._entries.get(key)
+        if entry is None:
             raise KeyError(f"report text {key!r} missing in {texts_path(self.lang)}")
+        if isinstance(entry, dict):
+            number = params.get("count", params.get("n"))
+            form = plural_category(number, self.lang) if isinstance(number, int | float) else "other"
+            text = entry.get(form, entry["other"])
+        else:
+            text = entry
         return text.format(**params) if params else text
 
     def get(self, key: str, default: str) -> str:
