@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from gui.texts import TEXTS, set_language, tr
 
@@ -45,3 +49,82 @@ def test_tr_fills_placeholders_and_switches_language() -> None:
         set_language("nl")
     assert tr("sites.new_name", n=3) == "Locatie 3"
     assert tr("no.such.key") == "no.such.key"
+
+
+def test_texts_load_without_other_gui_modules() -> None:
+    """The register window's texts are in the catalogue, not merged in when its module loads."""
+    assert tr("register.title") == "Zaakregister"
+    assert TEXTS["register.title"] == {"nl": "Zaakregister", "en": "Case register"}
+
+
+def test_plural_forms_in_the_interface() -> None:
+    assert tr("register.count", count=1) == "1 zaak"
+    assert tr("register.count", count=2) == "2 zaken"
+    assert tr("status.invalid", count=1, first="x") == "✗ 1 invoerprobleem: x"
+    assert tr("status.invalid", count=3, first="x") == "✗ 3 invoerproblemen: x"
+
+
+def test_spin_box_unit_follows_its_value(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    from gui.texts import counted_suffix
+
+    spin = QSpinBox()
+    qtbot.addWidget(spin)
+    spin.setRange(1, 4)
+    counted_suffix(spin, "unit.shifts")
+    assert spin.text() == "1 ploeg per dag"
+    spin.setValue(2)
+    assert spin.text() == "2 ploegen per dag"
+
+
+@pytest.fixture
+def dutch_qt(qapp: Any) -> Iterator[None]:
+    from gui.app import install_qt_translations
+
+    translators = install_qt_translations(qapp, "nl")
+    assert translators  # PySide6 ships qtbase_nl.qm
+    yield
+    for t in translators:
+        qapp.removeTranslator(t)
+
+
+def test_qt_standard_dialogs_are_dutch(qtbot: Any, dutch_qt: None) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "&Zoeken in:" in labels  # Qt 6's "&Look in:" (only "Look in:" is in qtbase_nl.qm)
+    assert "&Bestanden van type:" in labels
+    assert "Annuleren" in [b.text() for b in dialog.findChildren(QPushButton)]
+    box = QMessageBox()
+    qtbot.addWidget(box)
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == ["Annuleren", "Opslaan"]
+
+
+def test_english_interface_keeps_qt_english(qapp: Any) -> None:
+    from gui.app import install_qt_translations
+
+    assert install_qt_translations(qapp, "en") == []
+
+
+def test_dialog_titles_have_no_mnemonic(make_window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Exporteren als &PDF…' is a menu text; the save dialog's title is 'Exporteren als PDF…'."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window("nl")
+    captions: list[str] = []
+
+    def fake_save(parent: Any, caption: str, *args: Any, **kwargs: Any) -> tuple[str, str]:
+        captions.append(caption)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    window.action_export_pdf.trigger()
+    window.action_export_excel.trigger()
+    window.action_save_as.trigger()
+    assert captions == ["Exporteren als PDF…", "Exporteren naar Excel…", "Opslaan als…"]
+    assert "&" in window.action_export_pdf.text()
