@@ -32,6 +32,14 @@ def status_text(status: str) -> str:
     return tr(f"register.status.{status}")
 
 
+def sector_text(key: str) -> str:
+    """The sector's name in the interface language ("Glastuinbouw"), not its key."""
+    from ber.reference.data import load_reference
+
+    sector = load_reference().sectors.get(key)
+    return sector.label(language()) if sector is not None else key
+
+
 def _date(value: Any) -> str:
     return value.isoformat() if value is not None else ""
 
@@ -68,7 +76,7 @@ class RegisterTableModel(QAbstractTableModel):
         if column == "business":
             return s.business_name or s.title
         if column == "sector":
-            return s.sector
+            return sector_text(s.sector)
         if column == "host":
             return f"{s.host_name} ({s.host_municipality})" if s.host_name else s.host_municipality
         if column == "status":

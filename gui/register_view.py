@@ -53,6 +53,7 @@ from gui.register_models import (
     cumulative_model,
     decisive_series,
     placeholder,
+    sector_text,
     status_text,
 )
 from gui.texts import language, tr
@@ -322,7 +323,7 @@ class RegisterView(QDialog):
         years = sorted({s.received.year for s in rows if s.received}, reverse=True)
         for combo, items in (
             (self.combo_municipality, [(f"{n} ({c})", c) for n, c in hosts]),
-            (self.combo_sector, [(s, s) for s in sectors]),
+            (self.combo_sector, [(sector_text(s), s) for s in sectors]),
             (self.combo_year, [(str(y), y) for y in years]),
         ):
             current = combo.currentData()

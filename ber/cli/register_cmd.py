@@ -161,9 +161,9 @@ def _print_table(summaries: list[Any], lang: Lang) -> None:
         return
     head = [
         text("cli.register.reference", lang),
-        "Status",
+        text("cli.register.status", lang),
         text("cli.register.municipality", lang),
-        "Sector",
+        text("cli.register.sector", lang),
         text("cli.register.received", lang),
         text("cli.register.years", lang),
         text("cli.register.verdict_red_amber", lang),
@@ -178,7 +178,7 @@ def _print_table(summaries: list[Any], lang: Lang) -> None:
                 s.reference,
                 s.status_label(lang),
                 f"{s.host_municipality} {s.host_name}".strip(),
-                s.sector,
+                _sector(s.sector, lang),
                 s.received.isoformat() if s.received else "-",
                 f"{s.start_year}–{s.last_year}",
                 f"{red} {STATUS_LABELS['red'][lang]}, {amber} {STATUS_LABELS['amber'][lang]}",
@@ -222,9 +222,9 @@ def run_show(args: argparse.Namespace) -> int:
     lines = [
         (text("cli.register.reference", lang), s.reference),
         (text("cli.register.title", lang), s.title),
-        (text("cli.register.business", lang), f"{s.business_name} ({s.sector})"),
+        (text("cli.register.business", lang), f"{s.business_name} ({_sector(s.sector, lang)})"),
         (text("cli.register.host_municipality", lang), f"{s.host_name} ({s.host_municipality})"),
-        ("Status", s.status_label(lang)),
+        (text("cli.register.status", lang), s.status_label(lang)),
         (text("cli.register.received", lang), s.received.isoformat() if s.received else "-"),
         (text("cli.register.decided", lang), s.decided.isoformat() if s.decided else "-"),
         (text("cli.register.officer", lang), s.officer),
@@ -332,3 +332,11 @@ def run_cumulative(args: argparse.Namespace) -> int:
     if args.out:
         print(text("cli.register.written", lang, path=args.out))
     return 0
+
+
+def _sector(key: str, lang: Lang) -> str:
+    """The sector's name ("Glastuinbouw"), not its key; an unknown key as it is."""
+    from ber.reference.data import load_reference
+
+    sector = load_reference().sectors.get(key)
+    return sector.label(lang) if sector is not None else key

@@ -95,7 +95,7 @@ def write_xlsx(summaries: Sequence[Summary], path: Path, lang: Lang) -> None:
     formats = {j: NUMBER_FORMATS[k] for j, k in enumerate(kinds) if k in NUMBER_FORMATS}
     wb = new_workbook(text("excel.register.workbook_title", lang), lang)
     ws = wb.active
-    ws.title = "Register"
+    ws.title = text("excel.register.sheet", lang)
     write_table_sheet(ws, headers, cells, formats)
     atomic_write_bytes(path, workbook_bytes(wb))
 

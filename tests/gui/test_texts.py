@@ -128,3 +128,64 @@ def test_dialog_titles_have_no_mnemonic(make_window: Any, monkeypatch: pytest.Mo
     window.action_save_as.trigger()
     assert captions == ["Exporteren als PDF…", "Exporteren naar Excel…", "Opslaan als…"]
     assert "&" in window.action_export_pdf.text()
+
+
+#: English words that never belong in the Dutch interface (whole words, case-insensitive;
+#: not "of" and "open", which are Dutch words too)
+ENGLISH = re.compile(
+    r"\b(the|and|with|without|cancel|save|file|unknown|site|sites|case|cases|"
+    r"pressure|capacity|demand|verdict|municipality|region|export|import|settings|help|look in)\b",
+    re.IGNORECASE,
+)
+#: a raw key: a catalogue-style dotted key or a snake_case identifier
+RAW_KEY = re.compile(r"^[a-z_]+\.[a-z_.]+$|\b[a-z]+_[a-z_]+\b")
+#: words that are the same in Dutch and English or names, allowed in the Dutch interface
+DUTCH_OK = {"English", "BER-desk", "Help", "Excel", "PDF", "CSV"}
+
+
+def _visible_texts(window: Any) -> list[tuple[str, str]]:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QTabWidget,
+        QWidget,
+    )
+
+    out: list[tuple[str, str]] = []
+    for w in window.findChildren(QWidget):
+        name = w.objectName() or type(w).__name__
+        if isinstance(w, QLabel | QAbstractButton):
+            out.append((name, w.text()))
+        if isinstance(w, QGroupBox):
+            out.append((name, w.title()))
+        if isinstance(w, QLineEdit):
+            out.append((name, w.placeholderText()))
+        if isinstance(w, QComboBox):
+            out += [(name, w.itemText(i)) for i in range(w.count())]
+        if isinstance(w, QTabWidget):
+            out += [(name, w.tabText(i)) for i in range(w.count())]
+        out.append((name, w.toolTip()))
+    for a in window.findChildren(QAction):
+        out += [(a.objectName() or "action", a.text()), (a.objectName() or "action", a.toolTip())]
+    return [(n, t) for n, t in out if t and not t.startswith("<")]  # rich text: checked via its parts
+
+
+def test_dutch_interface_has_no_raw_keys_or_english(make_window: Any) -> None:
+    window = make_window("nl")
+    texts = _visible_texts(window)
+    assert len(texts) > 100  # the walk found the interface (it can fail)
+    case_names = {window.state.case.business.name, window.state.case.meta.title}
+    # a tooltip may name the reference value it explains, e.g. (gravity.cutoff_km)
+    norms = re.compile("|".join(re.escape(k) for k in window.ctx.ref.norms))
+    problems = []
+    for name, value in texts:
+        plain = norms.sub("", value.replace("&", ""))
+        if plain in DUTCH_OK or plain in case_names:
+            continue
+        if RAW_KEY.search(plain) or ENGLISH.search(plain):
+            problems.append(f"{name}: {value!r}")
+    assert problems == [], problems
