@@ -88,12 +88,23 @@ def install_qt_translations(app: object, lang: str | None) -> list[object]:
     return [base, fallback]
 
 
+def _lang_args(argv: list[str]) -> list[str]:
+    """The values given to --lang (``--lang en`` or ``--lang=en``)."""
+    pairs = zip(argv, [*argv[1:], ""], strict=True)
+    return [b if a == "--lang" else a.partition("--lang=")[2] for a, b in pairs if a.startswith("--lang")]
+
+
 def main(argv: list[str] | None = None) -> int:
+    from ber.texts.catalogue import text
+
+    given = sys.argv[1:] if argv is None else argv
+    # --help is printed while parsing: take its language from the command line or BER_LANG
+    help_lang = "en" if "en" in (os.environ.get("BER_LANG", "nl")[:2], *_lang_args(given)) else "nl"
     parser = argparse.ArgumentParser(prog="ber-desk", description="BER-desk")
-    parser.add_argument("file", nargs="?", type=Path, help="a .ber case file or a report PDF")
-    parser.add_argument("--lang", choices=("nl", "en"))
+    parser.add_argument("file", nargs="?", type=Path, help=text("gui.cli.file_help", help_lang))
+    parser.add_argument("--lang", choices=("nl", "en"), help=text("gui.cli.lang_help", help_lang))
     parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(given)
     bench = args.benchmark_startup or os.environ.get("BER_DESK_BENCH_STARTUP") == "1"
 
     from PySide6.QtCore import QTimer

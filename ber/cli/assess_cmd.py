@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ber.case.model import Case, load_case
+from ber.cli import help_text
 from ber.cli.common import check_samples, context_for, print_summary, write_json
 from ber.engine.assess import assess, check_case
 from ber.engine.result import Assessment
@@ -19,31 +20,29 @@ if TYPE_CHECKING:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("assess", help="assess a case (.ber, or a report PDF with the case inside)")
-    p.add_argument("case", help="case file (.ber) or report PDF")
-    p.add_argument("--out", help="write the result JSON (ber-result/1) here")
-    p.add_argument("--pdf", help="write the PDF report here")
-    p.add_argument("--pdfa", action="store_true", help="make the PDF a PDF/A-3b (needs ghostscript)")
-    p.add_argument("--samples", type=int, default=0, help="Monte Carlo draws (0 = central only)")
-    p.add_argument("--seed", type=int, default=1, help="seed of the Monte Carlo draws")
-    p.add_argument("--geodata", help="geodata file or folder (boundaries, statistics) for this run")
-    p.add_argument("--quiet", action="store_true", help="print no summary")
+    p = sub.add_parser("assess", help=help_text("assess.assess_a_case_ber"))
+    p.add_argument("case", help=help_text("assess.case_file_ber_or"))
+    p.add_argument("--out", help=help_text("assess.write_the_result_json"))
+    p.add_argument("--pdf", help=help_text("assess.write_the_pdf_report"))
+    p.add_argument("--pdfa", action="store_true", help=help_text("assess.make_the_pdf_a"))
+    p.add_argument("--samples", type=int, default=0, help=help_text("assess.monte_carlo_draws_0"))
+    p.add_argument("--seed", type=int, default=1, help=help_text("assess.seed_of_the_monte"))
+    p.add_argument("--geodata", help=help_text("assess.geodata_file_or_folder"))
+    p.add_argument("--quiet", action="store_true", help=help_text("assess.print_no_summary"))
     p.add_argument(
         "--cumulative",
         action="store_true",
-        help="add the granted and in-procedure cases of the case register (result JSON key "
-        "'cumulative', report section 'Cumulatieve effecten')",
+        help=help_text("assess.add_the_granted_and"),
     )
     p.add_argument(
         "--register-url",
-        help="case register for --cumulative: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
-        "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
+        help=help_text("assess.case_register_for_cumulative"),
     )
     p.set_defaults(func=run_assess)
 
-    v = sub.add_parser("validate", help="check a case file and list every problem")
+    v = sub.add_parser("validate", help=help_text("assess.check_a_case_file"))
     v.add_argument("case")
-    v.add_argument("--geodata", help="geodata file or folder for this run")
+    v.add_argument("--geodata", help=help_text("assess.geodata_file_or_folder_2"))
     v.set_defaults(func=run_validate)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ber.case.model import load_case
+from ber.cli import help_text
 from ber.cli.common import context_for, write_json
 from ber.texts.catalogue import text
 from ber.texts.labels import STATUS_LABELS, format_number
@@ -14,24 +15,23 @@ from ber.texts.messages import Lang
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("compare", help="rank candidate sites for a case")
-    p.add_argument("case", help="case file (.ber) or report PDF")
+    p = sub.add_parser("compare", help=help_text("compare.rank_candidate_sites_for"))
+    p.add_argument("case", help=help_text("compare.case_file_ber_or"))
     p.add_argument(
         "--sites",
         required=True,
-        help="sites: GeoJSON, GeoPackage, Shapefile, zip or CSV (points or polygons)",
+        help=help_text("compare.sites_geojson_geopackage_shapefile"),
     )
-    p.add_argument("--geodata", help="geodata file or folder for this run (default: the stored import)")
+    p.add_argument("--geodata", help=help_text("compare.geodata_file_or_folder"))
     p.add_argument(
         "--region",
         choices=["case", "cutoff"],
         default="case",
-        help="case: the case's region for every site (default); cutoff: the municipalities within "
-        "the cut-off distance of each site (for a comparison across the country)",
+        help=help_text("compare.case_the_case_s"),
     )
-    p.add_argument("--out", help="write the ranking JSON (ber-ranking/1) here")
-    p.add_argument("--csv", help="write the ranking as CSV (semicolon, decimal comma, for Excel) here")
-    p.add_argument("--quiet", action="store_true", help="print no table")
+    p.add_argument("--out", help=help_text("compare.write_the_ranking_json"))
+    p.add_argument("--csv", help=help_text("compare.write_the_ranking_as"))
+    p.add_argument("--quiet", action="store_true", help=help_text("compare.print_no_table"))
     p.set_defaults(func=run_compare)
 
 

@@ -8,17 +8,18 @@ from typing import Any
 
 from ber.case.demo import demo_case
 from ber.case.model import save_case
+from ber.cli import help_text
 from ber.cli.common import check_samples, context_for, print_summary, write_json
 from ber.engine.assess import assess
 from ber.texts.catalogue import text
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("demo", help="run the built-in Noord-Limburg demo")
-    p.add_argument("--out", default="ber-demo", help="output folder (default ./ber-demo)")
-    p.add_argument("--samples", type=int, default=0, help="Monte Carlo draws (0 = central only)")
+    p = sub.add_parser("demo", help=help_text("demo.run_the_built_in"))
+    p.add_argument("--out", default="ber-demo", help=help_text("demo.output_folder_default_ber"))
+    p.add_argument("--samples", type=int, default=0, help=help_text("demo.monte_carlo_draws_0"))
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--no-pdf", action="store_true", help="do not write the PDF report")
+    p.add_argument("--no-pdf", action="store_true", help=help_text("demo.do_not_write_the"))
     p.set_defaults(func=run_demo)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ber.cli import help_text
 from ber.texts.catalogue import LangTable, text
 from ber.texts.messages import Lang, Problem, translate
 
@@ -19,24 +20,21 @@ def _t(key: str, lang: Lang, **params: Any) -> str:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("geodata", help="import municipality boundaries and statistics (stored per user)")
+    p = sub.add_parser("geodata", help=help_text("geodata.import_municipality_boundaries_and"))
     actions = p.add_subparsers(dest="geodata_action", required=True, parser_class=type(p))
-    imp = actions.add_parser(
-        "import", help="import files or folders (GeoPackage, GeoJSON, Shapefile, zip, CSV)"
-    )
-    imp.add_argument("paths", nargs="+", help="files or folders, e.g. the folder with gemeenten_2024.geojson")
+    imp = actions.add_parser("import", help=help_text("geodata.import_files_or_folders"))
+    imp.add_argument("paths", nargs="+", help=help_text("geodata.files_or_folders_e"))
     imp.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="ROLE=COLUMN,...",
-        help="own column names, e.g. code=GMCODE,dwellings=WONINGEN (roles: code, name, inhabitants, "
-        "households, dwellings, x, y, lon, lat, crs)",
+        help=help_text("geodata.own_column_names_e"),
     )
     imp.set_defaults(func=run_import)
-    info = actions.add_parser("info", help="show what is stored")
+    info = actions.add_parser("info", help=help_text("geodata.show_what_is_stored"))
     info.set_defaults(func=run_info)
-    clear = actions.add_parser("clear", help="remove the stored geodata (back to the built-in region)")
+    clear = actions.add_parser("clear", help=help_text("geodata.remove_the_stored_geodata"))
     clear.set_defaults(func=run_clear)
 
 

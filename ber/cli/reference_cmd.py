@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ber.cli import help_text
 from ber.reference.data import check_reference, load_reference
 from ber.texts.catalogue import text
 from ber.texts.labels import format_number, unit_label
@@ -12,11 +13,11 @@ from ber.texts.messages import InputError, translate
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("reference", help="print the reference data, or --check it")
+    p = sub.add_parser("reference", help=help_text("reference.print_the_reference_data"))
     p.add_argument(
         "--check",
         action="store_true",
-        help="verify the checksum and that every row has a source or the assumption mark",
+        help=help_text("reference.verify_the_checksum_and"),
     )
     p.set_defaults(func=run_reference)
 

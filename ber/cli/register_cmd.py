@@ -14,67 +14,69 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ber.cli import help_text
 from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, Problem
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("register", help="the case register (SQLite, or PostgreSQL for a region)")
+    p = sub.add_parser("register", help=help_text("register.the_case_register_sqlite"))
     p.add_argument(
         "--url",
-        help="register database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
-        "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
+        help=help_text("register.register_database_sqlite_file"),
     )
     rsub = p.add_subparsers(dest="register_command", required=True, parser_class=type(p))
 
-    a = rsub.add_parser("add", help="assess a case and register it")
-    a.add_argument("case", help="case file (.ber) or report PDF")
-    a.add_argument("--status", default="in_procedure", help="in_procedure|granted|refused|withdrawn")
-    a.add_argument("--officer", help="officer (default: meta.officer of the case)")
-    a.add_argument("--reference", help="zaaknummer (default: meta.reference of the case)")
-    a.add_argument("--received", help="date received, YYYY-MM-DD")
-    a.add_argument("--decided", help="date of the decision, YYYY-MM-DD")
-    a.add_argument("--geodata", help="geodata file or folder for the assessment")
+    a = rsub.add_parser("add", help=help_text("register.assess_a_case_and"))
+    a.add_argument("case", help=help_text("register.case_file_ber_or"))
+    a.add_argument(
+        "--status", default="in_procedure", help=help_text("register.in_procedure_granted_refused")
+    )
+    a.add_argument("--officer", help=help_text("register.officer_default_meta_officer"))
+    a.add_argument("--reference", help=help_text("register.zaaknummer_default_meta_reference"))
+    a.add_argument("--received", help=help_text("register.date_received_yyyy_mm"))
+    a.add_argument("--decided", help=help_text("register.date_of_the_decision"))
+    a.add_argument("--geodata", help=help_text("register.geodata_file_or_folder"))
     a.set_defaults(func=run_add)
 
-    ls = rsub.add_parser("list", help="list registered cases")
+    ls = rsub.add_parser("list", help=help_text("register.list_registered_cases"))
     _filters(ls)
-    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.add_argument("--json", action="store_true", help=help_text("register.print_json"))
     ls.set_defaults(func=run_list)
 
-    sh = rsub.add_parser("show", help="show one registered case with its history")
+    sh = rsub.add_parser("show", help=help_text("register.show_one_registered_case"))
     sh.add_argument("reference")
-    sh.add_argument("--json", action="store_true", help="print JSON")
+    sh.add_argument("--json", action="store_true", help=help_text("register.print_json"))
     sh.set_defaults(func=run_show)
 
-    st = rsub.add_parser("set-status", help="change the status of a case (kept in the audit trail)")
+    st = rsub.add_parser("set-status", help=help_text("register.change_the_status_of"))
     st.add_argument("reference")
-    st.add_argument("status", help="in_procedure|granted|refused|withdrawn")
-    st.add_argument("--why", required=True, help="reason (kept in the audit trail)")
-    st.add_argument("--who", help="your name (default: the login name)")
-    st.add_argument("--expected-version", type=int, help="refuse when the case is no longer at this version")
+    st.add_argument("status", help=help_text("register.in_procedure_granted_refused"))
+    st.add_argument("--why", required=True, help=help_text("register.reason_kept_in_the"))
+    st.add_argument("--who", help=help_text("register.your_name_default_the"))
+    st.add_argument("--expected-version", type=int, help=help_text("register.refuse_when_the_case"))
     st.set_defaults(func=run_set_status)
 
-    ex = rsub.add_parser("export", help="export the register to .xlsx or .csv")
-    ex.add_argument("out", help="OUT.xlsx or OUT.csv")
+    ex = rsub.add_parser("export", help=help_text("register.export_the_register_to"))
+    ex.add_argument("out", help=help_text("register.out_xlsx_or_out"))
     _filters(ex)
     ex.set_defaults(func=run_export)
 
-    cu = rsub.add_parser("cumulative", help="cumulative pressure of a case with the registered cases")
-    cu.add_argument("case", help="case file (.ber) or report PDF")
-    cu.add_argument("--out", help="write the cumulative result as JSON here")
-    cu.add_argument("--exclude", help="leave this registered case out (default: the case's own reference)")
-    cu.add_argument("--geodata", help="geodata file or folder for the assessment")
+    cu = rsub.add_parser("cumulative", help=help_text("register.cumulative_pressure_of_a"))
+    cu.add_argument("case", help=help_text("register.case_file_ber_or"))
+    cu.add_argument("--out", help=help_text("register.write_the_cumulative_result"))
+    cu.add_argument("--exclude", help=help_text("register.leave_this_registered_case"))
+    cu.add_argument("--geodata", help=help_text("register.geodata_file_or_folder"))
     cu.set_defaults(func=run_cumulative)
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--municipality", help="GM code: host municipality or where workers live")
-    p.add_argument("--status", action="append", help="status (repeat for several)")
+    p.add_argument("--municipality", help=help_text("register.gm_code_host_municipality"))
+    p.add_argument("--status", action="append", help=help_text("register.status_repeat_for_several"))
     p.add_argument("--sector")
-    p.add_argument("--year", type=int, help="year the application was received")
-    p.add_argument("--operating-year", type=int, help="the business operates in this year")
-    p.add_argument("--search", help="text in reference, title, business or officer")
+    p.add_argument("--year", type=int, help=help_text("register.year_the_application_was"))
+    p.add_argument("--operating-year", type=int, help=help_text("register.the_business_operates_in"))
+    p.add_argument("--search", help=help_text("register.text_in_reference_title"))
 
 
 def _filter_kwargs(args: argparse.Namespace) -> dict[str, Any]:

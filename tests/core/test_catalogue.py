@@ -336,6 +336,8 @@ PROSE_ALLOWED = {
     "Nederlands",  # the language choice names each language in itself
     "English",
     "Lang",  # a type name in __all__
+    "start zoomed to the region",  # --help of gui/map_demo.py, a developer's demo script
+    "save a PNG of the window and exit",
 }
 PROSE_FILES = (
     "ber/report",
@@ -353,11 +355,9 @@ def _prose_literals(path: Path) -> Iterator[tuple[int, str]]:
     tree = _tree(path)
     skip = _docstrings(tree)
     for node in ast.walk(tree):
-        # argparse's --help texts, log lines and exceptions for developers are not the
-        # interface's text (user-facing problems are ber.texts.messages codes)
-        if isinstance(node, ast.keyword) and node.arg in ("help", "description", "metavar", "epilog"):
-            skip |= {id(n) for n in ast.walk(node.value)}
-        elif isinstance(node, ast.Raise) or (
+        # log lines and exceptions for developers are not the interface's text
+        # (user-facing problems are ber.texts.messages codes)
+        if isinstance(node, ast.Raise) or (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and node.func.attr in ("debug", "info", "warning", "error", "exception")
@@ -378,7 +378,9 @@ def _prose_literals(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def _technical(value: str) -> bool:
-    """PostScript, CSS, SQL and matplotlib settings are not prose."""
+    """PostScript, CSS, regular expressions and matplotlib settings are not prose."""
+    if value.startswith("^") and value.endswith("$"):
+        return True  # a pattern, e.g. of argparse's own messages (ber.cli.ARGPARSE_MESSAGES)
     return bool(
         re.search(r"pdfmark|border:|solid #|^(upper|lower) (left|right)$|^window shown after $", value)
     )
@@ -473,3 +475,26 @@ def test_every_message_code_is_in_the_catalogue() -> None:
     from ber.texts.messages import EXTRA_MESSAGES
 
     assert sorted(EXTRA_MESSAGES) == []
+
+
+def test_command_line_help_and_argparse_errors_in_the_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ber.cli import main
+
+    monkeypatch.delenv("BER_LANG", raising=False)
+    with pytest.raises(SystemExit):
+        main(["assess", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: ber assess") and "casusbestand (.ber) of rapport-PDF" in out
+    assert "opties:" in out and "deze hulptekst tonen en stoppen" in out
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "assess", "--help"])
+    assert "case file (.ber) or report PDF" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["assess"])
+    assert exit_info.value.code == 2
+    assert "ber assess: deze argumenten ontbreken: case" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang=en", "assess", "x", "--samples", "abc"])
+    assert "argument --samples: invalid int value: 'abc'" in capsys.readouterr().err
