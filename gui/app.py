@@ -70,7 +70,7 @@ def install_qt_translations(app: object, lang: str | None) -> list[object]:
     class MnemonicFallback(QTranslator):
         """Translate "&Look in:" as "&Zoeken in:" when only "Look in:" is in the catalogue."""
 
-        def translate(  # type: ignore[override]
+        def translate(
             self, context: str, source: str, disambiguation: str | None = None, n: int = -1
         ) -> str | None:
             # None is a null QString: Qt then asks the next translator; "" would be a translation
@@ -95,11 +95,11 @@ def _lang_args(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ber.texts.catalogue import text
+    from ber.texts.catalogue import Lang, text
 
     given = sys.argv[1:] if argv is None else argv
     # --help is printed while parsing: take its language from the command line or BER_LANG
-    help_lang = "en" if "en" in (os.environ.get("BER_LANG", "nl")[:2], *_lang_args(given)) else "nl"
+    help_lang: Lang = "en" if "en" in (os.environ.get("BER_LANG", "nl")[:2], *_lang_args(given)) else "nl"
     parser = argparse.ArgumentParser(prog="ber-desk", description="BER-desk")
     parser.add_argument("file", nargs="?", type=Path, help=text("gui.cli.file_help", help_lang))
     parser.add_argument("--lang", choices=("nl", "en"), help=text("gui.cli.lang_help", help_lang))
