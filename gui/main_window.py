@@ -312,7 +312,7 @@ class MainWindow(DocumentMixin, ExportMixin, MapRegionMixin, QMainWindow):
         unplaced = self.binder.mark(self.problems)
         if self.problems:
             first = self.binder.located_text(self.problems[0])
-            self.label_validation.setText(tr("status.invalid", count=len(self.problems), first=first))
+            self.label_validation.setText(tr("status.invalid", n=len(self.problems), first=first))
             self.label_validation.setStyleSheet("color: #b71c1c;")
             reason = (
                 tr("export.blocked")
@@ -448,7 +448,7 @@ class MainWindow(DocumentMixin, ExportMixin, MapRegionMixin, QMainWindow):
             for s in new:
                 s["chosen"] = False
             self.binder.commit("sites", current + new)
-            self.statusBar().showMessage(tr("sites.imported", count=len(new)), 6000)
+            self.statusBar().showMessage(tr("sites.imported", n=len(new)), 6000)
 
         run_in_pool(job, done, self.job_failed, owner=self)
 

@@ -89,7 +89,7 @@ class MapRegionMixin:
         new = Region(municipalities=ordered, label=tr("region.ticked_label"))
         # a dict value: every click is its own undo step (no merging)
         self.state.set_value("region", new.model_dump(mode="json"), tr("map.tick_undo", name=name))
-        self.statusBar().showMessage(tr(message, name=name, count=len(ordered)), STATUS_MS)
+        self.statusBar().showMessage(tr(message, name=name, n=len(ordered)), STATUS_MS)
         return True
 
     def _tick_mode_changed(self: MainWindow, on: bool) -> None:

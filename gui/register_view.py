@@ -310,7 +310,7 @@ class RegisterView(QDialog):
             if generation != self.generation:
                 return  # a newer listing is on its way
             self.model.set_rows(rows)
-            self.label_count.setText(tr("register.count", count=len(rows)))
+            self.label_count.setText(tr("register.count", n=len(rows)))
             if choices:
                 self._fill_choices(rows)
 
@@ -390,7 +390,7 @@ class RegisterView(QDialog):
         filters, lang = self.filters(), language()
         self.run(
             lambda reg: reg.export(path, lang=lang, **filters),
-            lambda n: self.outcome_label.setText(tr("register.exported", count=n, path=str(path))),
+            lambda n: self.outcome_label.setText(tr("register.exported", n=n, path=str(path))),
         )
 
     # the cumulative tab

@@ -122,14 +122,18 @@ def text(key: str, lang: Lang = "nl", /, count: float | None = None, **params: A
     """The text of ``key`` in ``lang`` with its ``{placeholders}`` filled in.
 
     ``count`` chooses the plural form and is available as ``{count}`` (formatted the
-    Dutch or English way). A parameter that is itself a text in both languages
+    Dutch or English way); without ``count``, a numeric parameter ``n`` chooses it. A parameter that is itself a text in both languages
     (``{"nl": ..., "en": ...}``) is taken in ``lang``.
     """
     if not isinstance(count, int | float) or isinstance(count, bool):
         if count is not None:
             params["count"] = count  # not a number: an ordinary parameter
         count = None
-    raw = template(key, lang, count)
+    n = params.get("n")
+    if count is None and isinstance(n, int | float) and not isinstance(n, bool):
+        raw = template(key, lang, n)  # a text with {n} takes its plural form from n
+    else:
+        raw = template(key, lang, count)
     if count is not None:
         params.setdefault("count", format_number(count, lang, 0 if float(count).is_integer() else 1))
     if not params:

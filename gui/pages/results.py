@@ -181,7 +181,7 @@ class ResultsPage(QWidget):
             text = tr("results.summary_ok", site=site, host=host)
         self.label_summary.setText(text)
         if result.uncertainty:
-            self.label_mc.setText(tr("results.mc_done", count=result.uncertainty.get("samples", 0)))
+            self.label_mc.setText(tr("results.mc_done", n=result.uncertainty.get("samples", 0)))
         else:
             self.label_mc.setText(tr("results.mc_none"))
         if self._selected and self.traffic_model.row_of(self._selected) >= 0:

@@ -81,17 +81,18 @@ def test_every_key_in_both_languages_with_same_placeholders_and_plural_forms() -
 
 
 def test_plural_forms_follow_the_count() -> None:
-    assert text("gui.register.count", "nl", count=1) == "1 zaak"
-    assert text("gui.register.count", "nl", count=2) == "2 zaken"
-    assert text("gui.register.count", "en", count=1) == "1 case"
-    assert text("gui.register.count", "nl", count=1234) == "1.234 zaken"
-    assert text("gui.register.count", "en", count=1234) == "1,234 cases"
+    assert text("cli.register.case_count", "nl", count=1) == "1 zaak"
+    assert text("cli.register.case_count", "nl", count=2) == "2 zaken"
+    assert text("cli.register.case_count", "en", count=1) == "1 case"
+    assert text("cli.register.case_count", "nl", count=1234) == "1.234 zaken"  # {count}: formatted
+    assert text("cli.register.case_count", "en", count=1234) == "1,234 cases"
     assert text("gui.unit.shifts", "nl", count=1) == "ploeg per dag"
     assert text("gui.unit.shifts", "nl", count=3) == "ploegen per dag"
-    problem = text("gui.status.invalid", "nl", count=1, first="x")
-    assert problem == "✗ 1 invoerprobleem: x"
-    assert text("gui.status.invalid", "nl", count=3, first="x") == "✗ 3 invoerproblemen: x"
-    assert text("gui.status.invalid", "en", count=0, first="x") == "✗ 0 input problems: x"
+    # a text with {n} takes its plural form from n
+    assert text("gui.register.count", "nl", n=1) == "1 zaak"
+    assert text("gui.status.invalid", "nl", n=1, first="x") == "✗ 1 invoerprobleem: x"
+    assert text("gui.status.invalid", "nl", n=3, first="x") == "✗ 3 invoerproblemen: x"
+    assert text("gui.status.invalid", "en", n=0, first="x") == "✗ 0 input problems: x"
 
 
 def test_no_plural_shortcuts_left() -> None:
@@ -111,12 +112,12 @@ def test_an_override_folder_may_hold_only_the_changed_texts(
 ) -> None:
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "nl.json").write_text(
-        json.dumps({"gui.register.count": {"one": "{count} dossier", "other": "{count} dossiers"}}),
+        json.dumps({"cli.register.case_count": {"one": "{count} dossier", "other": "{count} dossiers"}}),
         encoding="utf-8",
     )
     monkeypatch.setenv("BER_TEMPLATES_DIR", str(tmp_path))
-    assert text("gui.register.count", "nl", count=2) == "2 dossiers"
-    assert text("gui.register.count", "en", count=2) == "2 cases"  # no en.json there: shipped
+    assert text("cli.register.case_count", "nl", count=2) == "2 dossiers"
+    assert text("cli.register.case_count", "en", count=2) == "2 cases"  # no en.json there: shipped
     assert text("label.status.red", "nl") == "rood"  # not overridden: shipped
 
 

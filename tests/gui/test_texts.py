@@ -58,10 +58,11 @@ def test_texts_load_without_other_gui_modules() -> None:
 
 
 def test_plural_forms_in_the_interface() -> None:
-    assert tr("register.count", count=1) == "1 zaak"
-    assert tr("register.count", count=2) == "2 zaken"
-    assert tr("status.invalid", count=1, first="x") == "✗ 1 invoerprobleem: x"
-    assert tr("status.invalid", count=3, first="x") == "✗ 3 invoerproblemen: x"
+    assert tr("register.count", n=1) == "1 zaak"
+    assert tr("register.count", n=2) == "2 zaken"
+    assert tr("status.invalid", n=1, first="x") == "✗ 1 invoerprobleem: x"
+    assert tr("status.invalid", n=3, first="x") == "✗ 3 invoerproblemen: x"
+    assert tr("unit.jobs", count=1) == "baan"
 
 
 def test_spin_box_unit_follows_its_value(qtbot: Any) -> None:
