@@ -20,7 +20,7 @@ import json
 import math
 import os
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -91,6 +91,36 @@ def entries(lang: Lang, *, refresh: bool = False) -> dict[str, Entry]:
         cached = (mtime, merged)
         _MERGED[cache_key] = cached
     return cached[1]
+
+
+#: (lang, key) -> the shipped entry an ``add`` replaced (None: there was none)
+_REPLACED: dict[tuple[Lang, str], Entry | None] = {}
+
+
+def add(key: str, texts: Mapping[str, Entry]) -> None:
+    """Add (or replace) a text for this process, in both languages.
+
+    For texts defined in code, such as a registry's labels, and for tests that
+    register an extra domain; the catalogue files stay as they are.
+    """
+    for lang in LANGS:
+        _REPLACED.setdefault((lang, key), _SHIPPED[lang].get(key))
+        _SHIPPED[lang][key] = texts[lang]
+        if _REPLACED[(lang, key)] == texts[lang]:
+            del _REPLACED[(lang, key)]  # the shipped text again
+    _MERGED.clear()
+
+
+def remove(key: str) -> None:
+    """Undo :func:`add`: the shipped text again, or none."""
+    for lang in LANGS:
+        if (lang, key) in _REPLACED:
+            old = _REPLACED.pop((lang, key))
+            if old is None:
+                _SHIPPED[lang].pop(key, None)
+            else:
+                _SHIPPED[lang][key] = old
+    _MERGED.clear()
 
 
 def has(key: str, lang: Lang = "nl") -> bool:
@@ -174,11 +204,13 @@ def strip_mnemonic(label: str) -> str:
     return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-class LangTable(Mapping[str, dict[str, str]]):
-    """A read-only ``{key: {"nl": ..., "en": ...}}`` view of one namespace of the catalogue.
+class LangTable(MutableMapping[str, dict[str, str]]):
+    """A ``{key: {"nl": ..., "en": ...}}`` view of one namespace of the catalogue.
 
     Keeps the old per-module tables (``STATUS_LABELS["red"]["nl"]``) working while
-    the texts themselves live in the catalogue.
+    the texts themselves live in the catalogue. Setting an item adds the text for this
+    process (:func:`add`), so ``monkeypatch.setitem(DOMAIN_LABELS, "space", {...})``
+    makes an extra domain's label known to every lookup; deleting it undoes that.
     """
 
     def __init__(self, prefix: str, strip: str | None = None) -> None:
@@ -198,6 +230,14 @@ class LangTable(Mapping[str, dict[str, str]]):
 
     def __len__(self) -> int:
         return len(keys(self.prefix))
+
+    def __setitem__(self, key: str, value: dict[str, str]) -> None:
+        add(self.strip + key, value)
+
+    def __delitem__(self, key: str) -> None:
+        if (LANGS[0], self.strip + key) not in _REPLACED:  # only an added text can be undone
+            raise KeyError(key)
+        remove(self.strip + key)
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and (self.strip + key).startswith(self.prefix) and has(self.strip + key)

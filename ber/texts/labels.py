@@ -8,8 +8,6 @@ that looks a label up by key keeps working.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from ber.texts.catalogue import Lang, LangTable, format_number, has, text
 
 __all__ = [
@@ -25,13 +23,13 @@ __all__ = [
     "unit_label",
 ]
 
-STATUS_LABELS: Mapping[str, dict[str, str]] = LangTable("label.status.")
-STATUS_MEANING: Mapping[str, dict[str, str]] = LangTable("label.status_meaning.")
-DOMAIN_LABELS: Mapping[str, dict[str, str]] = LangTable("label.domain.")
-UNIT_LABELS: Mapping[str, dict[str, str]] = LangTable("label.unit.")
-TOTAL_LABELS: Mapping[str, dict[str, str]] = LangTable("label.total.")
+STATUS_LABELS: LangTable = LangTable("label.status.")
+STATUS_MEANING: LangTable = LangTable("label.status_meaning.")
+DOMAIN_LABELS: LangTable = LangTable("label.domain.")
+UNIT_LABELS: LangTable = LangTable("label.unit.")
+TOTAL_LABELS: LangTable = LangTable("label.total.")
 #: labels of a registered case's status (``ber.register.schema.CASE_STATUSES``)
-CASE_STATUS_LABELS: Mapping[str, dict[str, str]] = LangTable("label.case_status.")
+CASE_STATUS_LABELS: LangTable = LangTable("label.case_status.")
 
 
 def label(kind: str, key: str, lang: Lang = "nl", default: str | None = None) -> str:

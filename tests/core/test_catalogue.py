@@ -516,3 +516,20 @@ def test_command_line_help_and_argparse_errors_in_the_language(
     with pytest.raises(SystemExit):
         main(["--lang=en", "assess", "x", "--samples", "abc"])
     assert "argument --samples: invalid int value: 'abc'" in capsys.readouterr().err
+
+
+def test_a_registry_can_add_labels_for_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An extra domain's label, set in code (or a test), reaches every lookup; undoing removes it."""
+    from ber.texts.labels import DOMAIN_LABELS, label
+
+    with monkeypatch.context() as m:
+        m.setitem(DOMAIN_LABELS, "space", {"nl": "Ruimte: bedrijventerrein", "en": "Space: business land"})
+        assert label("domain", "space", "nl") == "Ruimte: bedrijventerrein"
+        assert text("label.domain.space", "en") == "Space: business land"
+        assert "space" in list(DOMAIN_LABELS)
+        m.setitem(DOMAIN_LABELS, "care_gp", {"nl": "Zorg: huisarts (test)", "en": "Care: GP (test)"})
+        assert DOMAIN_LABELS["care_gp"]["nl"] == "Zorg: huisarts (test)"
+    assert "space" not in DOMAIN_LABELS
+    assert DOMAIN_LABELS["care_gp"] == {"nl": "Zorg: huisarts", "en": "Care: GP"}
+    with pytest.raises(KeyError):
+        del DOMAIN_LABELS["care_gp"]  # shipped texts are edited in the files
