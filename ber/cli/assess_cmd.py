@@ -93,13 +93,14 @@ def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
     print(text("cli.assess.cumulative_other_cases", lang, cases=refs))
     for dom, with_ in cum.verdict_with.items():
         without = cum.verdict_without[dom]
-        print(
-            f"  {DOMAIN_LABELS[dom][lang]:<40} "
-            + text("cli.assess.without", lang)
-            + f"{STATUS_LABELS[without.status][lang]:<9} "
-            + text("cli.assess.with", lang)
-            + f"{STATUS_LABELS[with_.status][lang]:<9} {with_.municipality_name}"
+        verdicts = text(
+            "cli.assess.without_with",
+            lang,
+            verdict_without=f"{STATUS_LABELS[without.status][lang]:<9}",
+            verdict_with=f"{STATUS_LABELS[with_.status][lang]:<9}",
+            municipality=with_.municipality_name,
         )
+        print(f"  {DOMAIN_LABELS[dom][lang]:<40} {verdicts}")
 
 
 def run_validate(args: argparse.Namespace) -> int:

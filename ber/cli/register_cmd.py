@@ -317,13 +317,15 @@ def run_cumulative(args: argparse.Namespace) -> int:
                 if s.capacity is None
                 else text("cli.register.spare_capacity", lang, value=format_number(s.capacity, lang, 0))
             )
-            print(
-                f"  {'':<40} {s.municipality_name}: {format_number(s.other[t], lang, 0)} "
-                + text("cli.register.other_cases", lang)
-                + f" + {format_number(s.this[t], lang, 0)} "
-                + text("cli.register.this_case", lang)
-                + f" = {format_number(s.total[t], lang, 0)} {unit}; {cap}"
+            sums = text(
+                "cli.register.other_plus_this",
+                lang,
+                other=format_number(s.other[t], lang, 0),
+                this=format_number(s.this[t], lang, 0),
+                total=format_number(s.total[t], lang, 0),
+                unit=unit,
             )
+            print(f"  {'':<40} {s.municipality_name}: {sums}; {cap}")
     print()
     if cum.contributors:
         print(text("cli.register.counted_granted_and_in_procedure", lang))

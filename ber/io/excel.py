@@ -228,8 +228,7 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
         if v.municipality_name and v.status == "grey":
             note += f" ({v.municipality_name})"
         elif v.municipality_name:
-            where = txt("excel.highest_pressure_in", lang)
-            note = f"{where} {v.municipality_name}; {note}"
+            note = txt("excel.highest_pressure_in", lang, municipality=v.municipality_name, meaning=note)
         rows.append(
             [
                 verdict_s,
@@ -471,7 +470,7 @@ def _parameters(result: Assessment, lang: Lang) -> tuple[list[str], list[list[An
 
 def export_result_xlsx(result: Assessment, case: Case, path: Path | str, lang: Lang = "nl") -> None:
     """Write the assessment as a formatted Excel workbook (atomically)."""
-    title = txt("excel.business_impact_report", lang) + f" – {case.meta.title or case.business.name}"
+    title = txt("excel.business_impact_report", lang, title=case.meta.title or case.business.name)
     wb = new_workbook(title, lang, subject=txt("excel.ber_desk_results", lang))
     wb.properties.description = f"reference {result.reference_version}; case sha256 {result.case_sha256}"
     ws = wb.active
