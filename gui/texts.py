@@ -1,7 +1,7 @@
 """The GUI's way into the one text catalogue: ``tr(key)`` is ``gui.<key>`` in the current language.
 
 The texts live in ``templates/texts/*.json`` (``ber.texts.catalogue``); ``TEXTS`` is a
-read-only ``{key: {"nl": ..., "en": ...}}`` view of the ``gui.`` namespace. The
+``{key: {"nl": ..., "en": ...}}`` view of the ``gui.`` namespace. The
 language is chosen once at start-up (``set_language``; a changed preference applies
 after a restart, the preferences dialog says so). Engine messages come translated
 from ``ber.texts.messages``; the completeness test (``tests/core/test_catalogue.py``)

@@ -2,7 +2,7 @@
 
 The labels live in the one catalogue (``label.status.<key>``, ``label.domain.<key>``,
 ``label.unit.<unit>``, ``label.total.<key>`` …, see ``ber.texts.catalogue``); the
-tables here are read-only ``{key: {"nl": ..., "en": ...}}`` views of them, so code
+tables here are ``{key: {"nl": ..., "en": ...}}`` views of them, so code
 that looks a label up by key keeps working.
 """
 
