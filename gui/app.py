@@ -64,30 +64,66 @@ def build_window(lang: str | None = None, file: Path | None = None) -> MainWindo
     return window
 
 
-def install_qt_translations(app: QApplication, lang: str | None) -> None:
-    """Qt's own texts (standard buttons such as Opslaan/Annuleren) in the chosen language."""
+def install_qt_translations(app: QApplication, lang: str | None) -> list[object]:
+    """Qt's own texts (standard buttons, the file dialog's "Zoeken in:") in the chosen language.
+
+    Loads ``qtbase_<lang>.qm`` that PySide6 ships in ``QLibraryInfo``'s translations
+    folder, plus a fallback for the source texts Qt 6 gave a mnemonic after the Dutch
+    file was made ("&Look in:" is only translated as "Look in:"). Returns the
+    installed translators (a test removes them again).
+    """
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
     from gui.settings import load_preferences
 
     chosen = lang or load_preferences().language
     if chosen != "nl":
-        return
-    translator = QTranslator(app)
+        return []
+    base = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load("qtbase_nl", folder):
-        app.installTranslator(translator)
+    if not base.load(f"qtbase_{chosen}", folder):
+        return []
+
+    class MnemonicFallback(QTranslator):
+        """Translate "&Look in:" as "&Zoeken in:" when only "Look in:" is in the catalogue."""
+
+        def translate(
+            self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+        ) -> str | None:
+            # None is a null QString: Qt then asks the next translator; "" would be a translation
+            if "&" not in source:
+                return None
+            found = base.translate(context, source.replace("&", ""), disambiguation, n)
+            return f"&{found}" if found else None
+
+        def isEmpty(self) -> bool:
+            return False
+
+    fallback = MnemonicFallback(app)
+    app.installTranslator(base)
+    app.installTranslator(fallback)
+    return [base, fallback]
+
+
+def _lang_args(argv: list[str]) -> list[str]:
+    """The values given to --lang (``--lang en`` or ``--lang=en``)."""
+    pairs = zip(argv, [*argv[1:], ""], strict=True)
+    return [b if a == "--lang" else a.partition("--lang=")[2] for a, b in pairs if a.startswith("--lang")]
 
 
 def main(argv: list[str] | None = None) -> int:
     from ber import __version__
+    from ber.texts.catalogue import Lang, text
 
+    given = sys.argv[1:] if argv is None else argv
+    # --help is printed while parsing: take its language from the command line or BER_LANG
+    help_lang: Lang = "en" if "en" in (os.environ.get("BER_LANG", "nl")[:2], *_lang_args(given)) else "nl"
     parser = argparse.ArgumentParser(prog="ber-desk", description="BER-desk")
     parser.add_argument("--version", action="version", version=f"ber-desk {__version__}")
-    parser.add_argument("file", nargs="?", type=Path, help="a .ber case file or a report PDF")
-    parser.add_argument("--lang", choices=("nl", "en"))
+    parser.add_argument("file", nargs="?", type=Path, help=text("gui.cli.file_help", help_lang))
+    parser.add_argument("--lang", choices=("nl", "en"), help=text("gui.cli.lang_help", help_lang))
     parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(given)
     bench = args.benchmark_startup or os.environ.get("BER_DESK_BENCH_STARTUP") == "1"
 
     from PySide6.QtCore import QTimer

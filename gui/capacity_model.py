@@ -8,7 +8,7 @@ pass them to ``on_edits`` (the main window makes one undo step of them and calls
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -17,57 +17,16 @@ from PySide6.QtWidgets import QWidget
 
 from ber.engine.domains import domain_keys, domain_unit
 from ber.io.capacity import CapacityTable, Edit, parse_number, plain_number
+from ber.texts.catalogue import LangTable, text
 from ber.texts.labels import DOMAIN_LABELS, format_number, unit_label
 from ber.texts.messages import Lang, Problem
 
-TEXTS: dict[str, dict[str, str]] = {
-    "paste": {"nl": "Plakken uit Excel", "en": "Paste from Excel"},
-    "paste_tip": {
-        "nl": "Plak cellen die in Excel zijn gekopieerd (Ctrl+V), vanaf de geselecteerde cel",
-        "en": "Paste cells copied in Excel (Ctrl+V), starting at the selected cell",
-    },
-    "import": {"nl": "Importeren…", "en": "Import…"},
-    "import_tip": {
-        "nl": "Capaciteit inlezen uit een CSV- of Excel-bestand (kolommen: gemeentecode, naam, domeinen)",
-        "en": "Read capacity from a CSV or Excel file (columns: code, name, domains)",
-    },
-    "export": {"nl": "Exporteren…", "en": "Export…"},
-    "export_tip": {
-        "nl": "De capaciteitstabel opslaan als CSV (Nederlandse Excel) of Excel-bestand",
-        "en": "Save the capacity table as CSV (Dutch Excel) or Excel file",
-    },
-    "clear": {"nl": "Wis cel", "en": "Clear cell"},
-    "clear_tip": {
-        "nl": "Zet de geselecteerde cellen op 'onbekend' (Delete)",
-        "en": "Set the selected cells to 'unknown' (Delete)",
-    },
-    "table": {"nl": "Capaciteitstabel", "en": "Capacity table"},
-    "table_desc": {
-        "nl": "Vrije capaciteit per gemeente (rijen) en domein (kolommen); leeg of 'onbekend' is onbekend",
-        "en": "Spare capacity per municipality (rows) and domain (columns); empty or 'unknown' is unknown",
-    },
-    "source": {"nl": "Bron capaciteit: {text}", "en": "Capacity source: {text}"},
-    "no_source": {"nl": "niet opgegeven", "en": "not given"},
-    "open_title": {"nl": "Capaciteit importeren", "en": "Import capacity"},
-    "save_title": {"nl": "Capaciteit exporteren", "en": "Export capacity"},
-    "filter": {
-        "nl": "Excel-werkmap (*.xlsx);;CSV, puntkomma (*.csv)",
-        "en": "Excel workbook (*.xlsx);;CSV, semicolon (*.csv)",
-    },
-    "default_name": {"nl": "capaciteit.xlsx", "en": "capacity.xlsx"},
-    "exported": {"nl": "Opgeslagen: {path}", "en": "Saved: {path}"},
-    "export_failed": {"nl": "Opslaan mislukt: {path} ({reason})", "en": "Saving failed: {path} ({reason})"},
-    "imported": {
-        "nl": "{count} waarden ingelezen uit {path}",
-        "en": "{count} values read from {path}",
-    },
-    "cell_tip": {"nl": "{name}, {domain}: {value}", "en": "{name}, {domain}: {value}"},
-}
+#: the capacity table's texts (``gui.capacity_table.*`` in the catalogue)
+TEXTS: Mapping[str, dict[str, str]] = LangTable("gui.capacity_table.")
 
 
-def tr(key: str, lang: Lang, **params: Any) -> str:
-    text = TEXTS[key].get(lang) or TEXTS[key]["en"]
-    return text.format(**params) if params else text
+def tr(key: str, lang: Lang, /, count: float | None = None, **params: Any) -> str:
+    return text(f"gui.capacity_table.{key}", lang, count, **params)
 
 
 def _decimals(value: float) -> int:

@@ -27,7 +27,7 @@ from ber.reference.data import ReferenceSet
 from gui.home import MunicipalityPicker
 from gui.models import CellTableModel, reference_table
 from gui.settings import MC_RANGE, Preferences, strip_password
-from gui.texts import language, tr
+from gui.texts import counted_suffix, language, tr
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -87,7 +87,7 @@ class PreferencesDialog(QDialog):
         self.spin_draws.setObjectName("spin_pref_draws")
         self.spin_draws.setRange(*MC_RANGE)
         self.spin_draws.setSingleStep(500)
-        self.spin_draws.setSuffix(" " + tr("unit.draws"))
+        counted_suffix(self.spin_draws, "unit.draws")
         self.spin_draws.setValue(prefs.mc_draws)
         form.addRow(tr("prefs.draws"), self.spin_draws)
         self.check_pdfa = QCheckBox(tr("report.pdfa"))

@@ -21,7 +21,7 @@ from ber.case.model import Case, case_to_json, load_case, save_case
 from ber.texts.messages import InputError
 from gui.settings import Preferences, add_recent, save_preferences
 from gui.state import Analysis, CaseState
-from gui.texts import language, tr
+from gui.texts import language, title, tr
 
 AUTOSAVE_NAME = "autosave.ber"
 LOCK_NAME = "running.lock"
@@ -220,7 +220,7 @@ class DocumentController(QObject):
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, tr("action.open"), self.last_folder(), tr("file.filter_open")
+            self.window, title("action.open"), self.last_folder(), tr("file.filter_open")
         )
         if path:
             self.open_path(Path(path), ask=False)
@@ -252,7 +252,7 @@ class DocumentController(QObject):
     def save_as(self) -> bool:
         suggestion = str(Path(self.last_folder()) / ((self.state.case.business.name or "case") + ".ber"))
         path, _ = QFileDialog.getSaveFileName(
-            self.window, tr("action.save_as"), suggestion, tr("file.filter_save")
+            self.window, title("action.save_as"), suggestion, tr("file.filter_save")
         )
         if not path:
             return False

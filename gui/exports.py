@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.settings import Preferences
 from gui.state import Analysis, CaseState
-from gui.texts import tr
+from gui.texts import title, tr
 from gui.workers import ProgressHandle, run_in_pool
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class ExportController(QObject):
         if path is None:
             name = (self.state.case.business.name or "ber") + ext
             chosen, _ = QFileDialog.getSaveFileName(
-                self.window, tr(title_key), str(Path(self.last_folder()) / name), tr(filter_key)
+                self.window, title(title_key), str(Path(self.last_folder()) / name), tr(filter_key)
             )
             if not chosen:
                 return None

@@ -55,7 +55,7 @@ from gui.register_menu import RegisterMenu
 from gui.register_view import RegisterView
 from gui.settings import Preferences, qsettings, save_preferences
 from gui.state import Analysis, CaseState
-from gui.texts import language, tr
+from gui.texts import language, title, tr
 from gui.window_state import restore_window_state, save_window_state
 from gui.workers import ProgressHandle, error_text, run_in_pool
 
@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         ReferenceDialog(self.ctx.ref, self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, tr("action.about"), about_text(self.ctx.ref))
+        QMessageBox.about(self, title("action.about"), about_text(self.ctx.ref))
 
     # --- preferences ---------------------------------------------------------------------------
 

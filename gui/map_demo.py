@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ber.texts.catalogue import LangTable
 from ber.texts.messages import Lang
 from gui.map_view import MapView
 
@@ -34,20 +36,7 @@ DEFAULT_BOUNDARIES = (
     Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "gemeenten_2024.geojson"
 )
 
-TEXTS: dict[str, dict[str, str]] = {
-    "title": {"nl": "BER-desk – kaart (demo)", "en": "BER-desk – map (demo)"},
-    "domain": {"nl": "Domein:", "en": "Domain:"},
-    "add_site": {"nl": "Locatie toevoegen", "en": "Add site"},
-    "fit": {"nl": "Regio tonen", "en": "Show region"},
-    "country": {"nl": "Heel Nederland", "en": "Whole country"},
-    "ramp": {"nl": "Doorlopende kleurschaal", "en": "Continuous colour scale"},
-    "site_requested": {"nl": "Nieuwe locatie gevraagd op RD", "en": "New site requested at RD"},
-    "clicked": {"nl": "Geselecteerd", "en": "Selected"},
-    "missing": {
-        "nl": "Gemeentegrenzen niet gevonden: {path}. Geef --boundaries PAD.",
-        "en": "Municipality boundaries not found: {path}. Pass --boundaries PATH.",
-    },
-}
+TEXTS: Mapping[str, dict[str, str]] = LangTable("gui.map_demo.")
 
 
 def build_window(

@@ -1,4 +1,4 @@
-"""Texts, table models and the chart of the register window (``gui.register_view``).
+"""Table models and the chart of the register window (``gui.register_view``).
 
 Nothing here touches the database: the models take the plain records of
 ``ber.register`` (``Summary``, ``Cumulative``). ``ber.register`` itself (SQLAlchemy)
@@ -7,141 +7,35 @@ and matplotlib are imported lazily, so the main window starts as fast as before.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ber.reference.data import sector_label
+from ber.texts.catalogue import LangTable
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
 from gui.models import STATUS_BACKGROUND, Cell, CellTableModel
-from gui.texts import TEXTS, language, tr
+from gui.texts import language, tr
 
 if TYPE_CHECKING:
     from ber.register import Cumulative, CumulativeSeries, Summary
 
 
-def _t(nl: str, en: str) -> dict[str, str]:
-    return {"nl": nl, "en": en}
-
-
-#: added to the application's catalogue (``gui.texts.TEXTS``) on import
-REGISTER_TEXTS: dict[str, dict[str, str]] = {
-    "register.menu": _t("&Register", "&Register"),
-    "register.action_open": _t("&Zaakregister…", "Case &register…"),
-    "register.action_open_tip": _t(
-        "Geregistreerde zaken bekijken, status wijzigen en cumulatieve effecten zien",
-        "Browse registered cases, change their status and see cumulative effects",
-    ),
-    "register.action_add": _t("Zaak &registreren…", "&Register this case…"),
-    "register.title": _t("Zaakregister", "Case register"),
-    "register.tab_cases": _t("Zaken", "Cases"),
-    "register.tab_cumulative": _t("Cumulatief", "Cumulative"),
-    "register.location": _t("Register: {url}", "Register: {url}"),
-    "register.password_note": _t(
-        "Het registeradres bevat een wachtwoord. BER-desk bewaart het alleen in het geheugen; "
-        "zet het liever in een .pgpass-bestand of in PGPASSWORD.",
-        "The register address contains a password. BER-desk keeps it in memory only; "
-        "better put it in a .pgpass file or in PGPASSWORD.",
-    ),
-    "register.filter_municipality": _t("Gemeente", "Municipality"),
-    "register.filter_status": _t("Status", "Status"),
-    "register.filter_sector": _t("Sector", "Sector"),
-    "register.filter_year": _t("Jaar ontvangen", "Year received"),
-    "register.filter_search": _t("Zoeken", "Search"),
-    "register.search_placeholder": _t(
-        "zaaknummer, titel, bedrijf, behandelaar", "reference, title, business, officer"
-    ),
-    "register.all": _t("(alle)", "(all)"),
-    "register.col_reference": _t("Zaaknummer", "Reference"),
-    "register.col_business": _t("Bedrijf", "Business"),
-    "register.col_sector": _t("Sector", "Sector"),
-    "register.col_host": _t("Vestigingsgemeente", "Host municipality"),
-    "register.col_status": _t("Status", "Status"),
-    "register.col_received": _t("Ontvangen", "Received"),
-    "register.col_decided": _t("Besluit", "Decided"),
-    "register.col_officer": _t("Behandelaar", "Officer"),
-    "register.status.in_procedure": _t("in procedure", "in procedure"),
-    "register.status.granted": _t("verleend", "granted"),
-    "register.status.refused": _t("geweigerd", "refused"),
-    "register.status.withdrawn": _t("ingetrokken", "withdrawn"),
-    "register.btn_register": _t("Registreren…", "Register…"),
-    "register.btn_status": _t("Status wijzigen…", "Change status…"),
-    "register.btn_history": _t("Geschiedenis", "History"),
-    "register.btn_export": _t("Exporteren naar Excel…", "Export to Excel…"),
-    "register.btn_refresh": _t("Vernieuwen", "Refresh"),
-    "register.btn_compute": _t("Cumulatief berekenen", "Compute cumulative"),
-    "register.count": _t("{n} zaak/zaken", "{n} case(s)"),
-    "register.busy": _t("Bezig met het register…", "Working on the register…"),
-    "register.error_title": _t("Zaakregister", "Case register"),
-    "register.conflict_title": _t("Zaak intussen gewijzigd", "Case changed in the meantime"),
-    "register.no_selection": _t("Kies eerst een zaak in de tabel.", "Choose a case in the table first."),
-    "register.no_result": _t(
-        "Er is nog geen berekening van deze zaak. Wacht tot de berekening klaar is (F5).",
-        "This case has not been calculated yet. Wait until the calculation is done (F5).",
-    ),
-    "register.add_title": _t("Zaak registreren", "Register case"),
-    "register.add_reference": _t("Zaaknummer", "Reference"),
-    "register.add_status": _t("Status", "Status"),
-    "register.add_officer": _t("Behandelaar", "Officer"),
-    "register.add_received": _t("Ontvangen op", "Received on"),
-    "register.added": _t(
-        "Geregistreerd: {reference} ({status}, versie {version})",
-        "Registered: {reference} ({status}, version {version})",
-    ),
-    "register.status_title": _t("Status wijzigen: {reference}", "Change status: {reference}"),
-    "register.status_new": _t("Nieuwe status", "New status"),
-    "register.status_why": _t("Reden (verplicht)", "Reason (required)"),
-    "register.status_who": _t("Door: {who}", "By: {who}"),
-    "register.status_changed": _t(
-        "{reference}: {status} (versie {version})", "{reference}: {status} (version {version})"
-    ),
-    "register.history_title": _t("Geschiedenis van {reference}", "History of {reference}"),
-    "register.col_when": _t("Wanneer (UTC)", "When (UTC)"),
-    "register.col_event": _t("Gebeurtenis", "Event"),
-    "register.col_change": _t("Wijziging", "Change"),
-    "register.col_who": _t("Wie", "Who"),
-    "register.col_why": _t("Waarom", "Why"),
-    "register.col_version": _t("Versie", "Version"),
-    "register.event.registered": _t("geregistreerd", "registered"),
-    "register.event.status": _t("status gewijzigd", "status changed"),
-    "register.event.case_updated": _t("zaakbestand bijgewerkt", "case file updated"),
-    "register.exported": _t("{n} zaak/zaken geschreven naar {path}", "{n} case(s) written to {path}"),
-    "register.export_filter": _t("Excel-werkmap (*.xlsx)", "Excel workbook (*.xlsx)"),
-    "register.cum_intro": _t(
-        "Deze zaak opgeteld bij alle verleende en in procedure zijnde zaken in dezelfde gemeenten, "
-        "in {year} (volledige bedrijfsvoering). Meegeteld: {references}.",
-        "This case added to every granted and in-procedure case in the same municipalities, "
-        "in {year} (full operation). Counted: {references}.",
-    ),
-    "register.cum_none": _t("geen andere zaken", "no other cases"),
-    "register.cum_empty": _t(
-        "Kies ‘Cumulatief berekenen’ om deze zaak bij de geregistreerde zaken op te tellen.",
-        "Choose ‘Compute cumulative’ to add this case to the registered cases.",
-    ),
-    "register.col_domain": _t("Domein", "Domain"),
-    "register.col_municipality": _t("Gemeente", "Municipality"),
-    "register.col_unit": _t("Eenheid", "Unit"),
-    "register.col_other": _t("Andere zaken", "Other cases"),
-    "register.col_this": _t("Deze zaak", "This case"),
-    "register.col_total": _t("Totaal", "Total"),
-    "register.col_capacity": _t("Vrije capaciteit", "Spare capacity"),
-    "register.col_pressure_without": _t("Druk zonder", "Pressure without"),
-    "register.col_status_without": _t("Oordeel zonder", "Verdict without"),
-    "register.col_pressure_with": _t("Druk met", "Pressure with"),
-    "register.col_status_with": _t("Oordeel met", "Verdict with"),
-    "register.chart_other": _t("andere zaken", "other cases"),
-    "register.chart_this": _t("deze zaak", "this case"),
-    "register.chart_capacity": _t("vrije capaciteit {value}", "spare capacity {value}"),
-    "register.chart_year": _t("Jaar", "Year"),
-}
-TEXTS.update(REGISTER_TEXTS)
+#: the register window's texts (``gui.register.*`` in the catalogue), keyed as ``tr`` takes them
+REGISTER_TEXTS: Mapping[str, dict[str, str]] = LangTable("gui.register.", strip="gui.")
 
 STATUSES = ("in_procedure", "granted", "refused", "withdrawn")
 
 
 def status_text(status: str) -> str:
     return tr(f"register.status.{status}")
+
+
+def sector_text(key: str) -> str:
+    """The sector's name in the interface language ("Glastuinbouw"), not its key."""
+    return sector_label(key, language())
 
 
 def _date(value: Any) -> str:

@@ -13,12 +13,13 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ber.texts.catalogue import LangTable
 from ber.texts.messages import InputError, Problem
 
 SCHEMA_PREFIX = "ber-case/"
@@ -189,20 +190,7 @@ def migrate(doc: dict[str, Any], path: str = "") -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 #: pydantic error types -> the expected kind of value, in both languages
-_TYPE_NAMES: dict[str, dict[str, str]] = {
-    "float_parsing": {"nl": "een getal", "en": "a number"},
-    "float_type": {"nl": "een getal", "en": "a number"},
-    "finite_number": {"nl": "een eindig getal", "en": "a finite number"},
-    "int_parsing": {"nl": "een geheel getal", "en": "a whole number"},
-    "int_type": {"nl": "een geheel getal", "en": "a whole number"},
-    "int_from_float": {"nl": "een geheel getal", "en": "a whole number"},
-    "string_type": {"nl": "tekst", "en": "text"},
-    "bool_type": {"nl": "true of false", "en": "true or false"},
-    "bool_parsing": {"nl": "true of false", "en": "true or false"},
-    "list_type": {"nl": "een lijst", "en": "a list"},
-    "dict_type": {"nl": "een object", "en": "an object"},
-    "model_type": {"nl": "een object", "en": "an object"},
-}
+_TYPE_NAMES: Mapping[str, dict[str, str]] = LangTable("msg.type.")
 
 
 def _loc(prefix: str, loc: tuple[int | str, ...]) -> str:

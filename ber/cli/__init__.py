@@ -14,14 +14,16 @@ import argparse
 import importlib
 import logging
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
 from typing import Any, NoReturn, cast
 
 from ber import __version__
-from ber.cli.lang import TYPE_NL, argparse_in, current, default_lang, detect, h
+from ber.cli.lang import argparse_in, current, default_lang, detect, h
 from ber.engine.progress import Cancelled
+from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, translate
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -36,8 +38,20 @@ COMMAND_MODULES: tuple[str, ...] = (
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
 
+#: the --help texts (``cli.help.<key>``) in the language the command line was started in
+help_text = h
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout with the "usage: " prefix from the catalogue."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, help_text("usage") if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse in the command line's language, exiting 2 with a one-line message.
+    """argparse in the command line's language, exiting 2 with a one-line message: its own
+    texts (usage, section titles, -h, error messages) come from the catalogue.
 
     Every (sub)parser accepts ``--lang``, so it may stand before or after the
     subcommand; on subparsers its default is "not given" so it never overrides an
@@ -45,50 +59,75 @@ class _Parser(argparse.ArgumentParser):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("add_help", True)
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
+        self._positionals.title = help_text("positionals")
+        self._optionals.title = help_text("options")
+        self.add_argument("-h", "--help", action="help", help=help_text("help"))
         self.add_argument(
             "--lang",
             choices=["nl", "en"],
             default=argparse.SUPPRESS,
-            help=h(
-                "taal van meldingen, hulp en rapporten (standaard nl, of BER_LANG)",
-                "language of messages, help and reports (default nl, or BER_LANG)",
-            ),
+            help=h("main.language_of_messages_help"),
         )
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        word = "fout" if current() == "nl" else "error"
-        self.exit(EXIT_INPUT, f"{self.prog}: {word}: {message}\n")
+        word = text("cli.argparse.error", current())
+        self.exit(EXIT_INPUT, f"{self.prog}: {word}: {argparse_message(message)}\n")
 
-    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
-        try:
-            return super()._get_value(action, arg_string)
-        except argparse.ArgumentError:
-            name = getattr(action.type, "__name__", "")
-            if current() == "nl" and name in TYPE_NL:
-                raise argparse.ArgumentError(
-                    action, f"ongeldige waarde {arg_string!r}: verwacht {TYPE_NL[name]}"
-                ) from None
-            raise
+
+#: argparse's own error messages (Python 3.11+) -> catalogue key ``cli.argparse.<key>``
+ARGPARSE_MESSAGES: dict[str, str] = {
+    r"^the following arguments are required: (?P<names>.+)$": "required",
+    r"^unrecognized arguments: (?P<names>.+)$": "unrecognized",
+    r"^argument (?P<name>[^:]+): invalid (?P<type>\w+) value: (?P<value>.+)$": "invalid_value",
+    r"^argument (?P<name>[^:]+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)$": "invalid_choice",
+    r"^argument (?P<name>[^:]+): expected one argument$": "expected_one",
+    r"^argument (?P<name>[^:]+): expected at least one argument$": "expected_at_least_one",
+    r"^argument (?P<name>[^:]+): expected at most one argument$": "expected_at_most_one",
+    r"^argument (?P<name>[^:]+): expected (?P<n>\d+) arguments?$": "expected_n",
+    r"^argument (?P<name>[^:]+): not allowed with argument (?P<other>.+)$": "not_allowed_with",
+    r"^one of the arguments (?P<names>.+) is required$": "one_required",
+    r"^ambiguous option: (?P<option>\S+) could match (?P<matches>.+)$": "ambiguous",
+}
+
+
+def argparse_message(message: str) -> str:
+    """An argparse error message in the command line's language (unknown ones as they are)."""
+    lang = current()
+    for pattern, key in ARGPARSE_MESSAGES.items():
+        match = re.match(pattern, message)
+        if match:
+            params: dict[str, Any] = match.groupdict()
+            if "n" in params:
+                params["n"] = int(params["n"])  # chooses the plural form
+            if key == "invalid_value" and f"cli.argparse.type.{params['type']}" in _TYPE_KEYS:
+                params["type"] = text(f"cli.argparse.type.{params['type']}", lang)
+            return text(f"cli.argparse.{key}", lang, **params)
+    return message
+
+
+#: argparse type names with a catalogue text ("int": "een geheel getal")
+_TYPE_KEYS = ("cli.argparse.type.int", "cli.argparse.type.float")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser in the current language (see ``ber.cli.lang.argparse_in``)."""
-    parser = _Parser(prog="ber", description="BER-desk: bedrijfseffectrapportage")
+    parser = _Parser(prog="ber", description=help_text("main.ber_desk_bedrijfseffectrapportage"))
     parser.add_argument(
         "--version",
         action="version",
         version=f"ber {__version__}",
-        help=h("toon het versienummer en stop", "show the version and exit"),
+        help=h("main.show_the_version_and"),
     )
     sub = parser.add_subparsers(
         dest="command",
         required=True,
         parser_class=_Parser,
-        title=h("opdrachten", "commands"),
-        metavar=h("OPDRACHT", "COMMAND"),
+        title=h("main.commands"),
+        metavar=h("main.command"),
     )
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -105,8 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except InputError as err:
-        for text in err.texts(lang):
-            print(text, file=sys.stderr)
+        for message in err.texts(lang):
+            print(message, file=sys.stderr)
         return EXIT_INPUT
     except Cancelled:
         print(translate("cli.cancelled", lang), file=sys.stderr)
@@ -123,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         log = str(attach("ber.cli"))  # the one log file, shared with the desktop app (rotated)
         try:
-            logging.getLogger("ber.cli").error("internal error\n%s", traceback.format_exc())
+            logger = logging.getLogger("ber.cli")
+            logger.error("internal error\n%s", traceback.format_exc())
         finally:
             detach("ber.cli")
         print(

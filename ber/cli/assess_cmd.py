@@ -12,6 +12,7 @@ from ber.cli.common import check_samples, context_for, print_summary, write_json
 from ber.cli.lang import h
 from ber.engine.assess import assess, check_case
 from ber.engine.result import Assessment
+from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, Problem, translate
 
 if TYPE_CHECKING:
@@ -21,96 +22,63 @@ if TYPE_CHECKING:
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "assess",
-        help=h(
-            "beoordeel een zaak (.ber, of een rapport-PDF met de zaak erin)",
-            "assess a case (.ber, or a report PDF with the case inside)",
-        ),
+        help=h("assess.assess_a_case_ber"),
     )
-    p.add_argument("case", help=h("zaakbestand (.ber) of rapport-PDF", "case file (.ber) or report PDF"))
+    p.add_argument("case", help=h("assess.case_file_ber_or"))
     p.add_argument(
         "--out",
-        help=h(
-            "schrijf de uitkomst als JSON (ber-result/1) naar dit bestand",
-            "write the result JSON (ber-result/1) here",
-        ),
+        help=h("assess.write_the_result_json"),
     )
-    p.add_argument("--pdf", help=h("schrijf het PDF-rapport naar dit bestand", "write the PDF report here"))
+    p.add_argument("--pdf", help=h("assess.write_the_pdf_report"))
     p.add_argument(
         "--pdfa",
         action="store_true",
-        help=h(
-            "maak van het PDF een PDF/A-3b (vereist ghostscript)",
-            "make the PDF a PDF/A-3b (needs ghostscript)",
-        ),
+        help=h("assess.make_the_pdf_a"),
     )
     p.add_argument(
         "--samples",
         type=int,
         default=0,
-        help=h(
-            "aantal Monte-Carlo-trekkingen (0 = alleen de centrale waarde)",
-            "Monte Carlo draws (0 = central only)",
-        ),
+        help=h("assess.monte_carlo_draws_0"),
     )
     p.add_argument(
         "--seed",
         type=int,
         default=1,
-        help=h("startwaarde (seed) van de Monte-Carlo-trekkingen", "seed of the Monte Carlo draws"),
+        help=h("assess.seed_of_the_monte"),
     )
     p.add_argument(
         "--geodata",
-        help=h(
-            "geodatabestand of -map (grenzen, statistiek) voor deze berekening",
-            "geodata file or folder (boundaries, statistics) for this run",
-        ),
+        help=h("assess.geodata_file_or_folder"),
     )
     p.add_argument(
         "--xlsx",
-        help=h(
-            "schrijf de uitkomst als Excel-werkmap naar dit bestand (zoals de desktopapplicatie, "
-            "met een tabel per gemeente voor koppelingen)",
-            "write the result as an Excel workbook here (as the desktop app does, with a table per "
-            "municipality for joins)",
-        ),
+        help=h("assess.write_the_result_as"),
     )
     p.add_argument(
         "--gpkg",
-        help=h(
-            "schrijf de uitkomst als GeoPackage (EPSG:28992, met QGIS-opmaak) naar dit bestand",
-            "write the result as a GeoPackage (EPSG:28992, with QGIS styles) here",
-        ),
+        help=h("assess.write_the_result_as_2"),
     )
-    p.add_argument("--quiet", action="store_true", help=h("druk geen samenvatting af", "print no summary"))
+    p.add_argument("--quiet", action="store_true", help=h("assess.print_no_summary"))
     p.add_argument(
         "--cumulative",
         action="store_true",
-        help=h(
-            "tel de verleende zaken en zaken in procedure uit het zaakregister mee (sleutel "
-            "'cumulative' in de JSON, rapporthoofdstuk 'Cumulatieve effecten')",
-            "add the granted and in-procedure cases of the case register (result JSON key "
-            "'cumulative', report section 'Cumulatieve effecten')",
-        ),
+        help=h("assess.add_the_granted_and"),
     )
     p.add_argument(
         "--register-url",
-        help=h(
-            "zaakregister voor --cumulative: sqlite:///BESTAND of postgresql+psycopg://GEBRUIKER@SERVER/DB "
-            "(standaard: BER_REGISTER_URL, anders register.sqlite in de gebruikersmap)",
-            "case register for --cumulative: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
-            "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
-        ),
+        help=h("assess.case_register_for_cumulative"),
     )
     p.set_defaults(func=run_assess)
 
     v = sub.add_parser(
         "validate",
-        help=h("controleer een zaakbestand en noem elk probleem", "check a case file and list every problem"),
+        help=h("assess.check_a_case_file"),
     )
-    v.add_argument("case", help=h("zaakbestand (.ber) of rapport-PDF", "case file (.ber) or report PDF"))
+    v.add_argument("case", help=h("assess.case_file_ber_or"))
     v.add_argument(
         "--geodata",
-        help=h("geodatabestand of -map voor deze berekening", "geodata file or folder for this run"),
+        help=h("assess.geodata_file_or_folder_2"),
     )
     v.set_defaults(func=run_validate)
 
@@ -168,23 +136,23 @@ def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
 def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
     from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
 
-    nl = lang == "nl"
-    refs = ", ".join(cum.other_references) or ("geen" if nl else "none")
+    refs = ", ".join(cum.other_references) or text("cli.assess.none", lang)
     print("")
-    print(("Cumulatief (andere zaken: " if nl else "Cumulative (other cases: ") + refs + "):")
+    print(text("cli.assess.cumulative_other_cases", lang, cases=refs))
     for dom, with_ in cum.verdict_with.items():
         without = cum.verdict_without[dom]
-        print(
-            f"  {DOMAIN_LABELS[dom][lang]:<40} "
-            + ("zonder " if nl else "without ")
-            + f"{STATUS_LABELS[without.status][lang]:<9} "
-            + ("met " if nl else "with ")
-            + f"{STATUS_LABELS[with_.status][lang]:<9} {with_.municipality_name}"
+        verdicts = text(
+            "cli.assess.without_with",
+            lang,
+            verdict_without=f"{STATUS_LABELS[without.status][lang]:<9}",
+            verdict_with=f"{STATUS_LABELS[with_.status][lang]:<9}",
+            municipality=with_.municipality_name,
         )
+        print(f"  {DOMAIN_LABELS[dom][lang]:<40} {verdicts}")
 
 
 def run_validate(args: argparse.Namespace) -> int:
     case = load_case(Path(args.case))
     check_case(case, context_for(args.geodata))
-    print("Geldig." if args.lang == "nl" else "Valid.", file=sys.stdout)
+    print(text("cli.assess.valid", args.lang), file=sys.stdout)
     return 0

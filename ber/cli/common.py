@@ -11,6 +11,7 @@ from ber.case.model import atomic_write_bytes
 from ber.engine.assess import Context
 from ber.engine.metrics import Output, metrics
 from ber.engine.result import Assessment
+from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
 from ber.texts.messages import InputError, Lang, Problem
 
@@ -41,11 +42,10 @@ def check_samples(samples: int) -> None:
 def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None) -> None:
     """A short summary of the verdict and the key figures."""
     out = out or sys.stdout
-    nl = lang == "nl"
     site = result.site
-    print(("Bedrijfseffectrapportage: " if nl else "Business impact report: ") + business, file=out)
-    print(("Locatie: " if nl else "Site: ") + f"{site.name} ({site.host_name})", file=out)
-    print(("Volledig in bedrijf: " if nl else "Full operation: ") + str(result.full_operation_year), file=out)
+    print(text("cli.common.business_impact_report", lang, business=business), file=out)
+    print(text("cli.common.site", lang, site=site.name, host=site.host_name), file=out)
+    print(text("cli.common.full_operation", lang, year=result.full_operation_year), file=out)
     print("", file=out)
     for m in metrics(Output.CLI):
         value = result.totals.value(m.key)
@@ -55,12 +55,12 @@ def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None
             file=out,
         )
     print("", file=out)
-    print(("Oordeel per domein:" if nl else "Verdict per domain:"), file=out)
+    print(text("cli.common.verdict_per_domain", lang), file=out)
     for dom, verdict in result.verdict.items():
         pressure = (
             ""
             if verdict.pressure is None
-            else (" druk " if nl else " pressure ") + format_number(verdict.pressure, lang, 2)
+            else text("cli.common.pressure", lang, value=format_number(verdict.pressure, lang, 2))
         )
         print(
             f"  {DOMAIN_LABELS[dom][lang]:<40} {STATUS_LABELS[verdict.status][lang].upper():<9}"
@@ -69,7 +69,7 @@ def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None
         )
     if result.sites:
         print("", file=out)
-        print("Locatievergelijking:" if nl else "Site comparison:", file=out)
+        print(text("cli.common.site_comparison", lang), file=out)
         for s in result.sites:
             print(
                 f"  {s.rank}. {s.name}: {s.red} {STATUS_LABELS['red'][lang]}, {s.amber} "

@@ -9,63 +9,42 @@ from typing import Any
 from ber.case.model import load_case
 from ber.cli.common import context_for, write_json
 from ber.cli.lang import h
+from ber.texts.catalogue import text
 from ber.texts.labels import STATUS_LABELS, format_number
 from ber.texts.messages import Lang
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "compare", help=h("rangschik kandidaat-locaties voor een zaak", "rank candidate sites for a case")
-    )
-    p.add_argument("case", help=h("zaakbestand (.ber) of rapport-PDF", "case file (.ber) or report PDF"))
+    p = sub.add_parser("compare", help=h("compare.rank_candidate_sites_for"))
+    p.add_argument("case", help=h("assess.case_file_ber_or"))
     p.add_argument(
         "--sites",
         required=True,
-        help=h(
-            "locaties: GeoJSON, GeoPackage, Shapefile, zip of CSV (punten of vlakken)",
-            "sites: GeoJSON, GeoPackage, Shapefile, zip or CSV (points or polygons)",
-        ),
+        help=h("compare.sites_geojson_geopackage_shapefile"),
     )
     p.add_argument(
         "--geodata",
-        help=h(
-            "geodatabestand of -map voor deze berekening (standaard: de opgeslagen import)",
-            "geodata file or folder for this run (default: the stored import)",
-        ),
+        help=h("compare.geodata_file_or_folder"),
     )
     p.add_argument(
         "--region",
         choices=["case", "cutoff"],
         default="case",
-        help=h(
-            "case: de regio van de zaak voor elke locatie (standaard); cutoff: de gemeenten binnen "
-            "de afkapafstand van elke locatie (om door het hele land te vergelijken)",
-            "case: the case's region for every site (default); cutoff: the municipalities within "
-            "the cut-off distance of each site (for a comparison across the country)",
-        ),
+        help=h("compare.case_the_case_s"),
     )
     p.add_argument(
         "--out",
-        help=h(
-            "schrijf de rangschikking als JSON (ber-ranking/1) naar dit bestand",
-            "write the ranking JSON (ber-ranking/1) here",
-        ),
+        help=h("compare.write_the_ranking_json"),
     )
     p.add_argument(
         "--csv",
-        help=h(
-            "schrijf de rangschikking als CSV (puntkomma, decimale komma, voor Excel) naar dit bestand",
-            "write the ranking as CSV (semicolon, decimal comma, for Excel) here",
-        ),
+        help=h("compare.write_the_ranking_as"),
     )
     p.add_argument(
         "--gpkg",
-        help=h(
-            "schrijf de rangschikking als GeoPackage (punten, EPSG:28992, met QGIS-opmaak) naar dit bestand",
-            "write the ranking as a GeoPackage (points, EPSG:28992, with QGIS styles) here",
-        ),
+        help=h("compare.write_the_ranking_as_2"),
     )
-    p.add_argument("--quiet", action="store_true", help=h("druk geen tabel af", "print no table"))
+    p.add_argument("--quiet", action="store_true", help=h("compare.print_no_table"))
     p.set_defaults(func=run_compare)
 
 
@@ -94,13 +73,12 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+#: the columns of the ranking table after "#" (``cli.compare.column.<name>``)
+COLUMNS = ("site", "host", "red", "amber", "max_pressure", "vehicle_km")
+
+
 def _print_table(ranking: Any, lang: Lang) -> None:
-    nl = lang == "nl"
-    head = (
-        ("#", "Locatie", "Gastgemeente", "rood", "oranje", "max. druk", "voertuig-km/dag")
-        if nl
-        else ("#", "Site", "Host municipality", "red", "amber", "max. pressure", "vehicle-km/day")
-    )
+    head = ("#", *(text(f"cli.compare.column.{c}", lang) for c in COLUMNS))
     print(f"{head[0]:>3}  {head[1]:<32} {head[2]:<24} {head[3]:>5} {head[4]:>6} {head[5]:>10} {head[6]:>16}")
     for s in ranking.sites:
         pressure = format_number(s.max_pressure, lang, 2)
@@ -109,10 +87,4 @@ def _print_table(ranking: Any, lang: Lang) -> None:
             f"{s.rank:>3}  {s.name[:32]:<32} {s.host_name[:24]:<24} {s.red:>5} {s.amber:>6} {pressure:>10} {vkm:>16}"
         )
     legend = STATUS_LABELS["red"][lang], STATUS_LABELS["amber"][lang]
-    print(
-        (
-            "(aantallen gemeente×domein met status {0} / {1})"
-            if nl
-            else "(counts of municipality×domain cells {0} / {1})"
-        ).format(*legend)
-    )
+    print(text("cli.compare.legend", lang, red=legend[0], amber=legend[1]))

@@ -11,35 +11,29 @@ from ber.case.model import save_case
 from ber.cli.common import check_samples, context_for, print_summary, write_json
 from ber.cli.lang import h
 from ber.engine.assess import assess
+from ber.texts.catalogue import text
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "demo", help=h("draai de ingebouwde demo Noord-Limburg", "run the built-in Noord-Limburg demo")
-    )
+    p = sub.add_parser("demo", help=h("demo.run_the_built_in"))
     p.add_argument(
         "--out",
         default="ber-demo",
-        help=h("uitvoermap (standaard ./ber-demo)", "output folder (default ./ber-demo)"),
+        help=h("demo.output_folder_default_ber"),
     )
     p.add_argument(
         "--samples",
         type=int,
         default=0,
-        help=h(
-            "aantal Monte-Carlo-trekkingen (0 = alleen de centrale waarde)",
-            "Monte Carlo draws (0 = central only)",
-        ),
+        help=h("assess.monte_carlo_draws_0"),
     )
     p.add_argument(
         "--seed",
         type=int,
         default=1,
-        help=h("startwaarde (seed) van de Monte-Carlo-trekkingen", "seed of the Monte Carlo draws"),
+        help=h("assess.seed_of_the_monte"),
     )
-    p.add_argument(
-        "--no-pdf", action="store_true", help=h("schrijf geen PDF-rapport", "do not write the PDF report")
-    )
+    p.add_argument("--no-pdf", action="store_true", help=h("demo.do_not_write_the"))
     p.set_defaults(func=run_demo)
 
 
@@ -63,5 +57,5 @@ def run_demo(args: argparse.Namespace) -> int:
             written.append(pdf_path)
     print_summary(result, case.business.name, args.lang)
     print()
-    print(("Geschreven: " if args.lang == "nl" else "Written: ") + ", ".join(map(str, written)))
+    print(text("cli.demo.written", args.lang, paths=", ".join(map(str, written))))
     return 0

@@ -4,88 +4,37 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ber.cli.lang import h
+from ber.cli import help_text
+from ber.texts.catalogue import LangTable, text
 from ber.texts.messages import Lang, Problem, translate
 
-TEXT: dict[str, dict[str, str]] = {
-    "imported": {
-        "nl": "Geïmporteerd: {count} gemeenten ({regions}); opgeslagen in {path}",
-        "en": "Imported: {count} municipalities ({regions}); stored in {path}",
-    },
-    "regions": {
-        "nl": "{prov} provincies, {am} arbeidsmarktregio's, {corop} COROP-gebieden",
-        "en": "{prov} provinces, {am} labour-market regions, {corop} COROP regions",
-    },
-    "field": {"nl": "  {role}: {source}", "en": "  {role}: {source}"},
-    "notice": {"nl": "Let op: {text}", "en": "Note: {text}"},
-    "info": {
-        "nl": "Geodata: {count} gemeenten, geïmporteerd {date} uit {paths}\nBestand: {path}",
-        "en": "Geodata: {count} municipalities, imported {date} from {paths}\nFile: {path}",
-    },
-    "cleared": {"nl": "Opgeslagen geodata verwijderd.", "en": "Stored geodata removed."},
-    "nothing": {"nl": "Er waren geen opgeslagen geodata.", "en": "There was no stored geodata."},
-}
-
-ROLE_LABELS = {
-    "inhabitants": {"nl": "inwoners", "en": "inhabitants"},
-    "households": {"nl": "huishoudens", "en": "households"},
-    "dwellings": {"nl": "woningvoorraad", "en": "housing stock"},
-}
+ROLE_LABELS: Mapping[str, dict[str, str]] = LangTable("cli.geodata.role.")
 
 
 def _t(key: str, lang: Lang, **params: Any) -> str:
-    return TEXT[key][lang].format(**params)
+    return text(f"cli.geodata.{key}", lang, **params)
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "geodata",
-        help=h(
-            "importeer gemeentegrenzen en statistiek (per gebruiker bewaard)",
-            "import municipality boundaries and statistics (stored per user)",
-        ),
-    )
+    p = sub.add_parser("geodata", help=help_text("geodata.import_municipality_boundaries_and"))
     actions = p.add_subparsers(dest="geodata_action", required=True, parser_class=type(p))
-    imp = actions.add_parser(
-        "import",
-        help=h(
-            "importeer bestanden of mappen (GeoPackage, GeoJSON, Shapefile, zip, CSV)",
-            "import files or folders (GeoPackage, GeoJSON, Shapefile, zip, CSV)",
-        ),
-    )
-    imp.add_argument(
-        "paths",
-        nargs="+",
-        help=h(
-            "bestanden of mappen, bijv. de map met gemeenten_2024.geojson",
-            "files or folders, e.g. the folder with gemeenten_2024.geojson",
-        ),
-    )
+    imp = actions.add_parser("import", help=help_text("geodata.import_files_or_folders"))
+    imp.add_argument("paths", nargs="+", help=help_text("geodata.files_or_folders_e"))
     imp.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="ROLE=COLUMN,...",
-        help=h(
-            "eigen kolomnamen, bijv. code=GMCODE,dwellings=WONINGEN (rollen: code, name, inhabitants, "
-            "households, dwellings, x, y, lon, lat, crs)",
-            "own column names, e.g. code=GMCODE,dwellings=WONINGEN (roles: code, name, inhabitants, "
-            "households, dwellings, x, y, lon, lat, crs)",
-        ),
+        help=help_text("geodata.own_column_names_e"),
     )
     imp.set_defaults(func=run_import)
-    info = actions.add_parser("info", help=h("toon wat er bewaard is", "show what is stored"))
+    info = actions.add_parser("info", help=help_text("geodata.show_what_is_stored"))
     info.set_defaults(func=run_info)
-    clear = actions.add_parser(
-        "clear",
-        help=h(
-            "verwijder de bewaarde geodata (terug naar de ingebouwde regio)",
-            "remove the stored geodata (back to the built-in region)",
-        ),
-    )
+    clear = actions.add_parser("clear", help=help_text("geodata.remove_the_stored_geodata"))
     clear.set_defaults(func=run_clear)
 
 

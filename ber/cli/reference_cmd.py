@@ -5,27 +5,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ber.cli.lang import h
+from ber.cli import help_text
 from ber.reference.data import check_reference, load_reference
+from ber.texts.catalogue import text
 from ber.texts.labels import format_number, unit_label
 from ber.texts.messages import InputError, translate
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "reference",
-        help=h(
-            "toon de referentiegegevens, of controleer ze met --check",
-            "print the reference data, or --check it",
-        ),
-    )
+    p = sub.add_parser("reference", help=help_text("reference.print_the_reference_data"))
     p.add_argument(
         "--check",
         action="store_true",
-        help=h(
-            "controleer de checksum en dat elke regel een bron of het aanname-teken heeft",
-            "verify the checksum and that every row has a source or the assumption mark",
-        ),
+        help=help_text("reference.verify_the_checksum_and"),
     )
     p.set_defaults(func=run_reference)
 
@@ -49,9 +41,8 @@ def run_reference(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    nl = lang == "nl"
-    print(("Referentiegegevens " if nl else "Reference data ") + ref.version)
-    print(("Controlegetal (SHA-256): " if nl else "Checksum (SHA-256): ") + ref.checksum)
+    print(text("cli.reference.reference_data", lang, version=ref.version))
+    print(text("cli.reference.checksum_sha_256", lang, checksum=ref.checksum))
     print()
     for norm in ref.norms.values():
         value = format_number(norm.value, lang, 4).rstrip("0").rstrip(",.")
@@ -59,30 +50,30 @@ def run_reference(args: argparse.Namespace) -> int:
         high = format_number(norm.high, lang, 4).rstrip("0").rstrip(",.")
         print(f"{norm.key}")
         print(f"    {norm.label(lang)}: {value} {unit_label(norm.unit, lang)} ({low} – {high})")
-        print(f"    {'bron' if nl else 'source'}: {ref.citation(norm.source, lang)}")
+        print(f"    {text('cli.reference.source', lang)}: {ref.citation(norm.source, lang)}")
     print()
-    print("Sectoren:" if nl else "Sectors:")
+    print(text("cli.reference.sectors", lang))
     for s in ref.sectors.values():
         print(
             f"  {s.key}: {s.label(lang)}; "
-            f"{'aandeel arbeidsmigranten' if nl else 'migrant share'} "
+            f"{text('cli.reference.migrant_share', lang)} "
             f"{format_number(s.migrant_share, lang, 2)} "
             f"({ref.citation(s.migrant_share_source, lang)}); "
             f"{format_number(s.m2_per_job, lang)} m² BVO "
-            f"{'per baan' if nl else 'per job'} ({ref.citation(s.m2_per_job_source, lang)})"
+            f"{text('cli.reference.per_job', lang)} ({ref.citation(s.m2_per_job_source, lang)})"
         )
     print()
-    print("Categorieën arbeidsmigranten:" if nl else "Migrant categories:")
+    print(text("cli.reference.migrant_categories", lang))
     for c in ref.categories.values():
         print(f"  {c.key}: {c.label(lang)}")
     print()
-    print("Gezinsmigratie-presets:" if nl else "Family-ratio presets:")
+    print(text("cli.reference.family_ratio_presets", lang))
     for key, p in ref.presets.items():
-        print(f"  {key}: {p['label_nl' if nl else 'label_en']}")
+        print(f"  {key}: {p[f'label_{lang}']}")
     print()
-    print(("Regio (demo): " if nl else "Region (demo): ") + ref.citation(ref.municipalities.source))
+    print(text("cli.reference.region_demo", lang, source=ref.citation(ref.municipalities.source)))
     for code, name, dw in zip(
         ref.municipalities.codes, ref.municipalities.names, ref.municipalities.dwellings, strict=True
     ):
-        print(f"  {code} {name}: {format_number(float(dw), lang)} {'woningen' if nl else 'dwellings'}")
+        print(f"  {code} {name}: {format_number(float(dw), lang)} {text('cli.reference.dwellings', lang)}")
     return 0

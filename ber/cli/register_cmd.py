@@ -14,152 +14,104 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ber.cli import help_text
 from ber.cli.lang import h
 from ber.reference.data import sector_label
+from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, Problem
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "register",
-        help=h(
-            "het zaakregister (SQLite, of PostgreSQL voor een regio)",
-            "the case register (SQLite, or PostgreSQL for a region)",
-        ),
-    )
-    url_help = h(
-        "registerdatabase: sqlite:///BESTAND of postgresql+psycopg://GEBRUIKER@SERVER/DB "
-        "(standaard: BER_REGISTER_URL, anders register.sqlite in de gebruikersmap)",
-        "register database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
-        "(default: BER_REGISTER_URL, else register.sqlite in the user data folder)",
-    )
+    p = sub.add_parser("register", help=help_text("register.the_case_register_sqlite"))
+    url_help = help_text("register.register_database_sqlite_file")
     p.add_argument("--url", help=url_help)
     rsub = p.add_subparsers(dest="register_command", required=True, parser_class=type(p))
 
-    a = rsub.add_parser(
-        "add", help=h("beoordeel een zaak en registreer hem", "assess a case and register it")
-    )
-    a.add_argument("case", help=h("zaakbestand (.ber) of rapport-PDF", "case file (.ber) or report PDF"))
+    a = rsub.add_parser("add", help=h("register.assess_a_case_and"))
+    a.add_argument("case", help=h("assess.case_file_ber_or"))
     a.add_argument(
         "--status",
         default="in_procedure",
-        help=h(
-            "in_procedure|granted|refused|withdrawn (of: in procedure, verleend, geweigerd, ingetrokken)",
-            "in_procedure|granted|refused|withdrawn",
-        ),
+        help=h("register.in_procedure_granted_refused"),
     )
     a.add_argument(
         "--officer",
-        help=h(
-            "behandelaar (standaard: meta.officer van de zaak)", "officer (default: meta.officer of the case)"
-        ),
+        help=h("register.officer_default_meta_officer"),
     )
     a.add_argument(
         "--reference",
-        help=h(
-            "zaaknummer (standaard: meta.reference van de zaak)",
-            "zaaknummer (default: meta.reference of the case)",
-        ),
+        help=h("register.zaaknummer_default_meta_reference"),
     )
-    a.add_argument("--received", help=h("datum van ontvangst, JJJJ-MM-DD", "date received, YYYY-MM-DD"))
-    a.add_argument(
-        "--decided", help=h("datum van het besluit, JJJJ-MM-DD", "date of the decision, YYYY-MM-DD")
-    )
+    a.add_argument("--received", help=h("register.date_received_yyyy_mm"))
+    a.add_argument("--decided", help=h("register.date_of_the_decision"))
     a.add_argument(
         "--geodata",
-        help=h("geodatabestand of -map voor de beoordeling", "geodata file or folder for the assessment"),
+        help=h("register.geodata_file_or_folder"),
     )
     a.set_defaults(func=run_add)
 
-    ls = rsub.add_parser("list", help=h("toon geregistreerde zaken", "list registered cases"))
+    ls = rsub.add_parser("list", help=h("register.list_registered_cases"))
     _filters(ls)
-    ls.add_argument("--json", action="store_true", help=h("druk JSON af", "print JSON"))
+    ls.add_argument("--json", action="store_true", help=h("register.print_json"))
     ls.set_defaults(func=run_list)
 
     sh = rsub.add_parser(
         "show",
-        help=h(
-            "toon één geregistreerde zaak met zijn geschiedenis", "show one registered case with its history"
-        ),
+        help=h("register.show_one_registered_case"),
     )
-    sh.add_argument("reference", help=h("zaaknummer", "case reference (zaaknummer)"))
-    sh.add_argument("--json", action="store_true", help=h("druk JSON af", "print JSON"))
+    sh.add_argument("reference", help=h("register.case_reference_zaaknummer"))
+    sh.add_argument("--json", action="store_true", help=h("register.print_json"))
     sh.set_defaults(func=run_show)
 
     st = rsub.add_parser(
         "set-status",
-        help=h(
-            "wijzig de status van een zaak (vastgelegd in de geschiedenis)",
-            "change the status of a case (kept in the audit trail)",
-        ),
+        help=h("register.change_the_status_of"),
     )
-    st.add_argument("reference", help=h("zaaknummer", "case reference (zaaknummer)"))
+    st.add_argument("reference", help=h("register.case_reference_zaaknummer"))
     st.add_argument(
         "status",
-        help=h(
-            "in_procedure|granted|refused|withdrawn (of: in procedure, verleend, geweigerd, ingetrokken)",
-            "in_procedure|granted|refused|withdrawn",
-        ),
+        help=h("register.in_procedure_granted_refused"),
     )
     st.add_argument(
         "--why",
         required=True,
-        help=h("reden (vastgelegd in de geschiedenis)", "reason (kept in the audit trail)"),
+        help=h("register.reason_kept_in_the"),
     )
-    st.add_argument(
-        "--who", help=h("uw naam (standaard: de inlognaam)", "your name (default: the login name)")
-    )
+    st.add_argument("--who", help=h("register.your_name_default_the"))
     st.add_argument(
         "--expected-version",
         type=int,
-        help=h(
-            "weiger als de zaak niet meer deze versie heeft",
-            "refuse when the case is no longer at this version",
-        ),
+        help=h("register.refuse_when_the_case"),
     )
     st.set_defaults(func=run_set_status)
 
-    ex = rsub.add_parser(
-        "export", help=h("exporteer het register naar .xlsx of .csv", "export the register to .xlsx or .csv")
-    )
-    ex.add_argument("out", help=h("UIT.xlsx of UIT.csv", "OUT.xlsx or OUT.csv"))
+    ex = rsub.add_parser("export", help=h("register.export_the_register_to"))
+    ex.add_argument("out", help=h("register.out_xlsx_or_out"))
     _filters(ex)
     ex.set_defaults(func=run_export)
 
     up = rsub.add_parser(
         "upgrade",
-        help=h(
-            "maak of werk de tabellen van het register bij (op PostgreSQL: als eigenaar van het schema)",
-            "create or upgrade the register's tables (on PostgreSQL: as the schema's owner role)",
-        ),
+        help=h("register.create_or_upgrade_the"),
     )
     up.set_defaults(func=run_upgrade)
 
     cu = rsub.add_parser(
         "cumulative",
-        help=h(
-            "cumulatieve druk van een zaak samen met de geregistreerde zaken",
-            "cumulative pressure of a case with the registered cases",
-        ),
+        help=h("register.cumulative_pressure_of_a"),
     )
-    cu.add_argument("case", help=h("zaakbestand (.ber) of rapport-PDF", "case file (.ber) or report PDF"))
+    cu.add_argument("case", help=h("assess.case_file_ber_or"))
     cu.add_argument(
         "--out",
-        help=h(
-            "schrijf de cumulatieve uitkomst als JSON naar dit bestand",
-            "write the cumulative result as JSON here",
-        ),
+        help=h("register.write_the_cumulative_result"),
     )
     cu.add_argument(
         "--exclude",
-        help=h(
-            "laat deze geregistreerde zaak weg (standaard: het eigen zaaknummer)",
-            "leave this registered case out (default: the case's own reference)",
-        ),
+        help=h("register.leave_this_registered_case"),
     )
     cu.add_argument(
         "--geodata",
-        help=h("geodatabestand of -map voor de beoordeling", "geodata file or folder for the assessment"),
+        help=h("register.geodata_file_or_folder"),
     )
     cu.set_defaults(func=run_cumulative)
     # --url may also follow the action (like --lang); "not given" there keeps an earlier --url
@@ -170,29 +122,19 @@ def register(sub: Any) -> None:
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--municipality",
-        help=h(
-            "GM-code: vestigingsgemeente of waar werknemers wonen",
-            "GM code: host municipality or where workers live",
-        ),
+        help=h("register.gm_code_host_municipality"),
     )
-    p.add_argument(
-        "--status", action="append", help=h("status (herhaal voor meerdere)", "status (repeat for several)")
-    )
-    p.add_argument("--sector", help=h("sector, bijv. distribution", "sector, e.g. distribution"))
-    p.add_argument(
-        "--year", type=int, help=h("jaar waarin de aanvraag binnenkwam", "year the application was received")
-    )
+    p.add_argument("--status", action="append", help=h("register.status_repeat_for_several"))
+    p.add_argument("--sector", help=h("register.sector_e_g_distribution"))
+    p.add_argument("--year", type=int, help=h("register.year_the_application_was"))
     p.add_argument(
         "--operating-year",
         type=int,
-        help=h("het bedrijf is in dit jaar in bedrijf", "the business operates in this year"),
+        help=h("register.the_business_operates_in"),
     )
     p.add_argument(
         "--search",
-        help=h(
-            "tekst in zaaknummer, titel, bedrijf of behandelaar",
-            "text in reference, title, business or officer",
-        ),
+        help=h("register.text_in_reference_title"),
     )
 
 
@@ -241,10 +183,6 @@ def _login() -> str:
         return "?"
 
 
-def _t(lang: Lang, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
-
-
 def run_upgrade(args: argparse.Namespace) -> int:
     """Bring the register's schema to this BER-desk's revision and say where it stands."""
     from ber.register import Register
@@ -254,13 +192,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
         revision = regdb.current_revision(conn)
         url = reg.url
     lang: Lang = args.lang
-    print(
-        _t(
-            lang,
-            f"Register {url}: schema {revision} (actueel)",
-            f"Register {url}: schema {revision} (current)",
-        )
-    )
+    print(text("cli.register.upgraded", lang, url=url, revision=revision))
     return 0
 
 
@@ -283,10 +215,14 @@ def run_add(args: argparse.Namespace) -> int:
             who=args.officer or _login(),
         )
         print(
-            _t(args.lang, "Geregistreerd: ", "Registered: ")
-            + f"{rc.reference} ({rc.summary.status_label(args.lang)}, "
-            + _t(args.lang, "versie ", "version ")
-            + f"{rc.version}) in {reg.url}"
+            text(
+                "cli.register.registered",
+                args.lang,
+                reference=rc.reference,
+                status=rc.summary.status_label(args.lang),
+                version=rc.version,
+                url=reg.url,
+            )
         )
     return 0
 
@@ -295,17 +231,17 @@ def _print_table(summaries: list[Any], lang: Lang) -> None:
     from ber.texts.labels import STATUS_LABELS
 
     if not summaries:
-        print(_t(lang, "Geen zaken gevonden.", "No cases found."))
+        print(text("cli.register.no_cases_found", lang))
         return
     head = [
-        _t(lang, "Zaaknummer", "Reference"),
-        "Status",
-        _t(lang, "Gemeente", "Municipality"),
-        "Sector",
-        _t(lang, "Ontvangen", "Received"),
-        _t(lang, "Jaren", "Years"),
-        _t(lang, "Oordeel (rood/oranje)", "Verdict (red/amber)"),
-        _t(lang, "Titel", "Title"),
+        text("cli.register.reference", lang),
+        text("cli.register.status", lang),
+        text("cli.register.municipality", lang),
+        text("cli.register.sector", lang),
+        text("cli.register.received", lang),
+        text("cli.register.years", lang),
+        text("cli.register.verdict_red_amber", lang),
+        text("cli.register.title", lang),
     ]
     rows = []
     for s in summaries:
@@ -326,7 +262,7 @@ def _print_table(summaries: list[Any], lang: Lang) -> None:
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
     for r in [head, *rows]:
         print("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
-    print(_t(lang, f"{len(rows)} zaak/zaken", f"{len(rows)} case(s)"))
+    print(text("cli.register.case_count", lang, count=len(rows)))
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -358,23 +294,23 @@ def run_show(args: argparse.Namespace) -> int:
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
     lines = [
-        (_t(lang, "Zaaknummer", "Reference"), s.reference),
-        (_t(lang, "Titel", "Title"), s.title),
-        (_t(lang, "Bedrijf", "Business"), f"{s.business_name} ({sector_label(s.sector, lang)})"),
-        (_t(lang, "Vestiging", "Host municipality"), f"{s.host_name} ({s.host_municipality})"),
-        ("Status", s.status_label(lang)),
-        (_t(lang, "Ontvangen", "Received"), s.received.isoformat() if s.received else "-"),
-        (_t(lang, "Besluit", "Decided"), s.decided.isoformat() if s.decided else "-"),
-        (_t(lang, "Behandelaar", "Officer"), s.officer),
-        (_t(lang, "Jaren", "Years"), f"{s.start_year}–{s.last_year} ({s.full_operation_year})"),
-        (_t(lang, "Versie", "Version"), str(s.version)),
-        (_t(lang, "Referentiegegevens", "Reference data"), rc.reference_version),
+        (text("cli.register.reference", lang), s.reference),
+        (text("cli.register.title", lang), s.title),
+        (text("cli.register.business", lang), f"{s.business_name} ({sector_label(s.sector, lang)})"),
+        (text("cli.register.host_municipality", lang), f"{s.host_name} ({s.host_municipality})"),
+        (text("cli.register.status", lang), s.status_label(lang)),
+        (text("cli.register.received", lang), s.received.isoformat() if s.received else "-"),
+        (text("cli.register.decided", lang), s.decided.isoformat() if s.decided else "-"),
+        (text("cli.register.officer", lang), s.officer),
+        (text("cli.register.years", lang), f"{s.start_year}–{s.last_year} ({s.full_operation_year})"),
+        (text("cli.register.version", lang), str(s.version)),
+        (text("cli.register.reference_data", lang), rc.reference_version),
         ("SHA-256", rc.case_sha256),
     ]
     for k, v in lines:
         print(f"{k + ':':<22} {v}")
     print()
-    print(_t(lang, f"Oordeel (jaar {s.full_operation_year}):", f"Verdict (year {s.full_operation_year}):"))
+    print(text("cli.register.verdict_year", lang, year=s.full_operation_year))
     totals: dict[str, float] = {}
     for row in rc.demand:
         if row.year == s.full_operation_year:
@@ -388,7 +324,7 @@ def run_show(args: argparse.Namespace) -> int:
             f"{value} {unit_label(domain_unit(dom), lang)}"
         )
     print()
-    print(_t(lang, "Geschiedenis:", "History:"))
+    print(text("cli.register.history", lang))
     for entry in history:
         old = "" if entry.old_status is None else f"{entry.old_status} → "
         why = f": {entry.why}" if entry.why else ""
@@ -406,9 +342,13 @@ def run_set_status(args: argparse.Namespace) -> int:
             args.reference, args.status, who=who, why=args.why, expected_version=args.expected_version
         )
     print(
-        f"{s.reference}: {s.status_label(args.lang)} ("
-        + _t(args.lang, "versie ", "version ")
-        + f"{s.version})"
+        text(
+            "cli.register.status_set",
+            args.lang,
+            reference=s.reference,
+            status=s.status_label(args.lang),
+            version=s.version,
+        )
     )
     return 0
 
@@ -416,7 +356,7 @@ def run_set_status(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         n = reg.export(Path(args.out), lang=args.lang, **_filter_kwargs(args))
-    print(_t(args.lang, f"Geschreven: {args.out} ({n} zaak/zaken)", f"Written: {args.out} ({n} cases)"))
+    print(text("cli.register.exported", args.lang, count=n, path=args.out))
     return 0
 
 
@@ -433,9 +373,9 @@ def run_cumulative(args: argparse.Namespace) -> int:
         write_json(Path(args.out), cum.to_dict())
     year = cum.full_operation_year
     t = cum.year_index(year)
-    print(_t(lang, f"Cumulatieve effecten, jaar {year}", f"Cumulative effects, year {year}"))
-    word = _t(lang, "druk", "pressure")
-    head = _t(lang, "zonder deze zaak", "without this case"), _t(lang, "met deze zaak", "with this case")
+    print(text("cli.register.cumulative_year", lang, year=year))
+    word = text("cli.register.pressure", lang)
+    head = text("cli.register.without_this_case", lang), text("cli.register.with_this_case", lang)
     print(f"  {'':<40} {head[0]:<34} {head[1]}")
     for dom in cum.verdict_with:
         parts = []
@@ -448,24 +388,26 @@ def run_cumulative(args: argparse.Namespace) -> int:
             s = cum.get(dom, code)
             unit = unit_label(s.unit, lang)
             cap = (
-                _t(lang, "capaciteit onbekend", "capacity unknown")
+                text("cli.register.capacity_unknown", lang)
                 if s.capacity is None
-                else _t(lang, "vrije capaciteit ", "spare capacity ") + format_number(s.capacity, lang, 0)
+                else text("cli.register.spare_capacity", lang, value=format_number(s.capacity, lang, 0))
             )
-            print(
-                f"  {'':<40} {s.municipality_name}: {format_number(s.other[t], lang, 0)} "
-                + _t(lang, "andere zaken", "other cases")
-                + f" + {format_number(s.this[t], lang, 0)} "
-                + _t(lang, "deze zaak", "this case")
-                + f" = {format_number(s.total[t], lang, 0)} {unit}; {cap}"
+            sums = text(
+                "cli.register.other_plus_this",
+                lang,
+                other=format_number(s.other[t], lang, 0),
+                this=format_number(s.this[t], lang, 0),
+                total=format_number(s.total[t], lang, 0),
+                unit=unit,
             )
+            print(f"  {'':<40} {s.municipality_name}: {sums}; {cap}")
     print()
     if cum.contributors:
-        print(_t(lang, "Meegeteld (verleend en in procedure):", "Counted (granted and in procedure):"))
+        print(text("cli.register.counted_granted_and_in_procedure", lang))
         for c in cum.contributors:
             print(f"  {c.reference}  {CASE_STATUS_LABELS[c.status][lang]:<13} {c.title}")
     else:
-        print(_t(lang, "Geen andere zaken in deze gemeenten.", "No other cases in these municipalities."))
+        print(text("cli.register.no_other_cases_in_these_municipalities", lang))
     if args.out:
-        print(_t(lang, "Geschreven: ", "Written: ") + args.out)
+        print(text("cli.register.written", lang, path=args.out))
     return 0

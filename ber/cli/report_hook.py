@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ber.case.model import Case
 from ber.engine.assess import Context
 from ber.engine.result import Assessment
+from ber.texts.catalogue import text
 from ber.texts.messages import Lang
 
 if TYPE_CHECKING:
@@ -33,9 +34,7 @@ def write_report(
         from ber.report import build_report
     except ImportError:
         print(
-            "Rapport (PDF) is nog niet beschikbaar in deze versie."
-            if lang == "nl"
-            else "The PDF report is not available in this version yet.",
+            text("cli.report_hook.the_pdf_report_is_not_available", lang),
             file=sys.stderr,
         )
         return False

@@ -33,6 +33,7 @@ from ber.engine.result import (
 )
 from ber.engine.status import SEVERITY, STATUS_CODES, Status
 from ber.reference.data import CATEGORIES, ReferenceSet
+from ber.texts.catalogue import text
 
 
 def totals_at(raw: Raw, s: int, t: int) -> dict[str, float]:
@@ -158,13 +159,13 @@ def parameters_used(specs: dict[str, ParamSpec], case: Case, ref: ReferenceSet) 
             sector = ref.sectors[case.business.sector]
             if name == "sector.migrant_share":
                 unit = "share of jobs"
-                label_nl = f"Aandeel arbeidsmigranten, sector {sector.label_nl}"
-                label_en = f"Labour-migrant share, sector {sector.label_en}"
+                label_nl = text("label.parameter.sector_migrant_share", "nl", sector=sector.label_nl)
+                label_en = text("label.parameter.sector_migrant_share", "en", sector=sector.label_en)
                 source = sector.migrant_share_source
             else:
                 unit = "m² BVO per job"
-                label_nl = f"Vloeroppervlak per baan, sector {sector.label_nl}"
-                label_en = f"Floor area per job, sector {sector.label_en}"
+                label_nl = text("label.parameter.sector_m2_per_job", "nl", sector=sector.label_nl)
+                label_en = text("label.parameter.sector_m2_per_job", "en", sector=sector.label_en)
                 source = sector.m2_per_job_source
             if s.source == "case":
                 source = "case"

@@ -8,6 +8,7 @@ import numpy as np
 
 from ber.geodata.columns import ColumnMapping, accepted, find_column, normalise_code
 from ber.geodata.readers import ALLOWED_CRS, Layer, crs_name, epsg_of, to_numbers
+from ber.texts.catalogue import LANGS, text
 from ber.texts.messages import Problem
 
 #: The Netherlands in RD New with a margin (metres); a layer must reach into it.
@@ -161,7 +162,7 @@ def prepare_boundaries(
     is_point = types == 0
     is_poly = (types == 3) | (types == 6)
     if present.any() and not (is_point[present].all() or is_poly[present].all()):
-        allowed = "Polygon, MultiPolygon (or only Point)"
+        allowed = {lang: text("msg.param.polygon_types", lang) for lang in LANGS}
         for i in np.flatnonzero(present & ~is_poly & ~is_point)[:MAX_LISTED]:
             problems.append(
                 Problem(

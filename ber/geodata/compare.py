@@ -26,12 +26,29 @@ from ber.engine.params import parameter_specs
 from ber.engine.progress import NoProgress, Progress, check_cancel
 from ber.engine.result import SiteRank
 from ber.geodata.sites import MAX_SITES
+from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
 from ber.texts.messages import InputError, Lang, Problem
 
 SCHEMA = "ber-ranking/1"
 CHUNK = 10
 RegionMode = Literal["case", "cutoff"]
+
+
+#: the CSV's columns before the per-domain verdicts; headers are ``excel.compare.column.<name>``
+CSV_COLUMNS = (
+    "rank",
+    "name",
+    "host_municipality",
+    "host_name",
+    "x_rd_epsg28992",
+    "y_rd_epsg28992",
+    "red",
+    "amber",
+    "unknown",
+    "max_pressure",
+    "commute_vehicle_km_per_day",
+)
 
 
 @dataclass
@@ -74,35 +91,7 @@ class Ranking:
     def to_csv_bytes(self, lang: Lang = "nl") -> bytes:
         """CSV for Excel: ``;``-separated, decimal comma in Dutch, UTF-8 with BOM."""
         nl = lang == "nl"
-        header = (
-            [
-                "rang",
-                "naam",
-                "gastgemeente",
-                "gastgemeente_naam",
-                "x_rd_epsg28992",
-                "y_rd_epsg28992",
-                "rood",
-                "oranje",
-                "onbekend",
-                "max_druk",
-                "woon_werk_voertuigkm_per_dag",
-            ]
-            if nl
-            else [
-                "rank",
-                "name",
-                "host_municipality",
-                "host_name",
-                "x_rd_epsg28992",
-                "y_rd_epsg28992",
-                "red",
-                "amber",
-                "unknown",
-                "max_pressure",
-                "commute_vehicle_km_per_day",
-            ]
-        )
+        header = [text(f"excel.compare.column.{c}", lang) for c in CSV_COLUMNS]
         header += [DOMAIN_LABELS[d][lang] for d in domain_keys()]
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter=";" if nl else ",", lineterminator="\r\n")
@@ -131,8 +120,8 @@ def _num(value: float | None, lang: Lang, decimals: int) -> str:
     """A number without thousands separators (Excel reads them as text otherwise)."""
     if value is None or not math.isfinite(value):
         return ""
-    text = f"{value:.{decimals}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    out = f"{value:.{decimals}f}"
+    return out.replace(".", ",") if lang == "nl" else out
 
 
 def _sort_key(s: SiteRank) -> tuple[int, int, float, float]:

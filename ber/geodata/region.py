@@ -7,18 +7,15 @@ the chosen site) needs no helper: leave ``case.region.municipalities`` empty and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ber.case.model import Case, Region
 from ber.geodata.model import GeoData
 from ber.reference.data import MunicipalityTable
+from ber.texts.catalogue import LangTable
 from ber.texts.messages import InputError, Lang, Problem
 
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "arbeidsmarktregio": {"nl": "Arbeidsmarktregio", "en": "Labour-market region"},
-    "provincie": {"nl": "Provincie", "en": "Province"},
-    "corop": {"nl": "COROP-gebied", "en": "COROP region"},
-}
+KIND_LABELS: Mapping[str, dict[str, str]] = LangTable("label.region_kind.")
 
 
 def region_from_kind(geo: GeoData, kind: str, code: str, lang: Lang = "nl") -> Region:

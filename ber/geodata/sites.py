@@ -12,6 +12,7 @@ from ber.engine.geometry import to_rd
 from ber.geodata.boundaries import MAX_LISTED, _csv_points
 from ber.geodata.columns import ColumnMapping
 from ber.geodata.readers import ALLOWED_CRS, crs_name, epsg_of, open_layers
+from ber.texts.catalogue import text as txt
 from ber.texts.messages import InputError, Lang, Problem
 
 NAME_COLUMNS = ("name", "naam", "locatie", "site", "label", "omschrijving")
@@ -125,7 +126,7 @@ def _to_rd_geom(geom: Any, epsg: int) -> Any:
 def _names(frame: Any, lang: Lang) -> list[str]:
     lower = {str(c).lower(): c for c in frame.columns if c != "geometry"}
     col = next((lower[n] for n in NAME_COLUMNS if n in lower), None)
-    word = "Locatie" if lang == "nl" else "Site"
+    word = txt("label.misc.site", lang)
     out = []
     for i in range(len(frame)):
         value = frame[col].iloc[i] if col is not None else None

@@ -30,6 +30,7 @@ from typing import Any
 
 from ber.case.model import atomic_write_bytes
 from ber.engine.domains import domain_keys, domain_unit
+from ber.texts.catalogue import text as txt
 from ber.texts.labels import DOMAIN_LABELS, unit_label
 from ber.texts.messages import Lang, Problem
 
@@ -451,11 +452,11 @@ def write_capacity_csv(
     UTF-8 with BOM, CRLF); ``dutch_excel=False`` gives ``,`` and a decimal point.
     Unknown values are written as 'onbekend'/'unknown', which read back as unknown."""
     delimiter, decimal = (";", ",") if dutch_excel else (",", ".")
-    unknown = "onbekend" if lang == "nl" else "unknown"
+    unknown = txt("label.unknown", lang)
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(
-        ["gemeentecode" if lang == "nl" else "code", "naam" if lang == "nl" else "name"]
+        [txt("excel.capacity.code", lang), txt("excel.capacity.name", lang)]
         + [column_label(d, lang) for d in domain_keys()]
     )
     for code, name, values in _ordered(codes, names, capacity):
@@ -479,11 +480,11 @@ def write_capacity_xlsx(
     """Write the table as an XLSX workbook (formatted like the results export)."""
     from ber.io.excel import XCell, new_workbook, workbook_bytes, write_table_sheet
 
-    unknown = "onbekend" if lang == "nl" else "unknown"
-    wb = new_workbook("Capaciteit" if lang == "nl" else "Capacity", lang, source)
+    unknown = txt("label.unknown", lang)
+    wb = new_workbook(txt("excel.capacity.capacity", lang), lang, source)
     ws = wb.active
-    ws.title = "Capaciteit" if lang == "nl" else "Capacity"
-    headers = ["gemeentecode" if lang == "nl" else "code", "naam" if lang == "nl" else "name"]
+    ws.title = txt("excel.capacity.capacity", lang)
+    headers = [txt("excel.capacity.code", lang), txt("excel.capacity.name", lang)]
     headers += [column_label(d, lang) for d in domain_keys()]
     rows: list[list[Any]] = []
     for code, name, values in _ordered(codes, names, capacity):

@@ -44,6 +44,7 @@ from ber.engine.domains import domain_keys
 from ber.engine.metrics import metric, metric_keys
 from ber.engine.result import Assessment
 from ber.engine.rounding import number_format
+from ber.texts.catalogue import text as txt
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, STATUS_MEANING, TOTAL_LABELS, unit_label
 from ber.texts.messages import Lang
 
@@ -76,10 +77,6 @@ class XCell:
     align: str | None = None  # "right" for a word in a column of numbers, e.g. 'onbekend'
 
 
-def _t(lang: Lang, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
-
-
 def new_workbook(title: str, lang: Lang = "nl", subject: str = "") -> Workbook:
     from openpyxl import Workbook
 
@@ -89,7 +86,7 @@ def new_workbook(title: str, lang: Lang = "nl", subject: str = "") -> Workbook:
     props.creator = "BER-desk"
     props.lastModifiedBy = "BER-desk"
     props.subject = subject
-    props.language = "nl-NL" if lang == "nl" else "en-GB"
+    props.language = {"nl": "nl-NL", "en": "en-GB"}[lang]  # a locale code, not prose
     props.keywords = "BER-desk; bedrijfseffectrapportage"
     return wb
 
@@ -197,34 +194,34 @@ def _unit(key: str, lang: Lang) -> str:
 
 def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], list[list[Any]]]:
     headers = [
-        _t(lang, "Rubriek", "Section"),
-        _t(lang, "Omschrijving", "Item"),
-        _t(lang, "Waarde", "Value"),
-        _t(lang, "Eenheid", "Unit"),
-        _t(lang, "Oordeel", "Verdict"),
-        _t(lang, "Toelichting", "Explanation"),
+        txt("excel.section", lang),
+        txt("excel.item", lang),
+        txt("excel.value", lang),
+        txt("excel.unit", lang),
+        txt("excel.verdict", lang),
+        txt("excel.explanation", lang),
     ]
-    case_s = _t(lang, "Casus", "Case")
+    case_s = txt("excel.case", lang)
     site = result.site
     info: list[tuple[str, Any]] = [
-        (_t(lang, "Titel", "Title"), case.meta.title or case.business.name),
-        (_t(lang, "Kenmerk", "Reference"), case.meta.reference),
-        (_t(lang, "Bedrijf", "Business"), case.business.name),
-        (_t(lang, "Gekozen locatie", "Chosen site"), site.name),
+        (txt("excel.title", lang), case.meta.title or case.business.name),
+        (txt("excel.reference", lang), case.meta.reference),
+        (txt("excel.business", lang), case.business.name),
+        (txt("excel.chosen_site", lang), site.name),
         (
-            _t(lang, "Gastgemeente", "Host municipality"),
+            txt("excel.host_municipality", lang),
             f"{site.host_name} ({site.host_municipality})",
         ),
-        (_t(lang, "Regio", "Region"), result.region.label),
-        (_t(lang, "Jaar volledige bedrijfsvoering", "Full-operation year"), result.full_operation_year),
-        (_t(lang, "Bron capaciteit", "Capacity source"), case.meta.capacity_source),
-        (_t(lang, "Referentiegegevens", "Reference data"), result.reference_version),
-        (_t(lang, "Berekend op", "Computed at"), result.computed_at),
-        (_t(lang, "Versie BER-desk", "BER-desk version"), result.app_version),
+        (txt("excel.region", lang), result.region.label),
+        (txt("excel.full_operation_year", lang), result.full_operation_year),
+        (txt("excel.capacity_source", lang), case.meta.capacity_source),
+        (txt("excel.reference_data", lang), result.reference_version),
+        (txt("excel.computed_at", lang), result.computed_at),
+        (txt("excel.ber_desk_version", lang), result.app_version),
     ]
     rows: list[list[Any]] = [[case_s, k, v, "", "", ""] for k, v in info]
-    verdict_s = _t(lang, "Oordeel", "Verdict")
-    pct = _t(lang, "% van de vrije capaciteit", "% of spare capacity")
+    verdict_s = txt("excel.verdict", lang)
+    pct = txt("excel.of_spare_capacity", lang)
     for domain in domain_keys():
         v = result.verdict.get(domain)
         if v is None:
@@ -233,8 +230,7 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
         if v.municipality_name and v.status == "grey":
             note += f" ({v.municipality_name})"
         elif v.municipality_name:
-            where = _t(lang, "hoogste druk in", "highest pressure in")
-            note = f"{where} {v.municipality_name}; {note}"
+            note = txt("excel.highest_pressure_in", lang, municipality=v.municipality_name, meaning=note)
         rows.append(
             [
                 verdict_s,
@@ -247,7 +243,7 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
         )
     if result.mitigations:
         without = result.mitigations.without.verdict
-        label = _t(lang, "Oordeel zonder maatregelen", "Verdict without mitigations")
+        label = txt("excel.verdict_without_mitigations", lang)
         for domain in domain_keys():
             w = without.get(domain)
             if w is not None:
@@ -261,7 +257,7 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
                         STATUS_MEANING[w.status][lang],
                     ]
                 )
-    figures = _t(lang, "Kengetallen (jaar volledige bedrijfsvoering)", "Key figures (full-operation year)")
+    figures = txt("excel.key_figures_full_operation_year", lang)
     for key in metric_keys():
         value = result.totals.value(key)
         rows.append(
@@ -279,16 +275,16 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
 
 def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
     headers = [
-        _t(lang, "Gemeentecode", "Code"),
-        _t(lang, "Gemeente", "Municipality"),
-        _t(lang, "Afstand tot locatie (km)", "Distance to site (km)"),
-        _t(lang, "Aandeel woonplaats (%)", "Residence share (%)"),
-        _t(lang, "Domein", "Domain"),
-        _t(lang, "Vraag (eenheid: zie kolom Eenheid)", "Demand (unit: see Unit column)"),
-        _t(lang, "Vrije capaciteit (eenheid: zie kolom Eenheid)", "Spare capacity (unit: see Unit column)"),
-        _t(lang, "Eenheid", "Unit"),
-        _t(lang, "Druk (% van de vrije capaciteit)", "Pressure (% of spare capacity)"),
-        _t(lang, "Status", "Status"),
+        txt("excel.code", lang),
+        txt("excel.municipality", lang),
+        txt("excel.distance_to_site_km", lang),
+        txt("excel.residence_share", lang),
+        txt("excel.domain", lang),
+        txt("excel.demand_unit_see_unit_column", lang),
+        txt("excel.spare_capacity_unit_see_unit_column", lang),
+        txt("excel.unit", lang),
+        txt("excel.pressure_of_spare_capacity", lang),
+        txt("excel.status", lang),
     ]
     rows: list[list[Any]] = []
     for m in result.municipalities:
@@ -317,7 +313,7 @@ def _municipalities(result: Assessment, lang: Lang) -> tuple[list[str], list[lis
 def _per_year(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
     """One row per key figure, one column per year (reads and prints like a policy table)."""
     keys = [k for k in metric_keys() if k in result.per_year]
-    headers = [_t(lang, "Kengetal", "Key figure"), _t(lang, "Eenheid", "Unit")]
+    headers = [txt("excel.key_figure", lang), txt("excel.unit", lang)]
     headers += [str(year) for year in result.years]
     rows = [
         [TOTAL_LABELS.get(k, {}).get(lang, k), _unit(k, lang)]
@@ -329,17 +325,17 @@ def _per_year(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]
 
 def _sites(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
     headers = [
-        _t(lang, "Rang", "Rank"),
-        _t(lang, "Locatie", "Site"),
-        _t(lang, "Gastgemeente", "Host municipality"),
-        _t(lang, "Gekozen", "Chosen"),
-        _t(lang, "Aantal rood", "Number red"),
-        _t(lang, "Aantal oranje", "Number amber"),
-        _t(lang, "Aantal onbekend", "Number unknown"),
-        _t(lang, "Hoogste druk (% van de vrije capaciteit)", "Highest pressure (% of spare capacity)"),
+        txt("excel.rank", lang),
+        txt("excel.site", lang),
+        txt("excel.host_municipality", lang),
+        txt("excel.chosen", lang),
+        txt("excel.number_red", lang),
+        txt("excel.number_amber", lang),
+        txt("excel.number_unknown", lang),
+        txt("excel.highest_pressure_of_spare_capacity", lang),
         f"{TOTAL_LABELS['commute_vehicle_km_per_day'][lang]} ({unit_label('vehicle-km per day', lang)})",
     ] + [DOMAIN_LABELS[d][lang] for d in domain_keys()]
-    yes, no = _t(lang, "ja", "yes"), _t(lang, "nee", "no")
+    yes, no = txt("excel.yes", lang), txt("excel.no", lang)
     rows = [
         [
             s.rank,
@@ -361,18 +357,18 @@ def _sites(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], 
 def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
     unc = result.uncertainty
     headers = [
-        _t(lang, "Onderdeel", "Part"),
-        _t(lang, "Gemeente", "Municipality"),
-        _t(lang, "Omschrijving", "Item"),
+        txt("excel.part", lang),
+        txt("excel.municipality", lang),
+        txt("excel.item", lang),
         "P10",
         "P50",
         "P90",
-        _t(lang, "Eenheid", "Unit"),
-        _t(lang, "Kans op rood (%)", "Chance of red (%)"),
-        _t(lang, "Kans op oranje of rood (%)", "Chance of amber or red (%)"),
+        txt("excel.unit", lang),
+        txt("excel.chance_of_red", lang),
+        txt("excel.chance_of_amber_or_red", lang),
     ]
     rows: list[list[Any]] = []
-    part = _t(lang, "Kengetal", "Key figure")
+    part = txt("excel.key_figure", lang)
     for key in metric_keys():
         band = unc.totals.values.get(key) if unc else None
         if band is not None:
@@ -391,8 +387,8 @@ def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
                 ]
             )
     names = {m.code: m.name for m in result.municipalities}
-    part = _t(lang, "Druk", "Pressure")
-    pct = _t(lang, "% van de vrije capaciteit", "% of spare capacity")
+    part = txt("excel.pressure", lang)
+    pct = txt("excel.of_spare_capacity", lang)
     for domain in domain_keys():
         for code, pband in (unc.pressure.get(domain, {}) if unc else {}).items():
             rows.append(
@@ -413,12 +409,12 @@ def _uncertainty(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
 
 def _sensitivity(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Any]], dict[int, str]]:
     headers = [
-        _t(lang, "Parameter", "Parameter"),
-        _t(lang, "Sleutel", "Key"),
-        _t(lang, "Laag", "Low"),
-        _t(lang, "Centraal", "Central"),
-        _t(lang, "Hoog", "High"),
-        _t(lang, "Grootste relatieve uitslag (%)", "Largest relative swing (%)"),
+        txt("excel.parameter", lang),
+        txt("excel.key", lang),
+        txt("excel.low", lang),
+        txt("excel.central", lang),
+        txt("excel.high", lang),
+        txt("excel.largest_relative_swing", lang),
     ]
     rows = [
         [
@@ -436,30 +432,27 @@ def _sensitivity(result: Assessment, lang: Lang) -> tuple[list[str], list[list[A
 
 def export_result_xlsx(result: Assessment, case: Case, path: Path | str, lang: Lang = "nl") -> None:
     """Write the assessment as a formatted Excel workbook (atomically)."""
-    title = (
-        _t(lang, "Bedrijfseffectrapportage", "Business impact report")
-        + f" – {case.meta.title or case.business.name}"
-    )
-    wb = new_workbook(title, lang, subject=_t(lang, "Resultaten BER-desk", "BER-desk results"))
+    title = txt("excel.business_impact_report", lang, title=case.meta.title or case.business.name)
+    wb = new_workbook(title, lang, subject=txt("excel.ber_desk_results", lang))
     wb.properties.description = f"reference {result.reference_version}; case sha256 {result.case_sha256}"
     ws = wb.active
-    ws.title = _t(lang, "Samenvatting", "Summary")
+    ws.title = txt("excel.summary", lang)
     headers, rows = _summary(result, case, lang)
     write_table_sheet(ws, headers, rows)
     from ber.io.excel_tables import parameters, tidy_municipalities, tidy_sheet_name
 
     sheets = [
-        (_t(lang, "Gemeenten", "Municipalities"), _municipalities(result, lang)),
+        (txt("excel.municipalities", lang), _municipalities(result, lang)),
         (tidy_sheet_name(lang), tidy_municipalities(result, lang)),
-        (_t(lang, "Per jaar", "Per year"), _per_year(result, lang)),
+        (txt("excel.per_year", lang), _per_year(result, lang)),
     ]
     if len(result.sites) > 1:
-        sheets.append((_t(lang, "Locaties", "Sites"), _sites(result, lang)))
+        sheets.append((txt("excel.sites", lang), _sites(result, lang)))
     if result.uncertainty:
-        sheets.append((_t(lang, "Onzekerheid", "Uncertainty"), _uncertainty(result, lang)))
+        sheets.append((txt("excel.uncertainty", lang), _uncertainty(result, lang)))
     if result.sensitivity:
-        sheets.append((_t(lang, "Gevoeligheid", "Sensitivity"), _sensitivity(result, lang)))
-    sheets.append((_t(lang, "Parameters", "Parameters"), parameters(result, lang)))
+        sheets.append((txt("excel.sensitivity", lang), _sensitivity(result, lang)))
+    sheets.append((txt("excel.parameters", lang), parameters(result, lang)))
     for name, (headers, rows, formats) in sheets:
         write_table_sheet(wb.create_sheet(name), headers, rows, formats)
     atomic_write_bytes(Path(path), workbook_bytes(wb))

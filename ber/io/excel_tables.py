@@ -16,38 +16,35 @@ from ber.engine.result import Assessment
 from ber.io.excel import DEC1, OPT1, OPT3, PCT, PCT1, status_cell
 from ber.io.result_table import domains, municipality_records
 from ber.reference.data import source_label
+from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, unit_label
 from ber.texts.messages import Lang
 
 Table = tuple[list[str], list[list[Any]], dict[int, str]]
 
 
-def _t(lang: Lang, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
-
-
 def tidy_sheet_name(lang: Lang) -> str:
-    return _t(lang, "Gemeenten (tabel)", "Municipalities (table)")
+    return text("excel.tidy.municipalities_table", lang)
 
 
 def tidy_municipalities(result: Assessment, lang: Lang) -> Table:
     """Headers, rows and number formats of the one-row-per-municipality sheet."""
     headers = [
-        _t(lang, "Gemeentecode", "Code"),
-        _t(lang, "Gemeente", "Municipality"),
-        _t(lang, "Jaar (volledig in bedrijf)", "Year (full operation)"),
-        _t(lang, "Afstand tot locatie (km)", "Distance to site (km)"),
-        _t(lang, "Aandeel woonplaats (%)", "Residence share (%)"),
+        text("excel.code", lang),
+        text("excel.municipality", lang),
+        text("excel.tidy.year_full_operation", lang),
+        text("excel.distance_to_site_km", lang),
+        text("excel.residence_share", lang),
     ]
     formats: dict[int, str] = {3: DEC1, 4: PCT1}
-    pressure = _t(lang, "druk (% van de vrije capaciteit)", "pressure (% of spare capacity)")
+    pressure = text("excel.tidy.pressure_of_spare_capacity", lang)
     for d in domains():
         unit = unit_label(domain_unit(d), lang)
         label = DOMAIN_LABELS[d][lang]
         first = len(headers)
         headers += [
-            f"{label} – {_t(lang, 'vraag', 'demand')} ({unit})",
-            f"{label} – {_t(lang, 'vrije capaciteit', 'spare capacity')} ({unit})",
+            f"{label} – {text('excel.tidy.demand', lang)} ({unit})",
+            f"{label} – {text('excel.tidy.spare_capacity', lang)} ({unit})",
             f"{label} – {pressure}",
             f"{label} – status",
         ]
@@ -69,19 +66,19 @@ def tidy_municipalities(result: Assessment, lang: Lang) -> Table:
 def parameters(result: Assessment, lang: Lang) -> Table:
     """The parameters used, with units and source names in the workbook's language."""
     headers = [
-        _t(lang, "Parameter", "Parameter"),
-        _t(lang, "Sleutel", "Key"),
-        _t(lang, "Waarde", "Value"),
-        _t(lang, "Laag", "Low"),
-        _t(lang, "Hoog", "High"),
-        _t(lang, "Eenheid", "Unit"),
-        _t(lang, "Bron", "Source"),
-        _t(lang, "Bronvermelding", "Citation"),
-        _t(lang, "Aanname", "Assumption"),
-        _t(lang, "Aangepast", "Overridden"),
-        _t(lang, "Onderbouwing", "Justification"),
+        text("excel.parameter", lang),
+        text("excel.key", lang),
+        text("excel.value", lang),
+        text("excel.low", lang),
+        text("excel.high", lang),
+        text("excel.unit", lang),
+        text("excel.source", lang),
+        text("excel.citation", lang),
+        text("excel.assumption", lang),
+        text("excel.overridden", lang),
+        text("excel.justification", lang),
     ]
-    yes, no = _t(lang, "ja", "yes"), _t(lang, "nee", "no")
+    yes, no = text("excel.yes", lang), text("excel.no", lang)
     rows = [
         [
             p.label_nl if lang == "nl" else p.label_en,

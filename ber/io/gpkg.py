@@ -45,6 +45,7 @@ from ber.engine.domains import domain_unit
 from ber.engine.result import Assessment, SiteRank
 from ber.io.qgis_style import categorized_qml, outline_qml
 from ber.io.result_table import MEASURES, domains, municipality_records, verdict_status, worst
+from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, unit_label
 from ber.texts.messages import Lang
 
@@ -55,46 +56,39 @@ CRS = "EPSG:28992"
 
 
 def _measure_label(measure: str, domain: str, lang: Lang) -> str:
-    words = {
-        "demand": ("vraag", "demand"),
-        "capacity": ("capaciteit", "capacity"),
-        "pressure": ("druk", "pressure"),
-        "status": ("status", "status"),
-    }[measure]
-    word = words[0] if lang == "nl" else words[1]
+    word = text(f"excel.gpkg.measure.{measure}", lang)
     unit = f" ({unit_label(domain_unit(domain), lang)})" if measure in ("demand", "capacity") else ""
     return f"{DOMAIN_LABELS[domain][lang]} – {word}{unit}"
 
 
+#: the attribute fields with a readable alias (``excel.gpkg.field.<field>`` in the catalogue)
+ALIASED_FIELDS = (
+    "code",
+    "name",
+    "year",
+    "distance_km",
+    "residence_share",
+    "workers",
+    "residents",
+    "capacity_coverage",
+    "status",
+    "rank",
+    "host_municipality",
+    "host_name",
+    "chosen",
+    "red",
+    "amber",
+    "unknown",
+    "max_pressure",
+    "commute_vehicle_km_per_day",
+    "label",
+    "method",
+    "cutoff_km",
+)
+
+
 def _aliases(lang: Lang) -> dict[str, str]:
-    nl = lang == "nl"
-    out = {
-        "code": "CBS-code" if nl else "CBS code",
-        "name": "Gemeente" if nl else "Municipality",
-        "year": "Jaar (volledig in bedrijf)" if nl else "Year (full operation)",
-        "distance_km": "Afstand tot de locatie (km)" if nl else "Distance to the site (km)",
-        "residence_share": "Woonaandeel (0-1)" if nl else "Residence share (0-1)",
-        "workers": "Werknemers (personen)" if nl else "Workers (persons)",
-        "residents": "Inwoners erbij (personen)" if nl else "Additional residents (persons)",
-        "capacity_coverage": "Capaciteit bekend (aandeel domeinen)"
-        if nl
-        else "Capacity known (share of domains)",
-        "status": "Slechtste status" if nl else "Worst status",
-        "rank": "Rang" if nl else "Rank",
-        "host_municipality": "Gastgemeente (code)" if nl else "Host municipality (code)",
-        "host_name": "Gastgemeente" if nl else "Host municipality",
-        "chosen": "Gekozen locatie" if nl else "Chosen site",
-        "red": "Aantal rood" if nl else "Count red",
-        "amber": "Aantal oranje" if nl else "Count amber",
-        "unknown": "Aantal onbekend" if nl else "Count unknown",
-        "max_pressure": "Hoogste druk" if nl else "Highest pressure",
-        "commute_vehicle_km_per_day": "Woon-werkverkeer (voertuig-km per dag)"
-        if nl
-        else "Commuting (vehicle-km per day)",
-        "label": "Regio" if nl else "Region",
-        "method": "Afbakening" if nl else "Delineation",
-        "cutoff_km": "Afkapafstand (km)" if nl else "Cut-off distance (km)",
-    }
+    out = {f: text(f"excel.gpkg.field.{f}", lang) for f in ALIASED_FIELDS}
     for d in domains():
         for measure in MEASURES:
             out[f"{d}_{measure}"] = _measure_label(measure, d, lang)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
+from ber.texts.catalogue import LANGS, template
 from ber.texts.labels import STATUS_LABELS, format_number
 from ber.texts.messages import Lang
 
@@ -32,7 +33,7 @@ STATUS_COLOURS: dict[str, RGB] = {
 #: order of legend entries
 LEGEND_ORDER: tuple[str, ...] = ("red", "amber", "green", "grey", "outside")
 
-OUTSIDE_LABEL: dict[str, str] = {"nl": "buiten de regio", "en": "outside the region"}
+OUTSIDE_LABEL: dict[str, str] = {lang: template("map.outside", lang) for lang in LANGS}
 
 #: anchors of the continuous pressure ramp: (pressure, colour)
 RAMP_TOP: RGB = (0x67, 0x00, 0x0D)  # L* 18, pressure >= ramp maximum

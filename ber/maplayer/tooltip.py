@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ber.engine.result import Assessment, MunicipalityResult
+from ber.texts.catalogue import LangTable, text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, format_quantity
 from ber.texts.messages import Lang
 
-TEXTS: dict[str, dict[str, str]] = {
-    "demand": {"nl": "vraag", "en": "demand"},
-    "capacity": {"nl": "vrije capaciteit", "en": "spare capacity"},
-    "pressure": {"nl": "druk", "en": "pressure"},
-    "outside": {"nl": "buiten de regio: niet beoordeeld", "en": "outside the region: not assessed"},
-    "residents": {"nl": "extra inwoners", "en": "extra residents"},
-}
+TEXTS: Mapping[str, dict[str, str]] = LangTable("map.tooltip.")
 
 
 def _pressure_text(pressure: float | None, lang: Lang) -> str:
     if pressure is None:
-        return "onbekend" if lang == "nl" else "unknown"
+        return text("label.unknown", lang)
     return f"{format_number(pressure * 100, lang)}%"
 
 

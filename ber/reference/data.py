@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ber.io.paths import reference_dir
+from ber.texts.catalogue import text as txt
 from ber.texts.messages import Lang, Problem
 
 #: Files that make up the reference set, in checksum order.
@@ -177,7 +178,7 @@ class ReferenceSet:
 
     def citation(self, source_id: str, lang: Lang = "nl") -> str:
         if source_id == ASSUMPTION:
-            return "aanname" if lang == "nl" else "assumption"
+            return txt("label.misc.assumption", lang)
         src = self.sources.get(source_id)
         return src.citation() if src else source_id
 
@@ -229,12 +230,12 @@ def source_label(source_id: str, lang: Lang = "nl") -> str:
     """A short readable name of a source id (``nza_2018`` -> "NZa (Nederlandse Zorgautoriteit)
     (2018)"); the special ids in ``lang``; an unknown id as it is."""
     special = {
-        ASSUMPTION: ("aanname", "assumption"),
-        "case": ("zaak (invoer)", "case (input)"),
-        "definition": ("definitie (methode BER-desk)", "definition (BER-desk method)"),
+        ASSUMPTION: "label.misc.assumption",
+        "case": "label.misc.case_input",
+        "definition": "label.misc.definition",
     }
     if source_id in special:
-        return special[source_id][0 if lang == "nl" else 1]
+        return txt(special[source_id], lang)
     src = load_reference().sources.get(source_id)
     return f"{src.publisher} ({src.year})" if src is not None else source_id
 

@@ -23,33 +23,32 @@ from ber.case.model import atomic_write_bytes
 from ber.engine.domains import domain_keys
 from ber.reference.data import sector_label
 from ber.register.records import Summary
+from ber.texts.catalogue import text
 from ber.texts.labels import CASE_STATUS_LABELS, DOMAIN_LABELS, STATUS_LABELS, format_number
 from ber.texts.messages import InputError, Lang, Problem
 
-#: (key, Dutch header, English header, kind) — kind: text | int | number | date | datetime
-COLUMNS: tuple[tuple[str, str, str, str], ...] = (
-    ("reference", "Zaaknummer", "Reference", "text"),
-    ("title", "Titel", "Title", "text"),
-    ("business_name", "Bedrijf", "Business", "text"),
-    ("sector", "Sector", "Sector", "text"),
-    ("host_municipality", "Gemeentecode vestiging", "Host municipality code", "text"),
-    ("host_name", "Gemeente vestiging", "Host municipality", "text"),
-    ("status", "Status", "Status", "text"),
-    ("received", "Ontvangen", "Received", "date"),
-    ("decided", "Besluit", "Decided", "date"),
-    ("officer", "Behandelaar", "Officer", "text"),
-    ("start_year", "Startjaar", "Start year", "int"),
-    ("last_year", "Laatste jaar", "Last year", "int"),
-    ("full_operation_year", "Volledig in bedrijf (jaar)", "Full operation (year)", "int"),
-    ("jobs", "Banen (aantal)", "Jobs (count)", "number"),
-    ("residents", "Extra inwoners (personen)", "Extra residents (persons)", "number"),
-    *(
-        (f"verdict.{d}", f"Oordeel {DOMAIN_LABELS[d]['nl']}", f"Verdict {DOMAIN_LABELS[d]['en']}", "text")
-        for d in domain_keys()
-    ),
-    ("version", "Versie", "Version", "int"),
-    ("updated_at", "Laatst gewijzigd (UTC)", "Last changed (UTC)", "datetime"),
-    ("updated_by", "Gewijzigd door", "Changed by", "text"),
+#: (key, kind) — kind: text | int | number | date | datetime; the header is the
+#: catalogue text ``excel.register.<key>`` (``excel.register.verdict`` for ``verdict.<domain>``)
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("reference", "text"),
+    ("title", "text"),
+    ("business_name", "text"),
+    ("sector", "text"),
+    ("host_municipality", "text"),
+    ("host_name", "text"),
+    ("status", "text"),
+    ("received", "date"),
+    ("decided", "date"),
+    ("officer", "text"),
+    ("start_year", "int"),
+    ("last_year", "int"),
+    ("full_operation_year", "int"),
+    ("jobs", "number"),
+    ("residents", "number"),
+    *((f"verdict.{d}", "text") for d in domain_keys()),
+    ("version", "int"),
+    ("updated_at", "datetime"),
+    ("updated_by", "text"),
 )
 
 #: Excel number formats (Excel shows them with the user's locale separators); dates stay ISO
@@ -59,7 +58,7 @@ NUMBER_FORMATS = {"int": "0", "number": "#,##0"}
 def _value(s: Summary, key: str, lang: Lang) -> Any:
     if key.startswith("verdict."):
         code = s.verdict.get(key.split(".", 1)[1])
-        return STATUS_LABELS[code][lang] if code in STATUS_LABELS else ""
+        return STATUS_LABELS[code][lang] if code is not None and code in STATUS_LABELS else ""
     if key == "status":
         return CASE_STATUS_LABELS[s.status][lang]
     if key == "sector":
@@ -72,9 +71,15 @@ def _value(s: Summary, key: str, lang: Lang) -> Any:
 
 def table(summaries: Sequence[Summary], lang: Lang) -> tuple[list[str], list[list[Any]], list[str]]:
     """Headers, rows and the column kinds of the register table."""
-    headers = [nl if lang == "nl" else en for _, nl, en, _ in COLUMNS]
-    rows = [[_value(s, key, lang) for key, _, _, _ in COLUMNS] for s in summaries]
-    return headers, rows, [kind for *_, kind in COLUMNS]
+    headers = [_header(key, lang) for key, _ in COLUMNS]
+    rows = [[_value(s, key, lang) for key, _ in COLUMNS] for s in summaries]
+    return headers, rows, [kind for _, kind in COLUMNS]
+
+
+def _header(key: str, lang: Lang) -> str:
+    if key.startswith("verdict."):
+        return text("excel.register.verdict", lang, domain=DOMAIN_LABELS[key.split(".", 1)[1]][lang])
+    return text(f"excel.register.{key}", lang)
 
 
 def write_xlsx(summaries: Sequence[Summary], path: Path, lang: Lang) -> None:
@@ -92,9 +97,9 @@ def write_xlsx(summaries: Sequence[Summary], path: Path, lang: Lang) -> None:
                 out.append(XCell(value))
         cells.append(out)
     formats = {j: NUMBER_FORMATS[k] for j, k in enumerate(kinds) if k in NUMBER_FORMATS}
-    wb = new_workbook("Zaakregister" if lang == "nl" else "Case register", lang)
+    wb = new_workbook(text("excel.register.workbook_title", lang), lang)
     ws = wb.active
-    ws.title = "Register"
+    ws.title = text("excel.register.sheet", lang)
     write_table_sheet(ws, headers, cells, formats)
     atomic_write_bytes(path, workbook_bytes(wb))
 

@@ -1,42 +1,39 @@
-"""Report wording, read from ``templates/report_<lang>.json`` so a municipality can adapt it.
+"""Report wording: the ``report.`` texts of the one catalogue (``templates/texts/<lang>.json``).
 
-Each text may contain ``{name}`` placeholders the report fills in; the Dutch and
-English files must have the same keys and the same placeholders (a test checks).
+A municipality can adapt the wording by editing those files (or a copy in the folder
+``BER_TEMPLATES_DIR`` points at; the copy may hold only the texts it changes). Each
+text may contain ``{name}`` placeholders the report fills in; the completeness test
+checks both languages have the same keys and placeholders. An edited file applies
+the next time a report is built, without restarting.
 """
 
 from __future__ import annotations
 
-import json
-import string
-from functools import lru_cache
 from pathlib import Path
 
-from ber.io.paths import templates_dir
-from ber.texts.messages import Lang
+from ber.texts.catalogue import Entry, Lang, catalogue_path, entries, plural_category
+from ber.texts.catalogue import placeholders as _placeholders
+
+PREFIX = "report."
 
 
 def texts_path(lang: Lang) -> Path:
-    return templates_dir() / f"report_{lang}.json"
-
-
-@lru_cache(maxsize=8)
-def _load(path: str, mtime: float) -> dict[str, str]:
-    with open(path, encoding="utf-8") as fh:
-        doc = json.load(fh)
-    if not isinstance(doc, dict) or not all(isinstance(v, str) for v in doc.values()):
-        raise ValueError(f"{path}: expected a JSON object of texts")
-    return {str(k): str(v) for k, v in doc.items()}
+    return catalogue_path(lang)
 
 
 def load_texts(lang: Lang) -> dict[str, str]:
-    """All texts of one language (keys starting with ``_`` are comments)."""
-    path = texts_path(lang)
-    return _load(str(path), path.stat().st_mtime)
+    """All report texts of one language, keyed without the ``report.`` prefix."""
+    n = len(PREFIX)
+    return {
+        k[n:]: v if isinstance(v, str) else v["other"]
+        for k, v in entries(lang, refresh=True).items()
+        if k.startswith(PREFIX)
+    }
 
 
 def placeholders(text: str) -> set[str]:
     """The ``{name}`` placeholders of a text."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    return _placeholders(text)
 
 
 class Texts:
@@ -44,12 +41,23 @@ class Texts:
 
     def __init__(self, lang: Lang) -> None:
         self.lang: Lang = lang
+        n = len(PREFIX)
+        self._entries: dict[str, Entry] = {
+            k[n:]: v for k, v in entries(lang, refresh=True).items() if k.startswith(PREFIX)
+        }
         self._texts = load_texts(lang)
 
     def __call__(self, key: str, **params: object) -> str:
-        text = self._texts.get(key)
-        if text is None:
+        """The text of ``report.<key>``; a plural text takes its form from ``count`` (or ``n``)."""
+        entry = self._entries.get(key)
+        if entry is None:
             raise KeyError(f"report text {key!r} missing in {texts_path(self.lang)}")
+        if isinstance(entry, dict):
+            number = params.get("count", params.get("n"))
+            form = plural_category(number, self.lang) if isinstance(number, int | float) else "other"
+            text = entry.get(form, entry["other"])
+        else:
+            text = entry
         return text.format(**params) if params else text
 
     def get(self, key: str, default: str) -> str:

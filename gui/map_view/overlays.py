@@ -6,38 +6,19 @@ to the device, so the same code draws on screen and in PNG/SVG exports.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QLinearGradient, QPainter, QPainterPath, QPen
 
 from ber.maplayer import PressureRamp, legend_entries, nice_scale_bar
+from ber.texts.catalogue import LangTable
+from ber.texts.catalogue import text as catalogue_text
 from ber.texts.messages import Lang
 
-#: every user-visible string of the map widget
-TEXTS: dict[str, dict[str, str]] = {
-    "accessible_name": {"nl": "Kaart van de gemeenten", "en": "Map of the municipalities"},
-    "accessible_description": {
-        "nl": "Gemeenten gekleurd naar druk; scrollen of +/- zoomt, slepen of pijltjestoetsen "
-        "verschuift, 0 toont de hele regio, klikken selecteert een gemeente.",
-        "en": "Municipalities coloured by pressure; scroll or +/- zooms, drag or arrow keys "
-        "pan, 0 shows the whole region, click selects a municipality.",
-    },
-    "attribution": {"nl": "Bron: CBS, PDOK", "en": "Source: CBS, PDOK"},
-    "north": {"nl": "N", "en": "N"},
-    "legend_title": {"nl": "Druk", "en": "Pressure"},
-    "add_site_hint": {
-        "nl": "Klik op de kaart om een locatie toe te voegen",
-        "en": "Click on the map to add a site",
-    },
-    "tick_region_hint": {
-        "nl": "Klik op een gemeente om haar aan de regio toe te voegen of eruit te halen",
-        "en": "Click a municipality to add it to the region or remove it",
-    },
-    "chosen_site": {"nl": "gekozen locatie", "en": "chosen site"},
-    "alternative_site": {"nl": "alternatieve locatie", "en": "alternative site"},
-    "svg_title": {"nl": "BER-desk kaart", "en": "BER-desk map"},
-}
+#: every user-visible string of the map widget (``map.view.*`` in the catalogue)
+TEXTS: Mapping[str, dict[str, str]] = LangTable("map.view.")
 
 MARGIN = 10.0
 PANEL_BRUSH = QColor(255, 255, 255, 225)
@@ -46,7 +27,7 @@ TEXT_COLOUR = QColor(20, 20, 20)
 
 
 def text(key: str, lang: Lang) -> str:
-    return TEXTS[key][lang]
+    return catalogue_text(f"map.view.{key}", lang)
 
 
 @dataclass

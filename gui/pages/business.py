@@ -19,7 +19,7 @@ from ber.case.validate import HORIZON_RANGE, SHIFTS_RANGE, START_YEAR_RANGE
 from ber.reference.data import ReferenceSet
 from gui.binding import Binder, error_label, number_spin, percent_spin
 from gui.pages.common import add_row, form_group, page_title
-from gui.texts import language, tr
+from gui.texts import counted_suffix, language, tr
 
 MAX_RAMP_YEARS = 15
 
@@ -123,6 +123,7 @@ class BusinessPage(QWidget):
             add_row(form, tr("business.sector"), sector, tr("business.sector_tip"), "combo_sector"),
         )
         jobs = number_spin(-1, 100_000, tr("unit.jobs"))
+        counted_suffix(jobs, "unit.jobs")
         jobs.setSpecialValueText(tr("business.jobs_unknown"))
         binder.spin(
             jobs,
@@ -148,7 +149,7 @@ class BusinessPage(QWidget):
         )
         horizon = QSpinBox()
         horizon.setRange(*HORIZON_RANGE)
-        horizon.setSuffix(" " + tr("unit.years"))
+        counted_suffix(horizon, "unit.years")
         binder.spin(
             horizon,
             "business.horizon_years",
@@ -156,7 +157,7 @@ class BusinessPage(QWidget):
         )
         shifts = QSpinBox()
         shifts.setRange(*SHIFTS_RANGE)
-        shifts.setSuffix(" " + tr("unit.shifts"))
+        counted_suffix(shifts, "unit.shifts")
         binder.spin(
             shifts,
             "business.shifts_per_day",

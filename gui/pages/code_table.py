@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.binding import Binder, error_label, number_spin, percent_spin
-from gui.texts import tr
+from gui.texts import counted_suffix, tr
 
 Municipalities = Callable[[], list[tuple[str, str]]]
 
@@ -111,6 +111,8 @@ class CodeValueTable(QWidget):
             combo.addItem(code, code)
         combo.setCurrentIndex(combo.findData(code))
         spin = percent_spin() if self.kind == "shares" else number_spin(0, 100_000, tr("unit.beds"))
+        if self.kind != "shares":
+            counted_suffix(spin, "unit.beds")
         spin.setAccessibleName(tr("col.beds") if self.kind == "beds" else tr("col.share"))
         spin.setValue(number)
         combo.currentIndexChanged.connect(lambda _i: self._commit())

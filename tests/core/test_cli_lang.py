@@ -71,13 +71,13 @@ def test_help_is_dutch_by_default_and_english_with_lang_en(capsys: pytest.Captur
     code, out, _ = run(capsys, "assess", "-h")
     assert code == 0
     assert out.startswith("gebruik: ber assess") and "opties:" in out
-    assert "toon deze hulptekst en stop" in out and "schrijf het PDF-rapport naar dit bestand" in out
+    assert "deze hulptekst tonen en stoppen" in out and "schrijf het PDF-rapport hierheen" in out
     assert "show this help" not in out and "write the PDF report" not in out
     code, out, _ = run(capsys, "assess", "-h", "--lang", "en")
     assert code == 0
     assert out.startswith("usage: ber assess") and "options:" in out and "write the PDF report here" in out
     code, out, _ = run(capsys, "-h")
-    assert code == 0 and "opdrachten:" in out and "rangschik kandidaat-locaties" in out
+    assert code == 0 and "opdrachten:" in out and "kandidaatlocaties voor een casus rangschikken" in out
 
 
 def test_argument_errors_in_dutch_or_english_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,6 +93,8 @@ def test_argument_errors_in_dutch_or_english_exit_2(capsys: pytest.CaptureFixtur
     assert code == 2 and "ongeldige keuze: 'nonsense'" in err
     code, _, err = run(capsys, "demo", "--bogus")
     assert code == 2 and "onbekende argumenten: --bogus" in err
+    code, _, err = run(capsys, "assess", "x.ber", "--s", "1")
+    assert code == 2 and "ber assess: fout: dubbelzinnige optie: --s kan zijn: --samples, --seed" in err
 
 
 def test_argparse_is_left_english_after_a_dutch_run(capsys: pytest.CaptureFixture[str]) -> None:

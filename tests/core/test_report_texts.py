@@ -1,4 +1,4 @@
-"""The report texts in templates/: same keys and placeholders in Dutch and English, all keys used exist."""
+"""The report texts in templates/texts/: same keys and placeholders in Dutch and English, all keys used exist."""
 
 from __future__ import annotations
 
@@ -62,9 +62,10 @@ def test_templates_folder_can_be_replaced(tmp_path: Path, monkeypatch: pytest.Mo
     import json
 
     src = Path(__file__).resolve().parents[2] / "templates"
-    doc = json.loads((src / "report_nl.json").read_text(encoding="utf-8"))
-    doc["cover.title"] = "Effectrapportage gemeente Voorbeeld"
-    (tmp_path / "report_nl.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    doc = json.loads((src / "texts" / "nl.json").read_text(encoding="utf-8"))
+    doc["report.cover.title"] = "Effectrapportage gemeente Voorbeeld"
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "nl.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setenv("BER_TEMPLATES_DIR", str(tmp_path))
     assert Texts("nl")("cover.title") == "Effectrapportage gemeente Voorbeeld"
 
