@@ -167,13 +167,16 @@ class ExportMixin:
         ref = self.ctx.ref
 
         def job(_handle: ProgressHandle) -> tuple[Any, Any, bool]:
-            from ber.geodata import load_geodata
+            from ber.geodata import active_geodata, builtin_geodata
 
             geo = None
             try:
-                geo = load_geodata(None)
-            except Exception:  # a damaged store must not block the map: fall back to schematic
-                geo = None
+                geo = active_geodata()  # the stored import, else the built-in national set
+            except Exception:  # a damaged store must not block the map: the built-in set
+                try:
+                    geo = builtin_geodata()
+                except Exception:  # a damaged built-in file as well: schematic map
+                    geo = None
             if geo is not None and geo.has_polygons:
                 return geo, national_layer(geo), False
             return None, schematic_layer(ref.municipalities), True
@@ -194,15 +197,21 @@ class ExportMixin:
         self.mapReady.emit()
 
     def import_geodata_dialog(self: MainWindow) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("action.import_geodata"), str(Path.home()))
-        if folder:
-            self.import_geodata_from(Path(folder))
+        from gui.geodata_import import ask_import_paths
 
-    def import_geodata_from(self: MainWindow, folder: Path) -> ProgressHandle:
+        chosen = ask_import_paths(self)
+        if chosen is not None:
+            self.import_geodata_from(chosen[0], layer=chosen[1])
+
+    def import_geodata_from(
+        self: MainWindow, folder: Path | list[Path], layer: str | None = None
+    ) -> ProgressHandle:
+        paths = folder if isinstance(folder, list) else [folder]
+
         def job(_handle: ProgressHandle) -> tuple[Any, Any, bool]:
             from ber.geodata import import_geodata
 
-            geo = import_geodata([folder])
+            geo = import_geodata(paths, layer=layer)
             return geo, national_layer(geo), False
 
         def done(payload: tuple[Any, Any, bool]) -> None:

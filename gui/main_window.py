@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from ber.case.model import Case
 from ber.case.validate import validate_case
-from ber.engine.assess import Context
 from ber.engine.result import Assessment
 from ber.texts.messages import InputError, Problem
 from gui.binding import Binder
 from gui.dialogs import ManualDialog, ReferenceDialog, about_text
 from gui.documents import AUTOSAVE_MS, DocumentMixin
 from gui.exports import ExportMixin
+from gui.geodata_import import builtin_context
 from gui.map_region import MapRegionMixin
 from gui.pages.business import BusinessPage
 from gui.pages.common import scrolled
@@ -59,7 +59,7 @@ class MainWindow(DocumentMixin, ExportMixin, MapRegionMixin, QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.prefs = prefs
-        self.ctx = Context(ref=ref, table=ref.municipalities)
+        self.ctx = builtin_context(ref)
         self.geo: Any = None
         self.result: Assessment | None = None
         self.problems: list[Problem] = []

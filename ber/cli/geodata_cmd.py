@@ -40,7 +40,9 @@ def _t(key: str, lang: Lang, **params: Any) -> str:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("geodata", help="import municipality boundaries and statistics (stored per user)")
+    p = sub.add_parser(
+        "geodata", help="import a newer year of municipality boundaries and statistics (stored per user)"
+    )
     actions = p.add_subparsers(dest="geodata_action", required=True, parser_class=type(p))
     imp = actions.add_parser(
         "import", help="import files or folders (GeoPackage, GeoJSON, Shapefile, zip, CSV)"
@@ -54,10 +56,22 @@ def register(sub: Any) -> None:
         help="own column names, e.g. code=GMCODE,dwellings=WONINGEN (roles: code, name, inhabitants, "
         "households, dwellings, x, y, lon, lat, crs)",
     )
+    imp.add_argument(
+        "--layer",
+        default=None,
+        metavar="NAME",
+        help="the boundary layer of a file with several layers (default: the layer named "
+        "gemeente…gegeneraliseerd, else the one polygon layer with municipality codes)",
+    )
+    imp.add_argument(
+        "--partial",
+        action="store_true",
+        help="store the import even when it has fewer municipalities than the current set",
+    )
     imp.set_defaults(func=run_import)
     info = actions.add_parser("info", help="show what is stored")
     info.set_defaults(func=run_info)
-    clear = actions.add_parser("clear", help="remove the stored geodata (back to the built-in region)")
+    clear = actions.add_parser("clear", help="remove the stored geodata (back to the built-in national set)")
     clear.set_defaults(func=run_clear)
 
 
@@ -71,7 +85,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     lang: Lang = args.lang
     mapping = ColumnMapping.parse(args.map)
-    geo = import_geodata([Path(p) for p in args.paths], mapping)
+    geo = import_geodata([Path(p) for p in args.paths], mapping, layer=args.layer, partial=args.partial)
     print_notices(geo.notices, lang)
     regions = _t(
         "regions",
@@ -92,7 +106,11 @@ def run_info(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     doc = read_manifest()
     if doc is None:
-        print(translate("geodata.none_stored", lang))
+        from ber.reference.national import load_national
+
+        info = load_national().info
+        name = f"{info.name}, {info.version}, SHA-256 {info.checksum[:16]}…"
+        print(translate("geodata.none_stored", lang, name=name))
         return 0
     counts = doc.get("counts", {})
     print(

@@ -24,7 +24,9 @@ def run_reference(args: argparse.Namespace) -> int:
     ref = load_reference()
     lang = args.lang
     if args.check:
-        problems = check_reference(ref)
+        from ber.reference.national import verify
+
+        problems = check_reference(ref) + verify(ref.folder)
         if problems:
             raise InputError(problems)
         assumptions = sum(1 for n in ref.norms.values() if n.is_assumption)

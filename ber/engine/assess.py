@@ -46,6 +46,7 @@ from ber.engine.summary import (
     verdicts,
 )
 from ber.reference.data import CATEGORIES, MunicipalityTable, ReferenceSet, load_reference
+from ber.reference.national import DatasetInfo, load_national
 from ber.texts.messages import InputError, Problem
 
 MC_CHUNK = 500
@@ -58,14 +59,29 @@ class Context:
     ref: ReferenceSet
     table: MunicipalityTable
     locate: HostLocator | None = None
-    #: geodata behind ``table`` when it came from imported boundaries (a
-    #: ``ber.geodata.GeoData``); None for the built-in demo region
+    #: geodata behind ``table``: the built-in national set
+    #: (``ber.reference.national.NationalData``) or an import (``ber.geodata.GeoData``);
+    #: None for the seven-municipality demo table without boundaries
     geo: Any = None
 
     @classmethod
     def default(cls) -> Context:
+        """The built-in national geodata: every municipality of 2024, hosts by polygon."""
+        ref = load_reference()
+        national = load_national()
+        return cls(ref=ref, table=national.table, locate=national.locate, geo=national)
+
+    @classmethod
+    def demo_region(cls) -> Context:
+        """Only the seven Noord-Limburg rows of ``municipalities_noord_limburg.csv``, no boundaries."""
         ref = load_reference()
         return cls(ref=ref, table=ref.municipalities)
+
+    @property
+    def dataset(self) -> DatasetInfo | None:
+        """Which geodata set the table comes from (None for the demo table)."""
+        info = getattr(self.geo, "info", None)
+        return info if isinstance(info, DatasetInfo) else None
 
 
 def check_case(case: Case, ctx: Context) -> None:
@@ -362,6 +378,7 @@ def assess(
             if ctx.table.source in ref.sources
             else ctx.table.source,
         },
+        geodata=ctx.dataset,
         family_preset=case.workforce.family_preset,
         totals=totals,
         per_year=per_year,

@@ -11,6 +11,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ber.reference.national import DatasetInfo
+
 RESULT_SCHEMA = "ber-result/1"
 
 #: keys of ``totals`` that are single numbers (workers and family are keyed by category)
@@ -178,6 +180,8 @@ class Assessment:
     parameters: list[ParameterUsed]
     uncertainty: dict[str, Any] | None = None
     sensitivity: list[dict[str, Any]] | None = None
+    #: the geodata set behind the region figures (name, year, checksum)
+    geodata: DatasetInfo | None = None
 
     def municipality(self, code: str) -> MunicipalityResult:
         for m in self.municipalities:
@@ -198,6 +202,7 @@ class Assessment:
             "full_operation_year": self.full_operation_year,
             "site": self.site,
             "region": self.region,
+            "geodata": self.geodata.to_dict() if self.geodata is not None else None,
             "family_preset": self.family_preset,
             "totals": self.totals,
             "per_year": self.per_year,

@@ -177,6 +177,9 @@ def _resolve_boundaries(
             boundaries = getter()
         table = getattr(ctx.geo, "table", None)
         source = str(getattr(ctx.geo, "source", "") or getattr(table, "source", "") or "")
+        info = ctx.dataset
+        if info is not None:
+            source = f"{info.name} ({info.attribution})" if info.attribution else info.name
     if boundaries:
         # point-only geodata (centroids) cannot be drawn as polygons: schematic map then
         boundaries = {

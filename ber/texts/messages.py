@@ -293,8 +293,64 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The stored geodata in {path} are damaged ({reason}); import again with 'ber geodata import'",
     },
     "geodata.none_stored": {
-        "nl": "Geen geïmporteerde geodata; de ingebouwde regio Noord-Limburg wordt gebruikt",
-        "en": "No imported geodata; the built-in Noord-Limburg region is used",
+        "nl": "Geen geïmporteerde geodata; de ingebouwde landelijke gegevens ({name}) worden gebruikt",
+        "en": "No imported geodata; the built-in national data ({name}) are used",
+    },
+    "geodata.truncated_column": {
+        "nl": "{path}: kolom(men) {columns} zijn afgekapt (Shapefile: 10 tekens) en niet eenduidig terug "
+        "te voeren op {choices}; hernoem ze of geef ze op met --map",
+        "en": "{path}: column(s) {columns} were cut (Shapefile: 10 characters) and cannot be told apart "
+        "as {choices}; rename them or give them with --map",
+    },
+    "geodata.no_region_links": {
+        "nl": "{path}: kolom(men) {columns} ontbreken, dus die regio-indeling wordt niet geïmporteerd; "
+        "kies die regio als lijst van gemeenten of als afstand",
+        "en": "{path}: column(s) {columns} are missing, so that region division is not imported; "
+        "choose such a region as a list of municipalities or as a distance",
+    },
+    "geodata.no_region_names": {
+        "nl": "{path}: kolom(men) {columns} ontbreken; die regio's krijgen hun code als naam",
+        "en": "{path}: column(s) {columns} are missing; those regions get their code as their name",
+    },
+    "geodata.layer_unknown": {
+        "nl": "Laag {layer} bestaat niet (beschikbare lagen: {layers})",
+        "en": "Layer {layer} does not exist (available layers: {layers})",
+    },
+    "geodata.layer_ambiguous": {
+        "nl": "{path} bevat meerdere lagen; kies de gemeentegrenzen met --layer NAAM (lagen: {layers})",
+        "en": "{path} holds several layers; choose the municipal boundaries with --layer NAME "
+        "(layers: {layers})",
+    },
+    "geodata.layer_skipped": {
+        "nl": "{path}: laag niet gebruikt",
+        "en": "{path}: layer not used",
+    },
+    "geodata.replace_fewer": {
+        "nl": "De import bevat {count} gemeenten, de huidige geodata ({current}) {previous}; ontbrekend "
+        "o.a. {codes}. De huidige geodata blijven in gebruik (met --partial toch importeren).",
+        "en": "The import holds {count} municipalities, the current geodata ({current}) {previous}; "
+        "missing e.g. {codes}. The current geodata stay in use (--partial imports anyway).",
+    },
+    "geodata.replace_crs": {
+        "nl": "De import is niet in EPSG:28992 (RD New) maar in {crs}; de huidige geodata blijven in gebruik",
+        "en": "The import is not in EPSG:28992 (RD New) but in {crs}; the current geodata stay in use",
+    },
+    "geodata.replace_missing_stats": {
+        "nl": "De import mist {column} voor {count} gemeente(n) ({codes}); de huidige geodata blijven "
+        "in gebruik",
+        "en": "The import lacks {column} for {count} municipality(ies) ({codes}); the current geodata "
+        "stay in use",
+    },
+    "geodata.builtin_corrupt": {
+        "nl": "Het ingebouwde gegevensbestand {path} is beschadigd of onvolledig ({reason}); "
+        "installeer BER-desk opnieuw",
+        "en": "The built-in data file {path} is damaged or incomplete ({reason}); reinstall BER-desk",
+    },
+    "geodata.builtin_checksum": {
+        "nl": "Het ingebouwde gegevensbestand {path} is beschadigd of onvolledig: SHA-256 {actual}, "
+        "verwacht {expected}; installeer BER-desk opnieuw",
+        "en": "The built-in data file {path} is damaged or incomplete: SHA-256 {actual}, "
+        "expected {expected}; reinstall BER-desk",
     },
     "geodata.region_kind": {
         "nl": "Regiosoort {value} onbekend (kies uit: {choices})",
