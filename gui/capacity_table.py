@@ -74,6 +74,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Excel-werkmap (*.xlsx);;CSV, puntkomma (*.csv)",
         "en": "Excel workbook (*.xlsx);;CSV, semicolon (*.csv)",
     },
+    "open_filter": {
+        "nl": "Tabellen (*.xlsx *.ods *.csv);;Excel-werkmap (*.xlsx);;LibreOffice (*.ods);;CSV (*.csv)",
+        "en": "Tables (*.xlsx *.ods *.csv);;Excel workbook (*.xlsx);;LibreOffice (*.ods);;CSV (*.csv)",
+    },
     "default_name": {"nl": "capaciteit.xlsx", "en": "capacity.xlsx"},
     "exported": {"nl": "Opgeslagen: {path}", "en": "Saved: {path}"},
     "export_failed": {"nl": "Opslaan mislukt: {path} ({reason})", "en": "Saving failed: {path} ({reason})"},
@@ -493,7 +497,7 @@ class CapacityTableWidget(QWidget):
 
     def _ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("open_title", self._lang), "", tr("filter", self._lang)
+            self, tr("open_title", self._lang), "", tr("open_filter", self._lang)
         )
         if path:
             self.import_file(path)

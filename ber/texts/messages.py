@@ -510,8 +510,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} has too many rows (at most {limit} municipalities)",
     },
     "capacity.file_type": {
-        "nl": "{path}: bestandstype '{value}' wordt niet ondersteund (toegestaan: .csv, .xlsx)",
-        "en": "{path}: file type '{value}' is not supported (allowed: .csv, .xlsx)",
+        "nl": "{path}: bestandstype '{value}' wordt niet ondersteund (toegestaan: .csv, .xlsx, .ods)",
+        "en": "{path}: file type '{value}' is not supported (allowed: .csv, .xlsx, .ods)",
     },
     # --- misc -------------------------------------------------------------
     "cli.internal_error": {
