@@ -28,6 +28,7 @@ from ber.geodata.columns import (
 )
 from ber.geodata.layers import apply_names, choose_layers, missing_region_links, restore_frame
 from ber.geodata.model import GeoData, build_table, content_checksum
+from ber.geodata.regionlayers import membership
 from ber.geodata.readers import Layer, list_files, open_layers, to_numbers
 from ber.reference.national import DatasetInfo
 from ber.texts.messages import InputError, Problem
@@ -130,7 +131,8 @@ def import_paths(
     layers = _open_all(paths, problems, notices)
     for layer in layers:
         apply_names(layer, mapping)
-    layers = choose_layers(layers, layer_name, mapping, problems, notices)
+    region_layers: dict[str, Layer] = {}
+    layers = choose_layers(layers, layer_name, mapping, problems, notices, region_layers)
     boundary, tables = _classify(layers, mapping, problems, notices)
     if boundary is None and not problems:
         shown = ", ".join(str(p) for p in paths)
@@ -151,6 +153,12 @@ def import_paths(
     if problems:
         raise InputError(problems)
     linked = [c for _label, found in parts.regions for c in found]
+    for kind, region_layer in region_layers.items():
+        if REGION_COLUMNS[kind][0] not in linked:  # no column for it: from the region layer
+            derived = membership(kind, region_layer, gdf, notices)
+            if derived is not None:
+                parts.regions.append(derived)
+                linked.extend(derived[1])
     notices.extend(missing_region_links(layer.label, linked))
     for label, outside in parts.extra.items():
         notices.append(

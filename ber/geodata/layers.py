@@ -160,8 +160,13 @@ def choose_layers(
     mapping: ColumnMapping | None,
     problems: list[Problem],
     notices: list[Problem],
+    regions: dict[str, Layer] | None = None,
 ) -> list[Layer]:
-    """Keep one boundary layer per multi-layer file (plus its attribute tables)."""
+    """Keep one boundary layer per multi-layer file (plus its attribute tables).
+
+    Polygon layers of provinces, labour-market regions or COROP regions in the same
+    file go to ``regions`` (kind -> layer): the membership is derived from them.
+    """
     groups: dict[str, list[Layer]] = {}
     for layer in layers:
         groups.setdefault(layer.file, []).append(layer)
@@ -185,11 +190,38 @@ def choose_layers(
             )
             continue
         for layer in group:
+            kind = region_kind(layer)
             if layer is chosen or (not layer.spatial and find_column(layer.fields, "code", mapping)):
                 out.append(layer)
+            elif kind is not None and regions is not None and _better(layer, regions.get(kind)):
+                regions[kind] = layer
             else:
                 notices.append(Problem("geodata.layer_skipped", params={"path": layer.label}))
     return out
+
+
+#: words in a layer name that say which region division it holds
+REGION_WORDS: dict[str, str] = {
+    "provincie": "provincie",
+    "arbeidsmarktregio": "arbeidsmarktregio",
+    "corop": "corop",
+}
+
+
+def region_kind(layer: Layer) -> str | None:
+    """The region kind of a polygon layer named after one (``provincie_gegeneraliseerd`` …)."""
+    if not layer.spatial or not (layer.geometry_type or "").replace("Multi", "").startswith("Polygon"):
+        return None
+    low = layer.name.lower()
+    found = [kind for word, kind in REGION_WORDS.items() if word in low]
+    return found[0] if len(found) == 1 else None
+
+
+def _better(layer: Layer, current: Layer | None) -> bool:
+    """Prefer a generalised region layer over another of the same kind."""
+    return current is None or (
+        "gegeneraliseerd" in layer.name.lower() and "gegeneraliseerd" not in current.name.lower()
+    )
 
 
 def _choose(group: list[Layer], wanted: str | None, mapping: ColumnMapping | None) -> Layer | None:

@@ -312,6 +312,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{path}: kolom(men) {columns} ontbreken; die regio's krijgen hun code als naam",
         "en": "{path}: column(s) {columns} are missing; those regions get their code as their name",
     },
+    "geodata.region_unassigned": {
+        "nl": "{path}: {count} gemeente(n) liggen in geen enkel gebied van deze laag ({codes})",
+        "en": "{path}: {count} municipality(ies) lie in no area of this layer ({codes})",
+    },
     "geodata.layer_unknown": {
         "nl": "Laag {layer} bestaat niet (beschikbare lagen: {layers})",
         "en": "Layer {layer} does not exist (available layers: {layers})",

@@ -25,15 +25,28 @@ def raw(shared_reference_dir: Path) -> dict[str, Any]:
 
     gem = gpd.read_file(shared_reference_dir / "gemeenten_2024.geojson")
     stats = pd.read_csv(shared_reference_dir / "gemeenten_2024_indicatoren.csv", dtype={"gemeentecode": str})
-    prov = gpd.read_file(shared_reference_dir / "provincies_2024.geojson")
-    return {"gem": gem, "stats": stats, "prov": prov}
+    regio = pd.read_csv(shared_reference_dir / "gemeente_regio_indeling_2024.csv", dtype=str)
+    out = {"gem": gem, "stats": stats, "regio": regio}
+    for kind, name in (
+        ("provincie", "provincies"),
+        ("arbeidsmarktregio", "arbeidsmarktregios"),
+        ("corop", "coropgebieden"),
+    ):
+        out[kind] = gpd.read_file(shared_reference_dir / f"{name}_2024.geojson")
+    return out
 
 
 def _gebiedsindelingen(raw: dict[str, Any], path: Path) -> Path:
-    """A GeoPackage shaped like CBS Gebiedsindelingen: several layers, statcode/statnaam."""
+    """A GeoPackage shaped like CBS Gebiedsindelingen: a layer per division, statcode/statnaam.
+
+    The municipality layer has no membership columns (as in the real download); the
+    statistics are added to it so that one file is a complete import.
+    """
     import pyogrio
 
-    gem = raw["gem"].rename(columns={"gemeentecode": "statcode", "gemeentenaam": "statnaam"})
+    gem = raw["gem"][["gemeentecode", "gemeentenaam", "geometry"]].rename(
+        columns={"gemeentecode": "statcode", "gemeentenaam": "statnaam"}
+    )
     gem = gem.merge(
         raw["stats"][["gemeentecode", "aantal_inwoners_2024", "huishoudens_2024", "woningvoorraad_2023"]],
         left_on="statcode",
@@ -44,21 +57,34 @@ def _gebiedsindelingen(raw: dict[str, Any], path: Path) -> Path:
     points = gen.copy()
     points["geometry"] = gen.geometry.representative_point()
     pyogrio.write_dataframe(points, path, layer="cbs_gemeente_2024_labelpoint", driver="GPKG")
-    prov = raw["prov"].rename(columns={"provinciecode": "statcode", "provincienaam": "statnaam"})
-    pyogrio.write_dataframe(
-        prov.to_crs(28992), path, layer="cbs_provincie_2024_gegeneraliseerd", driver="GPKG"
-    )
+    for layer, kind in (
+        ("cbs_provincie_2024_gegeneraliseerd", "provincie"),
+        ("cbs_arbeidsmarktregio_2024_gegeneraliseerd", "arbeidsmarktregio"),
+        ("cbs_coropgebied_2024_gegeneraliseerd", "corop"),
+    ):
+        frame = raw[kind][[f"{kind}code", f"{kind}naam", "geometry"]]
+        frame = frame.rename(columns={f"{kind}code": "statcode", f"{kind}naam": "statnaam"})
+        pyogrio.write_dataframe(frame.to_crs(28992), path, layer=layer, driver="GPKG")
     return path
 
 
 def test_multi_layer_geopackage_default_and_layer_option(raw: dict[str, Any], tmp_path: Path) -> None:
     path = _gebiedsindelingen(raw, tmp_path / "cbsgebiedsindelingen2024.gpkg")
     names, default = list_layers(path)
-    assert len(names) == 3 and default == "cbs_gemeente_2024_gegeneraliseerd"
+    assert len(names) == 5 and default == "cbs_gemeente_2024_gegeneraliseerd"
     geo = import_geodata([path], store=False)
     assert len(geo.table) == 342 and geo.has_polygons
     assert geo.table.inhabitants.sum() == 17_942_942  # README of the raw data
-    assert len(geo.regions("provincie")) == 12
+    # membership derived from the region layers equals the CBS indeling for every municipality
+    regio = raw["regio"].set_index("gemeentecode")
+    for kind, count in (("provincie", 12), ("arbeidsmarktregio", 35), ("corop", 40)):
+        assert len(geo.regions(kind)) == count
+        for code in geo.table.codes:
+            assert geo.region_of(kind, code) == (
+                regio.loc[code, f"{kind}code"],
+                regio.loc[code, f"{kind}naam"],
+            )
+    assert not [n for n in geo.notices if n.code.startswith("geodata.no_region")]
     skipped = [n.params["path"] for n in geo.notices if n.code == "geodata.layer_skipped"]
     assert any(s.endswith("labelpoint") for s in skipped)
     # the layer named on the command line: the label points give point municipalities
