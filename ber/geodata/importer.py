@@ -28,8 +28,8 @@ from ber.geodata.columns import (
 )
 from ber.geodata.layers import apply_names, choose_layers, missing_region_links, restore_frame
 from ber.geodata.model import GeoData, build_table, content_checksum
-from ber.geodata.regionlayers import membership
 from ber.geodata.readers import Layer, list_files, open_layers, to_numbers
+from ber.geodata.regionlayers import membership
 from ber.reference.national import DatasetInfo
 from ber.texts.messages import InputError, Problem
 
