@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ber.case.model import Case, load_case
 from ber.cli.common import check_samples, context_for, print_summary, write_json
-from ber.engine.assess import assess, check_case
+from ber.engine.assess import Context, assess, check_case
 from ber.engine.result import Assessment
 from ber.texts.messages import InputError, Lang, Problem
 
@@ -26,6 +26,12 @@ def register(sub: Any) -> None:
     p.add_argument("--samples", type=int, default=0, help="Monte Carlo draws (0 = central only)")
     p.add_argument("--seed", type=int, default=1, help="seed of the Monte Carlo draws")
     p.add_argument("--geodata", help="geodata file or folder (boundaries, statistics) for this run")
+    p.add_argument(
+        "--region",
+        metavar="KIND:CODE",
+        help="the region instead of the case's: arbeidsmarktregio:AM29, corop:CR37, provincie:PV31, "
+        "cutoff (centroids within the reference cut-off) or cutoff:KM (1-200 km)",
+    )
     p.add_argument("--quiet", action="store_true", help="print no summary")
     p.add_argument(
         "--cumulative",
@@ -50,6 +56,8 @@ def run_assess(args: argparse.Namespace) -> int:
     check_samples(args.samples)
     case = load_case(Path(args.case))
     ctx = context_for(args.geodata)
+    if args.region:
+        case = _with_region_choice(case, ctx, args.region, args.lang)
     result = assess(case, ctx, samples=args.samples, seed=args.seed)
     cum = _cumulative(result, case, args.register_url) if args.cumulative else None
     if args.out:
@@ -66,6 +74,17 @@ def run_assess(args: argparse.Namespace) -> int:
         if cum is not None:
             _print_cumulative(cum, args.lang)
     return 0
+
+
+def _with_region_choice(case: Case, ctx: Context, text: str, lang: Lang) -> Case:
+    """The case with the region named by ``--region`` (InputError, exit 2, when unknown)."""
+    from ber.engine.geometry import site_point
+    from ber.geodata.region import region_choice, with_region
+
+    if ctx.geo is None:
+        raise InputError([Problem("cli.region", params={"value": text})])
+    site = site_point(case.chosen_site(), ctx.table, ctx.locate)
+    return with_region(case, region_choice(text, ctx.geo, (site.x, site.y), lang))
 
 
 def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:

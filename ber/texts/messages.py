@@ -526,6 +526,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "--samples: waarde {value} ligt buiten het toegestane bereik 0 tot en met 100000",
         "en": "--samples: value {value} is outside the allowed range 0 to 100000",
     },
+    "cli.region": {
+        "nl": "--region: '{value}' wordt niet herkend (toegestaan: arbeidsmarktregio:CODE, corop:CODE, "
+        "provincie:CODE, cutoff, of cutoff:KM met KM van 1 tot en met 200)",
+        "en": "--region: '{value}' is not recognised (allowed: arbeidsmarktregio:CODE, corop:CODE, "
+        "provincie:CODE, cutoff, or cutoff:KM with KM from 1 to 200)",
+    },
     "cli.cancelled": {
         "nl": "Geannuleerd.",
         "en": "Cancelled.",
