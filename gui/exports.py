@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget
 
-from gui.texts import tr
+from gui.texts import language, tr
 from gui.workers import ProgressHandle, run_in_pool
 
 if TYPE_CHECKING:
@@ -194,6 +194,11 @@ class ExportMixin:
             self.on_state_changed("")
         self.page_map.set_layer(layer, schematic)
         self.page_region.refresh()
+        from gui.geodata_import import startup_problem
+
+        problem = startup_problem(language())
+        if problem:  # the built-in national set is damaged: say so instead of a silent demo table
+            self.statusBar().showMessage(problem)
         self.mapReady.emit()
 
     def import_geodata_dialog(self: MainWindow) -> None:

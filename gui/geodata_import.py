@@ -16,13 +16,13 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from ber.engine.assess import Context
-from ber.texts.messages import InputError
+from ber.texts.messages import InputError, Problem
 from gui.texts import tr
 
 LOG = logging.getLogger(__name__)
 FILE_FILTER = "Geodata (*.gpkg *.geojson *.json *.shp *.zip *.csv)"
-#: the reason the built-in set could not be used at start-up (shown in the status bar)
-STARTUP_PROBLEMS: list[str] = []
+#: why the built-in set could not be used at start-up (shown in the status bar)
+STARTUP_PROBLEMS: list[Problem] = []
 
 
 def builtin_context(ref: Any) -> Context:
@@ -33,9 +33,14 @@ def builtin_context(ref: Any) -> Context:
         national = load_national()
     except InputError as err:
         LOG.error("built-in geodata unusable: %s", err)
-        STARTUP_PROBLEMS[:] = err.texts("en")
+        STARTUP_PROBLEMS[:] = err.problems
         return Context(ref=ref, table=ref.municipalities)
     return Context(ref=ref, table=national.table, locate=national.locate, geo=national)
+
+
+def startup_problem(lang: str) -> str:
+    """The reason the built-in set is not in use, or "" (for the status bar)."""
+    return STARTUP_PROBLEMS[0].text("en" if lang == "en" else "nl") if STARTUP_PROBLEMS else ""
 
 
 def choose_layer(parent: QWidget, path: Path) -> tuple[bool, str | None]:

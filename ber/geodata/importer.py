@@ -152,14 +152,7 @@ def import_paths(
         _read_table(tab, tab_code, set(codes), mapping, order, parts, problems)
     if problems:
         raise InputError(problems)
-    linked = [c for _label, found in parts.regions for c in found]
-    for kind, region_layer in region_layers.items():
-        if REGION_COLUMNS[kind][0] not in linked:  # no column for it: from the region layer
-            derived = membership(kind, region_layer, gdf, notices)
-            if derived is not None:
-                parts.regions.append(derived)
-                linked.extend(derived[1])
-    notices.extend(missing_region_links(layer.label, linked))
+    _link_regions(gdf, parts, region_layers, layer.label, notices)
     for label, outside in parts.extra.items():
         notices.append(
             Problem(
@@ -168,6 +161,20 @@ def import_paths(
             )
         )
     return _assemble(gdf, parts, notices, layer.label)
+
+
+def _link_regions(
+    gdf: Any, parts: _Parts, region_layers: dict[str, Layer], label: str, notices: list[Problem]
+) -> None:
+    """Membership from region layers for kinds without columns; a notice for what stays missing."""
+    linked = [c for _label, found in parts.regions for c in found]
+    for kind, region_layer in region_layers.items():
+        if REGION_COLUMNS[kind][0] not in linked:  # no column for it: from the region layer
+            derived = membership(kind, region_layer, gdf, notices)
+            if derived is not None:
+                parts.regions.append(derived)
+                linked.extend(derived[1])
+    notices.extend(missing_region_links(label, linked))
 
 
 @dataclass
@@ -276,8 +283,26 @@ def _collect(
         parts.regions.append((layer.label, found_regions))
 
 
-def _assemble(gdf: Any, parts: _Parts, notices: list[Problem], boundary_label: str) -> GeoData:
-    stats, regions, names, sources = parts.stats, parts.regions, parts.names, parts.sources
+def _listed(codes: list[str]) -> str:
+    return ", ".join(codes[:MAX_LISTED]) + (" …" if len(codes) > MAX_LISTED else "")
+
+
+def _stat_column(codes: list[str], candidates: list[_Stat]) -> tuple[Any, list[str]]:
+    """Per municipality the value of the best candidate that has one, and the labels used."""
+    column = np.full(len(codes), np.nan)
+    used: list[str] = []
+    for k, code in enumerate(codes):
+        for s in candidates:
+            if code in s.values:
+                column[k] = s.values[code]
+                if s.label not in used:
+                    used.append(s.label)
+                break
+    return column, used
+
+
+def _statistics(gdf: Any, stats: list[_Stat], notices: list[Problem]) -> dict[str, str]:
+    """Fill the statistics columns (newest year wins); missing dwellings are an error."""
     codes = list(gdf.index)
     fields: dict[str, str] = {}
     problems: list[Problem] = []
@@ -285,58 +310,37 @@ def _assemble(gdf: Any, parts: _Parts, notices: list[Problem], boundary_label: s
         candidates = sorted(
             (s for s in stats if s.role == role), key=lambda s: (-s.year, s.suffixed, s.order)
         )
-        column = np.full(len(codes), np.nan)
-        used: list[str] = []
-        for k, code in enumerate(codes):
-            for s in candidates:
-                if code in s.values:
-                    column[k] = s.values[code]
-                    if s.label not in used:
-                        used.append(s.label)
-                    break
+        column, used = _stat_column(codes, candidates)
         gdf[role] = column
         years = {s.label: s.year for s in candidates}
         fields[role] = "; ".join(f"{u} ({years[u]})" if years[u] else u for u in used)
         missing = [codes[k] for k in np.flatnonzero(np.isnan(column))]
         if missing and role == "dwellings":
-            problems.append(
-                Problem(
-                    "geodata.missing_dwellings",
-                    params={
-                        "count": len(missing),
-                        "codes": ", ".join(missing[:MAX_LISTED])
-                        + (" …" if len(missing) > MAX_LISTED else ""),
-                        "accepted": accepted("dwellings"),
-                    },
-                )
-            )
+            params = {"count": len(missing), "codes": _listed(missing), "accepted": accepted("dwellings")}
+            problems.append(Problem("geodata.missing_dwellings", params=params))
         elif missing:
-            notices.append(
-                Problem(
-                    "geodata.missing_stat",
-                    params={
-                        "column": STAT_LABELS[role],
-                        "count": len(missing),
-                        "codes": ", ".join(missing[:MAX_LISTED])
-                        + (" …" if len(missing) > MAX_LISTED else ""),
-                    },
-                )
-            )
+            params = {"column": STAT_LABELS[role], "count": len(missing), "codes": _listed(missing)}
+            notices.append(Problem("geodata.missing_stat", params=params))
     if problems:
         raise InputError(problems)
-    gdf["name"] = [names.get(c, c) for c in codes]
-    for code_col, name_col in REGION_COLUMNS.values():
-        for col in (code_col, name_col):
-            values = []
-            for c in codes:
-                value = ""
-                for _label, found in regions:
-                    v = found.get(col, {}).get(c)
-                    if v is not None and str(v).strip() and str(v) != "nan":
-                        value = str(v).strip()
-                        break
-                values.append(value)
-            gdf[col] = values
+    return fields
+
+
+def _first_value(regions: list[tuple[str, dict[str, Any]]], col: str, code: str) -> str:
+    for _label, found in regions:
+        v = found.get(col, {}).get(code)
+        if v is not None and str(v).strip() and str(v) != "nan":
+            return str(v).strip()
+    return ""
+
+
+def _assemble(gdf: Any, parts: _Parts, notices: list[Problem], boundary_label: str) -> GeoData:
+    codes = list(gdf.index)
+    fields = _statistics(gdf, parts.stats, notices)
+    gdf["name"] = [parts.names.get(c, c) for c in codes]
+    for pair in REGION_COLUMNS.values():
+        for col in pair:
+            gdf[col] = [_first_value(parts.regions, col, c) for c in codes]
     order = ["name", "inhabitants", "households", "dwellings"]
     order += [c for pair in REGION_COLUMNS.values() for c in pair]
     gdf = gdf[[*order, "geometry"]]
@@ -347,7 +351,7 @@ def _assemble(gdf: Any, parts: _Parts, notices: list[Problem], boundary_label: s
             if part and name not in used_files:
                 used_files.append(name)
     source = "Geodata: " + ", ".join(used_files)
-    data_years = [s.year for s in stats if s.year and any(s.label in text for text in fields.values())]
+    data_years = [s.year for s in parts.stats if s.year and any(s.label in t for t in fields.values())]
     info = DatasetInfo(
         name=", ".join(used_files),
         year=max(data_years, default=0),
@@ -358,7 +362,7 @@ def _assemble(gdf: Any, parts: _Parts, notices: list[Problem], boundary_label: s
         table=build_table(gdf, source),
         boundaries=gdf,
         notices=notices,
-        sources=sources,
+        sources=parts.sources,
         fields=fields,
         info=info,
     )

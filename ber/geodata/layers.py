@@ -73,17 +73,11 @@ def restore_names(
             ambiguous.setdefault(tuple(sorted(found)), []).append(col)
     problems: list[Problem] = []
     for full, cols in ambiguous.items():
-        pair = _region_pair(full)
-        if pair is not None and values is not None and len(cols) <= 2:
-            code_name, name_name = pair
-            coded = [c for c in cols if _looks_like_codes(values(c))]
-            if len(coded) == 1:
-                rename[coded[0]] = code_name
-                for c in cols:
-                    if c != coded[0]:
-                        rename[c] = name_name
-                continue
         if values is None:
+            continue  # before reading: told apart later by the values
+        told = _by_values(full, cols, values)
+        if told:
+            rename.update(told)
             continue
         problems.append(
             Problem(
@@ -97,6 +91,17 @@ def restore_names(
         if targets.count(rename[col]) > 1:
             del rename[col]
     return rename, problems
+
+
+def _by_values(full: tuple[str, ...], cols: list[str], values: Callable[[str], list[Any]]) -> dict[str, str]:
+    """A region code/name pair cut to one prefix: the column of codes (``AM29``) is the code."""
+    pair = _region_pair(full)
+    if pair is None or len(cols) > 2:
+        return {}
+    coded = [c for c in cols if _looks_like_codes(values(c))]
+    if len(coded) != 1:
+        return {}
+    return {c: pair[0] if c == coded[0] else pair[1] for c in cols}
 
 
 def _region_pair(full: tuple[str, ...]) -> tuple[str, str] | None:
