@@ -24,7 +24,7 @@ def run_reference(args: argparse.Namespace) -> int:
     ref = load_reference()
     lang = args.lang
     if args.check:
-        from ber.reference.national import verify
+        from ber.reference.national import dataset_entry, verify
 
         problems = check_reference(ref) + verify(ref.folder)
         if problems:
@@ -38,6 +38,17 @@ def run_reference(args: argparse.Namespace) -> int:
                 rows=len(ref.norms),
                 checksum=ref.checksum[:16],
                 assumptions=assumptions,
+            )
+        )
+        entry = dataset_entry(ref.folder)
+        print(
+            translate(
+                "reference.geodata_ok",
+                lang,
+                name=entry.get("name", ""),
+                version=entry.get("version", ""),
+                file=entry["file"],
+                checksum=str(entry["sha256"])[:16],
             )
         )
         return 0

@@ -167,6 +167,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Referentiegegevens: rij {key}: laag ≤ waarde ≤ hoog is niet voldaan",
         "en": "Reference data: row {key}: low ≤ value ≤ high does not hold",
     },
+    "reference.geodata_ok": {
+        "nl": "Landelijke geodata {name} (versie {version}, {file}): controlegetal {checksum} klopt.",
+        "en": "National geodata {name} (version {version}, {file}): checksum {checksum} verified.",
+    },
     "reference.ok": {
         "nl": "Referentiegegevens {version}: {rows} rijen, controlegetal {checksum} klopt; "
         "elke rij heeft een bron of is gemarkeerd als aanname ({assumptions} aannames).",

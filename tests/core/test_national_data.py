@@ -173,7 +173,8 @@ def test_cli_exit_2_on_damaged_builtin_file(
         assert main(["--lang", "en", "demo", "--out", str(tmp_path / "out")]) == 2
         err = capsys.readouterr().err
         assert name in err and "damaged or incomplete" in err
-        assert main(["reference", "--check"]) != 0
+        assert main(["--lang", "en", "reference", "--check"]) == 2
+        assert name in capsys.readouterr().err
     finally:
         monkeypatch.delenv("BER_REFERENCE_DIR")
         _load_cached.cache_clear()
