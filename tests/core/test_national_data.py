@@ -179,3 +179,25 @@ def test_cli_exit_2_on_damaged_builtin_file(
         monkeypatch.delenv("BER_REFERENCE_DIR")
         _load_cached.cache_clear()
         clear_cache()
+
+
+def test_demo_results_unchanged_by_the_national_set() -> None:
+    """The demo computed on the national set equals the demo on the seven-row demo table.
+
+    Same CBS rows and whole-metre centroids (test above), the same region list, and the
+    Venlo site lies in Venlo's polygon as well as nearest Venlo's centroid.
+    """
+    from ber.case.demo import demo_case
+    from ber.engine.assess import assess
+
+    national = assess(demo_case(), Context.default(), samples=200, seed=1)
+    demo = assess(demo_case(), Context.demo_region(), samples=200, seed=1)
+    assert national.site == demo.site
+    assert national.region == demo.region
+    assert national.totals == demo.totals
+    assert national.per_year == demo.per_year
+    assert [m.to_dict() for m in national.municipalities] == [m.to_dict() for m in demo.municipalities]
+    assert national.sites == demo.sites
+    assert national.uncertainty == demo.uncertainty
+    assert national.geodata is not None and demo.geodata is None
+    assert load_national() is load_national()  # read once per process
