@@ -179,7 +179,7 @@ def _resolve_boundaries(
         source = str(getattr(ctx.geo, "source", "") or getattr(table, "source", "") or "")
         info = ctx.dataset
         if info is not None:
-            source = f"{info.name} ({info.attribution})" if info.attribution else info.name
+            source = f"{info.name}; {info.attribution}" if info.attribution else info.name
     if boundaries:
         # point-only geodata (centroids) cannot be drawn as polygons: schematic map then
         boundaries = {

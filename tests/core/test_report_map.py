@@ -113,6 +113,9 @@ def test_default_context_draws_real_noord_limburg_polygons(
     shapes = _walk(region_map(data))
     paths = [s for s in shapes if isinstance(s, RLPath)]
     assert len([p for p in paths if p.strokeColor == colors.HexColor("#444444")]) == 7
+    # the region's outer edge is drawn over them, unfilled
+    (edge,) = [p for p in paths if p.strokeColor == colors.HexColor("#111111")]
+    assert edge.fillColor is None and edge.strokeWidth == 1.4
     assert "Bron: CBS, PDOK (CC BY 4.0)" in data.boundary_source
     out = build_report(result, case, tmp_path / "r.pdf", lang="en")
     text = "\n".join(p.extract_text() for p in PdfReader(str(out.path)).pages)
