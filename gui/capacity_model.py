@@ -54,6 +54,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Excel-werkmap (*.xlsx);;CSV, puntkomma (*.csv)",
         "en": "Excel workbook (*.xlsx);;CSV, semicolon (*.csv)",
     },
+    "open_filter": {
+        "nl": "Tabellen (*.xlsx *.ods *.csv);;Excel-werkmap (*.xlsx);;LibreOffice (*.ods);;CSV (*.csv)",
+        "en": "Tables (*.xlsx *.ods *.csv);;Excel workbook (*.xlsx);;LibreOffice (*.ods);;CSV (*.csv)",
+    },
     "default_name": {"nl": "capaciteit.xlsx", "en": "capacity.xlsx"},
     "exported": {"nl": "Opgeslagen: {path}", "en": "Saved: {path}"},
     "export_failed": {"nl": "Opslaan mislukt: {path} ({reason})", "en": "Saving failed: {path} ({reason})"},

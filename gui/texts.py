@@ -338,6 +338,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "region.kind": _t("Indeling:", "Division:"),
     "region.which": _t("Welke regio", "Which region"),
     "region.kind.arbeidsmarktregio": _t("Arbeidsmarktregio", "Labour-market region"),
+    "region.kind.corop": _t("COROP-gebied", "COROP region"),
     "region.kind.provincie": _t("Provincie", "Province"),
     "region.kind_needs_geodata": _t(
         "Arbeidsmarktregio en provincie zijn beschikbaar nadat u de gemeentegrenzen hebt geïmporteerd "
@@ -531,6 +532,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "status.saved": _t("Opgeslagen: {path}", "Saved: {path}"),
     "geodata.importing": _t("Gemeentegrenzen worden geïmporteerd…", "Importing municipality boundaries…"),
     "geodata.imported": _t("Gemeentegrenzen geïmporteerd.", "Municipality boundaries imported."),
+    "geodata.layer_title": _t("Laag kiezen", "Choose a layer"),
+    "geodata.layer_prompt": _t(
+        "{file} bevat meerdere lagen. Welke laag bevat de gemeentegrenzen?",
+        "{file} holds several layers. Which layer holds the municipal boundaries?",
+    ),
     # errors
     "error.title": _t("BER-desk – probleem", "BER-desk – problem"),
     "error.os": _t("Bestandsfout: {reason} {path}", "File error: {reason} {path}"),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ber.case.model import Case, load_case
 from ber.cli.common import check_samples, context_for, print_summary, write_json
 from ber.cli.lang import h
-from ber.engine.assess import assess, check_case
+from ber.engine.assess import Context, assess, check_case
 from ber.engine.result import Assessment
 from ber.texts.messages import InputError, Lang, Problem, translate
 
@@ -81,6 +81,16 @@ def register(sub: Any) -> None:
             "write the result as a GeoPackage (EPSG:28992, with QGIS styles) here",
         ),
     )
+    p.add_argument(
+        "--region",
+        metavar="KIND:CODE",
+        help=h(
+            "de regio in plaats van die van de zaak: arbeidsmarktregio:AM29, corop:CR37, provincie:PV31, "
+            "cutoff (centroïden binnen de standaard afstandsgrens) of cutoff:KM (1-200 km)",
+            "the region instead of the case's: arbeidsmarktregio:AM29, corop:CR37, provincie:PV31, "
+            "cutoff (centroids within the reference cut-off) or cutoff:KM (1-200 km)",
+        ),
+    )
     p.add_argument("--quiet", action="store_true", help=h("druk geen samenvatting af", "print no summary"))
     p.add_argument(
         "--cumulative",
@@ -119,6 +129,8 @@ def run_assess(args: argparse.Namespace) -> int:
     check_samples(args.samples)
     case = load_case(Path(args.case))
     ctx = context_for(args.geodata)
+    if args.region:
+        case = _with_region_choice(case, ctx, args.region, args.lang)
     result = assess(case, ctx, samples=args.samples, seed=args.seed)
     cum = _cumulative(result, case, args.register_url) if args.cumulative else None
     if args.out:
@@ -146,6 +158,17 @@ def run_assess(args: argparse.Namespace) -> int:
         if cum is not None:
             _print_cumulative(cum, args.lang)
     return 0
+
+
+def _with_region_choice(case: Case, ctx: Context, text: str, lang: Lang) -> Case:
+    """The case with the region named by ``--region`` (InputError, exit 2, when unknown)."""
+    from ber.engine.geometry import site_point
+    from ber.geodata.region import region_choice, with_region
+
+    if ctx.geo is None:
+        raise InputError([Problem("cli.region", params={"value": text})])
+    site = site_point(case.chosen_site(), ctx.table, ctx.locate)
+    return with_region(case, region_choice(text, ctx.geo, (site.x, site.y), lang))
 
 
 def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:

@@ -44,8 +44,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "geodata",
         help=h(
-            "importeer gemeentegrenzen en statistiek (per gebruiker bewaard)",
-            "import municipality boundaries and statistics (stored per user)",
+            "importeer een nieuwer jaar gemeentegrenzen en statistiek (per gebruiker bewaard)",
+            "import a newer year of municipality boundaries and statistics (stored per user)",
         ),
     )
     actions = p.add_subparsers(dest="geodata_action", required=True, parser_class=type(p))
@@ -76,14 +76,33 @@ def register(sub: Any) -> None:
             "households, dwellings, x, y, lon, lat, crs)",
         ),
     )
+    imp.add_argument(
+        "--layer",
+        default=None,
+        metavar="NAME",
+        help=h(
+            "de grenzenlaag van een bestand met meerdere lagen (standaard: de laag met de naam "
+            "gemeente…gegeneraliseerd, anders de ene vlakkenlaag met gemeentecodes)",
+            "the boundary layer of a file with several layers (default: the layer named "
+            "gemeente…gegeneraliseerd, else the one polygon layer with municipality codes)",
+        ),
+    )
+    imp.add_argument(
+        "--partial",
+        action="store_true",
+        help=h(
+            "bewaar de import ook als die minder gemeenten heeft dan de huidige set",
+            "store the import even when it has fewer municipalities than the current set",
+        ),
+    )
     imp.set_defaults(func=run_import)
     info = actions.add_parser("info", help=h("toon wat er bewaard is", "show what is stored"))
     info.set_defaults(func=run_info)
     clear = actions.add_parser(
         "clear",
         help=h(
-            "verwijder de bewaarde geodata (terug naar de ingebouwde regio)",
-            "remove the stored geodata (back to the built-in region)",
+            "verwijder de bewaarde geodata (terug naar de ingebouwde landelijke set)",
+            "remove the stored geodata (back to the built-in national set)",
         ),
     )
     clear.set_defaults(func=run_clear)
@@ -99,7 +118,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     lang: Lang = args.lang
     mapping = ColumnMapping.parse(args.map)
-    geo = import_geodata([Path(p) for p in args.paths], mapping)
+    geo = import_geodata([Path(p) for p in args.paths], mapping, layer=args.layer, partial=args.partial)
     print_notices(geo.notices, lang)
     regions = _t(
         "regions",
@@ -120,7 +139,11 @@ def run_info(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     doc = read_manifest()
     if doc is None:
-        print(translate("geodata.none_stored", lang))
+        from ber.reference.national import load_national
+
+        info = load_national().info
+        name = f"{info.name}, {info.version}, SHA-256 {info.checksum[:16]}…"
+        print(translate("geodata.none_stored", lang, name=name))
         return 0
     counts = doc.get("counts", {})
     print(

@@ -30,6 +30,7 @@ from typing import Any
 
 from ber.case.model import atomic_write_bytes
 from ber.engine.domains import domain_keys, domain_unit
+from ber.io.ods import ods_rows
 from ber.texts.labels import DOMAIN_LABELS, unit_label
 from ber.texts.messages import Lang, Problem
 
@@ -279,7 +280,7 @@ def _too_large(rows: int, cols: int, row: int, col: int, codes: Sequence[str]) -
 
 
 def read_capacity(path: Path | str, *, lang: Lang = "nl") -> tuple[CapacityTable, list[Problem]]:
-    """Read a capacity table from ``.csv`` or ``.xlsx``.
+    """Read a capacity table from ``.csv``, ``.xlsx`` or ``.ods`` (LibreOffice).
 
     Columns: ``gemeentecode`` (or ``code``), optionally ``naam``, one column per
     domain named by its key or its Dutch/English label (a unit in brackets is
@@ -289,17 +290,19 @@ def read_capacity(path: Path | str, *, lang: Lang = "nl") -> tuple[CapacityTable
     path = Path(path)
     spath = str(path)
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".txt", ".xlsx"):
+    if suffix not in (".csv", ".txt", ".xlsx", ".ods"):
         return {}, [Problem("capacity.file_type", params={"path": spath, "value": path.suffix or "-"})]
     if not path.is_file():
         return {}, [Problem("file.missing", params={"path": spath})]
-    limit = MAX_XLSX_BYTES if suffix == ".xlsx" else MAX_CSV_BYTES
+    limit = MAX_XLSX_BYTES if suffix in (".xlsx", ".ods") else MAX_CSV_BYTES
     size = path.stat().st_size
     if size > limit:
         return {}, [Problem("file.too_large", params={"path": spath, "size": _mb(size), "limit": _mb(limit)})]
     try:
         if suffix == ".xlsx":
             rows, decimal = _xlsx_rows(path), ","
+        elif suffix == ".ods":
+            rows, decimal = ods_rows(path, MAX_ROWS), ","
         else:
             rows, decimal = _csv_rows(path.read_bytes())
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:

@@ -314,12 +314,18 @@ def check_reference(ref: ReferenceSet) -> list[Problem]:
 def write_manifest(folder: Path, version: str) -> str:
     """Recompute the checksum and write manifest.json (developer tool)."""
     checksum = compute_checksum(folder)
-    doc = {
-        "version": version,
-        "checksum": checksum,
-        "algorithm": "sha256 over name NUL bytes NUL of each file, in this order",
-        "files": list(REFERENCE_FILES),
-    }
+    try:  # keep the other entries (e.g. ``datasets``: the national geodata file and its checksum)
+        doc: dict[str, Any] = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        doc = {}
+    doc.update(
+        {
+            "version": version,
+            "checksum": checksum,
+            "algorithm": "sha256 over name NUL bytes NUL of each file, in this order",
+            "files": list(REFERENCE_FILES),
+        }
+    )
     (folder / "manifest.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
     _load_cached.cache_clear()
     return checksum

@@ -174,6 +174,9 @@ def _resolve_boundaries(
     if boundaries is None and ctx is not None and ctx.geo is not None:
         boundaries = ctx.geo.boundaries_rd()
         source = ctx.geo.source
+        info = ctx.dataset
+        if info is not None:
+            source = f"{info.name}; {info.attribution}" if info.attribution else info.name
     if boundaries:
         # point-only geodata (centroids) cannot be drawn as polygons: schematic map then
         boundaries = {

@@ -167,6 +167,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Referentiegegevens: rij {key}: laag ≤ waarde ≤ hoog is niet voldaan",
         "en": "Reference data: row {key}: low ≤ value ≤ high does not hold",
     },
+    "reference.geodata_ok": {
+        "nl": "Landelijke geodata {name} (versie {version}, {file}): controlegetal {checksum} klopt.",
+        "en": "National geodata {name} (version {version}, {file}): checksum {checksum} verified.",
+    },
     "reference.ok": {
         "nl": "Referentiegegevens {version}: {rows} rijen, controlegetal {checksum} klopt; "
         "elke rij heeft een bron of is gemarkeerd als aanname ({assumptions} aannames).",
@@ -293,8 +297,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The stored geodata in {path} are damaged ({reason}); import again with 'ber geodata import'",
     },
     "geodata.none_stored": {
-        "nl": "Geen geïmporteerde geodata; de ingebouwde regio Noord-Limburg wordt gebruikt",
-        "en": "No imported geodata; the built-in Noord-Limburg region is used",
+        "nl": "Geen geïmporteerde geodata; de ingebouwde landelijke gegevens ({name}) worden gebruikt",
+        "en": "No imported geodata; the built-in national data ({name}) are used",
+    },
+    "geodata.truncated_column": {
+        "nl": "{path}: kolom(men) {columns} zijn afgekapt (Shapefile: 10 tekens) en niet eenduidig terug "
+        "te voeren op {choices}; hernoem ze of geef ze op met --map",
+        "en": "{path}: column(s) {columns} were cut (Shapefile: 10 characters) and cannot be told apart "
+        "as {choices}; rename them or give them with --map",
+    },
+    "geodata.no_region_links": {
+        "nl": "{path}: kolom(men) {columns} ontbreken, dus die regio-indeling wordt niet geïmporteerd; "
+        "kies die regio als lijst van gemeenten of als afstand",
+        "en": "{path}: column(s) {columns} are missing, so that region division is not imported; "
+        "choose such a region as a list of municipalities or as a distance",
+    },
+    "geodata.no_region_names": {
+        "nl": "{path}: kolom(men) {columns} ontbreken; die regio's krijgen hun code als naam",
+        "en": "{path}: column(s) {columns} are missing; those regions get their code as their name",
+    },
+    "geodata.region_unassigned": {
+        "nl": "{path}: {count} gemeente(n) liggen in geen enkel gebied van deze laag ({codes})",
+        "en": "{path}: {count} municipality(ies) lie in no area of this layer ({codes})",
+    },
+    "geodata.layer_unknown": {
+        "nl": "Laag {layer} bestaat niet (beschikbare lagen: {layers})",
+        "en": "Layer {layer} does not exist (available layers: {layers})",
+    },
+    "geodata.layer_ambiguous": {
+        "nl": "{path} bevat meerdere lagen; kies de gemeentegrenzen met --layer NAAM (lagen: {layers})",
+        "en": "{path} holds several layers; choose the municipal boundaries with --layer NAME "
+        "(layers: {layers})",
+    },
+    "geodata.layer_skipped": {
+        "nl": "{path}: laag niet gebruikt",
+        "en": "{path}: layer not used",
+    },
+    "geodata.replace_fewer": {
+        "nl": "De import bevat {count} gemeenten, de huidige geodata ({current}) {previous}; ontbrekend "
+        "o.a. {codes}. De huidige geodata blijven in gebruik (met --partial toch importeren).",
+        "en": "The import holds {count} municipalities, the current geodata ({current}) {previous}; "
+        "missing e.g. {codes}. The current geodata stay in use (--partial imports anyway).",
+    },
+    "geodata.replace_crs": {
+        "nl": "De import is niet in EPSG:28992 (RD New) maar in {crs}; de huidige geodata blijven in gebruik",
+        "en": "The import is not in EPSG:28992 (RD New) but in {crs}; the current geodata stay in use",
+    },
+    "geodata.replace_missing_stats": {
+        "nl": "De import mist {column} voor {count} gemeente(n) ({codes}); de huidige geodata blijven "
+        "in gebruik",
+        "en": "The import lacks {column} for {count} municipality(ies) ({codes}); the current geodata "
+        "stay in use",
+    },
+    "geodata.builtin_corrupt": {
+        "nl": "Het ingebouwde gegevensbestand {path} is beschadigd of onvolledig ({reason}); "
+        "installeer BER-desk opnieuw",
+        "en": "The built-in data file {path} is damaged or incomplete ({reason}); reinstall BER-desk",
+    },
+    "geodata.builtin_checksum": {
+        "nl": "Het ingebouwde gegevensbestand {path} is beschadigd of onvolledig: SHA-256 {actual}, "
+        "verwacht {expected}; installeer BER-desk opnieuw",
+        "en": "The built-in data file {path} is damaged or incomplete: SHA-256 {actual}, "
+        "expected {expected}; reinstall BER-desk",
     },
     "geodata.region_kind": {
         "nl": "Regiosoort {value} onbekend (kies uit: {choices})",
@@ -474,8 +538,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} has too many rows (at most {limit} municipalities)",
     },
     "capacity.file_type": {
-        "nl": "{path}: bestandstype '{value}' wordt niet ondersteund (toegestaan: .csv, .xlsx)",
-        "en": "{path}: file type '{value}' is not supported (allowed: .csv, .xlsx)",
+        "nl": "{path}: bestandstype '{value}' wordt niet ondersteund (toegestaan: .csv, .xlsx, .ods)",
+        "en": "{path}: file type '{value}' is not supported (allowed: .csv, .xlsx, .ods)",
     },
     # --- misc -------------------------------------------------------------
     "cli.internal_error": {
@@ -493,6 +557,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Note: without imported municipality boundaries the GeoPackage holds the "
         "municipalities as points (centroids) and no region outline; import boundaries with "
         "'ber geodata import' or pass --geodata.",
+    },
+    "cli.region": {
+        "nl": "--region: '{value}' wordt niet herkend (toegestaan: arbeidsmarktregio:CODE, corop:CODE, "
+        "provincie:CODE, cutoff, of cutoff:KM met KM van 1 tot en met 200)",
+        "en": "--region: '{value}' is not recognised (allowed: arbeidsmarktregio:CODE, corop:CODE, "
+        "provincie:CODE, cutoff, or cutoff:KM with KM from 1 to 200)",
     },
     "cli.cancelled": {
         "nl": "Geannuleerd.",

@@ -488,7 +488,7 @@ def test_absurdly_large_counts(path: str, field: str, value: float, high: str) -
 
 
 def test_site_far_from_the_built_in_region_is_refused() -> None:
-    # Without imported boundaries the host is the nearest centroid; a site in Groningen
+    # With only the seven-row demo table (Context.demo_region, no boundaries) the host is the nearest centroid; a site in Groningen
     # (233000, 582000) is about 173 km from Gennep, the nearest built-in centroid, far
     # beyond the 40 km gravity cut-off, so it must be refused rather than placed in Gennep.
     from ber.case.demo import demo_case_dict
@@ -497,7 +497,7 @@ def test_site_far_from_the_built_in_region_is_refused() -> None:
     doc = demo_case_dict()
     doc["sites"][1]["x"], doc["sites"][1]["y"] = 233000, 582000  # type: ignore[index]
     with pytest.raises(InputError) as err:
-        assess(Case.model_validate(doc), Context.default())
+        assess(Case.model_validate(doc), Context.demo_region())
     nl, en = err.value.texts("nl"), err.value.texts("en")
     assert len(nl) == 1 and nl[0].startswith("sites[1]:")
     assert "173 km" in nl[0] and "40 km" in nl[0] and "ber geodata import" in nl[0]
