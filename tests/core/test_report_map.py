@@ -86,11 +86,15 @@ def test_report_with_boundaries_has_real_map(
 def test_boundaries_from_context_geodata(
     national_rd: dict[str, Any], demo: tuple[Any, Any], tmp_path: Path
 ) -> None:
-    class FakeGeo:
+    class FakeGeo:  # the GeoSource protocol of ber.engine.assess
         source = "CBS/PDOK gemeentegrenzen 2024 (test)"
+        info = None
 
         def boundaries_rd(self) -> dict[str, Any]:
             return national_rd
+
+        def regions(self, kind: str) -> dict[str, tuple[str, list[str]]]:
+            return {}
 
     case, result = demo
     base = Context.default()
