@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ber.case.model import Case, load_case
-from ber.cli.common import check_samples, context_for, print_summary, write_json
+from ber.cli.common import check_samples, check_seed, context_for, print_summary, write_json
 from ber.engine.assess import assess, check_case
 from ber.engine.result import Assessment
+from ber.io.atomic import STDOUT, check_outputs
 from ber.texts.messages import InputError, Lang, Problem
 
 if TYPE_CHECKING:
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 def register(sub: Any) -> None:
     p = sub.add_parser("assess", help="assess a case (.ber, or a report PDF with the case inside)")
     p.add_argument("case", help="case file (.ber) or report PDF")
-    p.add_argument("--out", help="write the result JSON (ber-result/1) here")
-    p.add_argument("--pdf", help="write the PDF report here")
+    p.add_argument("--out", help="write the result JSON (ber-result/1) here (- for standard output)")
+    p.add_argument("--pdf", help="write the PDF report here (- for standard output)")
     p.add_argument("--pdfa", action="store_true", help="make the PDF a PDF/A-3b (needs ghostscript)")
     p.add_argument("--samples", type=int, default=0, help="Monte Carlo draws (0 = central only)")
     p.add_argument("--seed", type=int, default=1, help="seed of the Monte Carlo draws")
@@ -48,6 +49,8 @@ def register(sub: Any) -> None:
 
 def run_assess(args: argparse.Namespace) -> int:
     check_samples(args.samples)
+    check_seed(args.seed)
+    check_outputs({"--out": args.out, "--pdf": args.pdf}, inputs=[args.case])
     case = load_case(Path(args.case))
     ctx = context_for(args.geodata)
     result = assess(case, ctx, samples=args.samples, seed=args.seed)
@@ -56,12 +59,12 @@ def run_assess(args: argparse.Namespace) -> int:
         doc = result.to_dict()
         if cum is not None:
             doc["cumulative"] = cum.to_dict()
-        write_json(Path(args.out), doc)
+        write_json(args.out, doc)
     if args.pdf:
         from ber.cli.report_hook import write_report
 
         write_report(result, case, Path(args.pdf), args.lang, pdfa=args.pdfa, ctx=ctx, cumulative=cum)
-    if not args.quiet:
+    if not args.quiet and STDOUT not in (args.out, args.pdf):  # '-': the output is on stdout
         print_summary(result, case.business.name, args.lang)
         if cum is not None:
             _print_cumulative(cum, args.lang)

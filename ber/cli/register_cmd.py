@@ -76,7 +76,21 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--search", help="text in reference, title, business or officer")
 
 
+#: years accepted by --year and --operating-year
+YEAR_RANGE = (1900, 2200)
+
+
 def _filter_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    from ber.cli.common import check_int_option, check_text_option
+
+    check_int_option("--year", args.year, *YEAR_RANGE)
+    check_int_option("--operating-year", args.operating_year, *YEAR_RANGE)
+    for option, value in (
+        ("--municipality", args.municipality),
+        ("--sector", args.sector),
+        ("--search", args.search),
+    ):
+        check_text_option(option, value)
     return {
         "municipality": args.municipality,
         "status": args.status,
@@ -280,15 +294,17 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_cumulative(args: argparse.Namespace) -> int:
     from ber.cli.common import write_json
+    from ber.io.atomic import check_outputs
     from ber.register import cumulative
     from ber.texts.labels import CASE_STATUS_LABELS, DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
 
     lang: Lang = args.lang
+    check_outputs({"--out": args.out}, inputs=[args.case])
     case, result = _assessed(args.case, args.geodata)
     with _open(args) as reg:
         cum = cumulative(result, case, reg, exclude_ref=args.exclude)
     if args.out:
-        write_json(Path(args.out), cum.to_dict())
+        write_json(args.out, cum.to_dict())
     year = cum.full_operation_year
     t = cum.year_index(year)
     print(_t(lang, f"Cumulatieve effecten, jaar {year}", f"Cumulative effects, year {year}"))

@@ -28,7 +28,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ber.case.model import DOMAIN_UNITS, DOMAINS, atomic_write_bytes
+from ber.case.model import DOMAIN_UNITS, DOMAINS
+from ber.io.atomic import atomic_write_bytes
 from ber.texts.labels import DOMAIN_LABELS, unit_label
 from ber.texts.messages import Lang, Problem
 

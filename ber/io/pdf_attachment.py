@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import io
+import logging
+import warnings
+import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from ber.texts.messages import InputError, Problem
 
 if TYPE_CHECKING:
     from ber.case.model import Case
@@ -47,12 +52,129 @@ def embed_bytes(pdf_bytes: bytes, data: bytes, name: str = CASE_ATTACHMENT_NAME)
 
 
 def extract_case_bytes(path: Path) -> bytes | None:
-    """The bytes of the embedded ``case.ber`` attachment, or None when there is none."""
-    from pypdf import PdfReader
+    """The bytes of the embedded ``case.ber`` attachment, or None when there is none.
 
-    reader = PdfReader(str(path))
-    attachments = reader.attachments
-    data = attachments.get(CASE_ATTACHMENT_NAME)
-    if not data:
-        return None
-    return bytes(data[0])
+    Raises InputError when the PDF is damaged, encrypted, too large, or the
+    attachment inflates beyond the case-file limit.
+    """
+    from ber.case.limits import MAX_CASE_BYTES
+
+    try:
+        return read_case_attachment(path, MAX_CASE_BYTES)
+    except InputError as err:
+        if [p.code for p in err.problems] == ["file.pdf_without_case"]:
+            return None
+        raise
+
+
+#: a report PDF (maps, charts, the case) stays far below this
+MAX_PDF_BYTES = 200 * 1024 * 1024
+#: nodes of the embedded-files name tree that are read at most
+_MAX_NAME_TREE_NODES = 10_000
+
+
+def _problem(code: str, path: Path, **params: object) -> InputError:
+    return InputError([Problem(code, params={"path": str(path), **params})])
+
+
+def read_case_attachment(path: Path, limit: int) -> bytes:
+    """The ``case.ber`` attachment of a report PDF, inflated to at most ``limit`` bytes.
+
+    Every failure of the PDF library on a damaged file is a named problem
+    (``file.pdf_damaged``), never a traceback; its warnings are kept off stderr.
+    """
+    size = path.stat().st_size
+    if size > MAX_PDF_BYTES:
+        raise _problem("file.too_large", path, size=round(size / 2**20, 1), limit=MAX_PDF_BYTES // 2**20)
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _read_attachment(path, limit)
+    except (InputError, OSError):
+        raise
+    except Exception as exc:  # a third-party parser on untrusted bytes: any failure is "damaged"
+        raise _problem("file.pdf_damaged", path, reason=type(exc).__name__) from None
+    finally:
+        pypdf_log.setLevel(level)
+
+
+def _read_attachment(path: Path, limit: int) -> bytes:
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
+
+    reader = PdfReader(str(path), strict=False)
+    if reader.is_encrypted:
+        raise _problem("file.pdf_encrypted", path)
+    root: Any = reader.trailer["/Root"].get_object()
+    names: Any = root.get("/Names") if isinstance(root, DictionaryObject) else None
+    names = names.get_object() if names is not None else None
+    tree: Any = names.get("/EmbeddedFiles") if isinstance(names, DictionaryObject) else None
+    spec: Any = _find_in_name_tree(tree.get_object() if tree is not None else None, CASE_ATTACHMENT_NAME)
+    ef: Any = spec.get("/EF") if isinstance(spec, DictionaryObject) else None
+    ef = ef.get_object() if ef is not None else None
+    if not isinstance(ef, DictionaryObject):
+        raise _problem("file.pdf_without_case", path)
+    found: Any = ef.get("/F") or ef.get("/UF")
+    stream: Any = found.get_object() if found is not None else None
+    if not isinstance(stream, StreamObject):
+        raise _problem("file.pdf_without_case", path)
+    declared: Any = stream.get("/Filter")
+    declared = declared.get_object() if declared is not None else None
+    filters = (
+        [str(f) for f in declared]
+        if isinstance(declared, ArrayObject)
+        else [str(declared)]
+        if declared
+        else []
+    )
+    raw = bytes(stream._data)  # the encoded bytes, inflated below under our own limit
+    if filters == []:
+        data = raw
+    elif filters == ["/FlateDecode"] and "/DecodeParms" not in stream:
+        data = _inflate(raw, limit, path)
+    else:
+        raise _problem("file.pdf_damaged", path, reason="attachment filter " + " ".join(filters))
+    if len(data) > limit:
+        raise _problem("limit.attachment", path, limit=limit // 2**20)
+    return data
+
+
+def _inflate(raw: bytes, limit: int, path: Path) -> bytes:
+    """zlib-inflate at most ``limit`` + 1 bytes: a bomb stops at the limit."""
+    inflater = zlib.decompressobj()
+    try:
+        data = inflater.decompress(raw, limit + 1)
+    except zlib.error:
+        raise _problem("file.pdf_damaged", path, reason="attachment is not valid zlib data") from None
+    if len(data) > limit:
+        raise _problem("limit.attachment", path, limit=limit // 2**20)
+    return data
+
+
+def _find_in_name_tree(node: Any, name: str) -> Any:
+    """The value for ``name`` in a PDF name tree (cycles and depth bounded)."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    stack = [node]
+    seen: set[int] = set()
+    visited = 0
+    while stack and visited < _MAX_NAME_TREE_NODES:
+        current = stack.pop()
+        if not isinstance(current, DictionaryObject) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        visited += 1
+        pairs: Any = current.get("/Names")
+        pairs = pairs.get_object() if pairs is not None else None
+        if isinstance(pairs, ArrayObject):
+            for i in range(0, len(pairs) - 1, 2):
+                if str(pairs[i].get_object()) == name:
+                    return pairs[i + 1].get_object()
+        kids: Any = current.get("/Kids")
+        kids = kids.get_object() if kids is not None else None
+        if isinstance(kids, ArrayObject):
+            stack.extend(kid.get_object() for kid in kids)
+    return None

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ber.case.model import DOMAINS, atomic_write_bytes
+from ber.case.model import DOMAINS
+from ber.io.atomic import atomic_write_bytes
 from ber.register.records import Summary
 from ber.texts.labels import CASE_STATUS_LABELS, DOMAIN_LABELS, STATUS_LABELS, format_number
 from ber.texts.messages import InputError, Lang, Problem

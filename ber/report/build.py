@@ -8,10 +8,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.case.model import Case, atomic_write_bytes
+from ber.case.model import Case
 from ber.engine.assess import Context
 from ber.engine.progress import Cancelled, NoProgress, Progress
 from ber.engine.result import Assessment
+from ber.io.atomic import write_output
 from ber.io.paths import templates_dir
 from ber.report.data import ReportData, site_marks
 from ber.report.outcome import ReportOutcome
@@ -268,7 +269,7 @@ def build(
     step(0.95, tx("progress.write"))
     pdf, pages = _finish(pdf, case, lang, _doc_info(data) if is_pdfa else None)
     step(0.98, tx("progress.write"))
-    atomic_write_bytes(path, pdf)
+    write_output(path, pdf)  # '-' is standard output
     progress.report(1.0, "")
     return ReportOutcome(path=path, pages=pages, pdfa=is_pdfa, notes=notes)
 
