@@ -16,6 +16,7 @@ from ber.io.atomic import write_output
 from ber.io.paths import templates_dir
 from ber.report.data import ReportData, site_marks
 from ber.report.outcome import ReportOutcome
+from ber.report.sections_appendix import full_texts
 from ber.report.sections_back import accountability, uncertainty
 from ber.report.sections_cumulative import cumulative_section
 from ber.report.sections_front import contents, cover, summary
@@ -258,6 +259,7 @@ def build(
     for i, section in enumerate(sections):
         step(0.05 + 0.35 * i / len(sections), tx("progress.section", n=i + 1, total=len(sections)))
         story += section(data)
+    story += full_texts(data)  # last: the sections above fill it with the texts they shortened
     step(0.4, tx("progress.layout"))
     pdf = _render(data, story, progress)
     notes: list[str] = []
