@@ -83,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("BER-desk")
     install_qt_translations(app, args.lang)
     window = build_window(args.lang, args.file)
+    from gui.crash import install_crash_handler
+
+    install_crash_handler(window)  # type: ignore[arg-type]  # log, autosave, tell the user
     window.show()  # type: ignore[attr-defined]
     if bench:
 
