@@ -141,8 +141,13 @@ def document_problems(doc: Any) -> list[Problem]:
             items = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
             for key, item in reversed(items):  # reversed: popped in document order
                 if isinstance(key, str):
-                    _check_text(_field(field, key), key, problems, is_key=True)
-                    if not is_valid_text(key):
+                    if not is_valid_text(key):  # name the field without the bad character
+                        problems.append(
+                            Problem(
+                                "text.invalid", _field(field, _show_text(key)), {"value": _show_text(key)}
+                            )
+                        )
                         continue
+                    _check_text(_field(field, key), key, problems, is_key=True)
                 stack.append((_field(field, key), item))
     return problems

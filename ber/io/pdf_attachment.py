@@ -96,9 +96,19 @@ def read_case_attachment(path: Path, limit: int) -> bytes:
     except (InputError, OSError):
         raise
     except Exception as exc:  # a third-party parser on untrusted bytes: any failure is "damaged"
+        if _mentions_encryption(path):  # e.g. DependencyError: AES needs a crypto library
+            raise _problem("file.pdf_encrypted", path) from None
         raise _problem("file.pdf_damaged", path, reason=type(exc).__name__) from None
     finally:
         pypdf_log.setLevel(level)
+
+
+def _mentions_encryption(path: Path) -> bool:
+    """The trailer (or cross-reference stream) of an encrypted PDF names /Encrypt in plain bytes."""
+    try:
+        return b"/Encrypt" in path.read_bytes()
+    except OSError:
+        return False
 
 
 def _read_attachment(path: Path, limit: int) -> bytes:

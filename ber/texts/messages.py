@@ -583,9 +583,11 @@ def translate(code: str, lang: Lang = "nl", **params: Any) -> str:
     # a parameter may itself be a text in both languages: {"nl": ..., "en": ...}
     params = {k: v[lang] if isinstance(v, dict) and lang in v else v for k, v in params.items()}
     try:
-        return template.format(**params)
+        text = template.format(**params)
     except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+        text = f"{template} {params}"
+    # a message is always valid Unicode: a lone surrogate from user input shows as \udxxx
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass(frozen=True)
