@@ -101,8 +101,30 @@ def _filter_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+#: options whose text goes into the register (paths and URLs are not text fields)
+_TEXT_OPTIONS = (
+    "reference",
+    "status",
+    "officer",
+    "who",
+    "why",
+    "exclude",
+    "municipality",
+    "sector",
+    "search",
+)
+
+
 def _open(args: argparse.Namespace) -> Any:
+    from ber.cli.common import check_text_option
     from ber.register import Register
+
+    for name in _TEXT_OPTIONS:  # text stored or searched must be valid Unicode
+        value = getattr(args, name, None)
+        check_text_option(
+            f"--{name}" if name not in ("reference", "status") else name,
+            value if isinstance(value, str) else None,
+        )
 
     return Register.open(args.url)
 

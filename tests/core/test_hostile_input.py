@@ -586,3 +586,19 @@ def test_17_temporary_removed_when_the_write_fails(tmp_path: Path, monkeypatch: 
         atomic.atomic_write_bytes(tmp_path / "r.json", b"{}")
     assert "No space left on device" in str(err.value)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "REF\udcff"],
+        ["set-status", "REF", "granted", "--why", "bad \udcff"],
+        ["list", "--municipality", "GM\udcff"],
+    ],
+)
+def test_03_register_text_options_must_be_valid_unicode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    code, _, err = run(capsys, "register", "--url", url, *argv)
+    assert code == 2 and "not valid Unicode" in err
