@@ -39,9 +39,10 @@ KEY_RANGES: dict[str, tuple[float, float]] = {
     "transport.cross_border_distance_km": (1.0, 300.0),
     "sector.m2_per_job": (5.0, 10_000.0),
 }
-#: spare capacity per domain: 0, or from 1 up to the country's total (CBS 2024, rounded up:
-#: 8.2 million dwellings, 18 million inhabitants and GP patients, 1.5 million primary and
-#: 1 million secondary pupils); below 1 a unit is not a capacity
+#: spare capacity per domain: 0, or from MIN_CAPACITY up to the country's total (CBS 2024,
+#: rounded up: 8.2 million dwellings, 18 million inhabitants and GP patients, 1.5 million
+#: primary and 1 million secondary pupils); a hundredth of a unit is the least one can write
+MIN_CAPACITY = 0.01
 CAPACITY_MAX: dict[str, float] = {
     "housing_flex": 1_000_000.0,
     "housing_dwellings": 10_000_000.0,
@@ -107,13 +108,18 @@ def plausibility_problems(case: Case, ref: ReferenceSet) -> list[Problem]:
     for code, cap in case.capacity.items():
         for domain in DOMAINS:
             value = cap.get(domain)
-            if value is None or value <= 0 or 1.0 <= value <= CAPACITY_MAX[domain]:
+            if value is None or value <= 0 or MIN_CAPACITY <= value <= CAPACITY_MAX[domain]:
                 continue
             problems.append(
                 Problem(
                     "capacity.plausible",
                     f"capacity.{code}.{domain}",
-                    {"value": _fmt(value), "high": _fmt(CAPACITY_MAX[domain]), "unit": DOMAIN_UNITS[domain]},
+                    {
+                        "value": _fmt(value),
+                        "low": _fmt(MIN_CAPACITY),
+                        "high": _fmt(CAPACITY_MAX[domain]),
+                        "unit": DOMAIN_UNITS[domain],
+                    },
                 )
             )
     return problems

@@ -144,7 +144,9 @@ def _canvas_class(data: ReportData) -> Any:
                     left, height - 14 * mm, _fit(self, header_left, FONT, 7.5, (right - left) * 0.68)
                 )
                 self.setFont(FONT_BOLD, 7.5)
-                self.drawRightString(right, height - 14 * mm, header_right)
+                self.drawRightString(
+                    right, height - 14 * mm, _fit(self, header_right, FONT_BOLD, 7.5, (right - left) * 0.3)
+                )
                 self.setStrokeColor(colors.HexColor(ACCENT))
                 self.setLineWidth(0.6)
                 self.line(left, height - 15.8 * mm, right, height - 15.8 * mm)
@@ -163,6 +165,7 @@ def _canvas_class(data: ReportData) -> Any:
 def _fit(canvas: Any, text: str, font: str, size: float, width: float) -> str:
     if canvas.stringWidth(text, font, size) <= width:
         return text
+    text = text[: int(width / (size * 0.2)) + 1]  # no glyph is narrower than 0.2 em: the loop stays short
     while text and canvas.stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"

@@ -204,9 +204,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "remove the override.",
     },
     "capacity.plausible": {
-        "nl": "{field}: waarde {value} is geen aannemelijke capaciteit (toegestaan: 0, of 1 tot en met "
-        "{high} {unit}; leeg voor onbekend)",
-        "en": "{field}: value {value} is not a plausible capacity (allowed: 0, or 1 to {high} {unit}; "
+        "nl": "{field}: waarde {value} is geen aannemelijke capaciteit (toegestaan: 0, of {low} tot en "
+        "met {high} {unit}; leeg voor onbekend)",
+        "en": "{field}: value {value} is not a plausible capacity (allowed: 0, or {low} to {high} {unit}; "
         "empty for unknown)",
     },
     "override.thresholds": {

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from ber.case.demo import demo_case
 from ber.case.model import DOMAINS, Capacity, Case, Override
-from ber.case.plausible import CAPACITY_MAX, override_range
+from ber.case.plausible import CAPACITY_MAX, MIN_CAPACITY, override_range
 from ber.case.validate import MAX_JOBS
 from ber.cli.common import write_json
 from ber.engine.assess import Context, assess, check_case
@@ -58,9 +58,9 @@ def valid_cases(draw: st.DrawFn) -> Case:
                 st.one_of(
                     st.none(),
                     st.just(0.0),
-                    st.just(1.0),
+                    st.just(MIN_CAPACITY),
                     st.just(CAPACITY_MAX[domain]),
-                    st.floats(1.0, CAPACITY_MAX[domain]),
+                    st.floats(MIN_CAPACITY, CAPACITY_MAX[domain]),
                 )
             )
         capacity[code] = Capacity(**values)
