@@ -35,9 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.case.model import DOMAIN_UNITS, DOMAINS, Case
+from ber.case.model import DOMAIN_UNITS, DOMAINS, Case, atomic_write_bytes  # ber.io.atomic's
 from ber.engine.result import TOTAL_KEYS, TOTAL_UNITS, Assessment
-from ber.io.atomic import atomic_write_bytes
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, STATUS_MEANING, TOTAL_LABELS, unit_label
 from ber.texts.messages import Lang
 
