@@ -117,6 +117,18 @@ def check_outputs(outputs: dict[str, str | None], inputs: Iterable[str | Path] =
         raise OutputError(problems)
 
 
+def ensure_output_folder(folder: Path | str) -> Path:
+    """Create an output folder (with parents); OutputError when it is a file or cannot be made."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise _problem("output.not_regular", folder, kind={"nl": "een bestand", "en": "a file"}) from None
+    except OSError as exc:
+        raise _problem("output.unwritable", folder, reason=exc.strerror or type(exc).__name__) from None
+    return folder
+
+
 def _lock(fh: IO[bytes]) -> None:
     if fcntl is not None:  # blocking: a cleaner holds a lock only for a moment
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX)

@@ -328,3 +328,14 @@ def test_17_temporary_removed_when_the_write_fails(tmp_path: Path, monkeypatch: 
         atomic.atomic_write_bytes(tmp_path / "r.json", b"{}")
     assert "No space left on device" in str(err.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_08_demo_output_folder_that_is_a_file_or_cannot_be_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("keep")
+    code, _, err = run(capsys, "demo", "--out", afile, "--no-pdf")
+    assert code == 2 and "a file" in err and afile.read_text() == "keep"
+    code, _, err = run(capsys, "demo", "--out", afile / "sub", "--no-pdf")
+    assert code == 2 and "cannot be written" in err
