@@ -13,13 +13,30 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 import pytest
 
+#: variables through which a test could reach the user's world: the regional register,
+#: a PostgreSQL server, the user's data folder. Cleared before any test module is
+#: imported (some modules read the environment at import) and again around every test.
+USER_WORLD_PREFIXES = ("PG",)
+USER_WORLD_NAMES = ("BER_REGISTER_URL", "BER_DATA_DIR", "BER_LANG", "DATABASE_URL")
+
+
+def _user_world_variables() -> list[str]:
+    return [k for k in os.environ if k in USER_WORLD_NAMES or k.startswith(USER_WORLD_PREFIXES)]
+
+
+for _name in _user_world_variables():
+    del os.environ[_name]
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED_REFERENCE = REPO.parent / "shared" / "reference"
 
 
 @pytest.fixture(autouse=True)
 def _user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own user data folder (autosaves, imported geodata, logs)."""
+    """Every test gets its own user data folder (autosaves, imported geodata, register,
+    settings, logs) and no way to the user's register or a PostgreSQL server of theirs."""
+    for name in _user_world_variables():
+        monkeypatch.delenv(name)
     path = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("BER_DATA_DIR", str(path))
     return path
