@@ -339,3 +339,32 @@ def test_08_demo_output_folder_that_is_a_file_or_cannot_be_made(
     assert code == 2 and "a file" in err and afile.read_text() == "keep"
     code, _, err = run(capsys, "demo", "--out", afile / "sub", "--no-pdf")
     assert code == 2 and "cannot be written" in err
+
+
+def test_16_real_process_stdout_and_refusals(tmp_path: Path) -> None:
+    """As a real process: ``--out -`` streams JSON; /dev/stdout and a deep case exit 2 with a message."""
+    import subprocess
+    import sys
+
+    from ber.io.paths import REPO_ROOT
+
+    case = write(tmp_path, demo_doc())
+    env = dict(os.environ, BER_LANG="en", PYTHONPATH=str(REPO_ROOT))
+
+    def ber(*argv: Any) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [sys.executable, "-m", "ber", *map(str, argv)],
+            capture_output=True,
+            env=env,
+            timeout=300,
+            check=False,
+        )
+
+    proc = ber("assess", case, "--out", "-")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["schema"] == "ber-result/1"
+    proc = ber("assess", case, "--out", "/dev/stdout")
+    assert proc.returncode == 2 and b"not a regular file" in proc.stderr and b"Traceback" not in proc.stderr
+    deep = write(tmp_path, '{"schema":"ber-case/1","meta":' + "[" * 5000 + "]" * 5000 + "}", "deep.ber")
+    proc = ber("validate", deep)
+    assert proc.returncode == 2 and b"nested" in proc.stderr and b"Traceback" not in proc.stderr
