@@ -229,6 +229,7 @@ def test_fuzz_readers(
     # 4. a capacity table (the GUI's import: read_capacity never raises) and an Excel paste
     _fuzz_capacity(rng, tmp_path)
     assert run.runs >= 300
+    print(f"fuzz: {run.runs} command-line runs (seed {SEED}, scale {SCALE})")
 
 
 def _fuzz_capacity(rng: random.Random, tmp_path: Path) -> None:
