@@ -6,6 +6,7 @@ allowed range, in Dutch and English (see :mod:`ber.texts.messages`).
 
 from __future__ import annotations
 
+from ber.case.limits import document_problems
 from ber.case.model import DOMAINS, Case
 from ber.case.plausible import plausibility_problems
 from ber.reference.data import CATEGORIES, MODES, MunicipalityTable, ReferenceSet
@@ -189,7 +190,8 @@ def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> li
     c.range("mitigations.shuttle_share", m.shuttle_share, 0.0, 1.0)
     c.range("mitigations.employer_gp_share", m.employer_gp_share, 0.0, 1.0)
     c.range("mitigations.local_recruitment_share", m.local_recruitment_share, 0.0, 1.0)
-    return c.problems + plausibility_problems(case, ref)
+    # limits again for cases not read from a file (the application builds them directly)
+    return c.problems + plausibility_problems(case, ref) + document_problems(case.to_dict())
 
 
 def _effective(case: Case, ref: ReferenceSet, key: str) -> float | None:

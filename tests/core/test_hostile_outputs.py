@@ -368,3 +368,16 @@ def test_16_real_process_stdout_and_refusals(tmp_path: Path) -> None:
     deep = write(tmp_path, '{"schema":"ber-case/1","meta":' + "[" * 5000 + "]" * 5000 + "}", "deep.ber")
     proc = ber("validate", deep)
     assert proc.returncode == 2 and b"nested" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_19_limits_hold_for_a_case_built_in_memory() -> None:
+    """The application builds cases without a file: validation applies the limits too."""
+    from ber.case.demo import demo_case
+    from ber.engine.assess import Context, check_case
+    from ber.texts.messages import InputError
+
+    case = demo_case()
+    case = case.copy_with(meta=case.meta.model_copy(update={"notes": "n" * (limits.MAX_LONG_TEXT_CHARS + 1)}))
+    with pytest.raises(InputError) as err:
+        check_case(case, Context.default())
+    assert [p.field for p in err.value.problems] == ["meta.notes"]
