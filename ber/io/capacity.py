@@ -235,19 +235,7 @@ def _table_from_rows(
     if len(rows) > MAX_ROWS + 1:
         return {}, [Problem("capacity.too_many_rows", params={"path": spath, "limit": MAX_ROWS})]
     problems: list[Problem] = []
-    code_col: int | None = None
-    col_domain: dict[int, str] = {}
-    for j, cell in enumerate(rows[0]):
-        key = _header_key(_cell_text(cell))
-        domain = header_domain(_cell_text(cell))
-        if key in _CODE_HEADERS:
-            code_col = j
-        elif domain is not None:
-            if domain in col_domain.values():
-                problems.append(Problem("capacity.duplicate_column", params={"path": spath, "value": cell}))
-            col_domain[j] = domain
-        elif key and key not in _NAME_HEADERS:
-            problems.append(Problem("capacity.unknown_column", params={"value": _cell_text(cell).strip()}))
+    code_col, col_domain = _file_header(rows[0], spath, problems)
     if code_col is None:
         expected = ", ".join(["gemeentecode", "naam", *(DOMAIN_LABELS[d][lang] for d in DOMAINS)])
         problems.append(Problem("capacity.no_code_column", params={"path": spath, "expected": expected}))
@@ -259,18 +247,47 @@ def _table_from_rows(
         code = normalise_code(raw_code[:-2] if raw_code.endswith(".0") else raw_code)
         if code is None:
             problems.append(Problem("capacity.bad_code", params={"row": i, "value": raw_code}))
-            continue
-        if code in table:
+        elif code in table:
             problems.append(Problem("capacity.duplicate_code", params={"row": i, "value": code}))
-            continue
-        values: dict[str, float | None] = {}
-        for j, domain in col_domain.items():
-            try:
-                values[domain] = _file_value(cells[j], decimal)
-            except _Bad as exc:
-                problems.append(_cell_problem(exc, i, domain, _cell_text(cells[j]), code, lang))
-        table[code] = values
+        else:
+            table[code] = _file_row(cells, col_domain, decimal, i, code, lang, problems)
     return table, problems
+
+
+def _file_header(header: list[Any], spath: str, problems: list[Problem]) -> tuple[int | None, dict[int, str]]:
+    """The code column and the domain of each value column, from a file's first row."""
+    code_col: int | None = None
+    col_domain: dict[int, str] = {}
+    for j, cell in enumerate(header):
+        key = _header_key(_cell_text(cell))
+        domain = header_domain(_cell_text(cell))
+        if key in _CODE_HEADERS:
+            code_col = j
+        elif domain is not None:
+            if domain in col_domain.values():
+                problems.append(Problem("capacity.duplicate_column", params={"path": spath, "value": cell}))
+            col_domain[j] = domain
+        elif key and key not in _NAME_HEADERS:
+            problems.append(Problem("capacity.unknown_column", params={"value": _cell_text(cell).strip()}))
+    return code_col, col_domain
+
+
+def _file_row(
+    cells: list[Any],
+    col_domain: dict[int, str],
+    decimal: str,
+    row: int,
+    code: str,
+    lang: Lang,
+    problems: list[Problem],
+) -> dict[str, float | None]:
+    values: dict[str, float | None] = {}
+    for j, domain in col_domain.items():
+        try:
+            values[domain] = _file_value(cells[j], decimal)
+        except _Bad as exc:
+            problems.append(_cell_problem(exc, row, domain, _cell_text(cells[j]), code, lang))
+    return values
 
 
 def _file_value(value: Any, decimal: str) -> float | None:
