@@ -104,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("BER-desk")
     install_qt_translations(app, args.lang)
     window = build_window(args.lang, args.file)
+    from gui.crash import install_crash_handler
+
+    install_crash_handler(window)  # log, autosave, tell the user
     window.show()
     if bench:
 

@@ -6,7 +6,9 @@ allowed range, in Dutch and English (see :mod:`ber.texts.messages`).
 
 from __future__ import annotations
 
+from ber.case.limits import document_problems
 from ber.case.model import Capacity, Case, Override
+from ber.case.plausible import plausibility_problems
 from ber.reference.data import CATEGORIES, MODES, MunicipalityTable, ReferenceSet
 from ber.texts.messages import Problem
 
@@ -94,7 +96,8 @@ def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> li
     _validate_region_and_capacity(case, table, c)
     _validate_overrides(case, ref, c)
     _validate_mitigations(case, c)
-    return c.problems
+    # limits again for cases not read from a file (the application builds them directly)
+    return c.problems + plausibility_problems(case, ref) + document_problems(case.to_dict())
 
 
 def _validate_business(case: Case, ref: ReferenceSet, c: _Collector) -> None:

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ber.case.model import Case, load_case
-from ber.cli.common import check_samples, context_for, print_summary, write_json
+from ber.cli.common import check_samples, check_seed, context_for, print_summary, write_json
 from ber.cli.lang import h
 from ber.engine.assess import Context, assess, check_case
 from ber.engine.result import Assessment
+from ber.io.atomic import STDOUT, check_outputs
 from ber.texts.messages import InputError, Lang, Problem, translate
 
 if TYPE_CHECKING:
@@ -30,11 +31,17 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--out",
         help=h(
-            "schrijf de uitkomst als JSON (ber-result/1) naar dit bestand",
-            "write the result JSON (ber-result/1) here",
+            "schrijf de uitkomst als JSON (ber-result/1) naar dit bestand (- voor standaarduitvoer)",
+            "write the result JSON (ber-result/1) here (- for standard output)",
         ),
     )
-    p.add_argument("--pdf", help=h("schrijf het PDF-rapport naar dit bestand", "write the PDF report here"))
+    p.add_argument(
+        "--pdf",
+        help=h(
+            "schrijf het PDF-rapport naar dit bestand (- voor standaarduitvoer)",
+            "write the PDF report here (- for standard output)",
+        ),
+    )
     p.add_argument(
         "--pdfa",
         action="store_true",
@@ -127,6 +134,10 @@ def register(sub: Any) -> None:
 
 def run_assess(args: argparse.Namespace) -> int:
     check_samples(args.samples)
+    check_seed(args.seed)
+    check_outputs(
+        {"--out": args.out, "--pdf": args.pdf, "--xlsx": args.xlsx, "--gpkg": args.gpkg}, inputs=[args.case]
+    )
     case = load_case(Path(args.case))
     ctx = context_for(args.geodata)
     if args.region:
@@ -137,7 +148,7 @@ def run_assess(args: argparse.Namespace) -> int:
         doc = result.to_dict()
         if cum is not None:
             doc["cumulative"] = cum.to_dict()
-        write_json(Path(args.out), doc)
+        write_json(args.out, doc)
     if args.xlsx:
         from ber.io.excel import export_result_xlsx
 
@@ -153,7 +164,7 @@ def run_assess(args: argparse.Namespace) -> int:
         from ber.cli.report_hook import write_report
 
         write_report(result, case, Path(args.pdf), args.lang, pdfa=args.pdfa, ctx=ctx, cumulative=cum)
-    if not args.quiet:
+    if not args.quiet and STDOUT not in (args.out, args.pdf):  # '-': the output is on stdout
         print_summary(result, case.business.name, args.lang)
         if cum is not None:
             _print_cumulative(cum, args.lang)

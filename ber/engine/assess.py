@@ -117,8 +117,26 @@ def check_case(case: Case, ctx: Context) -> None:
     problems = validate_case(case, ctx.ref, ctx.table)
     if not problems and ctx.locate is None:
         problems = _sites_far_from_region(case, ctx)
+        problems = _cutoff_as_cause(case, ctx, problems) + problems
     if problems:
         raise InputError(problems)
+
+
+def _cutoff_as_cause(case: Case, ctx: Context, problems: list[Problem]) -> list[Problem]:
+    """Name the cut-off override when it alone makes every site fail (issue 15, item 14)."""
+    ov = case.overrides.get("gravity.cutoff_km")
+    if ov is None or len(problems) < len(case.sites):
+        return []
+    without = case.copy_with(overrides={k: v for k, v in case.overrides.items() if k != "gravity.cutoff_km"})
+    if len(_sites_far_from_region(without, ctx)) == len(case.sites):
+        return []  # the reference cut-off refuses them too: the sites are the cause
+    reference = ctx.ref.value("gravity.cutoff_km")
+    field = "overrides.gravity.cutoff_km.value"
+    return [
+        Problem(
+            "override.sites_all_invalid", field, {"value": f"{ov.value:g}", "reference": f"{reference:g}"}
+        )
+    ]
 
 
 def _sites_far_from_region(case: Case, ctx: Context) -> list[Problem]:

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 from ber.geodata.builtin import active_geodata, builtin_geodata
 from ber.geodata.columns import ColumnMapping
 from ber.geodata.compare import Ranking, compare_sites
-from ber.geodata.importer import import_paths
+from ber.geodata.importer import import_paths as _import_paths
 from ber.geodata.model import GeoData
 from ber.geodata.region import cutoff_region, region_from_codes, region_from_kind, with_region
-from ber.geodata.sites import read_sites, site_from_coordinates
+from ber.geodata.sites import read_sites as _read_sites
+from ber.geodata.sites import site_from_coordinates
 from ber.geodata.store import (
     check_replacement,
     clear_store,
@@ -32,8 +33,11 @@ from ber.geodata.store import (
     save_geodata,
     store_path,
 )
+from ber.io.guard import reading
+from ber.texts.messages import Lang
 
 if TYPE_CHECKING:
+    from ber.case.model import Site
     from ber.engine.assess import Context
 
 __all__ = [
@@ -57,6 +61,20 @@ __all__ = [
     "store_path",
     "with_region",
 ]
+
+
+def import_paths(
+    paths: Sequence[Path | str], mapping: ColumnMapping | None = None, layer: str | None = None
+) -> GeoData:
+    """Read and check geodata files; a reader's failure on a damaged file is a named problem."""
+    with reading("geodata.unreadable", ", ".join(str(p) for p in paths)):
+        return _import_paths(paths, mapping, layer)
+
+
+def read_sites(path: Path | str, lang: Lang = "nl", mapping: ColumnMapping | None = None) -> list[Site]:
+    """Sites from a file (see :func:`ber.geodata.sites.read_sites`); a damaged file is a named problem."""
+    with reading("geodata.unreadable", path):
+        return _read_sites(path, lang, mapping)
 
 
 def import_geodata(

@@ -46,6 +46,11 @@ class _Stat:
     values: dict[str, float]  # code -> value (only known values)
 
 
+#: a municipality's statistic cannot exceed the country's total (CBS 2024: 18.0 million
+#: inhabitants, 8.3 million households, 8.2 million dwellings), rounded up generously
+STAT_MAX: dict[str, int] = {"inhabitants": 25_000_000, "households": 12_000_000, "dwellings": 12_000_000}
+
+
 def expand(paths: Sequence[Path | str], problems: list[Problem]) -> list[tuple[Path, bool]]:
     """Files to read with a flag "found in a folder": given files, and supported files in folders."""
     out: list[tuple[Path, bool]] = []
@@ -248,6 +253,20 @@ def _collect(
         for col, suffix_year in found:
             values, bad = to_numbers(frame[col].tolist(), comma)
             negative = [i for i in np.flatnonzero(values < 0)]
+            too_large = [int(i) for i in np.flatnonzero(values > STAT_MAX[role])]
+            for i in too_large[:MAX_LISTED]:
+                problems.append(
+                    Problem(
+                        "geodata.implausible_number",
+                        params={
+                            "path": layer.label,
+                            "column": col,
+                            "municipality": codes[i] or f"#{i + 1}",
+                            "value": repr(frame[col].iloc[i]),
+                            "high": f"{STAT_MAX[role]:,}".replace(",", "."),
+                        },
+                    )
+                )
             for i in (bad + [int(i) for i in negative])[:MAX_LISTED]:
                 problems.append(
                     Problem(
@@ -263,7 +282,7 @@ def _collect(
             known = {
                 c: float(v)
                 for c, v in zip(codes, values, strict=True)
-                if c is not None and np.isfinite(v) and v >= 0
+                if c is not None and np.isfinite(v) and 0 <= v <= STAT_MAX[role]
             }
             parts.stats.append(
                 _Stat(role, f"{layer.label}: {col}", suffix_year or year, order, bool(suffix_year), known)

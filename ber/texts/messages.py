@@ -46,6 +46,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{path} is te groot ({size} MB; maximaal {limit} MB)",
         "en": "{path} is too large ({size} MB; at most {limit} MB)",
     },
+    "file.not_a_file": {
+        "nl": "{path} is geen bestand (maar bijvoorbeeld een map); geef een casusbestand (.ber) of rapport-PDF",
+        "en": "{path} is not a file (but e.g. a folder); give a case file (.ber) or report PDF",
+    },
+    "file.pdf_damaged": {
+        "nl": "{path} is een beschadigde PDF en kan niet worden gelezen ({reason})",
+        "en": "{path} is a damaged PDF and cannot be read ({reason})",
+    },
+    "file.pdf_encrypted": {
+        "nl": "{path} is een versleutelde PDF; BER-desk leest alleen onversleutelde rapporten",
+        "en": "{path} is an encrypted PDF; BER-desk reads unencrypted reports only",
+    },
+    # --- limits (ber.case.limits, docs/case-format.md "Limits") -------------
+    "limit.attachment": {
+        "nl": "{path}: de ingesloten casus is uitgepakt groter dan {limit} MB (maximaal {limit} MB)",
+        "en": "{path}: the embedded case inflates to more than {limit} MB (at most {limit} MB)",
+    },
+    "limit.depth": {
+        "nl": "{path}: de JSON is {depth} niveaus diep genest (maximaal {limit})",
+        "en": "{path}: the JSON is nested {depth} levels deep (at most {limit})",
+    },
+    "limit.int_digits": {
+        "nl": "{path}: een geheel getal heeft {digits} cijfers (maximaal {limit})",
+        "en": "{path}: a whole number has {digits} digits (at most {limit})",
+    },
+    "limit.not_finite": {
+        "nl": "{path}: {value} is geen eindig getal (toegestaan: eindige getallen, geen NaN of Infinity)",
+        "en": "{path}: {value} is not a finite number (allowed: finite numbers, no NaN or Infinity)",
+    },
+    "limit.text": {
+        "nl": "{field}: de tekst is {length} tekens lang (maximaal {limit})",
+        "en": "{field}: the text is {length} characters long (at most {limit})",
+    },
+    "limit.entries": {
+        "nl": "{field}: {count} elementen (maximaal {limit})",
+        "en": "{field}: {count} entries (at most {limit})",
+    },
+    "text.invalid": {
+        "nl": "{field}: tekst {value} is geen geldige Unicode (bevat een losse surrogaatcode); "
+        "toegestaan: geldige UTF-8-tekst",
+        "en": "{field}: text {value} is not valid Unicode (contains a lone surrogate); "
+        "allowed: valid UTF-8 text",
+    },
     # --- field level ------------------------------------------------------
     "field.required": {
         "nl": "{field}: verplicht veld ontbreekt",
@@ -145,6 +188,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "override.low_high": {
         "nl": "{field}: laag ({low}) ≤ waarde ({value}) ≤ hoog ({high}) is niet voldaan",
         "en": "{field}: low ({low}) ≤ value ({value}) ≤ high ({high}) does not hold",
+    },
+    "override.plausible": {
+        "nl": "{field}: waarde {value} ligt buiten het aannemelijke bereik {low} tot en met {high} "
+        "({unit}; referentiewaarde {reference})",
+        "en": "{field}: value {value} is outside the plausible range {low} to {high} "
+        "({unit}; reference value {reference})",
+    },
+    "override.sites_all_invalid": {
+        "nl": "{field}: met deze afkapafstand ({value} km) valt elke locatie af, want elke locatie ligt "
+        "verder van elk gemeentemiddelpunt; met de referentiewaarde ({reference} km) niet. Verhoog de "
+        "afkapafstand of laat de afwijking weg.",
+        "en": "{field}: with this cut-off ({value} km) every site is refused, as each lies farther from "
+        "every municipality centre; with the reference value ({reference} km) not. Raise the cut-off or "
+        "remove the override.",
+    },
+    "capacity.plausible": {
+        "nl": "{field}: waarde {value} is geen aannemelijke capaciteit (toegestaan: 0, of {low} tot en "
+        "met {high} {unit}; leeg voor onbekend)",
+        "en": "{field}: value {value} is not a plausible capacity (allowed: 0, or {low} to {high} {unit}; "
+        "empty for unknown)",
     },
     "override.thresholds": {
         "nl": "{field}: de drempel voor oranje ({amber}) mag niet hoger zijn dan de drempel voor rood ({red})",
@@ -263,6 +326,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}, column {column}, municipality {municipality}: {value} is not a valid count "
         "(allowed: 0 or more)",
     },
+    "geodata.implausible_number": {
+        "nl": "{path}, kolom {column}, gemeente {municipality}: {value} is meer dan het landelijke totaal "
+        "(toegestaan: 0 tot en met {high}); de waarde wordt niet gebruikt",
+        "en": "{path}, column {column}, municipality {municipality}: {value} is more than the national "
+        "total (allowed: 0 to {high}); the value is not used",
+    },
     "geodata.missing_dwellings": {
         "nl": "Woningvoorraad ontbreekt voor {count} gemeente(n) ({codes}); de woningvoorraad is het "
         "gewicht van de woonverdeling. Voeg een statistiekbestand toe met kolom {accepted}.",
@@ -375,6 +444,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sites.geometry": {
         "nl": "{path}, rij {row}: geometrietype {kind} kan geen locatie zijn (toegestaan: punt, vlak)",
         "en": "{path}, row {row}: geometry type {kind} cannot be a site (allowed: point, polygon)",
+    },
+    "sites.coordinates": {
+        "nl": "{path}, rij {row}: de coördinaten zijn geen punt in {crs} (leeg, NaN of buiten het "
+        "bereik; toegestaan: RD New in meters, of WGS84 in graden lengte/breedte)",
+        "en": "{path}, row {row}: the coordinates are not a point in {crs} (empty, NaN or out of range; "
+        "allowed: RD New in metres, or WGS84 in degrees longitude/latitude)",
     },
     "sites.outside": {
         "nl": "Locatie {name}: ligt in geen enkele gemeente; de gemeente met het dichtstbijzijnde "
@@ -541,6 +616,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{path}: bestandstype '{value}' wordt niet ondersteund (toegestaan: .csv, .xlsx, .ods)",
         "en": "{path}: file type '{value}' is not supported (allowed: .csv, .xlsx, .ods)",
     },
+    # --- outputs (ber.io.atomic) -------------------------------------------
+    "output.unwritable": {
+        "nl": "{path} kan niet worden geschreven ({reason}); kies een bestand in een bestaande, "
+        "schrijfbare map",
+        "en": "{path} cannot be written ({reason}); choose a file in an existing, writable folder",
+    },
+    "output.not_regular": {
+        "nl": "{path} is {kind}, geen gewoon bestand; BER-desk vervangt dat niet (toegestaan: een "
+        "nieuw of bestaand gewoon bestand, of - voor standaarduitvoer)",
+        "en": "{path} is {kind}, not a regular file; BER-desk does not replace it (allowed: a new "
+        "or existing regular file, or - for standard output)",
+    },
+    "output.is_input": {
+        "nl": "{field}: {path} is het invoerbestand; kies een ander uitvoerbestand (het invoerbestand "
+        "wordt niet overschreven)",
+        "en": "{field}: {path} is the input file; choose another output file (the input file is "
+        "never overwritten)",
+    },
+    "output.twice": {
+        "nl": "{field}: {path} is al de uitvoer van {other}; kies voor elke uitvoer een eigen bestand",
+        "en": "{field}: {path} is already the output of {other}; choose a separate file for each output",
+    },
     # --- misc -------------------------------------------------------------
     "cli.internal_error": {
         "nl": "Interne fout: {reason}. Details staan in {log}.",
@@ -564,6 +661,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--region: '{value}' is not recognised (allowed: arbeidsmarktregio:CODE, corop:CODE, "
         "provincie:CODE, cutoff, or cutoff:KM with KM from 1 to 200)",
     },
+    "cli.seed": {
+        "nl": "--seed: waarde {value} ligt buiten het toegestane bereik {low} tot en met {high}",
+        "en": "--seed: value {value} is outside the allowed range {low} to {high}",
+    },
     "cli.cancelled": {
         "nl": "Geannuleerd.",
         "en": "Cancelled.",
@@ -580,9 +681,11 @@ def translate(code: str, lang: Lang = "nl", **params: Any) -> str:
     # a parameter may itself be a text in both languages: {"nl": ..., "en": ...}
     params = {k: v[lang] if isinstance(v, dict) and lang in v else v for k, v in params.items()}
     try:
-        return template.format(**params)
+        text = template.format(**params)
     except (KeyError, IndexError, ValueError):
-        return f"{template} {params}"
+        text = f"{template} {params}"
+    # a message is always valid Unicode: a lone surrogate from user input shows as \udxxx
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass(frozen=True)
