@@ -3,7 +3,10 @@
 Options: ``--lang nl|en`` (overrides the preference for this run), ``FILE`` (a
 ``.ber`` case or a report PDF to open), ``--benchmark-startup`` (exit as soon as the
 window is shown; used by ``bench/bench_startup.py``). ``BER_DESK_BENCH_STARTUP=1``
-does the same as the flag.
+does the same as the flag. ``--version``, ``--install-desktop`` and
+``--uninstall-desktop`` (menu entry, icon and ``.ber`` file type for the current user,
+see ``ber.desktop``) do their work and exit before any Qt object exists, so they need
+no display.
 """
 
 from __future__ import annotations
@@ -66,13 +69,34 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ber-desk", description="BER-desk")
     parser.add_argument("file", nargs="?", type=Path, help="a .ber case file or a report PDF")
     parser.add_argument("--lang", choices=("nl", "en"))
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add the menu entry, icon and .ber file type for the current user (Linux) and exit",
+    )
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="remove them again and exit")
     parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     bench = args.benchmark_startup or os.environ.get("BER_DESK_BENCH_STARTUP") == "1"
+    # the options that need no window: handled before any Qt object exists (no display needed)
+    if args.version:
+        from ber import __version__
+
+        if sys.stdout is not None:  # None in a windowed Windows build
+            print(f"ber-desk {__version__}")
+        return 0
+    if args.install_desktop or args.uninstall_desktop:
+        import ber.desktop
+
+        return ber.desktop.main("install" if args.install_desktop else "uninstall", args.lang or "nl")
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
+
+    from ber.desktop import APP_ID, icon_path
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -81,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("BER-desk")
     app.setOrganizationName("BER-desk")
     app.setApplicationDisplayName("BER-desk")
+    app.setDesktopFileName(APP_ID)  # ties the window to ber-desk.desktop (taskbar icon on Wayland)
+    app.setWindowIcon(QIcon(str(icon_path())))
     install_qt_translations(app, args.lang)
     window = build_window(args.lang, args.file)
     window.show()  # type: ignore[attr-defined]
