@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
@@ -148,6 +147,8 @@ def desktop_entry(command: list[str]) -> str:
 
 
 def _run_update(tool: str, folder: Path) -> bool:
+    import subprocess  # only here: this module is imported at every start of the window (icon)
+
     exe = shutil.which(tool)
     if exe is None:
         return False
