@@ -33,12 +33,21 @@ COPY_IGNORE = shutil.ignore_patterns(
 PROBE = "wheel-probe/probe.gpkg"  # a binary file of the kind the national data set adds
 
 
+def _env() -> dict[str, str]:
+    """The current environment (so the test's own BER_DATA_DIR), without a way back to the source."""
+    drop = ("PYTHONPATH", "PYTHONHOME", "BER_REFERENCE_DIR", "BER_TEMPLATES_DIR")
+    return {k: v for k, v in os.environ.items() if k not in drop}
+
+
 @dataclass
 class Installed:
     wheel: Path
     venv: Path
     cwd: Path
-    env: dict[str, str]
+
+    @property
+    def env(self) -> dict[str, str]:
+        return _env()
 
     def bin(self, name: str) -> str:
         return str(self.venv / ("Scripts" if os.name == "nt" else "bin") / name)
@@ -65,9 +74,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     probe = source / "reference_data" / PROBE
     probe.parent.mkdir(parents=True)
     probe.write_bytes(bytes(range(256)) * 4096)  # 1 MiB with every byte value
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    env.pop("BER_REFERENCE_DIR", None)
-    env.pop("BER_TEMPLATES_DIR", None)
+    env = {**_env(), "BER_DATA_DIR": str(work / "userdata")}  # module scope: before the per-test folder
     dist = work / "dist"
     build = subprocess.run(
         [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(source)],
@@ -94,7 +101,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     elsewhere = work / "elsewhere"
     elsewhere.mkdir()
     shutil.rmtree(source)  # nothing of the source tree is left to fall back on
-    return Installed(wheel, venv, elsewhere, env)
+    return Installed(wheel, venv, elsewhere)
 
 
 def test_wheel_holds_every_data_file_and_the_icons(installed: Installed) -> None:
@@ -143,6 +150,7 @@ def test_ber_reference_check_passes_on_the_installed_data(installed: Installed) 
 
 
 def test_ber_demo_writes_the_pdf(installed: Installed) -> None:
+    assert "BER_DATA_DIR" in installed.env  # the test's own user folder, never the real one
     out = installed.cwd / "demo-out"
     done = installed.run(installed.bin("ber"), "demo", "--out", str(out))
     assert done.returncode == 0, done.stdout + done.stderr
