@@ -167,3 +167,16 @@ def test_ber_desk_version_needs_no_display(installed: Installed) -> None:
     done = installed.run(installed.bin("ber-desk"), "--version", env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"ber-desk {__version__}"
+
+
+def test_installed_ber_desk_shows_its_window_and_finds_the_manual(installed: Installed) -> None:
+    env = {**installed.env, "QT_QPA_PLATFORM": "offscreen"}
+    done = installed.run(installed.bin("ber-desk"), "--benchmark-startup", env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "window shown after" in done.stdout
+    code = "from gui.dialogs import manual_path; print(manual_path('nl')); print(manual_path('en'))"
+    done = installed.run(installed.bin("python"), "-c", code, env=env)
+    assert done.returncode == 0, done.stderr
+    for line in done.stdout.strip().splitlines():
+        path = Path(line)
+        assert path.is_file() and path.resolve().is_relative_to(installed.venv.resolve()), line
