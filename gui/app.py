@@ -3,10 +3,7 @@
 Options: ``--lang nl|en`` (overrides the preference for this run), ``FILE`` (a
 ``.ber`` case or a report PDF to open), ``--benchmark-startup`` (exit as soon as the
 window is shown; used by ``bench/bench_startup.py``). ``BER_DESK_BENCH_STARTUP=1``
-does the same as the flag. ``--version``, ``--install-desktop`` and
-``--uninstall-desktop`` (menu entry, icon and ``.ber`` file type for the current user,
-see ``ber.desktop``) do their work and exit before any Qt object exists, so they need
-no display.
+does the same as the flag.
 """
 
 from __future__ import annotations
@@ -66,10 +63,14 @@ def install_qt_translations(app: object, lang: str | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ber import __version__
+
     parser = argparse.ArgumentParser(prog="ber-desk", description="BER-desk")
+    parser.add_argument("--version", action="version", version=f"ber-desk {__version__}")
     parser.add_argument("file", nargs="?", type=Path, help="a .ber case file or a report PDF")
     parser.add_argument("--lang", choices=("nl", "en"))
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
+    # --version above, and these, finish before any Qt object exists: no display needed
     desktop = parser.add_mutually_exclusive_group()
     desktop.add_argument(
         "--install-desktop",
@@ -77,18 +78,10 @@ def main(argv: list[str] | None = None) -> int:
         help="add the menu entry, icon and .ber file type for the current user (Linux) and exit",
     )
     desktop.add_argument("--uninstall-desktop", action="store_true", help="remove them again and exit")
-    parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     bench = args.benchmark_startup or os.environ.get("BER_DESK_BENCH_STARTUP") == "1"
-    # the options that need no window: handled before any Qt object exists (no display needed)
-    if args.version:
-        from ber import __version__
-
-        if sys.stdout is not None:  # None in a windowed Windows build
-            print(f"ber-desk {__version__}")
-        return 0
     if args.install_desktop or args.uninstall_desktop:
-        import ber.desktop
+        import ber.desktop  # menu entry, icons, MIME type: see ber/desktop/__init__.py
 
         return ber.desktop.main("install" if args.install_desktop else "uninstall", args.lang or "nl")
 
