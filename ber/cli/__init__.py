@@ -67,23 +67,9 @@ def _log_path() -> str:
     return str(user_data_dir() / "ber.log")
 
 
-def _asks_version(argv: Sequence[str]) -> bool:
-    """``ber [--lang L] --version``: answered without importing the subcommands (fast)."""
-    leading = list(argv)
-    while leading and leading[0] == "--lang" and len(leading) > 1:
-        leading = leading[2:]
-    while leading and leading[0].startswith("--lang="):
-        leading = leading[1:]
-    return bool(leading) and leading[0] == "--version"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    args_in = list(sys.argv[1:] if argv is None else argv)
-    if _asks_version(args_in):
-        print(f"ber {__version__}")
-        return EXIT_OK
     parser = build_parser()
-    args = parser.parse_args(args_in)
+    args = parser.parse_args(argv)
     lang = cast(Lang, args.lang or default_lang())
     args.lang = lang
     try:
