@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ber.reference.data import load_reference
 from ber.texts.messages import InputError, Problem
 
 SCHEMA_PREFIX = "ber-case/"
@@ -47,6 +48,11 @@ DOMAIN_UNITS: dict[str, str] = {
 }
 
 
+def _default_shifts() -> int:
+    """Shifts per day when the case gives none: the reference row, never a literal here."""
+    return round(load_reference().value("business.shifts_per_day"))
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
 
@@ -69,7 +75,8 @@ class Business(_Model):
     floor_area_m2: float | None = None
     ramp_up: list[float] = Field(default_factory=lambda: [1.0])
     horizon_years: int = 10
-    shifts_per_day: int = 2
+    #: default: the reference row ``business.shifts_per_day`` (an assumption, see norms.json)
+    shifts_per_day: int = Field(default_factory=lambda: _default_shifts())
 
 
 class Site(_Model):

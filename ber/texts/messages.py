@@ -167,6 +167,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Referentiegegevens: rij {key}: laag ≤ waarde ≤ hoog is niet voldaan",
         "en": "Reference data: row {key}: low ≤ value ≤ high does not hold",
     },
+    "reference.share_sum": {
+        "nl": "Referentiegegevens: de standaardaandelen in {key} tellen op tot {total} in plaats van 1",
+        "en": "Reference data: the default shares in {key} add up to {total} instead of 1",
+    },
     "reference.ok": {
         "nl": "Referentiegegevens {version}: {rows} rijen, controlegetal {checksum} klopt; "
         "elke rij heeft een bron of is gemarkeerd als aanname ({assumptions} aannames).",

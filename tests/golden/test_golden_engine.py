@@ -1,5 +1,5 @@
 """Golden tests: small cases computed by hand from the method (BER-MODEL.md sections 3-4)
-and the reference values of ``reference_data/norms.json`` (version 2026.11-1).
+and the reference values of ``reference_data/norms.json`` (version 2026.11-2).
 
 The expected numbers below are written as the arithmetic of the method, with the
 reference values spelled out as literals (``NORM``), never taken from the engine.
@@ -37,7 +37,7 @@ from ber.engine.result import Assessment
 CASES = Path(__file__).parent / "cases"
 VENLO, VENRAY, BEESEL, GENNEP = "GM0983", "GM0984", "GM0889", "GM0907"
 
-#: reference values used below (norms.json 2026.11-1), checked against the file
+#: reference values used below (norms.json 2026.11-2), checked against the file
 NORM: dict[str, float] = {
     "family.eu_short": 0.0,
     "family.eu_mid": 0.0,
@@ -54,7 +54,7 @@ NORM: dict[str, float] = {
     "housing.short_stay_turnover": 1.2,
     "care.gp_patients_per_fte": 2095.0,
     "care.short_stay_registration_factor": 0.0,
-    "education.class_size_primary": 23.0,
+    "education.class_size_primary": 23.1,
     "education.class_size_secondary": 25.0,
     "education.newcomer_years": 2.0,
     "education.newcomer_class_size": 16.0,
@@ -161,7 +161,8 @@ def test_single_category(category: str) -> None:
     assert t["pupils_primary"] == rel(primary)
     assert t["pupils_secondary"] == rel(secondary)
     assert t["pupils_newcomer"] == rel(primary + secondary)
-    assert t["classes_primary"] == rel(primary / 23)
+    # primary class size 23.1 pupils (DUO 2017; was 23.0 before the 2026.11-2 citation fix)
+    assert t["classes_primary"] == rel(primary / 23.1)
     assert t["classes_secondary"] == rel(secondary / 25)
     assert t["classes_newcomer"] == rel((primary + secondary) / 16)
     assert t["peak_vehicles"] == rel(100 / 2 * VEH_PER_COMMUTER)
