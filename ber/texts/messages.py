@@ -138,6 +138,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{field}: onbekende referentiewaarde {value}",
         "en": "{field}: unknown reference value {value}",
     },
+    "override.case_input": {
+        "nl": "{field}: dit is de standaard voor een casus zonder eigen waarde; vul {case_field} in de casus in",
+        "en": "{field}: this is the default for a case without its own value; set {case_field} in the case",
+    },
     "override.justification": {
         "nl": "{field}: een afwijking van de referentiewaarde vraagt een onderbouwing (tekst)",
         "en": "{field}: overriding a reference value requires a justification (text)",

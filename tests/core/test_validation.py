@@ -502,3 +502,11 @@ def test_site_far_from_the_built_in_region_is_refused() -> None:
     assert len(nl) == 1 and nl[0].startswith("sites[1]:")
     assert "173 km" in nl[0] and "40 km" in nl[0] and "ber geodata import" in nl[0]
     assert "173 km" in en[0] and "at most 40 km" in en[0]
+
+
+def test_shift_default_is_set_in_the_case_not_overridden() -> None:
+    """business.shifts_per_day is the default of a case field: an override would do nothing."""
+    doc = copy.deepcopy(BASE)
+    doc["overrides"]["business.shifts_per_day"] = {"value": 3, "justification": "test"}
+    p = expect(doc, "overrides.business.shifts_per_day", code="override.case_input")
+    assert "business.shifts_per_day" in p.text("nl").split(":", 1)[1]
