@@ -35,6 +35,7 @@ POSITIVE_OVERRIDE_KEYS = (
     "education.class_size_secondary",
     "education.newcomer_class_size",
     "gravity.half_distance_km",
+    "gravity.half_distance_km_flex",
     "sector.m2_per_job",
     "transport.occupancy.car",
     "transport.occupancy.van",
