@@ -15,9 +15,11 @@ from types import ModuleType
 import numpy as np
 import pytest
 
+from ber.case.demo import demo_case
+from ber.engine.params import RESIDENCE_PARAMETERS, parameter_specs
 from ber.engine.residence import gravity_shares, residence_shares
 from ber.io.paths import REPO_ROOT
-from ber.reference.data import MunicipalityTable
+from ber.reference.data import MunicipalityTable, load_reference
 from tests.conftest import SHARED_REFERENCE
 
 
@@ -87,3 +89,12 @@ def test_no_host_in_region_is_plain_gravity() -> None:
     shares = gravity_shares(d, a, None, np.array([10.0]), np.array([0.35]), np.array([40.0]))
     # weights 100 x 2^-1 = 50 and 100 x 2^-2 = 25: shares 2/3 and 1/3
     assert shares[0] == pytest.approx([2 / 3, 1 / 3])
+
+
+def test_every_residence_parameter_is_an_uncertain_reference_row() -> None:
+    """Monte Carlo and the one-at-a-time sensitivity vary each parameter of the model."""
+    specs = parameter_specs(demo_case(), load_reference())
+    for key in RESIDENCE_PARAMETERS:
+        spec = specs[key]
+        assert spec.source == "assumption" and spec.uncertain, key
+        assert spec.low < spec.central < spec.high, key
