@@ -19,11 +19,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ber.case.limits import MAX_CASE_BYTES, document_problems, load_json_limited
 from ber.io.atomic import atomic_write_bytes as atomic_write_bytes  # its home is ber.io.atomic
+from ber.reference.data import load_reference
 from ber.texts.messages import InputError, Problem
 
 SCHEMA_PREFIX = "ber-case/"
 SCHEMA_VERSION = 1
 SCHEMA = f"{SCHEMA_PREFIX}{SCHEMA_VERSION}"
+
+
+def _default_shifts() -> int:
+    """Shifts per day when the case gives none: the reference row, never a literal here."""
+    return round(load_reference().value("business.shifts_per_day"))
 
 
 class _Model(BaseModel):
@@ -49,7 +55,8 @@ class Business(_Model):
     floor_area_m2: float | None = None
     ramp_up: list[float] = Field(default_factory=lambda: [1.0])
     horizon_years: int = 10
-    shifts_per_day: int = 2
+    #: default: the reference row ``business.shifts_per_day`` (an assumption, see norms.json)
+    shifts_per_day: int = Field(default_factory=lambda: _default_shifts())
 
 
 class Site(_Model):

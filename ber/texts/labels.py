@@ -71,6 +71,8 @@ UNIT_LABELS: dict[str, dict[str, str]] = {
     },
     "pupils per class": {"nl": "leerlingen per groep of klas", "en": "pupils per class"},
     "one-way trips": {"nl": "enkele ritten", "en": "one-way trips"},
+    "shifts per day": {"nl": "ploegen per dag", "en": "shifts per day"},
+    "share of workers": {"nl": "aandeel van de werknemers", "en": "share of workers"},
     "kg CO₂ per vehicle-km": {"nl": "kg CO₂ per voertuigkilometer", "en": "kg CO₂ per vehicle-km"},
     "road km per straight-line km": {
         "nl": "km over de weg per km hemelsbreed",

@@ -181,6 +181,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{field}: onbekende referentiewaarde {value}",
         "en": "{field}: unknown reference value {value}",
     },
+    "override.case_input": {
+        "nl": "{field}: dit is de standaard voor een casus zonder eigen waarde; vul {case_field} in de casus in",
+        "en": "{field}: this is the default for a case without its own value; set {case_field} in the case",
+    },
     "override.justification": {
         "nl": "{field}: een afwijking van de referentiewaarde vraagt een onderbouwing (tekst)",
         "en": "{field}: overriding a reference value requires a justification (text)",
@@ -233,6 +237,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reference.geodata_ok": {
         "nl": "Landelijke geodata {name} (versie {version}, {file}): controlegetal {checksum} klopt.",
         "en": "National geodata {name} (version {version}, {file}): checksum {checksum} verified.",
+    },
+    "reference.share_sum": {
+        "nl": "Referentiegegevens: de standaardaandelen in {key} tellen op tot {total} in plaats van 1",
+        "en": "Reference data: the default shares in {key} add up to {total} instead of 1",
     },
     "reference.ok": {
         "nl": "Referentiegegevens {version}: {rows} rijen, controlegetal {checksum} klopt; "
