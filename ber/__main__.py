@@ -2,6 +2,6 @@
 
 import sys
 
-from ber.cli import main
+from ber.cli.entry import main
 
 sys.exit(main())

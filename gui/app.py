@@ -123,12 +123,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", type=Path, help=text("gui.cli.file_help", help_lang))
     parser.add_argument("--lang", choices=("nl", "en"), help=text("gui.cli.lang_help", help_lang))
     parser.add_argument("--benchmark-startup", action="store_true", help=argparse.SUPPRESS)
+    # --version above, and these, finish before any Qt object exists: no display needed
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help=text("gui.cli.install_desktop_help", help_lang),
+    )
+    desktop.add_argument(
+        "--uninstall-desktop", action="store_true", help=text("gui.cli.uninstall_desktop_help", help_lang)
+    )
     args = parser.parse_args(given)
     bench = args.benchmark_startup or os.environ.get("BER_DESK_BENCH_STARTUP") == "1"
+    if args.install_desktop or args.uninstall_desktop:
+        import ber.desktop  # menu entry, icons, MIME type: see ber/desktop/__init__.py
+
+        return ber.desktop.main("install" if args.install_desktop else "uninstall", args.lang or "nl")
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
+
+    from ber.desktop import APP_ID, icon_path
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -138,8 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("BER-desk")
     app.setOrganizationName("BER-desk")
     app.setApplicationDisplayName("BER-desk")
+    app.setDesktopFileName(APP_ID)  # ties the window to ber-desk.desktop (taskbar icon on Wayland)
+    app.setWindowIcon(QIcon(str(icon_path())))
     install_qt_translations(app, args.lang)
     window = build_window(args.lang, args.file)
+    from gui.crash import install_crash_handler
+
+    install_crash_handler(window)  # log, autosave, tell the user
     window.show()
     if bench:
 

@@ -286,7 +286,7 @@ class CapacityTableWidget(QWidget):
 
     def _ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("open_title", self._lang), "", tr("filter", self._lang)
+            self, tr("open_title", self._lang), "", tr("open_filter", self._lang)
         )
         if path:
             self.import_file(path)

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ber.io.paths import docs_dir
 from ber.reference.data import ReferenceSet
 from gui.home import MunicipalityPicker
 from gui.models import CellTableModel, reference_table
 from gui.settings import MC_RANGE, Preferences, strip_password
 from gui.texts import counted_suffix, language, tr
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+#: the user documentation: docs/ in a source checkout, ber/_data/docs when installed
+DOCS = docs_dir()
 
 
 class PreferencesDialog(QDialog):

@@ -42,6 +42,7 @@ from gui.calculation import CalculationController
 from gui.dialogs import ManualDialog, PreferencesDialog, ReferenceDialog, about_text
 from gui.documents import AUTOSAVE_MS, DocumentController, dropped_path
 from gui.exports import ExportController
+from gui.geodata_import import builtin_context
 from gui.map_region import STATUS_MS, MapRegionController
 from gui.pages.business import BusinessPage
 from gui.pages.common import scrolled
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         #: one Preferences object, shared with the controllers (changed in place)
         self.prefs = prefs
-        self.analysis = Analysis(Context(ref=ref, table=ref.municipalities))
+        self.analysis = Analysis(builtin_context(ref))
         #: the register URL with the password typed this session (memory only, never saved)
         self.register_session_url: str | None = None
         self.last_error = ""

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from ber.case.model import Case, Region
 from ber.engine.geometry import site_point
 from gui.state import Analysis, CaseState
-from gui.texts import tr
+from gui.texts import language, tr
 from gui.workers import ProgressHandle, run_in_pool
 
 if TYPE_CHECKING:
@@ -92,13 +92,16 @@ class MapRegionController(QObject):
         table = self.analysis.ctx.ref.municipalities
 
         def job(_handle: ProgressHandle) -> MapData:
-            from ber.geodata import load_geodata
+            from ber.geodata import active_geodata, builtin_geodata
 
             geo = None
             try:
-                geo = load_geodata(None)
-            except Exception:  # a damaged store must not block the map: fall back to schematic
-                geo = None
+                geo = active_geodata()  # the stored import, else the built-in national set
+            except Exception:  # a damaged store must not block the map: the built-in set
+                try:
+                    geo = builtin_geodata()
+                except Exception:  # a damaged built-in file as well: schematic map
+                    geo = None
             if geo is not None and geo.has_polygons:
                 return geo, national_layer(geo), False
             return None, schematic_layer(table), True
@@ -113,18 +116,27 @@ class MapRegionController(QObject):
             self.contextChanged.emit()
         self.page_map.set_layer(layer, schematic)
         self.page_region.refresh()
+        from gui.geodata_import import startup_problem
+
+        problem = startup_problem(language())
+        if problem:  # the built-in national set is damaged: say so instead of a silent demo table
+            self.window.statusBar().showMessage(problem)
         self.mapReady.emit()
 
     def import_geodata_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, tr("action.import_geodata"), str(Path.home()))
-        if folder:
-            self.import_geodata_from(Path(folder))
+        from gui.geodata_import import ask_import_paths
 
-    def import_geodata_from(self, folder: Path) -> ProgressHandle:
+        chosen = ask_import_paths(self.window)
+        if chosen is not None:
+            self.import_geodata_from(chosen[0], layer=chosen[1])
+
+    def import_geodata_from(self, folder: Path | list[Path], layer: str | None = None) -> ProgressHandle:
+        paths = folder if isinstance(folder, list) else [folder]
+
         def job(_handle: ProgressHandle) -> MapData:
             from ber.geodata import import_geodata
 
-            geo = import_geodata([folder])
+            geo = import_geodata(paths, layer=layer)
             return geo, national_layer(geo), False
 
         def done(payload: MapData) -> None:

@@ -28,7 +28,25 @@ for _name in _user_world_variables():
     del os.environ[_name]
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_REFERENCE = REPO.parent / "shared" / "reference"
+
+
+def _find_shared_reference() -> Path:
+    """``$BER_SHARED_REFERENCE``, else the first ``shared/reference`` beside the repository or above.
+
+    In CI the repository is cloned with ``shared/`` beside it (``../shared``); a git
+    worktree may sit deeper (``/work/wt/NAME`` with ``/work/shared``).
+    """
+    env = os.environ.get("BER_SHARED_REFERENCE")
+    if env:
+        return Path(env)
+    for folder in REPO.parents:
+        candidate = folder / "shared" / "reference"
+        if candidate.is_dir():
+            return candidate
+    return REPO.parent / "shared" / "reference"
+
+
+SHARED_REFERENCE = _find_shared_reference()
 
 
 @pytest.fixture(autouse=True)
@@ -42,9 +60,18 @@ def _user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     return path
 
 
-@pytest.fixture
-def shared_reference() -> Path:
-    """The national reference geodata in ../shared/reference (read in place, never copied)."""
+@pytest.fixture(scope="session")
+def shared_reference_dir() -> Path:
+    """The raw national reference data (read in place, never copied); usable by module fixtures."""
     if not SHARED_REFERENCE.is_dir():
-        pytest.fail(f"{SHARED_REFERENCE} is missing: the tests read the national files from there")
+        pytest.fail(
+            f"{SHARED_REFERENCE} is missing: the tests read the national files from there "
+            "(set BER_SHARED_REFERENCE to the folder)"
+        )
     return SHARED_REFERENCE
+
+
+@pytest.fixture
+def shared_reference(shared_reference_dir: Path) -> Path:
+    """The national reference geodata in ../shared/reference (read in place, never copied)."""
+    return shared_reference_dir

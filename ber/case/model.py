@@ -8,28 +8,34 @@ field, its value and the allowed range) before anything is computed.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import tempfile
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ber.case.limits import MAX_CASE_BYTES, document_problems, load_json_limited
+from ber.io.atomic import atomic_write_bytes as atomic_write_bytes  # its home is ber.io.atomic
+from ber.reference.data import load_reference
 from ber.texts.catalogue import LangTable
 from ber.texts.messages import InputError, Problem
 
 SCHEMA_PREFIX = "ber-case/"
 SCHEMA_VERSION = 1
 SCHEMA = f"{SCHEMA_PREFIX}{SCHEMA_VERSION}"
-MAX_CASE_BYTES = 20 * 1024 * 1024
+
+
+def _default_shifts() -> int:
+    """Shifts per day when the case gives none: the reference row, never a literal here."""
+    return round(load_reference().value("business.shifts_per_day"))
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False)
+    # strict: no bool or string where a number is meant ("jobs": true is not 1 job)
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, allow_inf_nan=False, strict=True)
 
 
 class Meta(_Model):
@@ -50,7 +56,8 @@ class Business(_Model):
     floor_area_m2: float | None = None
     ramp_up: list[float] = Field(default_factory=lambda: [1.0])
     horizon_years: int = 10
-    shifts_per_day: int = 2
+    #: default: the reference row ``business.shifts_per_day`` (an assumption, see norms.json)
+    shifts_per_day: int = Field(default_factory=lambda: _default_shifts())
 
 
 class Site(_Model):
@@ -131,7 +138,7 @@ class Case(_Model):
     overrides: dict[str, Override] = Field(default_factory=dict)
     mitigations: Mitigations = Field(default_factory=Mitigations)
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, allow_inf_nan=False, strict=True)
 
     def chosen_site(self) -> Site:
         for site in self.sites:
@@ -160,6 +167,7 @@ class Case(_Model):
 # ---------------------------------------------------------------------------
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+_VERSION_RE = re.compile(r"[0-9]{1,6}")
 
 
 def migrate(doc: dict[str, Any], path: str = "") -> dict[str, Any]:
@@ -167,10 +175,10 @@ def migrate(doc: dict[str, Any], path: str = "") -> dict[str, Any]:
     schema = doc.get("schema")
     if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
         raise InputError([Problem("file.not_a_case", params={"path": path})])
-    try:
-        version = int(schema[len(SCHEMA_PREFIX) :])
-    except ValueError:
-        raise InputError([Problem("file.not_a_case", params={"path": path})]) from None
+    digits = schema[len(SCHEMA_PREFIX) :]
+    if not _VERSION_RE.fullmatch(digits):  # ASCII digits only: not "١", "+1", " 1" or "1_0"
+        raise InputError([Problem("file.not_a_case", params={"path": path})])
+    version = int(digits)
     if version > SCHEMA_VERSION:
         raise InputError(
             [Problem("file.newer_schema", params={"path": path, "schema": schema, "supported": SCHEMA})]
@@ -249,6 +257,9 @@ def parse_case(doc: Any, path: str = "") -> Case:
     """Turn a JSON document into a :class:`Case`; raises InputError with every structural problem."""
     if not isinstance(doc, dict):
         raise InputError([Problem("file.not_a_case", params={"path": path})])
+    limit_problems = document_problems(doc)  # text and size limits first: every later step is safe
+    if limit_problems:
+        raise InputError(limit_problems)
     doc = migrate(dict(doc), path)
     problems: list[Problem] = []
     known = {"schema", *_SECTIONS, "sites", "capacity", "overrides"}
@@ -289,53 +300,41 @@ def parse_case(doc: Any, path: str = "") -> Case:
 
 
 def read_case_document(path: Path) -> dict[str, Any]:
-    """Read the JSON document of a case file, or of the case embedded in a report PDF."""
+    """Read the JSON document of a case file, or of the case embedded in a report PDF.
+
+    The limits of :mod:`ber.case.limits` hold before anything is parsed.
+    """
     spath = str(path)
     if not path.exists():
         raise InputError([Problem("file.missing", params={"path": spath})])
     try:
+        if not path.is_file():
+            raise InputError([Problem("file.not_a_file", params={"path": spath})])
         size = path.stat().st_size
-        if size > MAX_CASE_BYTES and not _is_pdf(path):
+        if _is_pdf(path):
+            from ber.io.pdf_attachment import read_case_attachment
+
+            data = read_case_attachment(path, MAX_CASE_BYTES)  # inflated with a cap
+        elif size > MAX_CASE_BYTES:
             raise InputError(
                 [
                     Problem(
                         "file.too_large",
-                        params={"path": spath, "size": size // 2**20, "limit": MAX_CASE_BYTES // 2**20},
+                        params={
+                            "path": spath,
+                            "size": round(size / 2**20, 1),
+                            "limit": MAX_CASE_BYTES // 2**20,
+                        },
                     )
                 ]
             )
-        if _is_pdf(path):
-            from ber.io.pdf_attachment import extract_case_bytes
-
-            data = extract_case_bytes(path)
-            if data is None:
-                raise InputError([Problem("file.pdf_without_case", params={"path": spath})])
         else:
             data = path.read_bytes()
     except OSError as exc:
         raise InputError(
             [Problem("file.unreadable", params={"path": spath, "reason": exc.strerror or str(exc)})]
         ) from None
-    try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            [
-                Problem(
-                    "file.not_json",
-                    params={"path": spath, "line": 1, "column": exc.start + 1, "reason": "not UTF-8 text"},
-                )
-            ]
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            [
-                Problem(
-                    "file.not_json",
-                    params={"path": spath, "line": exc.lineno, "column": exc.colno, "reason": exc.msg},
-                )
-            ]
-        ) from None
+    doc = load_json_limited(data, spath)
     if not isinstance(doc, dict):
         raise InputError([Problem("file.not_a_case", params={"path": spath})])
     return doc
@@ -354,35 +353,6 @@ def load_case(path: Path | str) -> Case:
 
 def case_to_json(case: Case) -> str:
     return json.dumps(case.to_dict(), indent=2, ensure_ascii=False) + "\n"
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write a file atomically: temporary file in the same folder, fsync, rename."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        try:
-            dir_fd = os.open(folder, os.O_DIRECTORY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        except OSError:
-            pass
-        finally:
-            os.close(dir_fd)
 
 
 def save_case(case: Case, path: Path | str) -> None:

@@ -6,7 +6,9 @@ allowed range, in Dutch and English (see :mod:`ber.texts.messages`).
 
 from __future__ import annotations
 
+from ber.case.limits import document_problems
 from ber.case.model import Capacity, Case, Override
+from ber.case.plausible import plausibility_problems
 from ber.reference.data import CATEGORIES, MODES, MunicipalityTable, ReferenceSet
 from ber.texts.messages import Problem
 
@@ -25,6 +27,8 @@ MAX_FLOOR_AREA_M2 = 100_000_000.0
 MAX_BEDS = 1_000_000.0
 #: keys that may be overridden besides the reference norms
 EXTRA_OVERRIDE_KEYS = ("sector.migrant_share", "sector.m2_per_job")
+#: reference rows that are only defaults of a case field: the case field is set instead
+CASE_DEFAULT_KEYS = {"business.shifts_per_day": "business.shifts_per_day"}
 #: overridable values the calculation divides by: they must be greater than 0
 POSITIVE_OVERRIDE_KEYS = (
     "housing.household_size",
@@ -33,6 +37,7 @@ POSITIVE_OVERRIDE_KEYS = (
     "education.class_size_secondary",
     "education.newcomer_class_size",
     "gravity.half_distance_km",
+    "gravity.half_distance_km_flex",
     "sector.m2_per_job",
     "transport.occupancy.car",
     "transport.occupancy.van",
@@ -94,7 +99,8 @@ def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> li
     _validate_region_and_capacity(case, table, c)
     _validate_overrides(case, ref, c)
     _validate_mitigations(case, c)
-    return c.problems
+    # limits again for cases not read from a file (the application builds them directly)
+    return c.problems + plausibility_problems(case, ref) + document_problems(case.to_dict())
 
 
 def _validate_business(case: Case, ref: ReferenceSet, c: _Collector) -> None:
@@ -185,6 +191,8 @@ def _validate_override(key: str, ov: Override, ref: ReferenceSet, c: _Collector)
     field = f"overrides.{key}"
     if key not in ref.norms and key not in EXTRA_OVERRIDE_KEYS:
         c.add("override.unknown", field, value=repr(key))
+    if key in CASE_DEFAULT_KEYS:
+        c.add("override.case_input", field, case_field=CASE_DEFAULT_KEYS[key])
     if not ov.justification.strip():
         c.add("override.justification", f"{field}.justification")
     low = ov.low if ov.low is not None else ov.value

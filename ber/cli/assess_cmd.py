@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ber.case.model import Case, load_case
-from ber.cli.common import check_samples, context_for, print_summary, write_json
+from ber.cli.common import check_samples, check_seed, context_for, print_summary, write_json
 from ber.cli.lang import h
-from ber.engine.assess import assess, check_case
+from ber.engine.assess import Context, assess, check_case
 from ber.engine.result import Assessment
+from ber.io.atomic import STDOUT, check_outputs
 from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, Problem, translate
 
@@ -59,6 +60,7 @@ def register(sub: Any) -> None:
         "--gpkg",
         help=h("assess.write_the_result_as_2"),
     )
+    p.add_argument("--region", metavar="KIND:CODE", help=h("assess.region"))
     p.add_argument("--quiet", action="store_true", help=h("assess.print_no_summary"))
     p.add_argument(
         "--cumulative",
@@ -85,15 +87,21 @@ def register(sub: Any) -> None:
 
 def run_assess(args: argparse.Namespace) -> int:
     check_samples(args.samples)
+    check_seed(args.seed)
+    check_outputs(
+        {"--out": args.out, "--pdf": args.pdf, "--xlsx": args.xlsx, "--gpkg": args.gpkg}, inputs=[args.case]
+    )
     case = load_case(Path(args.case))
     ctx = context_for(args.geodata)
+    if args.region:
+        case = _with_region_choice(case, ctx, args.region, args.lang)
     result = assess(case, ctx, samples=args.samples, seed=args.seed)
     cum = _cumulative(result, case, args.register_url) if args.cumulative else None
     if args.out:
         doc = result.to_dict()
         if cum is not None:
             doc["cumulative"] = cum.to_dict()
-        write_json(Path(args.out), doc)
+        write_json(args.out, doc)
     if args.xlsx:
         from ber.io.excel import export_result_xlsx
 
@@ -109,11 +117,22 @@ def run_assess(args: argparse.Namespace) -> int:
         from ber.cli.report_hook import write_report
 
         write_report(result, case, Path(args.pdf), args.lang, pdfa=args.pdfa, ctx=ctx, cumulative=cum)
-    if not args.quiet:
+    if not args.quiet and STDOUT not in (args.out, args.pdf):  # '-': the output is on stdout
         print_summary(result, case.business.name, args.lang)
         if cum is not None:
             _print_cumulative(cum, args.lang)
     return 0
+
+
+def _with_region_choice(case: Case, ctx: Context, text: str, lang: Lang) -> Case:
+    """The case with the region named by ``--region`` (InputError, exit 2, when unknown)."""
+    from ber.engine.geometry import site_point
+    from ber.geodata.region import region_choice, with_region
+
+    if ctx.geo is None:
+        raise InputError([Problem("cli.region", params={"value": text})])
+    site = site_point(case.chosen_site(), ctx.table, ctx.locate)
+    return with_region(case, region_choice(text, ctx.geo, (site.x, site.y), lang))
 
 
 def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:

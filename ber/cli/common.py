@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ber.case.model import atomic_write_bytes
+from ber.case.limits import is_valid_text
 from ber.engine.assess import Context
 from ber.engine.metrics import Output, metrics
 from ber.engine.result import Assessment
+from ber.io.atomic import write_output
 from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
 from ber.texts.messages import InputError, Lang, Problem
@@ -30,13 +31,43 @@ def context_for(geodata: str | None) -> Context:
     return result
 
 
-def write_json(path: Path, doc: Any) -> None:
-    atomic_write_bytes(path, (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode())
+def write_json(path: Path | str, doc: Any) -> None:
+    """Write a result document; '-' is standard output.
+
+    ``allow_nan=False``: a non-finite number in a result is an internal error (exit 1),
+    never ``Infinity`` in a file that then is no JSON; valid input cannot produce one
+    (tests/core/test_hostile_input.py).
+    """
+    text = json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    write_output(path, text.encode("utf-8"))
 
 
 def check_samples(samples: int) -> None:
     if not 0 <= samples <= 100_000:
         raise InputError([Problem("cli.samples", params={"value": samples})])
+
+
+#: numpy's generators take seeds from 0 up; 2**63 - 1 keeps a seed one machine integer
+SEED_RANGE = (0, 2**63 - 1)
+
+
+def check_seed(seed: int) -> None:
+    if not SEED_RANGE[0] <= seed <= SEED_RANGE[1]:
+        raise InputError(
+            [Problem("cli.seed", params={"value": seed, "low": SEED_RANGE[0], "high": SEED_RANGE[1]})]
+        )
+
+
+def check_int_option(option: str, value: int | None, low: int, high: int) -> None:
+    """A whole-number option within its range (None: not given)."""
+    if value is not None and not low <= value <= high:
+        raise InputError([Problem("field.range", option, {"value": value, "low": low, "high": high})])
+
+
+def check_text_option(option: str, value: str | None) -> None:
+    """Text from the command line must be valid Unicode (undecodable bytes are refused)."""
+    if value is not None and not is_valid_text(value):
+        raise InputError([Problem("text.invalid", option, {"value": ascii(value)[:60]})])
 
 
 def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None) -> None:

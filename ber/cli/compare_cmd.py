@@ -9,6 +9,7 @@ from typing import Any
 from ber.case.model import load_case
 from ber.cli.common import context_for, write_json
 from ber.cli.lang import h
+from ber.io.atomic import STDOUT, check_outputs, write_output
 from ber.texts.catalogue import text
 from ber.texts.labels import STATUS_LABELS, format_number
 from ber.texts.messages import Lang
@@ -53,22 +54,21 @@ def run_compare(args: argparse.Namespace) -> int:
     from ber.geodata import compare_sites, read_sites
 
     lang: Lang = args.lang
+    check_outputs({"--out": args.out, "--csv": args.csv, "--gpkg": args.gpkg}, inputs=[args.case, args.sites])
     case = load_case(Path(args.case))
     ctx = context_for(args.geodata)
     sites = read_sites(Path(args.sites), lang)
     ranking = compare_sites(case, sites, ctx, region=args.region)
     print_notices(ranking.notices, lang)
     if args.out:
-        write_json(Path(args.out), ranking.to_dict())
+        write_json(args.out, ranking.to_dict())
     if args.csv:
-        from ber.case.model import atomic_write_bytes
-
-        atomic_write_bytes(Path(args.csv), ranking.to_csv_bytes(lang))
+        write_output(args.csv, ranking.to_csv_bytes(lang))
     if args.gpkg:
         from ber.io.gpkg import write_ranking_gpkg
 
         write_ranking_gpkg(Path(args.gpkg), ranking.sites, lang)
-    if not args.quiet:
+    if not args.quiet and STDOUT not in (args.out, args.csv):
         _print_table(ranking, lang)
     return 0
 

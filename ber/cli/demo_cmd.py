@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from ber.case.demo import demo_case
 from ber.case.model import save_case
-from ber.cli.common import check_samples, context_for, print_summary, write_json
+from ber.cli.common import check_samples, check_seed, context_for, print_summary, write_json
 from ber.cli.lang import h
 from ber.engine.assess import assess
+from ber.io.atomic import ensure_output_folder
 from ber.texts.catalogue import text
 
 
@@ -39,8 +39,8 @@ def register(sub: Any) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     check_samples(args.samples)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    check_seed(args.seed)
+    out = ensure_output_folder(args.out)
     case = demo_case(args.lang)
     # the same context `ber assess` uses, so that assessing demo.ber reproduces the result:
     # the user's imported national geodata when present (real map), else the built-in region

@@ -31,6 +31,17 @@ def register(sub: Any) -> None:
         metavar="ROLE=COLUMN,...",
         help=help_text("geodata.own_column_names_e"),
     )
+    imp.add_argument(
+        "--layer",
+        default=None,
+        metavar="NAME",
+        help=help_text("geodata.layer"),
+    )
+    imp.add_argument(
+        "--partial",
+        action="store_true",
+        help=help_text("geodata.partial"),
+    )
     imp.set_defaults(func=run_import)
     info = actions.add_parser("info", help=help_text("geodata.show_what_is_stored"))
     info.set_defaults(func=run_info)
@@ -48,7 +59,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     lang: Lang = args.lang
     mapping = ColumnMapping.parse(args.map)
-    geo = import_geodata([Path(p) for p in args.paths], mapping)
+    geo = import_geodata([Path(p) for p in args.paths], mapping, layer=args.layer, partial=args.partial)
     print_notices(geo.notices, lang)
     regions = _t(
         "regions",
@@ -69,7 +80,11 @@ def run_info(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     doc = read_manifest()
     if doc is None:
-        print(translate("geodata.none_stored", lang))
+        from ber.reference.national import load_national
+
+        info = load_national().info
+        name = f"{info.name}, {info.version}, SHA-256 {info.checksum[:16]}…"
+        print(translate("geodata.none_stored", lang, name=name))
         return 0
     counts = doc.get("counts", {})
     print(

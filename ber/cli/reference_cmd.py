@@ -26,7 +26,9 @@ def run_reference(args: argparse.Namespace) -> int:
     ref = load_reference()
     lang = args.lang
     if args.check:
-        problems = check_reference(ref)
+        from ber.reference.national import dataset_entry, verify
+
+        problems = check_reference(ref) + verify(ref.folder)
         if problems:
             raise InputError(problems)
         assumptions = sum(1 for n in ref.norms.values() if n.is_assumption)
@@ -38,6 +40,17 @@ def run_reference(args: argparse.Namespace) -> int:
                 rows=len(ref.norms),
                 checksum=ref.checksum[:16],
                 assumptions=assumptions,
+            )
+        )
+        entry = dataset_entry(ref.folder)
+        print(
+            translate(
+                "reference.geodata_ok",
+                lang,
+                name=entry.get("name", ""),
+                version=entry.get("version", ""),
+                file=entry["file"],
+                checksum=str(entry["sha256"])[:16],
             )
         )
         return 0

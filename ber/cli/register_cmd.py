@@ -138,7 +138,21 @@ def _filters(p: argparse.ArgumentParser) -> None:
     )
 
 
+#: years accepted by --year and --operating-year
+YEAR_RANGE = (1900, 2200)
+
+
 def _filter_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    from ber.cli.common import check_int_option, check_text_option
+
+    check_int_option("--year", args.year, *YEAR_RANGE)
+    check_int_option("--operating-year", args.operating_year, *YEAR_RANGE)
+    for option, value in (
+        ("--municipality", args.municipality),
+        ("--sector", args.sector),
+        ("--search", args.search),
+    ):
+        check_text_option(option, value)
     return {
         "municipality": args.municipality,
         "status": args.status,
@@ -149,8 +163,30 @@ def _filter_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+#: options whose text goes into the register (paths and URLs are not text fields)
+_TEXT_OPTIONS = (
+    "reference",
+    "status",
+    "officer",
+    "who",
+    "why",
+    "exclude",
+    "municipality",
+    "sector",
+    "search",
+)
+
+
 def _open(args: argparse.Namespace) -> Any:
+    from ber.cli.common import check_text_option
     from ber.register import Register
+
+    for name in _TEXT_OPTIONS:  # text stored or searched must be valid Unicode
+        value = getattr(args, name, None)
+        check_text_option(
+            f"--{name}" if name not in ("reference", "status") else name,
+            value if isinstance(value, str) else None,
+        )
 
     return Register.open(args.url)
 
@@ -362,15 +398,17 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_cumulative(args: argparse.Namespace) -> int:
     from ber.cli.common import write_json
+    from ber.io.atomic import check_outputs
     from ber.register import cumulative
     from ber.texts.labels import CASE_STATUS_LABELS, DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
 
     lang: Lang = args.lang
+    check_outputs({"--out": args.out}, inputs=[args.case])
     case, result = _assessed(args.case, args.geodata)
     with _open(args) as reg:
         cum = cumulative(result, case, reg, exclude_ref=args.exclude)
     if args.out:
-        write_json(Path(args.out), cum.to_dict())
+        write_json(args.out, cum.to_dict())
     year = cum.full_operation_year
     t = cum.year_index(year)
     print(text("cli.register.cumulative_year", lang, year=year))

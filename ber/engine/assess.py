@@ -30,6 +30,7 @@ from ber.engine.result import (
     ActiveMitigations,
     Assessment,
     ChosenSite,
+    DatasetUsed,
     DomainState,
     MitigationEffect,
     MunicipalityWithout,
@@ -51,13 +52,15 @@ from ber.engine.summary import (
     verdicts,
 )
 from ber.reference.data import CATEGORIES, MunicipalityTable, ReferenceSet, load_reference
+from ber.reference.national import DatasetInfo, load_national
 from ber.texts.messages import InputError, Problem
 
 MC_CHUNK = 500
 
 
 class GeoSource(Protocol):
-    """What the engine's callers read of imported geodata (``ber.geodata.GeoData``)."""
+    """What the engine's callers read of geodata: the built-in national set
+    (``ber.reference.national.NationalData``) or an import (``ber.geodata.GeoData``)."""
 
     @property
     def source(self) -> str:
@@ -68,6 +71,15 @@ class GeoSource(Protocol):
         """Municipality polygons in RD metres (shapely geometries) by code."""
         ...
 
+    @property
+    def info(self) -> DatasetInfo | None:
+        """Name, year and checksum of the data set (None when not known)."""
+        ...
+
+    def regions(self, kind: str) -> dict[str, tuple[str, list[str]]]:
+        """Regions of one kind (arbeidsmarktregio, corop, provincie): code -> (name, members)."""
+        ...
+
 
 @dataclass(frozen=True)
 class Context:
@@ -76,14 +88,28 @@ class Context:
     ref: ReferenceSet
     table: MunicipalityTable
     locate: HostLocator | None = None
-    #: geodata behind ``table`` when it came from imported boundaries (a
-    #: ``ber.geodata.GeoData``); None for the built-in demo region
+    #: geodata behind ``table``: the built-in national set
+    #: (``ber.reference.national.NationalData``) or an import (``ber.geodata.GeoData``);
+    #: None for the seven-municipality demo table without boundaries
     geo: GeoSource | None = None
 
     @classmethod
     def default(cls) -> Context:
+        """The built-in national geodata: every municipality of 2024, hosts by polygon."""
+        ref = load_reference()
+        national = load_national()
+        return cls(ref=ref, table=national.table, locate=national.locate, geo=national)
+
+    @classmethod
+    def demo_region(cls) -> Context:
+        """Only the seven Noord-Limburg rows of ``municipalities_noord_limburg.csv``, no boundaries."""
         ref = load_reference()
         return cls(ref=ref, table=ref.municipalities)
+
+    @property
+    def dataset(self) -> DatasetInfo | None:
+        """Which geodata set the table comes from (None for the demo table)."""
+        return None if self.geo is None else self.geo.info
 
 
 def check_case(case: Case, ctx: Context) -> None:
@@ -91,8 +117,26 @@ def check_case(case: Case, ctx: Context) -> None:
     problems = validate_case(case, ctx.ref, ctx.table)
     if not problems and ctx.locate is None:
         problems = _sites_far_from_region(case, ctx)
+        problems = _cutoff_as_cause(case, ctx, problems) + problems
     if problems:
         raise InputError(problems)
+
+
+def _cutoff_as_cause(case: Case, ctx: Context, problems: list[Problem]) -> list[Problem]:
+    """Name the cut-off override when it alone makes every site fail (issue 15, item 14)."""
+    ov = case.overrides.get("gravity.cutoff_km")
+    if ov is None or len(problems) < len(case.sites):
+        return []
+    without = case.copy_with(overrides={k: v for k, v in case.overrides.items() if k != "gravity.cutoff_km"})
+    if len(_sites_far_from_region(without, ctx)) == len(case.sites):
+        return []  # the reference cut-off refuses them too: the sites are the cause
+    reference = ctx.ref.value("gravity.cutoff_km")
+    field = "overrides.gravity.cutoff_km.value"
+    return [
+        Problem(
+            "override.sites_all_invalid", field, {"value": f"{ov.value:g}", "reference": f"{reference:g}"}
+        )
+    ]
 
 
 def _sites_far_from_region(case: Case, ctx: Context) -> list[Problem]:
@@ -372,6 +416,7 @@ def assess(
             if ctx.table.source in ref.sources
             else ctx.table.source,
         ),
+        geodata=None if ctx.dataset is None else DatasetUsed(**ctx.dataset.to_dict()),
         family_preset=case.workforce.family_preset,
         totals=totals,
         per_year=per_year(raw, 0),

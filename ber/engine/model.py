@@ -18,6 +18,7 @@ from ber.case.model import Case
 from ber.engine.domains import domains
 from ber.engine.geometry import SitePoint, distances_km
 from ber.engine.params import Params
+from ber.engine.residence import Residence, mixed_shares, residence_shares
 from ber.engine.status import Status
 from ber.reference.data import (
     CATEGORIES,
@@ -28,7 +29,6 @@ from ber.reference.data import (
     MunicipalityTable,
 )
 
-LN2 = float(np.log(2.0))
 EPS = 1e-9
 
 #: positions on the category axis, by name
@@ -124,14 +124,11 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     d = distances_km(site, region)
     if prep.manual_shares is not None:
         g1 = prep.manual_shares / (1.0 - xb) if xb < 1.0 else np.zeros(K)
-        g = np.broadcast_to(g1, (s_count, K))
-    else:
-        half = params["gravity.half_distance_km"][:, None]
-        cutoff = params["gravity.cutoff_km"][:, None]
-        weight = region.dwellings[None, :] * np.exp(-LN2 * d[None, :] / half)
-        weight = np.where(d[None, :] <= cutoff, weight, 0.0)
-        total = weight.sum(axis=1, keepdims=True)
-        g = np.divide(weight, total, out=np.zeros_like(weight), where=total > 0)
+        g = g_set = np.broadcast_to(g1, (s_count, K))
+    else:  # default residence model: ber/engine/residence.py
+        host = region.index(site.host) if site.host in region else None
+        res = residence_shares(d, region.dwellings, host, params)
+        g, g_set = res.flex, res.settling  # g: flex workers, g_set: settling workers
 
     beds_total = float(prep.beds.sum())
     flex_dom = Wd[:, I_SHORT, :] + Wd[:, I_MID, :]  # (S, Y)
@@ -139,7 +136,7 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     phi = np.divide(in_beds, flex_dom, out=np.zeros_like(flex_dom), where=flex_dom > 0)
     b = prep.beds / beds_total if beds_total > 0 else np.zeros(K)
     loc_flex = (1.0 - phi)[:, None, :] * g[:, :, None] + phi[:, None, :] * b[None, :, None]
-    loc_set = g[:, :, None]  # (S, K, 1)
+    loc_set = g_set[:, :, None]  # (S, K, 1)
 
     def spread(flex: np.ndarray, settle: np.ndarray) -> np.ndarray:
         out: np.ndarray = flex[:, None, :] * loc_flex + settle[:, None, :] * loc_set
@@ -224,7 +221,9 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
         family=F,
         cross_border=abroad,
         employer_beds_used=in_beds,
-        residence=np.asarray(g),
+        residence=mixed_shares(
+            Residence(g, g_set), Wd[:, FLEX].sum(axis=(1, 2)), Wd[:, SETTLE].sum(axis=(1, 2))
+        ),
         local=local,
         demand=demand,
         peak_vehicles=peak,

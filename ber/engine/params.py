@@ -15,6 +15,15 @@ import numpy as np
 from ber.case.model import Case
 from ber.reference.data import CATEGORIES, MODES, VEHICLE_MODES, ReferenceSet
 
+#: reference rows of the residence model (``ber.engine.residence``)
+RESIDENCE_PARAMETERS: tuple[str, ...] = (
+    "gravity.half_distance_km_flex",
+    "gravity.half_distance_km",
+    "gravity.host_share_min_flex",
+    "gravity.host_share_min_settling",
+    "gravity.cutoff_km",
+)
+
 
 @dataclass(frozen=True)
 class ParamSpec:
@@ -69,8 +78,7 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
         "transport.trips_per_worker_per_shift",
         "transport.road_factor",
         "transport.cross_border_distance_km",
-        "gravity.half_distance_km",
-        "gravity.cutoff_km",
+        *RESIDENCE_PARAMETERS,
         "status.amber_threshold",
         "status.red_threshold",
     ):

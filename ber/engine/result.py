@@ -150,6 +150,18 @@ class ChosenSite(_ByName):
 
 
 @dataclass
+class DatasetUsed(_ByName):
+    """The geodata set behind the region figures (``geodata``): built in or imported."""
+
+    name: str
+    year: int
+    checksum: str
+    version: str = ""
+    builtin: bool = True
+    attribution: str = ""
+
+
+@dataclass
 class RegionUsed(_ByName):
     """How the region was formed (``region``)."""
 
@@ -391,6 +403,8 @@ class Assessment:
     parameters: list[ParameterUsed]
     uncertainty: Uncertainty | None = None
     sensitivity: list[SensitivityRow] | None = None
+    #: the geodata set behind the region figures (name, year, checksum)
+    geodata: DatasetUsed | None = None
 
     def municipality(self, code: str) -> MunicipalityResult:
         for m in self.municipalities:
@@ -411,6 +425,7 @@ class Assessment:
             "full_operation_year": self.full_operation_year,
             "site": asdict(self.site),
             "region": asdict(self.region),
+            "geodata": asdict(self.geodata) if self.geodata is not None else None,
             "family_preset": self.family_preset,
             "totals": self.totals.to_dict(),
             "per_year": self.per_year,

@@ -11,7 +11,7 @@ a year in the file name). All problems of all files are raised together.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,11 @@ from ber.geodata.columns import (
     find_column,
     stat_columns,
 )
-from ber.geodata.model import GeoData, build_table
+from ber.geodata.layers import apply_names, choose_layers, missing_region_links, restore_frame
+from ber.geodata.model import GeoData, build_table, content_checksum
 from ber.geodata.readers import Layer, list_files, open_layers, to_numbers
+from ber.geodata.regionlayers import membership
+from ber.reference.national import DatasetInfo
 from ber.texts.messages import InputError, Problem
 
 STAT_LABELS = {"inhabitants": "aantal_inwoners", "households": "huishoudens", "dwellings": "woningvoorraad"}
@@ -41,6 +44,11 @@ class _Stat:
     order: int
     suffixed: bool  # a year-suffixed column of a combined table (ranks after a plain one)
     values: dict[str, float]  # code -> value (only known values)
+
+
+#: a municipality's statistic cannot exceed the country's total (CBS 2024: 18.0 million
+#: inhabitants, 8.3 million households, 8.2 million dwellings), rounded up generously
+STAT_MAX: dict[str, int] = {"inhabitants": 25_000_000, "households": 12_000_000, "dwellings": 12_000_000}
 
 
 def expand(paths: Sequence[Path | str], problems: list[Problem]) -> list[tuple[Path, bool]]:
@@ -68,13 +76,10 @@ def _year_of(layer: Layer, frame: Any) -> int:
     return layer.year_hint
 
 
-def import_paths(paths: Sequence[Path | str], mapping: ColumnMapping | None = None) -> GeoData:
-    """Read and validate geodata from files/folders; InputError lists every problem."""
-    problems: list[Problem] = []
-    notices: list[Problem] = []
-    files = expand(paths, problems)
+def _open_all(paths: Sequence[Path | str], problems: list[Problem], notices: list[Problem]) -> list[Layer]:
+    """Every layer of every file (folders: their supported files)."""
     layers: list[Layer] = []
-    for path, in_folder in files:
+    for path, in_folder in expand(paths, problems):
         try:
             layers.extend(open_layers(path))
         except InputError as err:
@@ -86,14 +91,20 @@ def import_paths(paths: Sequence[Path | str], mapping: ColumnMapping | None = No
                 notices.extend(err.problems)  # any other JSON file in the folder (not GeoJSON)
             else:
                 problems.extend(err.problems)
+    return layers
 
+
+def _classify(
+    layers: list[Layer], mapping: ColumnMapping | None, problems: list[Problem], notices: list[Problem]
+) -> tuple[tuple[Layer, str] | None, list[tuple[Layer, str]]]:
+    """The boundary layer (with its code column) and the statistics tables."""
     boundary: tuple[Layer, str] | None = None
     boundary_labels: list[str] = []
     tables: list[tuple[Layer, str]] = []
     for layer in layers:
         code_col = find_column(layer.fields, "code", mapping)
-        mapped = mapping.get("code") if mapping else None
         if code_col is None:
+            mapped = mapping.get("code") if mapping else None
             if mapped is not None and len(layers) == 1:
                 problems.append(_mapped_missing(layer, "code", mapped))
             elif len(layers) == 1:
@@ -110,42 +121,94 @@ def import_paths(paths: Sequence[Path | str], mapping: ColumnMapping | None = No
             tables.append((layer, code_col))
     if len(boundary_labels) > 1:
         problems.append(Problem("geodata.several_boundaries", params={"paths": ", ".join(boundary_labels)}))
-    elif boundary is None and not problems:
+    return boundary, tables
+
+
+def import_paths(
+    paths: Sequence[Path | str], mapping: ColumnMapping | None = None, layer_name: str | None = None
+) -> GeoData:
+    """Read and validate geodata from files/folders; InputError lists every problem.
+
+    ``layer_name`` chooses the boundary layer of a multi-layer file (``--layer``).
+    """
+    problems: list[Problem] = []
+    notices: list[Problem] = []
+    layers = _open_all(paths, problems, notices)
+    for layer in layers:
+        apply_names(layer, mapping)
+    region_layers: dict[str, Layer] = {}
+    layers = choose_layers(layers, layer_name, mapping, problems, notices, region_layers)
+    boundary, tables = _classify(layers, mapping, problems, notices)
+    if boundary is None and not problems:
         shown = ", ".join(str(p) for p in paths)
         problems.append(Problem("geodata.no_boundaries", params={"paths": shown}))
     if problems or boundary is None:
         raise InputError(problems or [Problem("geodata.no_boundaries", params={"paths": str(paths)})])
 
     layer, code_col = boundary
-    frame = _drop_water(layer, layer.read(), notices)
+    frame = restore_frame(layer, _drop_water(layer, layer.read(), notices), mapping, problems)
     gdf = prepare_boundaries(layer, frame, code_col, mapping, problems, notices)
-    stats: list[_Stat] = []
-    extra: dict[str, list[str]] = {}
-    regions: list[tuple[str, dict[str, Any]]] = []
-    names: dict[str, str] = {}
-    sources: list[dict[str, Any]] = [{"file": layer.label, "role": "boundaries", "features": len(frame)}]
-    if gdf is not None:
-        codes = list(gdf.index)
-        _collect(layer, frame, list(codes), mapping, 0, stats, regions, names, problems)
-        for order, (tab, tab_code) in enumerate(tables, start=1):
-            tframe = tab.read()
-            tcodes = codes_of(tab, tframe, tab_code, problems)
-            known = set(codes)
-            outside = sorted({c for c in tcodes if c is not None and c not in known})
-            if outside:
-                extra[tab.label] = outside
-            _collect(tab, tframe, tcodes, mapping, order, stats, regions, names, problems)
-            sources.append({"file": tab.label, "role": "statistics", "features": len(tframe)})
-    if problems or gdf is None:
+    if gdf is None:
         raise InputError(problems)
-    for label, outside in extra.items():
+    parts = _Parts(sources=[{"file": layer.label, "role": "boundaries", "features": len(frame)}])
+    codes = list(gdf.index)
+    _collect(layer, frame, list(codes), mapping, 0, parts, problems)
+    for order, (tab, tab_code) in enumerate(tables, start=1):
+        _read_table(tab, tab_code, set(codes), mapping, order, parts, problems)
+    if problems:
+        raise InputError(problems)
+    _link_regions(gdf, parts, region_layers, layer.label, notices)
+    for label, outside in parts.extra.items():
         notices.append(
             Problem(
                 "geodata.extra_codes",
                 params={"path": label, "count": len(outside), "codes": ", ".join(outside[:MAX_LISTED])},
             )
         )
-    return _assemble(gdf, stats, regions, names, notices, sources, layer.label)
+    return _assemble(gdf, parts, notices, layer.label)
+
+
+def _link_regions(
+    gdf: Any, parts: _Parts, region_layers: dict[str, Layer], label: str, notices: list[Problem]
+) -> None:
+    """Membership from region layers for kinds without columns; a notice for what stays missing."""
+    linked = [c for _label, found in parts.regions for c in found]
+    for kind, region_layer in region_layers.items():
+        if REGION_COLUMNS[kind][0] not in linked:  # no column for it: from the region layer
+            derived = membership(kind, region_layer, gdf, notices)
+            if derived is not None:
+                parts.regions.append(derived)
+                linked.extend(derived[1])
+    notices.extend(missing_region_links(label, linked))
+
+
+@dataclass
+class _Parts:
+    """What the layers contribute: statistics, region columns, names, sources."""
+
+    sources: list[dict[str, Any]]
+    stats: list[_Stat] = field(default_factory=list)
+    regions: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _read_table(
+    tab: Layer,
+    tab_code: str,
+    known: set[str],
+    mapping: ColumnMapping | None,
+    order: int,
+    parts: _Parts,
+    problems: list[Problem],
+) -> None:
+    tframe = restore_frame(tab, tab.read(), mapping, problems)
+    tcodes = codes_of(tab, tframe, tab_code, problems)
+    outside = sorted({c for c in tcodes if c is not None and c not in known})
+    if outside:
+        parts.extra[tab.label] = outside
+    _collect(tab, tframe, tcodes, mapping, order, parts, problems)
+    parts.sources.append({"file": tab.label, "role": "statistics", "features": len(tframe)})
 
 
 def _drop_water(layer: Layer, frame: Any, notices: list[Problem]) -> Any:
@@ -175,9 +238,7 @@ def _collect(
     codes: list[str | None],
     mapping: ColumnMapping | None,
     order: int,
-    stats: list[_Stat],
-    regions: list[tuple[str, dict[str, Any]]],
-    names: dict[str, str],
+    parts: _Parts,
     problems: list[Problem],
 ) -> None:
     """Statistics, names and region membership of one layer (aligned with ``codes``)."""
@@ -192,6 +253,20 @@ def _collect(
         for col, suffix_year in found:
             values, bad = to_numbers(frame[col].tolist(), comma)
             negative = [i for i in np.flatnonzero(values < 0)]
+            too_large = [int(i) for i in np.flatnonzero(values > STAT_MAX[role])]
+            for i in too_large[:MAX_LISTED]:
+                problems.append(
+                    Problem(
+                        "geodata.implausible_number",
+                        params={
+                            "path": layer.label,
+                            "column": col,
+                            "municipality": codes[i] or f"#{i + 1}",
+                            "value": repr(frame[col].iloc[i]),
+                            "high": f"{STAT_MAX[role]:,}".replace(",", "."),
+                        },
+                    )
+                )
             for i in (bad + [int(i) for i in negative])[:MAX_LISTED]:
                 problems.append(
                     Problem(
@@ -207,16 +282,16 @@ def _collect(
             known = {
                 c: float(v)
                 for c, v in zip(codes, values, strict=True)
-                if c is not None and np.isfinite(v) and v >= 0
+                if c is not None and np.isfinite(v) and 0 <= v <= STAT_MAX[role]
             }
-            stats.append(
+            parts.stats.append(
                 _Stat(role, f"{layer.label}: {col}", suffix_year or year, order, bool(suffix_year), known)
             )
     name_col = find_column(cols, "name", mapping)
     if name_col is not None:
         for c, n in zip(codes, frame[name_col].tolist(), strict=True):
-            if c is not None and c not in names and n is not None and str(n).strip():
-                names[c] = str(n).strip()
+            if c is not None and c not in parts.names and n is not None and str(n).strip():
+                parts.names[c] = str(n).strip()
     present = {c.lower(): c for c in cols}
     found_regions: dict[str, Any] = {}
     for code_col, name_col_r in REGION_COLUMNS.values():
@@ -224,18 +299,29 @@ def _collect(
             if col in present:
                 found_regions[col] = dict(zip(codes, frame[present[col]].tolist(), strict=True))
     if found_regions:
-        regions.append((layer.label, found_regions))
+        parts.regions.append((layer.label, found_regions))
 
 
-def _assemble(
-    gdf: Any,
-    stats: list[_Stat],
-    regions: list[tuple[str, dict[str, Any]]],
-    names: dict[str, str],
-    notices: list[Problem],
-    sources: list[dict[str, Any]],
-    boundary_label: str,
-) -> GeoData:
+def _listed(codes: list[str]) -> str:
+    return ", ".join(codes[:MAX_LISTED]) + (" …" if len(codes) > MAX_LISTED else "")
+
+
+def _stat_column(codes: list[str], candidates: list[_Stat]) -> tuple[Any, list[str]]:
+    """Per municipality the value of the best candidate that has one, and the labels used."""
+    column = np.full(len(codes), np.nan)
+    used: list[str] = []
+    for k, code in enumerate(codes):
+        for s in candidates:
+            if code in s.values:
+                column[k] = s.values[code]
+                if s.label not in used:
+                    used.append(s.label)
+                break
+    return column, used
+
+
+def _statistics(gdf: Any, stats: list[_Stat], notices: list[Problem]) -> dict[str, str]:
+    """Fill the statistics columns (newest year wins); missing dwellings are an error."""
     codes = list(gdf.index)
     fields: dict[str, str] = {}
     problems: list[Problem] = []
@@ -243,58 +329,37 @@ def _assemble(
         candidates = sorted(
             (s for s in stats if s.role == role), key=lambda s: (-s.year, s.suffixed, s.order)
         )
-        column = np.full(len(codes), np.nan)
-        used: list[str] = []
-        for k, code in enumerate(codes):
-            for s in candidates:
-                if code in s.values:
-                    column[k] = s.values[code]
-                    if s.label not in used:
-                        used.append(s.label)
-                    break
+        column, used = _stat_column(codes, candidates)
         gdf[role] = column
         years = {s.label: s.year for s in candidates}
         fields[role] = "; ".join(f"{u} ({years[u]})" if years[u] else u for u in used)
         missing = [codes[k] for k in np.flatnonzero(np.isnan(column))]
         if missing and role == "dwellings":
-            problems.append(
-                Problem(
-                    "geodata.missing_dwellings",
-                    params={
-                        "count": len(missing),
-                        "codes": ", ".join(missing[:MAX_LISTED])
-                        + (" …" if len(missing) > MAX_LISTED else ""),
-                        "accepted": accepted("dwellings"),
-                    },
-                )
-            )
+            params = {"count": len(missing), "codes": _listed(missing), "accepted": accepted("dwellings")}
+            problems.append(Problem("geodata.missing_dwellings", params=params))
         elif missing:
-            notices.append(
-                Problem(
-                    "geodata.missing_stat",
-                    params={
-                        "column": STAT_LABELS[role],
-                        "count": len(missing),
-                        "codes": ", ".join(missing[:MAX_LISTED])
-                        + (" …" if len(missing) > MAX_LISTED else ""),
-                    },
-                )
-            )
+            params = {"column": STAT_LABELS[role], "count": len(missing), "codes": _listed(missing)}
+            notices.append(Problem("geodata.missing_stat", params=params))
     if problems:
         raise InputError(problems)
-    gdf["name"] = [names.get(c, c) for c in codes]
-    for code_col, name_col in REGION_COLUMNS.values():
-        for col in (code_col, name_col):
-            values = []
-            for c in codes:
-                value = ""
-                for _label, found in regions:
-                    v = found.get(col, {}).get(c)
-                    if v is not None and str(v).strip() and str(v) != "nan":
-                        value = str(v).strip()
-                        break
-                values.append(value)
-            gdf[col] = values
+    return fields
+
+
+def _first_value(regions: list[tuple[str, dict[str, Any]]], col: str, code: str) -> str:
+    for _label, found in regions:
+        v = found.get(col, {}).get(code)
+        if v is not None and str(v).strip() and str(v) != "nan":
+            return str(v).strip()
+    return ""
+
+
+def _assemble(gdf: Any, parts: _Parts, notices: list[Problem], boundary_label: str) -> GeoData:
+    codes = list(gdf.index)
+    fields = _statistics(gdf, parts.stats, notices)
+    gdf["name"] = [parts.names.get(c, c) for c in codes]
+    for pair in REGION_COLUMNS.values():
+        for col in pair:
+            gdf[col] = [_first_value(parts.regions, col, c) for c in codes]
     order = ["name", "inhabitants", "households", "dwellings"]
     order += [c for pair in REGION_COLUMNS.values() for c in pair]
     gdf = gdf[[*order, "geometry"]]
@@ -305,10 +370,18 @@ def _assemble(
             if part and name not in used_files:
                 used_files.append(name)
     source = "Geodata: " + ", ".join(used_files)
+    data_years = [s.year for s in parts.stats if s.year and any(s.label in t for t in fields.values())]
+    info = DatasetInfo(
+        name=", ".join(used_files),
+        year=max(data_years, default=0),
+        checksum=content_checksum(gdf),
+        builtin=False,
+    )
     return GeoData(
         table=build_table(gdf, source),
         boundaries=gdf,
         notices=notices,
-        sources=sources,
+        sources=parts.sources,
         fields=fields,
+        info=info,
     )

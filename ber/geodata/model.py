@@ -10,6 +10,7 @@ import numpy as np
 from ber.geodata.columns import REGION_COLUMNS, REGION_KINDS
 from ber.geodata.spatial import PolygonIndex
 from ber.reference.data import MunicipalityTable, ReferenceSet
+from ber.reference.national import DatasetInfo
 from ber.texts.messages import InputError, Problem
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ class GeoData:
     notices: list[Problem] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
+    #: name, year and checksum of the data set (named in results and reports)
+    info: DatasetInfo | None = None
     _index: PolygonIndex | None = field(default=None, repr=False)
     _polygons: bool | None = field(default=None, repr=False)
 
@@ -156,3 +159,19 @@ def build_table(boundaries: gpd.GeoDataFrame, source: str) -> MunicipalityTable:
         y=cent.y.to_numpy(dtype=float),
         source=source,
     )
+
+
+def content_checksum(boundaries: gpd.GeoDataFrame) -> str:
+    """SHA-256 over the codes, attributes and geometries (WKB) of imported municipalities."""
+    import hashlib
+
+    import shapely
+
+    digest = hashlib.sha256()
+    columns = [c for c in boundaries.columns if c != "geometry"]
+    for code, row, geom in zip(
+        boundaries.index, boundaries[columns].itertuples(index=False), boundaries.geometry.values, strict=True
+    ):
+        digest.update(f"{code}\0{tuple(row)!r}\0".encode())
+        digest.update(shapely.to_wkb(geom, byte_order=1) if geom is not None else b"")
+    return digest.hexdigest()

@@ -51,6 +51,13 @@ class Layer:
     spatial: bool
     _read: Callable[[], Any]
     year_hint: int = 0  # a year in the file name, for statistics
+    name: str = ""  # the layer's own name (for ``--layer``); the label when a file has one table
+    file: str = ""  # label of the file the layer is in (layers of one file are chosen together)
+    geometry_type: str | None = None
+
+    def __post_init__(self) -> None:
+        self.name = self.name or self.label
+        self.file = self.file or self.label
 
     def read(self) -> Any:
         """The features: a GeoDataFrame (spatial) or a DataFrame of strings (CSV)."""
@@ -194,10 +201,8 @@ def _vector_layers(source: str, label: str, year: int) -> list[Layer]:
             listed = pyogrio.list_layers(source)
     except Exception as exc:  # GDAL raises several types for garbage input
         raise _unreadable(label, exc) from exc
+    # every layer: ber.geodata.layers chooses among the layers of a multi-layer file
     names = [str(row[0]) for row in listed]
-    if len(names) > 1:
-        preferred = [n for n in names if "gemeente" in n.lower()]
-        names = preferred or names
     out = []
     for name in names:
         try:
@@ -233,6 +238,9 @@ def _vector_layers(source: str, label: str, year: int) -> list[Layer]:
                 spatial=info.get("geometry_type") not in (None, "None"),
                 _read=read,
                 year_hint=year,
+                name=name,
+                file=label,
+                geometry_type=info.get("geometry_type"),
             )
         )
     return out

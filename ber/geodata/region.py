@@ -8,6 +8,7 @@ the chosen site) needs no helper: leave ``case.region.municipalities`` empty and
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from ber.case.model import Case, Region
 from ber.geodata.model import GeoData
@@ -18,11 +19,60 @@ from ber.texts.messages import InputError, Lang, Problem
 KIND_LABELS: Mapping[str, dict[str, str]] = LangTable("label.region_kind.")
 
 
-def region_from_kind(geo: GeoData, kind: str, code: str, lang: Lang = "nl") -> Region:
-    """The region of all member municipalities of e.g. arbeidsmarktregio ``AM14``."""
-    members = geo.region_members(kind, code)
-    name = geo.regions(kind)[code.strip().upper()][0]
-    return Region(municipalities=members, label=f"{KIND_LABELS[kind][lang]} {name}")
+class RegionSource(Protocol):
+    """Geodata with region membership: an import (``GeoData``) or the built-in national set."""
+
+    def regions(self, kind: str) -> dict[str, tuple[str, list[str]]]: ...
+
+
+def region_from_kind(geo: RegionSource, kind: str, code: str, lang: Lang = "nl") -> Region:
+    """The region of all member municipalities of e.g. arbeidsmarktregio ``AM14`` or corop ``CR37``."""
+    regions = geo.regions(kind)
+    key = code.strip().upper()
+    if key not in regions:
+        raise InputError(
+            [
+                Problem(
+                    "geodata.region_unknown",
+                    params={"kind": kind, "value": code, "choices": ", ".join(regions) or "-"},
+                )
+            ]
+        )
+    name, members = regions[key]
+    return Region(municipalities=list(members), label=f"{KIND_LABELS[kind][lang]} {name}")
+
+
+#: region choices on the command line (``--region KIND:CODE``, ``--region cutoff[:KM]``)
+REGION_CHOICE_KINDS = ("arbeidsmarktregio", "corop", "provincie", "cutoff")
+CUTOFF_RANGE_KM = (1.0, 200.0)
+
+
+def region_choice(
+    text: str, geo: RegionSource, site_xy: tuple[float, float] | None, lang: Lang = "nl"
+) -> Region:
+    """The region a ``--region`` option names; InputError naming the allowed forms.
+
+    ``arbeidsmarktregio:AM29``, ``corop:CR37``, ``provincie:PV31``: every member
+    municipality. ``cutoff``: the default (centroids within the reference cut-off of the
+    chosen site). ``cutoff:KM``: the municipalities whose centroid lies within KM km of
+    the chosen site (``site_xy`` in RD New), KM from 1 to 200.
+    """
+    kind, _sep, value = text.strip().partition(":")
+    kind = kind.strip().lower()
+    if kind == "cutoff":
+        if not value.strip():
+            return Region()
+        try:
+            km = float(value.replace(",", "."))
+        except ValueError:
+            km = float("nan")
+        within = getattr(geo, "within_cutoff", None)
+        if site_xy is not None and within is not None and CUTOFF_RANGE_KM[0] <= km <= CUTOFF_RANGE_KM[1]:
+            label = {"nl": f"Gemeenten binnen {km:g} km", "en": f"Municipalities within {km:g} km"}[lang]
+            return Region(municipalities=list(within(site_xy[0], site_xy[1], km)), label=label)
+    elif kind in REGION_CHOICE_KINDS and value.strip():
+        return region_from_kind(geo, kind, value, lang)
+    raise InputError([Problem("cli.region", params={"value": text})])
 
 
 def region_from_codes(codes: Iterable[str], table: MunicipalityTable, label: str = "") -> Region:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,14 @@ def read_sites(path: Path | str, lang: Lang = "nl", mapping: ColumnMapping | Non
         else:
             problems.append(
                 Problem("sites.geometry", params={"path": layer.label, "row": i + 1, "kind": kind})
+            )
+            points.append(None)
+            continue
+        if not (math.isfinite(x) and math.isfinite(y)):  # NaN, or RD metres labelled as degrees
+            problems.append(
+                Problem(
+                    "sites.coordinates", params={"path": layer.label, "row": i + 1, "crs": f"EPSG:{epsg}"}
+                )
             )
             points.append(None)
             continue

@@ -14,10 +14,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ber import __version__
 from ber.case.model import atomic_write_bytes
-from ber.geodata.model import GeoData, build_table
+from ber.geodata.model import GeoData, build_table, content_checksum
 from ber.io.paths import user_data_dir
+from ber.reference.national import DatasetInfo
 from ber.texts.messages import InputError, Problem
 
 SCHEMA = "ber-geodata/1"
@@ -53,6 +56,7 @@ def manifest_of(geo: GeoData, imported_from: list[str]) -> dict[str, Any]:
             **{f"{k}_regions": len(geo.regions(k)) for k in kinds},
         },
         "notices": [{"code": n.code, "field": n.field, "params": n.params} for n in geo.notices],
+        "dataset": geo.info.to_dict() if geo.info is not None else None,
     }
 
 
@@ -121,7 +125,81 @@ def load_stored() -> GeoData | None:
         notices=notices,
         sources=list(manifest.get("sources", [])),
         fields=dict(manifest.get("fields", {})),
+        info=_info_of(manifest, frame),
     )
+
+
+def _info_of(manifest: dict[str, Any], frame: Any) -> DatasetInfo:
+    doc = manifest.get("dataset")
+    if isinstance(doc, dict) and doc.get("checksum"):
+        return DatasetInfo(
+            name=str(doc.get("name", "")),
+            year=int(doc.get("year") or 0),
+            checksum=str(doc["checksum"]),
+            version=str(doc.get("version", "")),
+            builtin=False,
+            attribution=str(doc.get("attribution", "")),
+        )
+    return DatasetInfo(name=store_path().name, year=0, checksum=content_checksum(frame), builtin=False)
+
+
+def check_replacement(geo: GeoData, partial: bool = False) -> None:
+    """Refuse an import that would replace the current set with less (InputError, nothing stored).
+
+    The current set is the stored import, else the built-in national set. Refused:
+    fewer municipalities (unless ``partial``), another CRS than EPSG:28992, and
+    missing inhabitants, households or dwellings.
+    """
+    problems: list[Problem] = []
+    crs = geo.boundaries.crs
+    if crs is None or crs.to_epsg() != 28992:
+        problems.append(Problem("geodata.replace_crs", params={"crs": str(crs)[:80] if crs else "?"}))
+    codes = list(geo.table.codes)
+    for role, column in (
+        ("inhabitants", "aantal_inwoners"),
+        ("households", "huishoudens"),
+        ("dwellings", "woningvoorraad"),
+    ):
+        values = getattr(geo.table, role)
+        missing = [codes[i] for i in np.flatnonzero(~np.isfinite(values))]
+        if missing:
+            problems.append(
+                Problem(
+                    "geodata.replace_missing_stats",
+                    params={"column": column, "count": len(missing), "codes": ", ".join(missing[:10])},
+                )
+            )
+    if not partial:
+        current, name = _current_codes()
+        lost = sorted(set(current) - set(codes))
+        if len(codes) < len(current):
+            problems.append(
+                Problem(
+                    "geodata.replace_fewer",
+                    params={
+                        "count": len(codes),
+                        "current": name,
+                        "previous": {"nl": f"heeft er {len(current)}", "en": f"hold {len(current)}"},
+                        "codes": ", ".join(lost[:10]) or "-",
+                    },
+                )
+            )
+    if problems:
+        raise InputError(problems)
+
+
+def _current_codes() -> tuple[tuple[str, ...], str]:
+    """Codes of the set an import would replace: the stored import, else the built-in set."""
+    try:
+        stored = load_stored()
+    except InputError:
+        stored = None  # a damaged store is replaced by any valid import
+    if stored is not None:
+        return stored.table.codes, stored.info.name if stored.info else store_path().name
+    from ber.reference.national import load_national
+
+    national = load_national()
+    return national.table.codes, national.info.name
 
 
 def clear_store() -> bool:

@@ -28,8 +28,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ber.case.model import atomic_write_bytes
 from ber.engine.domains import domain_keys, domain_unit
+from ber.io.atomic import atomic_write_bytes
+from ber.io.guard import reason_of
+from ber.io.ods import ods_rows
 from ber.texts.catalogue import text as txt
 from ber.texts.labels import DOMAIN_LABELS, unit_label
 from ber.texts.messages import Lang, Problem
@@ -140,147 +142,13 @@ def _cell_problem(exc: _Bad, row: int, domain: str, value: str, code: str, lang:
 # ---------------------------------------------------------------------------
 
 
-def split_clipboard(text: str) -> list[list[str]]:
-    """Excel's clipboard text as rows of cells (tab-separated, CRLF, trailing newline)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    while lines and lines[-1] == "":
-        lines.pop()
-    return [line.split("\t") for line in lines]
-
-
-def _looks_like_header(cells: Sequence[str]) -> bool:
-    keys = {_header_key(c) for c in cells}
-    return any(header_domain(c) for c in cells) or bool(keys & _CODE_HEADERS)
-
-
-def parse_paste(
-    text: str,
-    codes_in_view_order: Sequence[str],
-    first_domain_col: int = 0,
-    first_row: int = 0,
-    *,
-    lang: Lang = "nl",
-    decimal: str = ",",
-) -> tuple[list[Edit], list[Problem]]:
-    """Turn pasted Excel cells into edits of the capacity table.
-
-    Without a code column the block lands at (``first_row``, ``first_domain_col``) of
-    the view and fills down and right. A header row (domain keys or labels) maps
-    columns to domains; a column of ``GMxxxx`` codes (with or without header) maps
-    rows to municipalities, and its value columns start at the first domain unless
-    the header says otherwise; a text column right after the codes (names) is
-    skipped. ``lang`` only chooses the language of domain labels in problems;
-    ``decimal`` is the decimal mark of the copying Excel (see :func:`parse_number`).
-    Returns all edits and all problems; apply nothing when there are problems.
-    """
-    rows = split_clipboard(text)
-    edits: list[Edit] = []
-    problems: list[Problem] = []
-    if not rows:
-        return edits, problems
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    header: list[str] | None = rows[0] if _looks_like_header(rows[0]) else None
-    body = rows[1:] if header is not None else rows
-    row_offset = 2 if header is not None else 1  # row numbers in problems are 1-based in the paste
-
-    code_col: int | None = None
-    skip: set[int] = set()
-    col_domain: dict[int, str] = {}
-    if header is not None:
-        for j, cell in enumerate(header):
-            key = _header_key(cell)
-            if key in _CODE_HEADERS:
-                code_col = j
-            elif key in _NAME_HEADERS:
-                skip.add(j)
-            elif (domain := header_domain(cell)) is not None:
-                col_domain[j] = domain
-            elif key:
-                problems.append(Problem("capacity.unknown_column", params={"value": cell.strip()}))
-            else:
-                skip.add(j)
-    if code_col is None and body:
-        for j in range(width):
-            if all(normalise_code(r[j]) is not None and r[j].strip().upper().startswith("GM") for r in body):
-                code_col = j
-                break
-    if code_col is not None:
-        skip.add(code_col)
-        nxt = code_col + 1
-        if header is None and nxt < width and all(_is_text(r[nxt]) for r in body):
-            skip.add(nxt)
-    if header is None or not col_domain:
-        start = 0 if code_col is not None else first_domain_col
-        value_cols = [j for j in range(width) if j not in skip]
-        if start + len(value_cols) > len(domain_keys()):
-            problems.append(_too_large(len(body), len(value_cols), first_row, start, codes_in_view_order))
-            return [], problems
-        col_domain = {j: domain_keys()[start + k] for k, j in enumerate(value_cols)}
-
-    if code_col is None and first_row + len(body) > len(codes_in_view_order):
-        problems.append(
-            _too_large(len(body), len(col_domain), first_row, first_domain_col, codes_in_view_order)
-        )
-        return [], problems
-    allowed = set(codes_in_view_order)
-    for i, cells in enumerate(body):
-        rownum = i + row_offset
-        if code_col is not None:
-            code = normalise_code(cells[code_col]) or ""
-            if code not in allowed:
-                problems.append(
-                    Problem(
-                        "capacity.code_not_in_region",
-                        params={
-                            "row": rownum,
-                            "value": cells[code_col].strip(),
-                            "choices": ", ".join(allowed),
-                        },
-                    )
-                )
-                continue
-        else:
-            code = codes_in_view_order[first_row + i]
-        for j, domain in col_domain.items():
-            try:
-                edits.append((code, domain, parse_number(cells[j], decimal)))
-            except _Bad as exc:
-                problems.append(_cell_problem(exc, rownum, domain, cells[j], code, lang))
-    return edits, problems
-
-
-def _is_text(cell: str) -> bool:
-    if is_unknown(cell):
-        return False
-    try:
-        parse_number(cell)
-    except _Bad as exc:
-        return not exc.negative
-    return False
-
-
-def _too_large(rows: int, cols: int, row: int, col: int, codes: Sequence[str]) -> Problem:
-    return Problem(
-        "capacity.paste_too_large",
-        params={
-            "rows": rows,
-            "columns": cols,
-            "row": row + 1,
-            "column": col + 1,
-            "max_rows": len(codes),
-            "max_columns": len(domain_keys()),
-        },
-    )
-
-
 # ---------------------------------------------------------------------------
 # files
 # ---------------------------------------------------------------------------
 
 
 def read_capacity(path: Path | str, *, lang: Lang = "nl") -> tuple[CapacityTable, list[Problem]]:
-    """Read a capacity table from ``.csv`` or ``.xlsx``.
+    """Read a capacity table from ``.csv``, ``.xlsx`` or ``.ods`` (LibreOffice).
 
     Columns: ``gemeentecode`` (or ``code``), optionally ``naam``, one column per
     domain named by its key or its Dutch/English label (a unit in brackets is
@@ -290,23 +158,30 @@ def read_capacity(path: Path | str, *, lang: Lang = "nl") -> tuple[CapacityTable
     path = Path(path)
     spath = str(path)
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".txt", ".xlsx"):
+    if suffix not in (".csv", ".txt", ".xlsx", ".ods"):
         return {}, [Problem("capacity.file_type", params={"path": spath, "value": path.suffix or "-"})]
     if not path.is_file():
         return {}, [Problem("file.missing", params={"path": spath})]
-    limit = MAX_XLSX_BYTES if suffix == ".xlsx" else MAX_CSV_BYTES
+    limit = MAX_XLSX_BYTES if suffix in (".xlsx", ".ods") else MAX_CSV_BYTES
     size = path.stat().st_size
     if size > limit:
         return {}, [Problem("file.too_large", params={"path": spath, "size": _mb(size), "limit": _mb(limit)})]
     try:
+        if not path.is_file():
+            return {}, [Problem("file.missing", params={"path": spath})]
+        size = path.stat().st_size
+        if size > limit:
+            return {}, [
+                Problem("file.too_large", params={"path": spath, "size": _mb(size), "limit": _mb(limit)})
+            ]
         if suffix == ".xlsx":
             rows, decimal = _xlsx_rows(path), ","
+        elif suffix == ".ods":
+            rows, decimal = ods_rows(path, MAX_ROWS), ","
         else:
             rows, decimal = _csv_rows(path.read_bytes())
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-        return {}, [
-            Problem("file.unreadable", params={"path": spath, "reason": str(exc) or type(exc).__name__})
-        ]
+    except Exception as exc:  # any reader failure on a damaged file (csv.Error, zlib.error, ...)
+        return {}, [Problem("file.unreadable", params={"path": spath, "reason": reason_of(exc)})]
     return _table_from_rows(rows, decimal, spath, lang)
 
 
@@ -369,19 +244,7 @@ def _table_from_rows(
     if len(rows) > MAX_ROWS + 1:
         return {}, [Problem("capacity.too_many_rows", params={"path": spath, "limit": MAX_ROWS})]
     problems: list[Problem] = []
-    code_col: int | None = None
-    col_domain: dict[int, str] = {}
-    for j, cell in enumerate(rows[0]):
-        key = _header_key(_cell_text(cell))
-        domain = header_domain(_cell_text(cell))
-        if key in _CODE_HEADERS:
-            code_col = j
-        elif domain is not None:
-            if domain in col_domain.values():
-                problems.append(Problem("capacity.duplicate_column", params={"path": spath, "value": cell}))
-            col_domain[j] = domain
-        elif key and key not in _NAME_HEADERS:
-            problems.append(Problem("capacity.unknown_column", params={"value": _cell_text(cell).strip()}))
+    code_col, col_domain = _file_header(rows[0], spath, problems)
     if code_col is None:
         expected = ", ".join(["gemeentecode", "naam", *(DOMAIN_LABELS[d][lang] for d in domain_keys())])
         problems.append(Problem("capacity.no_code_column", params={"path": spath, "expected": expected}))
@@ -393,18 +256,47 @@ def _table_from_rows(
         code = normalise_code(raw_code[:-2] if raw_code.endswith(".0") else raw_code)
         if code is None:
             problems.append(Problem("capacity.bad_code", params={"row": i, "value": raw_code}))
-            continue
-        if code in table:
+        elif code in table:
             problems.append(Problem("capacity.duplicate_code", params={"row": i, "value": code}))
-            continue
-        values: dict[str, float | None] = {}
-        for j, domain in col_domain.items():
-            try:
-                values[domain] = _file_value(cells[j], decimal)
-            except _Bad as exc:
-                problems.append(_cell_problem(exc, i, domain, _cell_text(cells[j]), code, lang))
-        table[code] = values
+        else:
+            table[code] = _file_row(cells, col_domain, decimal, i, code, lang, problems)
     return table, problems
+
+
+def _file_header(header: list[Any], spath: str, problems: list[Problem]) -> tuple[int | None, dict[int, str]]:
+    """The code column and the domain of each value column, from a file's first row."""
+    code_col: int | None = None
+    col_domain: dict[int, str] = {}
+    for j, cell in enumerate(header):
+        key = _header_key(_cell_text(cell))
+        domain = header_domain(_cell_text(cell))
+        if key in _CODE_HEADERS:
+            code_col = j
+        elif domain is not None:
+            if domain in col_domain.values():
+                problems.append(Problem("capacity.duplicate_column", params={"path": spath, "value": cell}))
+            col_domain[j] = domain
+        elif key and key not in _NAME_HEADERS:
+            problems.append(Problem("capacity.unknown_column", params={"value": _cell_text(cell).strip()}))
+    return code_col, col_domain
+
+
+def _file_row(
+    cells: list[Any],
+    col_domain: dict[int, str],
+    decimal: str,
+    row: int,
+    code: str,
+    lang: Lang,
+    problems: list[Problem],
+) -> dict[str, float | None]:
+    values: dict[str, float | None] = {}
+    for j, domain in col_domain.items():
+        try:
+            values[domain] = _file_value(cells[j], decimal)
+        except _Bad as exc:
+            problems.append(_cell_problem(exc, row, domain, _cell_text(cells[j]), code, lang))
+    return values
 
 
 def _file_value(value: Any, decimal: str) -> float | None:
@@ -413,11 +305,15 @@ def _file_value(value: Any, decimal: str) -> float | None:
     if isinstance(value, bool):
         raise _Bad()
     if isinstance(value, int | float):
-        if value != value or value in (float("inf"), float("-inf")):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond the float range
+            raise _Bad(negative=value < 0) from None
+        if not math.isfinite(number):
             raise _Bad()
-        if value < 0:
+        if number < 0:
             raise _Bad(negative=True)
-        return float(value)
+        return number
     if not isinstance(value, str):
         raise _Bad()  # e.g. a date that Excel made of "1.5"
     return parse_number(value, decimal)
@@ -498,3 +394,25 @@ def write_capacity_xlsx(
         rows.append(row)
     write_table_sheet(ws, headers, rows)
     atomic_write_bytes(Path(path), workbook_bytes(wb))
+
+
+# the Excel paste lives in its own module; imported last, as it uses the cell readers above
+from ber.io.capacity_paste import parse_paste, split_clipboard  # noqa: E402
+
+__all__ = [
+    "MAX_ROWS",
+    "UNKNOWN_MARKERS",
+    "CapacityTable",
+    "Edit",
+    "column_label",
+    "header_domain",
+    "is_unknown",
+    "normalise_code",
+    "parse_number",
+    "parse_paste",
+    "plain_number",
+    "read_capacity",
+    "split_clipboard",
+    "write_capacity_csv",
+    "write_capacity_xlsx",
+]

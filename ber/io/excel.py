@@ -26,7 +26,7 @@ Reusable helpers (the case-register export uses them):
 ``status_cell(status, lang)``
     a traffic-light cell: the status word (groen/oranje/rood/onbekend) on its colour.
 ``workbook_bytes(wb)``
-    the workbook as bytes, to write with :func:`ber.case.model.atomic_write_bytes`.
+    the workbook as bytes, to write with :func:`ber.io.atomic.atomic_write_bytes`.
 """
 
 from __future__ import annotations
@@ -39,11 +39,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.case.model import Case, atomic_write_bytes
+from ber.case.model import Case
 from ber.engine.domains import domain_keys
 from ber.engine.metrics import metric, metric_keys
 from ber.engine.result import Assessment
 from ber.engine.rounding import number_format
+from ber.io.atomic import atomic_write_bytes
 from ber.texts.catalogue import text as txt
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, STATUS_MEANING, TOTAL_LABELS, unit_label
 from ber.texts.messages import Lang

@@ -63,6 +63,8 @@ class Norm:
     label_nl: str
     label_en: str
     note: str = ""
+    low_source: str = ""  # source of the low value when it differs from ``source``
+    high_source: str = ""  # source of the high value when it differs from ``source``
 
     @property
     def is_assumption(self) -> bool:
@@ -90,6 +92,7 @@ class Sector:
     m2_per_job_high: float
     m2_per_job_source: str
     migrant_share_note: str = ""
+    m2_per_job_note: str = ""
 
     def label(self, lang: Lang) -> str:
         return self.label_nl if lang == "nl" else self.label_en
@@ -104,6 +107,8 @@ class Category:
     registered: bool
     family_key: str
     default_share: float
+    default_share_source: str = ""  # a source id or "assumption"; empty fails the check
+    default_share_note: str = ""
 
     def label(self, lang: Lang) -> str:
         return self.label_nl if lang == "nl" else self.label_en
@@ -266,6 +271,8 @@ def _load_cached(folder_name: str) -> ReferenceSet:
             label_nl=row["label_nl"],
             label_en=row["label_en"],
             note=row.get("note", ""),
+            low_source=row.get("low_source", ""),
+            high_source=row.get("high_source", ""),
         )
     sectors = {row["key"]: Sector(**row) for row in _read_json(folder / "sectors.json")}
     categories = {row["key"]: Category(**row) for row in _read_json(folder / "categories.json")}
@@ -291,19 +298,36 @@ def check_reference(ref: ReferenceSet) -> list[Problem]:
     actual = compute_checksum(ref.folder)
     if actual != ref.checksum:
         problems.append(Problem("reference.checksum", params={"expected": ref.checksum, "actual": actual}))
+
+    def known(source: str) -> bool:
+        return source == ASSUMPTION or source in ref.sources
+
     for norm in ref.norms.values():
-        if norm.source != ASSUMPTION and norm.source not in ref.sources:
+        if not known(norm.source):
             problems.append(Problem("reference.no_source", params={"key": norm.key}))
+        for extra in (norm.low_source, norm.high_source):
+            if extra and not known(extra):
+                problems.append(Problem("reference.no_source", params={"key": norm.key}))
         if not (norm.low <= norm.value <= norm.high):
             problems.append(Problem("reference.bad_row", params={"key": norm.key}))
     for sector in ref.sectors.values():
         for src in (sector.migrant_share_source, sector.m2_per_job_source):
-            if src != ASSUMPTION and src not in ref.sources:
+            if not known(src):
                 problems.append(Problem("reference.no_source", params={"key": sector.key}))
         if not (sector.migrant_share_low <= sector.migrant_share <= sector.migrant_share_high):
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))
         if not (sector.m2_per_job_low <= sector.m2_per_job <= sector.m2_per_job_high):
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))
+    for category in ref.categories.values():
+        if not known(category.default_share_source):
+            problems.append(Problem("reference.no_source", params={"key": f"categories.{category.key}"}))
+        if not (0.0 <= category.default_share <= 1.0):
+            problems.append(Problem("reference.bad_row", params={"key": f"categories.{category.key}"}))
+    total = sum(c.default_share for c in ref.categories.values())
+    if ref.categories and abs(total - 1.0) > 1e-9:
+        problems.append(
+            Problem("reference.share_sum", params={"key": "categories.json", "total": f"{total:g}"})
+        )
     for preset in ref.presets.values():
         if preset["source"] not in ref.sources:
             problems.append(Problem("reference.no_source", params={"key": preset["source"]}))
@@ -315,12 +339,18 @@ def check_reference(ref: ReferenceSet) -> list[Problem]:
 def write_manifest(folder: Path, version: str) -> str:
     """Recompute the checksum and write manifest.json (developer tool)."""
     checksum = compute_checksum(folder)
-    doc = {
-        "version": version,
-        "checksum": checksum,
-        "algorithm": "sha256 over name NUL bytes NUL of each file, in this order",
-        "files": list(REFERENCE_FILES),
-    }
+    try:  # keep the other entries (e.g. ``datasets``: the national geodata file and its checksum)
+        doc: dict[str, Any] = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        doc = {}
+    doc.update(
+        {
+            "version": version,
+            "checksum": checksum,
+            "algorithm": "sha256 over name NUL bytes NUL of each file, in this order",
+            "files": list(REFERENCE_FILES),
+        }
+    )
     (folder / "manifest.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
     _load_cached.cache_clear()
     return checksum

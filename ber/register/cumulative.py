@@ -26,6 +26,7 @@ from ber.engine.domains import domain_keys, domain_unit
 from ber.engine.model import pressure_status
 from ber.engine.result import Assessment, clean
 from ber.engine.status import STATUS_CODES
+from ber.reference.data import load_reference
 from ber.register.schema import COUNTED_STATUSES, case_demand, cases
 
 if TYPE_CHECKING:
@@ -180,8 +181,10 @@ def cumulative(
                 capacity[i, k] = dr.capacity
     exclude_id = _exclude_id(register, exclude)
     other = _other_demand(register, codes, years, exclude_id, carry_forward) if K else np.zeros_like(this)
-    amber = threshold(result, "status.amber_threshold", 0.5)
-    red = threshold(result, "status.red_threshold", 1.0)
+    # a result without the thresholds (never expected) falls back on the reference rows
+    ref = load_reference()
+    amber = threshold(result, "status.amber_threshold", ref.value("status.amber_threshold"))
+    red = threshold(result, "status.red_threshold", ref.value("status.red_threshold"))
     params = {"status.amber_threshold": np.array([amber]), "status.red_threshold": np.array([red])}
     p_without, s_without = pressure_status(other[None], capacity, params)
     total = other + this

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ber.case.model import atomic_write_bytes
 from ber.engine.domains import domain_keys
+from ber.io.atomic import atomic_write_bytes
 from ber.reference.data import sector_label
 from ber.register.records import Summary
 from ber.texts.catalogue import text

@@ -8,13 +8,15 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.case.model import Case, atomic_write_bytes
+from ber.case.model import Case
 from ber.engine.assess import Context
 from ber.engine.progress import Cancelled, NoProgress, Progress
 from ber.engine.result import Assessment
+from ber.io.atomic import write_output
 from ber.io.paths import templates_dir
 from ber.report.data import ReportData, site_marks
 from ber.report.outcome import ReportOutcome
+from ber.report.sections_appendix import full_texts
 from ber.report.sections_back import accountability, uncertainty
 from ber.report.sections_cumulative import cumulative_section
 from ber.report.sections_front import contents, cover, summary
@@ -142,7 +144,9 @@ def _canvas_class(data: ReportData) -> Any:
                     left, height - 14 * mm, _fit(self, header_left, FONT, 7.5, (right - left) * 0.68)
                 )
                 self.setFont(FONT_BOLD, 7.5)
-                self.drawRightString(right, height - 14 * mm, header_right)
+                self.drawRightString(
+                    right, height - 14 * mm, _fit(self, header_right, FONT_BOLD, 7.5, (right - left) * 0.3)
+                )
                 self.setStrokeColor(colors.HexColor(ACCENT))
                 self.setLineWidth(0.6)
                 self.line(left, height - 15.8 * mm, right, height - 15.8 * mm)
@@ -161,6 +165,7 @@ def _canvas_class(data: ReportData) -> Any:
 def _fit(canvas: Any, text: str, font: str, size: float, width: float) -> str:
     if canvas.stringWidth(text, font, size) <= width:
         return text
+    text = text[: int(width / (size * 0.2)) + 1]  # no glyph is narrower than 0.2 em: the loop stays short
     while text and canvas.stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"
@@ -174,6 +179,9 @@ def _resolve_boundaries(
     if boundaries is None and ctx is not None and ctx.geo is not None:
         boundaries = ctx.geo.boundaries_rd()
         source = ctx.geo.source
+        info = ctx.dataset
+        if info is not None:
+            source = f"{info.name}; {info.attribution}" if info.attribution else info.name
     if boundaries:
         # point-only geodata (centroids) cannot be drawn as polygons: schematic map then
         boundaries = {
@@ -254,6 +262,7 @@ def build(
     for i, section in enumerate(sections):
         step(0.05 + 0.35 * i / len(sections), tx("progress.section", n=i + 1, total=len(sections)))
         story += section(data)
+    story += full_texts(data)  # last: the sections above fill it with the texts they shortened
     step(0.4, tx("progress.layout"))
     pdf = _render(data, story, progress)
     notes: list[str] = []
@@ -265,7 +274,7 @@ def build(
     step(0.95, tx("progress.write"))
     pdf, pages = _finish(pdf, case, lang, _doc_info(data) if is_pdfa else None)
     step(0.98, tx("progress.write"))
-    atomic_write_bytes(path, pdf)
+    write_output(path, pdf)  # '-' is standard output
     progress.report(1.0, "")
     return ReportOutcome(path=path, pages=pages, pdfa=is_pdfa, notes=notes)
 

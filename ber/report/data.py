@@ -29,6 +29,12 @@ from ber.texts.messages import Lang
 if TYPE_CHECKING:
     from ber.engine.cumulative import Cumulative
 
+#: longest text in a table cell: a longer one is shortened, its full text goes to the appendix
+MAX_CELL_CHARS = 300
+#: longest piece of text laid out as one paragraph (splitting one long paragraph across
+#: pages costs time quadratic in its length; pieces keep the layout linear)
+MAX_PARAGRAPH_CHARS = 1_500
+
 
 @dataclass(frozen=True)
 class SiteMark:
@@ -62,6 +68,8 @@ class ReportData:
     cumulative: Cumulative | None = None
     #: names of every municipality of the context (GM code -> name), for cases hosted elsewhere
     municipality_names: dict[str, str] = field(default_factory=dict)
+    #: texts too long for a table cell, in full (appendix "Volledige teksten"), numbered from 1
+    full_texts: list[str] = field(default_factory=list)
 
     # -- formatting ------------------------------------------------------
     def num(self, value: float | None, decimals: int | None = None) -> str:
@@ -145,6 +153,23 @@ class ReportData:
 
         return Paragraph(escape(text), style or self.st.body)
 
+    def shorten(self, text: str) -> str:
+        """Text for a table cell: a long one ends in "… [n]", its full text is appendix entry n."""
+        if len(text) <= MAX_CELL_CHARS:
+            return text
+        self.full_texts.append(text)
+        return f"{text[: MAX_CELL_CHARS - 12].rstrip()}… [{len(self.full_texts)}]"
+
+    def paragraphs(self, text: str, style: Any = None) -> list[Any]:
+        """Long text as paragraphs of at most MAX_PARAGRAPH_CHARS (one per line, long lines in pieces)."""
+        out = []
+        for line in text.splitlines() or [""]:
+            for start in range(0, max(len(line), 1), MAX_PARAGRAPH_CHARS):
+                piece = line[start : start + MAX_PARAGRAPH_CHARS]
+                if piece.strip():
+                    out.append(self.p(piece, style))
+        return out
+
     def cell(self, text: str, style: Any = None) -> Any:
         from reportlab.platypus import Paragraph
 
@@ -166,7 +191,7 @@ class ReportData:
         long texts wrap; numbers go right-aligned in the ``right`` columns.
         """
         from reportlab.lib import colors
-        from reportlab.platypus import Table, TableStyle
+        from reportlab.platypus import LongTable, TableStyle
 
         st = self.st
         # a header of empty strings means a two-column key/value table without a header row
@@ -184,7 +209,7 @@ class ReportData:
                         style = st.cell_bold_right if c in right else st.cell_bold
                     else:
                         style = st.cell_right if c in right else st.cell
-                    out.append(self.cell(value, style))
+                    out.append(self.cell(self.shorten(value), style))
                 else:
                     out.append(value)
             data.append(out)
@@ -207,7 +232,8 @@ class ReportData:
             data[at + head][col] = self.badge_cell(status)
             background = colors.HexColor(STATUS_COLOURS[status][0])
             cmds.append(("BACKGROUND", (col, at + head), (col, at + head), background))
-        table = Table(data, colWidths=list(widths), repeatRows=head, hAlign="LEFT")
+        # LongTable: the same layout, splits between rows across pages, fast for long tables
+        table = LongTable(data, colWidths=list(widths), repeatRows=head, hAlign="LEFT", splitByRow=1)
         table.setStyle(TableStyle(cmds))
         return table
 

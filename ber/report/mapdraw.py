@@ -17,6 +17,12 @@ LEGEND_W = 150.0
 PAD = 8.0
 
 
+def _region_edge() -> Any:
+    from reportlab.lib import colors
+
+    return colors.HexColor("#111111")
+
+
 class _Frame:
     """Maps RD metres onto the drawing's map area, keeping the aspect ratio."""
 
@@ -36,6 +42,19 @@ def _padded(bounds: tuple[float, float, float, float], frac: float, minimum: flo
     px = max((maxx - minx) * frac, minimum)
     py = max((maxy - miny) * frac, minimum)
     return minx - px, miny - py, maxx + px, maxy + py
+
+
+def _outline(polygons: list[Any]) -> Any:
+    """The region's outer edge: the union of its municipalities without sliver holes (< 1 ha)."""
+    import shapely
+
+    union = shapely.union_all(polygons)
+    parts = [
+        shapely.Polygon(p.exterior, [r for r in p.interiors if shapely.Polygon(r).area >= 10_000.0])
+        for p in getattr(union, "geoms", [union])
+        if p.geom_type == "Polygon"
+    ]
+    return shapely.MultiPolygon(parts)
 
 
 def _path_for(geom: Any, frame: _Frame, fill: Any, stroke: Any, width: float) -> Any:
@@ -256,6 +275,8 @@ def _draw_boundaries(data: ReportData, group: Any, w: float, h: float, sites: li
     for code in region:
         fill = colors.HexColor(STATUS_COLOURS[data.worst_status(code)][2])
         group.add(_path_for(data.boundaries[code], frame, fill, colors.HexColor("#444444"), 0.7))
+    if len(region) > 1:
+        group.add(_path_for(_outline([data.boundaries[c] for c in region]), frame, None, _region_edge(), 1.4))
     font = 7 if len(region) <= 12 else 5.5
     for code in region:
         geom = data.boundaries[code]

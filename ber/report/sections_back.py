@@ -140,6 +140,7 @@ def accountability(data: ReportData) -> list[Any]:
         [tx("acc.app_version"), r.app_version],
         [tx("acc.reference_version"), r.reference_version],
         [tx("acc.reference_checksum"), r.reference_checksum],
+        *_geodata_rows(data),
         [tx("acc.case_sha"), r.case_sha256],
         [tx("acc.computed_at"), r.computed_at],
         [tx("acc.samples"), samples],
@@ -149,3 +150,20 @@ def accountability(data: ReportData) -> list[Any]:
     out.append(data.table(["", ""], rows, [5.2 * cm, 11.8 * cm]))
     out.append(data.p(tx("acc.attachment", file=data.file_name), st.note))
     return out
+
+
+def _geodata_rows(data: ReportData) -> list[list[str]]:
+    """The geodata set behind the region figures: name, year, version and checksum."""
+    tx, info = data.tx, data.result.geodata
+    if info is None:
+        return [[tx("acc.geodata"), tx("acc.geodata_none")]]
+    kind = tx("acc.geodata_builtin") if info.builtin else tx("acc.geodata_imported")
+    value = tx(
+        "acc.geodata_value",
+        name=info.name,
+        year=info.year or "–",
+        version=info.version or "–",
+        kind=kind,
+        attribution=info.attribution or "–",
+    )
+    return [[tx("acc.geodata"), value], [tx("acc.geodata_checksum"), info.checksum]]

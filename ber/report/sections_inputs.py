@@ -132,7 +132,7 @@ def inputs(data: ReportData) -> list[Any]:
     out += _capacity(data)
     out += _overrides(data)
     if case.meta.notes:
-        out += [data.p(tx("inputs.notes"), st.h2), data.p(case.meta.notes)]
+        out += [data.p(tx("inputs.notes"), st.h2), *data.paragraphs(case.meta.notes)]
     out.append(PageBreak())
     return out
 

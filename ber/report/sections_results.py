@@ -95,6 +95,10 @@ def map_section(data: ReportData) -> list[Any]:
     return out
 
 
+#: site columns side by side in the verdict table (a badge needs about 2 cm)
+SITE_COLUMNS = 6
+
+
 def sites_section(data: ReportData) -> list[Any]:
     """Only when the case has several sites (``result.sites`` is empty otherwise)."""
     from reportlab.lib.units import cm
@@ -142,19 +146,23 @@ def sites_section(data: ReportData) -> list[Any]:
     )
     out.append(data.p(tx("sites.counts_note"), st.small))
     out.append(data.p(tx("sites.verdicts_heading"), st.h2))
-    rows, badges = [], []
-    for i, domain in enumerate(data.domains):
-        rows.append([data.domain(domain)] + ["" for _ in ranked])
-        for j, s in enumerate(ranked):
-            badges.append((j + 1, i, s.verdict.get(domain, "grey")))
-    width = (17 * cm - 5 * cm) / len(ranked)
-    out.append(
-        data.table(
-            [tx("sites.col_domain")] + [f"{s.rank}. {s.host_name}" for s in ranked],
-            rows,
-            [5 * cm] + [width] * len(ranked),
-            status_cells=badges,
+    # at most SITE_COLUMNS sites side by side: more sites continue in the next table
+    for first in range(0, len(ranked), SITE_COLUMNS):
+        group = ranked[first : first + SITE_COLUMNS]
+        rows, badges = [], []
+        for i, domain in enumerate(data.domains):
+            rows.append([data.domain(domain)] + ["" for _ in group])
+            for j, s in enumerate(group):
+                badges.append((j + 1, i, s.verdict.get(domain, "grey")))
+        width = (17 * cm - 5 * cm) / len(group)
+        out.append(
+            data.table(
+                [tx("sites.col_domain")] + [f"{s.rank}. {s.host_name}" for s in group],
+                rows,
+                [5 * cm] + [width] * len(group),
+                status_cells=badges,
+            )
         )
-    )
+        out.append(Spacer(1, 6))
     out += [Spacer(1, 8), region_map(data, height=300, numbered=True), PageBreak()]
     return out

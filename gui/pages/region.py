@@ -27,7 +27,7 @@ from gui.binding import Binder, error_label
 from gui.pages.common import page_title
 from gui.texts import language, tr
 
-KINDS = ("arbeidsmarktregio", "provincie")
+KINDS = ("arbeidsmarktregio", "provincie", "corop")
 
 
 def matching_region(geo: Any, codes: list[str] | None, label: str = "") -> tuple[str, str] | None:

@@ -279,6 +279,44 @@ def test_read_xlsx_with_numbers_text_and_unknowns(tmp_path: Path) -> None:
     }
 
 
+def test_read_ods_as_libreoffice_saves_it(tmp_path: Path) -> None:
+    """The same hand-made table saved as .ods (LibreOffice Calc): numbers, Dutch text, unknowns."""
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        [["GM0983", "Venlo", 12.5, "1.234,5"], [984, "Venray", None, "onbekend"], [None, None, None, None]],
+        columns=["gemeentecode", "naam", "housing_flex", "Care: GP (patients)"],
+    )
+    path = tmp_path / "hand.ods"
+    frame.to_excel(path, engine="odf", index=False)
+    table, problems = read_capacity(path)
+    assert problems == []
+    assert table == {
+        "GM0983": {"housing_flex": 12.5, "care_gp": 1234.5},
+        "GM0984": {"housing_flex": None, "care_gp": None},
+    }
+    # a bad cell is named by row and column as in the other formats
+    frame["housing_flex"] = frame["housing_flex"].astype(object)
+    frame.loc[0, "housing_flex"] = "veel"
+    frame.to_excel(path, engine="odf", index=False)
+    _table, problems = read_capacity(path)
+    assert [p.code for p in problems] == ["capacity.not_a_number"]
+    assert "Rij 2" in problems[0].text("nl") and "'veel'" in problems[0].text("nl")
+
+
+def test_ods_zip_bomb_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    import ber.io.ods
+
+    path = tmp_path / "bom.ods"
+    pd.DataFrame([["GM0983", 1]], columns=["code", "housing_flex"]).to_excel(path, engine="odf", index=False)
+    monkeypatch.setattr(ber.io.ods, "MAX_ODS_UNPACKED_BYTES", 100)
+    table, problems = read_capacity(path)
+    assert table == {} and [p.code for p in problems] == ["file.unreadable"]
+    assert "MB" in problems[0].text("en")
+
+
 def test_read_bad_cells_name_row_and_column(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(
@@ -327,7 +365,8 @@ def test_read_missing_code_column_and_unknown_column(tmp_path: Path) -> None:
     [
         ("leeg.csv", b"", "capacity.empty_file"),
         ("kapot.xlsx", b"this is not a zip file", "file.unreadable"),
-        ("tabel.ods", b"x", "capacity.file_type"),
+        ("kapot.ods", b"x", "file.unreadable"),
+        ("tabel.numbers", b"x", "capacity.file_type"),
         ("macro.xlsm", b"x", "capacity.file_type"),
     ],
 )

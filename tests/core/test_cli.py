@@ -98,6 +98,7 @@ def test_reference_prints_and_checks(capsys: pytest.CaptureFixture[str]) -> None
     code, out, err = run(capsys, "reference", "--check")
     assert code == 0, err
     assert "klopt" in out
+    assert "nl_gemeenten_2024.gpkg" in out  # the national geodata file is checked too
 
 
 def test_reference_check_fails_on_tampered_copy(

@@ -160,14 +160,25 @@ def test_cli_geodata_import_info_clear(demo_file: Path, tmp_path: Path, shared_r
 
 
 def test_sites_far_from_the_builtin_region_are_refused() -> None:
-    # Without boundaries the host would be the nearest built-in centroid (Gennep, ~174 km
+    # With only the seven-row demo table (no boundaries) the host would be the nearest built-in centroid (Gennep, ~174 km
     # from Groningen): assess and compare refuse such a site instead of guessing.
     from ber.case.model import Site
 
     case = demo_case()
     far = Site(name="Groningen", x=6.5683, y=53.2194, crs="EPSG:4326")
     with pytest.raises(InputError) as err:
-        compare_sites(case, [case.sites[0], far], Context.default())
+        compare_sites(case, [case.sites[0], far], Context.demo_region())
     assert [p.code for p in err.value.problems] == ["site.far_from_region"]
     assert "ber geodata import" in err.value.texts("nl")[0]
     assert "ber geodata import" in err.value.texts("en")[0]
+
+
+def test_sites_anywhere_with_the_builtin_national_data() -> None:
+    """The default context is the whole country: the same Groningen site is ranked, hosted in Groningen."""
+    from ber.case.model import Site
+
+    case = demo_case()
+    far = Site(name="Groningen", x=6.5683, y=53.2194, crs="EPSG:4326")
+    ranking = compare_sites(case, [case.sites[0], far], Context.default())
+    hosts = {s["name"]: s["host_municipality"] for s in ranking.to_dict()["sites"]}
+    assert hosts["Groningen"] == "GM0014"

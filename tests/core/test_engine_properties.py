@@ -24,7 +24,8 @@ from ber.engine.params import parameter_specs, triangular_params
 from ber.reference.data import CATEGORIES, MODES, load_reference
 
 REF = load_reference()
-CTX = Context.default()
+# the seven-row demo table (no boundaries), like COLLAPSED below: the cases use its codes
+CTX = Context.demo_region()
 CODES = list(REF.municipalities.codes)
 SETTINGS = settings(
     max_examples=60,

@@ -89,7 +89,8 @@ def test_good_small_file_imports(tmp_path: Path) -> None:
     assert (geo.table.x[0], geo.table.y[0]) == (135_000.0, 455_000.0)
     assert list(geo.table.dwellings) == [1000.0, 2000.0, 3000.0]
     assert geo.locate(145_000, 455_000) == "GM0002"
-    assert geo.notices == []
+    # the small test file has no region columns: one notice says so (links never vanish silently)
+    assert [n.code for n in geo.notices] == ["geodata.no_region_links"]
 
 
 def write_shp_without_prj(path: Path) -> Path:
@@ -151,7 +152,7 @@ def test_invalid_geometry_repaired_with_notice(tmp_path: Path) -> None:
         [[x, y], [x + 10_000, y + 10_000], [x + 10_000, y], [x, y + 10_000], [x, y]]
     ]
     geo = import_geodata([write_geojson(tmp_path / "g.geojson", feats)], store=False)
-    assert [n.code for n in geo.notices] == ["geodata.repaired"]
+    assert [n.code for n in geo.notices] == ["geodata.repaired", "geodata.no_region_links"]
     assert "GM0002" in geo.notices[0].text("nl")
     repaired = geo.boundaries.geometry["GM0002"]
     assert repaired.is_valid
@@ -299,8 +300,9 @@ def test_csv_with_coordinates_and_statistics(tmp_path: Path) -> None:
 
     assert geo.context(load_reference()).locate is None  # host = nearest centroid
     # inhabitants unknown for GM0002: a notice, shown as unknown (NaN), never zero
-    assert [n.code for n in geo.notices] == ["geodata.missing_stat", "geodata.missing_stat"]
-    assert "GM0002" in geo.notices[0].text("nl")  # inhabitants
+    codes = [n.code for n in geo.notices]
+    assert codes == ["geodata.no_region_links", "geodata.missing_stat", "geodata.missing_stat"]
+    assert "GM0002" in geo.notices[1].text("nl")  # inhabitants
 
 
 def test_several_problems_in_one_error(tmp_path: Path) -> None:
@@ -325,7 +327,7 @@ def test_folder_skips_other_json_files(tmp_path: Path) -> None:
     (tmp_path / "LEESMIJ.md").write_text("tekst", encoding="utf-8")
     geo = import_geodata([tmp_path], store=False)
     assert len(geo.table) == 3
-    assert [n.code for n in geo.notices] == ["geodata.unreadable"]
+    assert [n.code for n in geo.notices] == ["geodata.unreadable", "geodata.no_region_links"]
     assert "instellingen.json" in geo.notices[0].text("nl")
 
 
@@ -340,4 +342,4 @@ def test_cbs_water_rows_left_out(tmp_path: Path) -> None:
     geo = import_geodata([write_geojson(tmp_path / "wijkenbuurten.geojson", [*feats, water])], store=False)
     assert geo.table.codes == ("GM0001", "GM0002", "GM0003")
     assert geo.table.y[0] == 455_000.0  # the land square, not the water square below it
-    assert [n.code for n in geo.notices] == ["geodata.water_dropped"]
+    assert [n.code for n in geo.notices] == ["geodata.water_dropped", "geodata.no_region_links"]

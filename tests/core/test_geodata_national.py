@@ -34,11 +34,8 @@ GRONINGEN_LONLAT = (6.5683, 53.2194)
 
 
 @pytest.fixture(scope="module")
-def national() -> GeoData:
-    folder = Path(__file__).resolve().parents[3] / "shared" / "reference"
-    if not folder.is_dir():
-        pytest.fail(f"{folder} is missing: the tests read the national files from there")
-    return import_geodata([folder], store=False)
+def national(shared_reference_dir: Path) -> GeoData:
+    return import_geodata([shared_reference_dir], store=False)
 
 
 def test_national_counts_and_statistics(national: GeoData, shared_reference: Path) -> None:

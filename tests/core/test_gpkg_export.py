@@ -139,12 +139,29 @@ def test_assess_gpkg_english_labels(demo_file: Path, tmp_path: Path, shared_refe
     assert {c.get("label") for c in qml.iter("category")} == {"red", "amber", "unknown", "green"}
 
 
-def test_assess_gpkg_without_boundaries_has_points_and_says_so(
+def test_assess_gpkg_with_the_built_in_national_set_has_polygons(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "punten.gpkg"
+    """No --geodata and nothing imported: the built-in national boundaries are drawn."""
+    out = tmp_path / "vlakken.gpkg"
     assert main(["assess", str(demo_file), "--gpkg", str(out), "--quiet"]) == 0
-    assert "als punten" in capsys.readouterr().err
+    assert "als punten" not in capsys.readouterr().err
+    layers = dict(pyogrio.list_layers(out))
+    assert layers["municipalities"] == "MultiPolygon" and "region" in layers
+    munis = pyogrio.read_dataframe(out, layer="municipalities")
+    assert len(munis) == 7 and munis.crs.to_epsg() == 28992
+
+
+def test_gpkg_without_boundaries_has_points(tmp_path: Path) -> None:
+    """Geodata without polygons (the seven-row demo table): municipalities as centroid points."""
+    from ber.io.gpkg import context_geometry, write_result_gpkg
+
+    ctx = Context.demo_region()
+    result = assess(demo_case("nl"), ctx)
+    polygons, centroids = context_geometry(ctx)
+    assert polygons is None
+    out = tmp_path / "punten.gpkg"
+    write_result_gpkg(out, result, polygons, centroids)
     layers = dict(pyogrio.list_layers(out))
     assert layers == {"municipalities": "Point", "sites": "Point", "layer_styles": None}
     munis = pyogrio.read_dataframe(out, layer="municipalities")

@@ -17,7 +17,6 @@ import textwrap
 import time
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from ber.case.demo import demo_case
@@ -184,7 +183,6 @@ def test_killed_in_the_middle_of_a_write_leaves_no_half_case(register_url: str, 
         assert _counts(reg) == (3, 3, 3 * rows_per_case, 3)
 
 
-@pytest.mark.slow
 def test_killed_at_a_random_moment_loses_nothing_committed(register_url: str, tmp_path: Path) -> None:
     """Kill a writer mid-loop: every case it reported committed is there, complete."""
     with Register.open(register_url):

@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[2]
 ONE_PG_TEST = "tests/core/test_register.py::test_duplicate_and_unknown_reference[postgresql]"
 
@@ -28,7 +26,6 @@ def _run(ci: bool, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.slow
 def test_unreachable_postgres_fails_in_ci_and_skips_elsewhere(tmp_path: Path) -> None:
     ci = _run(True, tmp_path)
     assert ci.returncode != 0, ci.stdout

@@ -12,7 +12,13 @@ from ber.engine.status import SEVERITY, STATUS_CODES, Status, severity
 
 
 def test_the_case_capacity_has_one_field_per_domain() -> None:
+    from ber.case.plausible import CAPACITY_MAX
+    from ber.engine.domains import domain_unit
+
     assert tuple(Capacity.model_fields) == domain_keys()
+    # the plausible range of a capacity figure, per domain in the domain's unit
+    assert tuple(CAPACITY_MAX) == domain_keys()
+    assert all(CAPACITY_MAX[d][1] == domain_unit(d) for d in domain_keys())
 
 
 def test_every_domain_demand_is_a_metric() -> None:

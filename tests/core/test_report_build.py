@@ -106,10 +106,10 @@ def test_status_words_next_to_colour(built: tuple[Path, Assessment, ReportOutcom
 
 def test_dutch_and_english_number_format(built: tuple[Path, Assessment, ReportOutcome, str, str]) -> None:
     _, result, _, text, lang = built
-    vkm = result.totals["commute_vehicle_km_per_day"]  # 1968.7 in the demo
+    vkm = result.totals["commute_vehicle_km_per_day"]  # 1389.9 in the demo (residence model 2026.11-3)
     assert 1000 < vkm < 10000
     expected = format_number(vkm, lang, 0)  # type: ignore[arg-type]
-    assert expected == ("1.969" if lang == "nl" else "1,969")
+    assert expected == ("1.390" if lang == "nl" else "1,390")
     assert expected in text
 
 

@@ -22,13 +22,10 @@ WORST = {"red": 3, "amber": 2, "grey": 1, "green": 0}
 
 
 @pytest.fixture(scope="module")
-def national_rd() -> dict[str, Any]:
+def national_rd(shared_reference_dir: Path) -> dict[str, Any]:
     import geopandas as gpd
 
-    # same folder as the ``shared_reference`` fixture (module scope cannot use that function fixture)
-    shared = Path(__file__).resolve().parents[3] / "shared" / "reference"
-    if not shared.is_dir():
-        pytest.fail(f"{shared} is missing: the tests read the national files from there")
+    shared = shared_reference_dir
     gdf = gpd.read_file(shared / "gemeenten_2024.geojson").to_crs(28992)
     return dict(zip(gdf["gemeentecode"], gdf.geometry, strict=True))
 
@@ -89,11 +86,15 @@ def test_report_with_boundaries_has_real_map(
 def test_boundaries_from_context_geodata(
     national_rd: dict[str, Any], demo: tuple[Any, Any], tmp_path: Path
 ) -> None:
-    class FakeGeo:
+    class FakeGeo:  # the GeoSource protocol of ber.engine.assess
         source = "CBS/PDOK gemeentegrenzen 2024 (test)"
+        info = None
 
         def boundaries_rd(self) -> dict[str, Any]:
             return national_rd
+
+        def regions(self, kind: str) -> dict[str, tuple[str, list[str]]]:
+            return {}
 
     case, result = demo
     base = Context.default()
@@ -103,9 +104,34 @@ def test_boundaries_from_context_geodata(
     assert "Kaartgegevens: CBS/PDOK gemeentegrenzen 2024 (test)" in text
 
 
-def test_schematic_fallback(demo: tuple[Any, Any], tmp_path: Path) -> None:
+def test_default_context_draws_real_noord_limburg_polygons(
+    national_rd: dict[str, Any], demo: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Without any import the built-in national set gives the report the real polygons."""
     case, result = demo
-    data = prepare(result, case, tmp_path / "r.pdf", "en", None, None, None, None)
+    data = prepare(result, case, tmp_path / "r.pdf", "nl", None, None, None, None)
+    assert data.boundaries is not None and len(data.boundaries) == 342
+    # the built-in polygons are the raw CBS polygons rounded to 1 m: same area within 0.1 %
+    for code in result.region["municipalities"]:
+        assert data.boundaries[code].area == pytest.approx(national_rd[code].area, rel=1e-3)
+    shapes = _walk(region_map(data))
+    paths = [s for s in shapes if isinstance(s, RLPath)]
+    assert len([p for p in paths if p.strokeColor == colors.HexColor("#444444")]) == 7
+    # the region's outer edge is drawn over them, unfilled
+    (edge,) = [p for p in paths if p.strokeColor == colors.HexColor("#111111")]
+    assert edge.fillColor is None and edge.strokeWidth == 1.4
+    assert "Bron: CBS, PDOK (CC BY 4.0)" in data.boundary_source
+    out = build_report(result, case, tmp_path / "r.pdf", lang="en")
+    text = "\n".join(p.extract_text() for p in PdfReader(str(out.path)).pages)
+    assert "schematic map" not in text
+    assert "CBS gemeenten 2024" in text and result.geodata is not None
+    assert result.geodata.checksum in text  # the reproducibility section names the data set
+
+
+def test_schematic_fallback(demo: tuple[Any, Any], tmp_path: Path) -> None:
+    """The seven-row demo table without boundaries still gives the schematic map."""
+    case, result = demo
+    data = prepare(result, case, tmp_path / "r.pdf", "en", Context.demo_region(), None, None, None)
     shapes = _walk(region_map(data))
     assert not any(isinstance(s, RLPath) for s in shapes)
     dots = [s for s in shapes if isinstance(s, Circle) and s.r == 9]
@@ -114,7 +140,7 @@ def test_schematic_fallback(demo: tuple[Any, Any], tmp_path: Path) -> None:
     # distance labels: Beesel's centroid is 14.7 km from the Venlo site in the demo result
     beesel = result.municipality("GM0889")
     assert f"{round(beesel.distance_km)} km" in labels
-    out = build_report(result, case, tmp_path / "r.pdf", lang="en")
+    out = build_report(result, case, tmp_path / "r.pdf", lang="en", ctx=Context.demo_region())
     text = "\n".join(p.extract_text() for p in PdfReader(str(out.path)).pages)
     assert "schematic map" in text
 

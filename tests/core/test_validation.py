@@ -488,7 +488,7 @@ def test_absurdly_large_counts(path: str, field: str, value: float, high: str) -
 
 
 def test_site_far_from_the_built_in_region_is_refused() -> None:
-    # Without imported boundaries the host is the nearest centroid; a site in Groningen
+    # With only the seven-row demo table (Context.demo_region, no boundaries) the host is the nearest centroid; a site in Groningen
     # (233000, 582000) is about 173 km from Gennep, the nearest built-in centroid, far
     # beyond the 40 km gravity cut-off, so it must be refused rather than placed in Gennep.
     from ber.case.demo import demo_case_dict
@@ -497,8 +497,29 @@ def test_site_far_from_the_built_in_region_is_refused() -> None:
     doc = demo_case_dict()
     doc["sites"][1]["x"], doc["sites"][1]["y"] = 233000, 582000  # type: ignore[index]
     with pytest.raises(InputError) as err:
-        assess(Case.model_validate(doc), Context.default())
+        assess(Case.model_validate(doc), Context.demo_region())
     nl, en = err.value.texts("nl"), err.value.texts("en")
     assert len(nl) == 1 and nl[0].startswith("sites[1]:")
     assert "173 km" in nl[0] and "40 km" in nl[0] and "ber geodata import" in nl[0]
     assert "173 km" in en[0] and "at most 40 km" in en[0]
+
+
+@pytest.mark.parametrize("key", ["gravity.host_share_min_flex", "gravity.host_share_min_settling"])
+def test_override_of_a_minimum_host_share_within_0_1(key: str) -> None:
+    doc = copy.deepcopy(BASE)
+    doc["overrides"][key] = {"value": 1.2, "justification": "test"}
+    expect(doc, f"overrides.{key}.value", "1.2", "0", "1", code="field.range")
+
+
+def test_override_of_the_flex_half_distance_must_be_positive() -> None:
+    doc = copy.deepcopy(BASE)
+    doc["overrides"]["gravity.half_distance_km_flex"] = {"value": 0, "justification": "test"}
+    expect(doc, "overrides.gravity.half_distance_km_flex.value", "0", code="field.positive")
+
+
+def test_shift_default_is_set_in_the_case_not_overridden() -> None:
+    """business.shifts_per_day is the default of a case field: an override would do nothing."""
+    doc = copy.deepcopy(BASE)
+    doc["overrides"]["business.shifts_per_day"] = {"value": 3, "justification": "test"}
+    p = expect(doc, "overrides.business.shifts_per_day", code="override.case_input")
+    assert "business.shifts_per_day" in p.text("nl").split(":", 1)[1]

@@ -99,12 +99,14 @@ def test_switching_crs_converts_the_coordinates(make_window: Any) -> None:
 
 def test_import_national_boundaries(make_window: Any, qtbot: Any, shared_reference: Any) -> None:
     w = make_window()
-    qtbot.waitUntil(lambda: w.page_map.view.layer is not None, timeout=10_000)
-    assert len(w.page_map.view.layer) == 7  # schematic: the built-in municipalities
-    assert not w.page_region.radio_kind.isEnabled()
+    qtbot.waitUntil(lambda: w.page_map.view.layer is not None, timeout=20_000)
+    # a fresh install: the built-in national set, real polygons of all municipalities
+    assert len(w.page_map.view.layer) == 342
+    assert w.geo is not None and w.geo.info is not None and w.geo.info.builtin
+    assert w.page_region.radio_kind.isEnabled()
     with qtbot.waitSignal(w.mapReady, timeout=120_000):
         w.map_region.import_geodata_from(shared_reference)
-    assert w.geo is not None
+    assert w.geo is not None and w.geo.info is not None and not w.geo.info.builtin  # the import wins
     assert len(w.page_map.view.layer) > 300  # all Dutch municipalities
     assert len(w.ctx.table) > 300
     assert w.page_region.radio_kind.isEnabled()

@@ -144,7 +144,9 @@ def test_first_new_case_asks_for_the_home_municipality_once(
 
     monkeypatch.setattr(gui.documents, "ask_home_municipality", cancel)
     w.documents.new_case()
-    assert asked == [7] and w.state.case.business.jobs == 900  # cancelled: the case stays
+    choices = len(w.ctx.table.codes)  # every municipality of the built-in national set
+    assert asked == [choices] and choices == 342
+    assert w.state.case.business.jobs == 900  # cancelled: the case stays
     monkeypatch.setattr(
         gui.documents, "ask_home_municipality", lambda parent, choices: asked.append(0) or VENRAY
     )
@@ -152,7 +154,7 @@ def test_first_new_case_asks_for_the_home_municipality_once(
     assert w.state.case.sites[0].municipality == VENRAY
     assert w.prefs.home_municipality == VENRAY and load_preferences().home_municipality == VENRAY
     w.documents.new_case()  # known now: no question
-    assert asked == [7, 0]
+    assert asked == [choices, 0]
 
 
 def test_start_with_a_home_municipality_is_a_new_case_there(make_window: Any) -> None:
@@ -185,7 +187,9 @@ def test_preferences_choose_the_home_municipality_by_typing(make_window: Any, qt
     assert picker.visible_codes() == [] and picker.code() == ""
     assert dialog.result_preferences().home_municipality == ""  # nothing chosen, nothing kept
     picker.edit_filter.clear()
-    qtbot.keyClicks(picker.edit_filter, "Horst")
+    qtbot.keyClicks(picker.edit_filter, "Horst")  # Staphorst, Horst aan de Maas, Bronckhorst, Maashorst
+    assert len(picker.visible_codes()) == 4 and dialog.result_preferences().home_municipality == ""
+    qtbot.keyClicks(picker.edit_filter, " aan")
     assert dialog.result_preferences().home_municipality == HORST
 
 
@@ -208,7 +212,8 @@ def test_version_prints_and_exits_without_a_window() -> None:
 
 
 class FakeGeo:
-    """Geodata stand-in whose table adds Utrecht to the built-in seven municipalities."""
+    """Geodata stand-in whose table adds a municipality the built-in national set lacks
+    (as a newer year's import would after a municipal merger)."""
 
     def __init__(self, table: Any) -> None:
         self.table = table
@@ -222,17 +227,24 @@ class FakeGeo:
         return {}
 
 
-def test_home_outside_the_built_in_table_waits_for_the_geodata(make_window: Any) -> None:
+def test_home_outside_the_built_in_table_waits_for_the_geodata(
+    make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import numpy as np
+
+    import gui.map_region
+
+    # the stored import is what arrives from the worker (below), not the built-in set
+    monkeypatch.setattr(gui.map_region.MapRegionController, "load_map_data", lambda self: None)
 
     from ber.reference.data import MunicipalityTable
     from gui.map_region import schematic_layer
     from gui.settings import Preferences, save_preferences
 
-    utrecht = "GM0344"
+    utrecht = "GM9999"  # a code the built-in 2024 division does not have
     save_preferences(Preferences(home_municipality=utrecht))
     w = make_window()
-    assert w.state.case.meta.reference == "DEMO-2026-001"  # Utrecht is not in the built-in table
+    assert w.state.case.meta.reference == "DEMO-2026-001"  # not in the built-in table: waits
     t = w.ctx.table
 
     def plus(values: Any, extra: float) -> Any:
