@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     window = build_window(args.lang, args.file)
     from gui.crash import install_crash_handler
 
-    install_crash_handler(window)  # log, autosave, tell the user
+    install_crash_handler(window, window.documents.autosave)  # log, autosave, tell the user
     window.show()
     if bench:
 

@@ -26,31 +26,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from gui.texts import language
+from gui.texts import tr
 
 log = logging.getLogger("ber_desk")
 
-TEXTS: dict[str, dict[str, str]] = {
-    "title": {"nl": "Onverwachte fout", "en": "Unexpected error"},
-    "body": {
-        "nl": "Er ging iets mis dat BER-desk niet had voorzien ({reason}).\n\n"
-        "De details staan in het logbestand:\n{log}",
-        "en": "Something went wrong that BER-desk did not foresee ({reason}).\n\n"
-        "The details are in the log file:\n{log}",
-    },
-    "saved": {
-        "nl": "Uw casus is veiliggesteld in:\n{path}\nBij de volgende start biedt BER-desk aan hem te herstellen.",
-        "en": "Your case was saved to:\n{path}\nAt the next start BER-desk offers to restore it.",
-    },
-    "not_saved": {
-        "nl": "Er waren geen niet-opgeslagen wijzigingen.",
-        "en": "There were no unsaved changes.",
-    },
-}
-
 
 def _t(key: str, **params: Any) -> str:
-    return TEXTS[key][language()].format(**params)
+    return tr(f"crash.{key}", **params)
 
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
@@ -61,9 +43,10 @@ class CrashHandler(QObject):
 
     crashed = Signal(str)  # the reason, delivered to the GUI thread
 
-    def __init__(self, window: QWidget, log_path: str) -> None:
+    def __init__(self, window: QWidget, log_path: str, autosave: Callable[[], Path | None]) -> None:
         super().__init__(window)
         self.window = window
+        self.autosave = autosave
         self.log_path = log_path
         self.box: QMessageBox | None = None
         self.previous_hook: Callable[..., Any] = sys.excepthook
@@ -108,11 +91,8 @@ class CrashHandler(QObject):
         box.open()
 
     def _autosave(self) -> Path | None:
-        autosave = getattr(self.window, "autosave", None)
-        if autosave is None:
-            return None
         try:
-            path: Path | None = autosave()
+            path: Path | None = self.autosave()
         except Exception:
             log.exception("autosave after an uncaught exception failed")
             return None
@@ -126,11 +106,12 @@ class CrashHandler(QObject):
             threading.excepthook = self.previous_thread_hook
 
 
-def install_crash_handler(window: QWidget) -> CrashHandler:
-    """Install the exception hooks for ``window`` (the main window, which has ``autosave``)."""
+def install_crash_handler(window: QWidget, autosave: Callable[[], Path | None]) -> CrashHandler:
+    """Install the exception hooks for ``window``; ``autosave`` keeps the user's case first
+    (the document controller's autosave)."""
     from gui.workers import setup_logging
 
-    handler = CrashHandler(window, setup_logging())
+    handler = CrashHandler(window, setup_logging(), autosave)
     sys.excepthook = handler.excepthook
     threading.excepthook = handler.thread_excepthook
     return handler

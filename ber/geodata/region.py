@@ -14,6 +14,7 @@ from ber.case.model import Case, Region
 from ber.geodata.model import GeoData
 from ber.reference.data import MunicipalityTable
 from ber.texts.catalogue import LangTable
+from ber.texts.catalogue import text as catalogue_text
 from ber.texts.messages import InputError, Lang, Problem
 
 KIND_LABELS: Mapping[str, dict[str, str]] = LangTable("label.region_kind.")
@@ -68,7 +69,7 @@ def region_choice(
             km = float("nan")
         within = getattr(geo, "within_cutoff", None)
         if site_xy is not None and within is not None and CUTOFF_RANGE_KM[0] <= km <= CUTOFF_RANGE_KM[1]:
-            label = {"nl": f"Gemeenten binnen {km:g} km", "en": f"Municipalities within {km:g} km"}[lang]
+            label = catalogue_text("cli.region.within_km", lang, km=f"{km:g}")
             return Region(municipalities=list(within(site_xy[0], site_xy[1], km)), label=label)
     elif kind in REGION_CHOICE_KINDS and value.strip():
         return region_from_kind(geo, kind, value, lang)

@@ -179,7 +179,7 @@ def check_replacement(geo: GeoData, partial: bool = False) -> None:
                     params={
                         "count": len(codes),
                         "current": name,
-                        "previous": {"nl": f"heeft er {len(current)}", "en": f"hold {len(current)}"},
+                        "previous": len(current),
                         "codes": ", ".join(lost[:10]) or "-",
                     },
                 )

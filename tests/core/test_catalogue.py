@@ -351,6 +351,8 @@ PROSE_ALLOWED = {
     "the file",  # replaces a path inside GDAL's (English) error message
     "start zoomed to the region",  # --help of gui/map_demo.py, a developer's demo script
     "save a PNG of the window and exit",
+    "Multi",  # the prefix of OGC multi-geometry type names (MultiPolygon)
+    "GUI thread",  # where an unexpected exception happened, for the log file
 }
 PROSE_FILES = (
     "ber/engine",

@@ -150,7 +150,7 @@ def test_shapefile_without_region_columns_says_so(raw: dict[str, Any], tmp_path:
     geo = import_geodata([path], store=False)
     (notice,) = [n for n in geo.notices if n.code == "geodata.no_region_links"]
     assert notice.params["columns"] == "arbeidsmarktregiocode, provinciecode, coropcode"
-    assert "are missing" in notice.text("en") and "ontbreken" in notice.text("nl")
+    assert "missing columns" in notice.text("en") and "ontbrekende kolommen" in notice.text("nl")
 
 
 def test_import_of_fewer_municipalities_keeps_the_current_set(

@@ -19,7 +19,7 @@ def test_uncaught_exception_logs_autosaves_and_tells(make_window: Any, qtbot: An
 
     window = make_window()
     window.state.reset(window.state.case, None, dirty=True)  # unsaved changes
-    handler = install_crash_handler(window)
+    handler = install_crash_handler(window, window.documents.autosave)
     try:
         assert sys.excepthook == handler.excepthook
         assert threading.excepthook == handler.thread_excepthook
@@ -47,7 +47,7 @@ def test_exception_in_a_worker_thread_reaches_the_gui(make_window: Any, qtbot: A
     from gui.crash import install_crash_handler
 
     window = make_window()
-    handler = install_crash_handler(window)
+    handler = install_crash_handler(window, window.documents.autosave)
     try:
         worker = threading.Thread(target=_raise, name="worker-test")
         worker.start()
