@@ -97,7 +97,11 @@ def read_case_attachment(path: Path, limit: int) -> bytes:
             with pikepdf.open(path) as pdf:
                 if pdf.is_encrypted:
                     raise _problem("file.pdf_encrypted", path)
-                return _read_attachment(pdf, path, limit)
+                data = _read_attachment(pdf, path, limit)
+                repaired = pdf.get_warnings()
+            if repaired:  # qpdf had to reconstruct the file: a damaged report is not evidence
+                raise _problem("file.pdf_damaged", path, reason=str(repaired[0])[:200])
+            return data
     except (InputError, OSError):
         raise
     except pikepdf.PasswordError:

@@ -60,5 +60,5 @@ def test_a_broken_pdf_is_a_clear_input_error(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
     with pytest.raises(InputError) as err:
         load_case(broken)
-    assert err.value.problems[0].code == "file.unreadable"
+    assert err.value.problems[0].code == "file.pdf_damaged"
     assert "kapot.pdf" in err.value.texts("nl")[0] and "PDF" in err.value.texts("en")[0]

@@ -206,7 +206,7 @@ def test_uncertainty_and_parameters(workbook: openpyxl.Workbook, demo: tuple[Cas
     gp = next(r for r in params if r[1] == "care.gp_patients_per_fte")
     # units and source names in the workbook's language (not "patients per FTE GP", not "nza_2018")
     assert gp[2] == 2095 and gp[5] == "patiënten per fte huisarts" and "NZa" in gp[7]
-    assert gp[6] == "NZa (Nederlandse Zorgautoriteit) (2018)"
+    assert gp[6] == "Zorg en Z, reporting the NZa (Nederlandse Zorgautoriteit) (2017)"
     assert {r[6] for r in params[1:] if r[8] == "ja"} == {"aanname"}
     assert not any("_" in str(r[6]) for r in params[1:])  # no raw source keys
     from ber.texts.labels import unit_label
@@ -245,7 +245,10 @@ def test_english_and_without_sampling(tmp_path: Path) -> None:
         for r in wb["Parameters"].iter_rows(min_row=2, values_only=True)
         if r[1] == "care.gp_patients_per_fte"
     )
-    assert gp[5] == "patients per FTE GP" and gp[6] == "NZa (Nederlandse Zorgautoriteit) (2018)"
+    assert (
+        gp[5] == "patients per FTE GP"
+        and gp[6] == "Zorg en Z, reporting the NZa (Nederlandse Zorgautoriteit) (2017)"
+    )
     words = {r[4] for r in wb["Summary"].iter_rows(min_row=2, values_only=True) if r[0] == "Verdict"}
     assert words <= {"green", "amber", "red", "unknown"} and "red" in words
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from ber.case.demo import demo_case
 from ber.case.model import Capacity, Case, Override
 from ber.case.plausible import CAPACITY_MAX, MIN_CAPACITY, override_range
-from ber.case.validate import MAX_JOBS
+from ber.case.validate import CASE_DEFAULT_KEYS, MAX_JOBS
 from ber.cli.common import write_json
 from ber.engine.assess import Context, assess, check_case
 from ber.engine.domains import domain_keys
@@ -29,7 +29,13 @@ REF = load_reference()
 CTX = Context.default()
 DEMO = demo_case()
 #: every overridable norm with a plausible range (shares are bounded 0..1 by validation)
-RANGED = {key: r for key in sorted(REF.norms) if (r := override_range(key, REF)) is not None}
+#: every overridable norm with its plausible range (a case input such as the shift default
+#: is set in the case itself, not overridden: ber.case.validate.CASE_DEFAULT_KEYS)
+RANGED = {
+    key: r
+    for key in sorted(REF.norms)
+    if key not in CASE_DEFAULT_KEYS and (r := override_range(key, REF)) is not None
+}
 
 
 def _all_finite(obj: Any) -> bool:

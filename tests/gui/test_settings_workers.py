@@ -152,4 +152,5 @@ def test_ordinary_jobs_run_side_by_side(qtbot: Any) -> None:
     run_in_pool(first, results.append, lambda e: results.append(repr(e)))
     run_in_pool(second, results.append, lambda e: results.append(repr(e)))
     qtbot.waitUntil(lambda: len(results) == 2, timeout=10_000)
-    assert results == ["second", "first"]
+    # the first job finished only because the second ran beside it (either may be delivered first)
+    assert sorted(results) == ["first", "second"]
