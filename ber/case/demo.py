@@ -75,9 +75,31 @@ DEMO_CAPACITY: dict[str, dict[str, float | None]] = {
 }
 
 
+#: reference date and supplier of the demo's (invented) capacity figures
+DEMO_REFERENCE_DATE = "2026-10-01"
+DEMO_SUPPLIED_BY = "BER-desk (demo, fictief)"
+
+
+def _demo_figures() -> dict[str, dict[str, dict[str, object] | None]]:
+    return {
+        code: {
+            domain: None
+            if value is None
+            else {
+                "value": value,
+                "source": DEMO_CAPACITY_NOTE_NL,
+                "reference_date": DEMO_REFERENCE_DATE,
+                "supplied_by": DEMO_SUPPLIED_BY,
+            }
+            for domain, value in row.items()
+        }
+        for code, row in DEMO_CAPACITY.items()
+    }
+
+
 def demo_case_dict(language: str = "nl") -> dict[str, object]:
     return {
-        "schema": "ber-case/1",
+        "schema": "ber-case/2",
         "meta": {
             "title": "Distributiecentrum Trade Port West (demo)",
             "reference": "DEMO-2026-001",
@@ -140,7 +162,7 @@ def demo_case_dict(language: str = "nl") -> dict[str, object]:
             "municipalities": ["GM0889", "GM0893", "GM0907", "GM0983", "GM0984", "GM1507", "GM1894"],
             "label": "Arbeidsmarktregio Noord-Limburg",
         },
-        "capacity": DEMO_CAPACITY,
+        "capacity": _demo_figures(),
         "overrides": {},
         "mitigations": {"shuttle_share": 0.3, "employer_gp_share": 0.0, "local_recruitment_share": 0.0},
     }

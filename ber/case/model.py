@@ -1,6 +1,6 @@
 """The case: a typed model of a ``.ber`` file, loading, validation and atomic saving.
 
-A case file is JSON (UTF-8) with ``"schema": "ber-case/1"``; the field names follow
+A case file is JSON (UTF-8) with ``"schema": "ber-case/2"``; the field names follow
 section 2 of the method (``docs/case-format.md`` documents every field).
 Validation gathers *all* problems (each a :class:`~ber.texts.messages.Problem` naming the
 field, its value and the allowed range) before anything is computed.
@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ber.case.figures import CapacityFigure, MunicipalPolicy, SourcedFigure, migrate_capacity_v1
 from ber.case.limits import MAX_CASE_BYTES, document_problems, load_json_limited
 from ber.io.atomic import atomic_write_bytes as atomic_write_bytes  # its home is ber.io.atomic
 from ber.reference.data import load_reference
@@ -24,7 +25,7 @@ from ber.texts.catalogue import LangTable
 from ber.texts.messages import InputError, Problem
 
 SCHEMA_PREFIX = "ber-case/"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = f"{SCHEMA_PREFIX}{SCHEMA_VERSION}"
 
 
@@ -72,6 +73,8 @@ class Site(_Model):
 class BedBlock(_Model):
     municipality: str
     beds: float
+    #: floor area of the location in m² (checked against a minimum per person); None = not given
+    floor_area_m2: float | None = None
 
 
 class Residence(_Model):
@@ -101,17 +104,26 @@ class Capacity(_Model):
     ``tests/core/test_registry.py`` checks that they agree.
     """
 
-    housing_flex: float | None = None
-    housing_dwellings: float | None = None
-    care_gp: float | None = None
-    education_primary: float | None = None
-    education_secondary: float | None = None
-    transport_peak: float | None = None
+    housing_flex: CapacityFigure | None = None
+    housing_dwellings: CapacityFigure | None = None
+    care_gp: CapacityFigure | None = None
+    education_primary: CapacityFigure | None = None
+    education_secondary: CapacityFigure | None = None
+    transport_peak: CapacityFigure | None = None
 
     def get(self, domain: str) -> float | None:
         """The capacity of a domain; None when unknown (also for a domain without a field here)."""
-        value: float | None = self.__dict__.get(domain)
-        return value
+        item = self.__dict__.get(domain)
+        if isinstance(item, CapacityFigure):
+            return item.value
+        return None if item is None else float(item)
+
+    def figure(self, domain: str) -> CapacityFigure | None:
+        """The figure of a domain with its provenance (None when nothing is recorded)."""
+        item = self.__dict__.get(domain)
+        if item is None or isinstance(item, CapacityFigure):
+            return item
+        return CapacityFigure(value=float(item))
 
 
 class Override(_Model):
@@ -137,6 +149,10 @@ class Case(_Model):
     capacity: dict[str, Capacity] = Field(default_factory=dict)
     overrides: dict[str, Override] = Field(default_factory=dict)
     mitigations: Mitigations = Field(default_factory=Mitigations)
+    #: municipal rules on labour-migrant housing, by municipality code
+    policy: dict[str, MunicipalPolicy] = Field(default_factory=dict)
+    #: labour migrants already living in a municipality (counted by the share cap)
+    existing_migrants: dict[str, SourcedFigure] = Field(default_factory=dict)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, allow_inf_nan=False, strict=True)
 
@@ -166,7 +182,7 @@ class Case(_Model):
 # migrations: MIGRATIONS[n] turns a version-n document into version n+1
 # ---------------------------------------------------------------------------
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: migrate_capacity_v1}
 _VERSION_RE = re.compile(r"[0-9]{1,6}")
 
 
@@ -262,7 +278,7 @@ def parse_case(doc: Any, path: str = "") -> Case:
         raise InputError(limit_problems)
     doc = migrate(dict(doc), path)
     problems: list[Problem] = []
-    known = {"schema", *_SECTIONS, "sites", "capacity", "overrides"}
+    known = {"schema", *_SECTIONS, "sites", "capacity", "overrides", "policy", "existing_migrants"}
     for key in doc:
         if key not in known:
             problems.append(Problem("field.unknown", str(key)))
@@ -278,6 +294,8 @@ def parse_case(doc: Any, path: str = "") -> Case:
         ("sites", list[Site]),
         ("capacity", dict[str, Capacity]),
         ("overrides", dict[str, Override]),
+        ("policy", dict[str, MunicipalPolicy]),
+        ("existing_migrants", dict[str, SourcedFigure]),
     ):
         if name not in doc:
             if name == "sites":

@@ -7,8 +7,9 @@ allowed range, in Dutch and English (see :mod:`ber.texts.messages`).
 from __future__ import annotations
 
 from ber.case.limits import document_problems
-from ber.case.model import Capacity, Case, Override
+from ber.case.model import Case, Override
 from ber.case.plausible import plausibility_problems
+from ber.case.validate_sourced import sourced_problems
 from ber.reference.data import CATEGORIES, MODES, MunicipalityTable, ReferenceSet
 from ber.texts.messages import Problem
 
@@ -172,10 +173,10 @@ def _validate_region_and_capacity(case: Case, table: MunicipalityTable, c: _Coll
             c.add("field.required", "region.municipalities")
         for i, code in enumerate(case.region.municipalities):
             c.municipality(f"region.municipalities[{i}]", code, table)
-    for code, cap in case.capacity.items():
+    for code in case.capacity:
         c.municipality(f"capacity.{code}", code, table)
-        for domain in Capacity.model_fields:
-            c.non_negative(f"capacity.{code}.{domain}", cap.get(domain))
+    # each figure's value and reference date, policy rules, existing migrants
+    c.problems += sourced_problems(case, lambda code: code in table)
 
 
 def _validate_overrides(case: Case, ref: ReferenceSet, c: _Collector) -> None:

@@ -16,6 +16,7 @@ import numpy as np
 from ber import __version__
 from ber.case.model import Case
 from ber.case.validate import validate_case
+from ber.engine.checks import capacity_figures, case_date, policy_checks
 from ber.engine.domains import domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
 from ber.engine.model import Prepared, Raw, compute, ramp_profile
@@ -373,6 +374,11 @@ def assess(
 
     sites = rank_sites(case, ctx, specs) if len(case.sites) > 1 else []
     mitigations = _mitigation_effect(case, ctx, chosen) if has_mitigations(case) else None
+    municipalities = municipality_results(prep, raw)
+    computed_at = _computed_at()
+    names = dict(zip(prep.region.codes, prep.region.names, strict=True))
+    figures = capacity_figures(case, ref, names, list(prep.region.codes), case_date(case, computed_at))
+    checks = policy_checks(case, ctx.table, municipalities, sum(totals.workers.values()), chosen.host)
     check_cancel(progress)
 
     uncertainty = None
@@ -395,7 +401,7 @@ def assess(
         reference_version=ref.version,
         reference_checksum=ref.checksum,
         case_sha256=case.sha256(),
-        computed_at=_computed_at(),
+        computed_at=computed_at,
         language=case.meta.language,
         years=[int(y) for y in prep.years],
         full_operation_year=int(prep.years[t]),
@@ -420,13 +426,15 @@ def assess(
         family_preset=case.workforce.family_preset,
         totals=totals,
         per_year=per_year(raw, 0),
-        municipalities=municipality_results(prep, raw),
+        municipalities=municipalities,
         verdict=verdicts(prep, raw),
         sites=sites,
         mitigations=mitigations,
         parameters=parameters_used(specs, case, ref),
         uncertainty=uncertainty,
         sensitivity=sensitivity,
+        capacity_figures=figures,
+        policy_checks=checks,
     )
 
 

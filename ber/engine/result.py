@@ -6,14 +6,13 @@ metric and domain registries (:mod:`ber.engine.metrics`, :mod:`ber.engine.domain
 unknown values are ``None`` (JSON null). :meth:`Assessment.to_json` writes the file,
 :func:`load_result` / :meth:`Assessment.from_dict` read it back.
 
-The JSON is flatter than the objects in three places, which the objects keep apart
-for typing: ``totals`` holds the metrics next to ``workers``/``family`` (here
-:class:`Totals`), a municipality holds its domains next to its own fields (here
-``MunicipalityResult.domains``), and the Monte Carlo totals likewise
-(:class:`UncertainTotals`).
+The JSON is flatter than the objects in three places, kept apart here for typing:
+``totals`` (metrics beside ``workers``/``family``: :class:`Totals`), a municipality
+(domains beside its own fields: ``MunicipalityResult.domains``), and the Monte Carlo
+totals (:class:`UncertainTotals`).
 
-Parts can also be read by their JSON field name (``result.site["host_name"]``), as
-scripts written against the JSON do; typed code uses the attributes.
+Parts can also be read by their JSON field name (``result.site["host_name"]``), as scripts
+written against the JSON do; typed code uses the attributes.
 """
 
 from __future__ import annotations
@@ -28,6 +27,8 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from pydantic import TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
+
+from ber.engine.result_checks import CapacityFigureUsed, PolicyCheck
 
 RESULT_SCHEMA = "ber-result/1"
 #: the per-category entries of ``totals`` (every other entry is a metric)
@@ -405,6 +406,9 @@ class Assessment:
     sensitivity: list[SensitivityRow] | None = None
     #: the geodata set behind the region figures (name, year, checksum)
     geodata: DatasetUsed | None = None
+    #: capacity figures with provenance and age; the municipal rules checked (``ber.engine.checks``)
+    capacity_figures: list[CapacityFigureUsed] = field(default_factory=list)
+    policy_checks: list[PolicyCheck] = field(default_factory=list)
 
     def municipality(self, code: str) -> MunicipalityResult:
         for m in self.municipalities:
@@ -436,6 +440,8 @@ class Assessment:
             "parameters": [asdict(p) for p in self.parameters],
             "uncertainty": self.uncertainty.to_dict() if self.uncertainty else None,
             "sensitivity": [asdict(r) for r in self.sensitivity] if self.sensitivity is not None else None,
+            "capacity_figures": [asdict(f) for f in self.capacity_figures],
+            "policy_checks": [asdict(c) for c in self.policy_checks],
         }
 
     def to_json(self) -> str:

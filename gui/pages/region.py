@@ -188,7 +188,8 @@ class RegionPage(QWidget):
         capacity = {code: dict(values) for code, values in self.state.case.to_dict()["capacity"].items()}
         for code, domain, value in edits:
             row = capacity.setdefault(code, {d: None for d in domain_keys()})
-            row[domain] = value
+            old = row.get(domain)  # a figure keeps its source, reference date and supplier
+            row[domain] = {**old, "value": value} if isinstance(old, dict) else value
         self.state.set_value("capacity", capacity, tr("capacity.group"))
 
     def region_codes(self) -> list[str]:

@@ -53,7 +53,7 @@ def test_demo_writes_case_and_result_and_assess_reproduces_it(
     assert case_path.exists() and result_path.exists()
     demo_result = json.loads(result_path.read_text("utf-8"))
     assert demo_result["schema"] == "ber-result/1"
-    assert json.loads(case_path.read_text("utf-8"))["schema"] == "ber-case/1"
+    assert json.loads(case_path.read_text("utf-8"))["schema"] == "ber-case/2"
 
     again = tmp_path / "again.json"
     code, out, err = run(capsys, "assess", str(case_path), "--out", str(again), "--seed", "1")
@@ -139,7 +139,7 @@ def test_reference_check_fails_on_row_without_source(
         ("missing.ber", None, "niet gevonden"),
         ("broken.ber", b'{"schema": ', "geen geldig JSON"),
         ("geo.ber", b'{"type": "FeatureCollection", "features": []}', "geen BER-casus"),
-        ("newer.ber", b'{"schema": "ber-case/2"}', "nieuwere versie"),
+        ("newer.ber", b'{"schema": "ber-case/3"}', "nieuwere versie"),
     ],
 )
 def test_file_errors_exit_2(

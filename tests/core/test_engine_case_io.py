@@ -22,7 +22,7 @@ def test_round_trip_keeps_every_field_and_the_fingerprint(tmp_path: Path) -> Non
     loaded = load_case(path)
     assert loaded == case
     assert loaded.sha256() == case.sha256()
-    assert json.loads(path.read_text("utf-8"))["schema"] == "ber-case/1"
+    assert json.loads(path.read_text("utf-8"))["schema"] == "ber-case/2"
 
 
 def test_fingerprint_ignores_layout_but_not_content(tmp_path: Path) -> None:
@@ -69,24 +69,26 @@ def test_unusable_schema_versions_are_not_a_case(schema: Any) -> None:
 
 
 def test_migration_hook_upgrades_older_versions(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend the current schema is ber-case/2 and version 1 needs a migration."""
+    """Pretend the current schema is ber-case/3 and version 2 needs a migration after the real 1 -> 2."""
     calls: list[str] = []
 
-    def one_to_two(doc: dict[str, Any]) -> dict[str, Any]:
+    def two_to_three(doc: dict[str, Any]) -> dict[str, Any]:
         calls.append(doc["schema"])
         doc = dict(doc)
-        doc["meta"] = {**doc.get("meta", {}), "notes": "migrated from ber-case/1"}
+        doc["meta"] = {**doc.get("meta", {}), "notes": "migrated from ber-case/2"}
         return doc
 
-    monkeypatch.setattr(case_mod, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(case_mod, "SCHEMA", "ber-case/2")
-    monkeypatch.setattr(case_mod, "MIGRATIONS", {1: one_to_two})
-    doc = demo_case().to_dict()
+    monkeypatch.setattr(case_mod, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(case_mod, "SCHEMA", "ber-case/3")
+    monkeypatch.setattr(case_mod, "MIGRATIONS", {**case_mod.MIGRATIONS, 2: two_to_three})
+    doc = {**demo_case().to_dict(), "schema": "ber-case/1"}
+    doc["capacity"] = {"GM0983": {"housing_flex": 120}}
     case = parse_case(doc, "old.ber")
-    assert calls == ["ber-case/1"]
-    assert case.meta.notes == "migrated from ber-case/1"
-    assert case.schema_ == "ber-case/2"
-    newer = {**doc, "schema": "ber-case/3"}
+    assert calls == ["ber-case/2"]  # 1 -> 2 ran first (the real migration), then 2 -> 3
+    assert case.meta.notes == "migrated from ber-case/2"
+    assert case.capacity["GM0983"].get("housing_flex") == 120
+    assert case.schema_ == "ber-case/3"
+    newer = {**doc, "schema": "ber-case/4"}
     with pytest.raises(InputError) as err:
         parse_case(newer, "new.ber")
     assert err.value.problems[0].code == "file.newer_schema"

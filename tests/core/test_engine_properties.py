@@ -314,9 +314,10 @@ def test_percentiles_with_infinite_and_unknown_draws() -> None:
 
 def test_zero_capacity_under_monte_carlo() -> None:
     from ber.case.demo import demo_case
+    from ber.case.figures import CapacityFigure
 
     case = demo_case()
-    case.capacity["GM0983"].housing_dwellings = 0.0
+    case.capacity["GM0983"].housing_dwellings = CapacityFigure(value=0.0)
     r = assess(case, CTX, samples=200, seed=5)
     assert r.uncertainty is not None
     band = r.uncertainty["pressure"]["housing_dwellings"]["GM0983"]

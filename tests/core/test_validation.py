@@ -359,7 +359,8 @@ def test_mitigations_outside_0_1(name: str) -> None:
         ("business.ramp_up", 1.0, "business.ramp_up", "een lijst", "a list"),
         ("workforce.category_shares", [0.5], "workforce.category_shares", "een object", "an object"),
         ("business.jobs", float("nan"), "business.jobs", "eindig", "finite"),
-        ("capacity.GM0983.care_gp", float("inf"), "capacity.GM0983.care_gp", "eindig", "finite"),
+        # a bare number in a ber-case/1 file becomes the figure's value: the path names it
+        ("capacity.GM0983.care_gp", float("inf"), "capacity.GM0983.care_gp.value", "eindig", "finite"),
     ],
 )
 def test_type_errors(path: str, value: Any, field: str, nl: str, en: str) -> None:
@@ -447,7 +448,7 @@ def test_file_problems(tmp_path: Path) -> None:
         "binary.ber": (b"\xff\xfe\x00garbage", "file.not_json"),
         "list.ber": (b"[1, 2]", "file.not_a_case"),
         "other.ber": (b'{"type": "FeatureCollection"}', "file.not_a_case"),
-        "newer.ber": (json.dumps({**BASE, "schema": "ber-case/2"}).encode(), "file.newer_schema"),
+        "newer.ber": (json.dumps({**BASE, "schema": "ber-case/3"}).encode(), "file.newer_schema"),
     }
     for name, (data, code) in cases.items():
         path = tmp_path / name

@@ -30,6 +30,7 @@ from typing import Any
 
 import pytest
 
+from ber.case.figures import CapacityFigure
 from ber.case.model import Case, parse_case
 from ber.engine.assess import Context, assess
 from ber.engine.result import Assessment
@@ -389,7 +390,7 @@ def test_gravity_cutoff() -> None:
 )
 def test_pressure_status(capacity: float | None, pressure: float | None, status: str) -> None:
     case = load("thresholds.ber")
-    case.capacity[VENLO].housing_flex = capacity
+    case.capacity[VENLO].housing_flex = None if capacity is None else CapacityFigure(value=capacity)
     r = run(case)
     flex = dom(r, VENLO, "housing_flex")
     assert flex.demand == rel(100.0)
@@ -435,7 +436,9 @@ def test_regional_verdict_worst_municipality() -> None:
     assert dom(r, VENLO, "housing_flex").status == "green"
     assert dom(r, VENRAY, "housing_flex").status == "grey"
     assert (r.verdict["housing_flex"].status, r.verdict["housing_flex"].municipality) == ("grey", VENRAY)
-    case.capacity[VENRAY] = case.capacity[VENLO].model_copy(update={"housing_flex": 50.0})
+    case.capacity[VENRAY] = case.capacity[VENLO].model_copy(
+        update={"housing_flex": CapacityFigure(value=50.0)}
+    )
     r = run(case)
     v = r.verdict["housing_flex"]
     assert (v.status, v.municipality, v.pressure) == ("red", VENRAY, rel(1.0))
