@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ber.cli.register_cmd",
     "ber.cli.geodata_cmd",
     "ber.cli.compare_cmd",
+    "ber.cli.capacity_cmd",
 )
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2

@@ -177,6 +177,7 @@ def _data_keys() -> set[str]:
     statuses = ("green", "amber", "red", "grey")
     return (
         {f"label.domain.{d.label}" for d in domains()}
+        | {f"label.capacity_definition.{d.key}" for d in domains()}  # the capacity request's definitions
         | {f"label.status.{s}" for s in statuses}
         | {f"label.status_meaning.{s}" for s in statuses}
         | {f"label.unit.{u}" for u in units}
