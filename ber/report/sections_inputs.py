@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ber.report.data import ReportData
+from ber.report.sections_checks import capacity_provenance
 from ber.report.sections_front import heading
 
 
@@ -160,7 +161,7 @@ def _capacity(data: ReportData) -> list[Any]:
     out.append(
         data.table(header, rows, [3.2 * cm] + [width] * len(domains), right=list(range(1, len(domains) + 1)))
     )
-    return [KeepTogether(out)]
+    return [KeepTogether(out), *capacity_provenance(data)]
 
 
 def _overrides(data: ReportData) -> list[Any]:
