@@ -44,6 +44,7 @@ def test_sheets_present(workbook: openpyxl.Workbook) -> None:
         "Onzekerheid",
         "Gevoeligheid",
         "Parameters",
+        "Herkomst capaciteit",  # the demo's figures have provenance; it has no policy rules
     ]
 
 
@@ -239,6 +240,7 @@ def test_english_and_without_sampling(tmp_path: Path) -> None:
         "Per year",
         "Sites",
         "Parameters",
+        "Capacity provenance",
     ]
     gp = next(
         r
