@@ -15,11 +15,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from ber.case.figures import CapacityFigure
 from ber.engine.domains import domain_keys, domain_unit
 from ber.io.capacity import CapacityTable, Edit, parse_number, plain_number
 from ber.texts.catalogue import LangTable, text
 from ber.texts.labels import DOMAIN_LABELS, format_number, unit_label
 from ber.texts.messages import Lang, Problem
+from gui.capacity_provenance import NOTE_TINT, provenance_tip
 
 #: the capacity table's texts (``gui.capacity_table.*`` in the catalogue)
 TEXTS: Mapping[str, dict[str, str]] = LangTable("gui.capacity_table.")
@@ -53,6 +55,9 @@ class CapacityTableModel(QAbstractTableModel):
         self._capacity: CapacityTable = {c: dict(v) for c, v in (capacity or {}).items()}
         self.on_edits = on_edits
         self._lang: Lang = lang
+        #: each cell's figure with its provenance, and its age note (``stale``/``undated``)
+        self._figures: dict[tuple[str, str], CapacityFigure] = {}
+        self._notes: dict[tuple[str, str], str] = {}
 
     # --- state from outside -------------------------------------------------
     @property
@@ -86,6 +91,18 @@ class CapacityTableModel(QAbstractTableModel):
         self._capacity = {c: dict(v) for c, v in capacity.items()}
         if self._codes:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, len(domain_keys()) - 1))
+
+    def set_provenance(
+        self, figures: Mapping[tuple[str, str], CapacityFigure], notes: Mapping[tuple[str, str], str]
+    ) -> None:
+        """Mirror each cell's provenance and age note ((code, domain) keys); shown in the
+        tooltip, a stale or undated cell is tinted."""
+        self._figures, self._notes = dict(figures), dict(notes)
+        if self._codes:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, len(domain_keys()) - 1))
+
+    def figure(self, code: str, domain: str) -> CapacityFigure | None:
+        return self._figures.get((code, domain))
 
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
@@ -125,7 +142,11 @@ class CapacityTableModel(QAbstractTableModel):
                 name=self._names[index.row()],
                 domain=DOMAIN_LABELS[domain][self._lang],
                 value=shown + unit,
+            ) + provenance_tip(
+                self._figures.get((code, domain)), self._notes.get((code, domain), ""), self._lang
             )
+        if role == Qt.ItemDataRole.BackgroundRole and self._notes.get((code, domain)):
+            return QBrush(QColor(NOTE_TINT))
         if role == Qt.ItemDataRole.FontRole and value is None:
             font = QFont()
             font.setItalic(True)

@@ -38,6 +38,7 @@ from ber.io.capacity import (
 )
 from ber.texts.messages import Lang, Problem, translate
 from gui.capacity_model import TEXTS, CapacityTableModel, tr
+from gui.capacity_provenance import ProvenanceDialog, ProvenanceEdit
 
 __all__ = ["TEXTS", "CapacityTableModel", "CapacityTableWidget", "tr"]
 
@@ -93,8 +94,19 @@ class CapacityTableWidget(QWidget):
         self.button_clear = QPushButton(self)
         self.button_clear.setObjectName("button_capacity_clear")
         self.button_clear.clicked.connect(self.clear_selection)
+        self.button_provenance = QPushButton(self)
+        self.button_provenance.setObjectName("button_capacity_provenance")
+        self.button_provenance.clicked.connect(self._ask_provenance)
+        #: called with the provenance edits of the selected cells (one undo step)
+        self.on_provenance: Callable[[list[ProvenanceEdit]], None] | None = None
         bar = QHBoxLayout()
-        for button in (self.button_paste, self.button_import, self.button_export, self.button_clear):
+        for button in (
+            self.button_paste,
+            self.button_import,
+            self.button_export,
+            self.button_clear,
+            self.button_provenance,
+        ):
             bar.addWidget(button)
         bar.addStretch(1)
 
@@ -153,6 +165,7 @@ class CapacityTableWidget(QWidget):
             (self.button_import, "import"),
             (self.button_export, "export"),
             (self.button_clear, "clear"),
+            (self.button_provenance, "provenance"),
         ):
             button.setText(tr(key, lang))
             button.setToolTip(tr(f"{key}_tip", lang))
@@ -299,3 +312,22 @@ class CapacityTableWidget(QWidget):
             if not Path(path).suffix:
                 path += ".csv" if "csv" in chosen.lower() else ".xlsx"
             self.export_file(path)
+
+    # --- provenance ------------------------------------------------------------
+    def selected_cells(self) -> list[tuple[str, str]]:
+        cells = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
+        return [(self.model.codes[i.row()], domain_keys()[i.column()]) for i in cells if i.isValid()]
+
+    def set_provenance_of_selection(self, source: str, date: str, supplied_by: str) -> None:
+        """Give the selected cells this source, reference date and supplier (one call)."""
+        edits = [(code, domain, source, date, supplied_by) for code, domain in self.selected_cells()]
+        if edits and self.on_provenance is not None:
+            self.on_provenance(edits)
+
+    def _ask_provenance(self) -> None:
+        cells = self.selected_cells()
+        if not cells:
+            return
+        dialog = ProvenanceDialog(self.model.figure(*cells[0]), len(cells), self._lang, self)
+        if dialog.exec() == ProvenanceDialog.DialogCode.Accepted:
+            self.set_provenance_of_selection(*dialog.values())

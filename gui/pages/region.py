@@ -180,17 +180,47 @@ class RegionPage(QWidget):
             return
         self.capacity = CapacityTableWidget(on_edits=self._on_capacity_edits, lang=language())
         self.capacity.setMinimumHeight(280)
+        self.capacity.on_provenance = self._on_capacity_provenance
         if hasattr(self.capacity, "label_source"):
             self.capacity.label_source.setVisible(False)  # the editable source field follows below
         self.capacity_holder.addWidget(self.capacity)
+        from gui.capacity_request import CapacityRequestPanel
+
+        self.request_panel = CapacityRequestPanel(self.state, self._region_names, self._request_message, self)
+        self.capacity_holder.addWidget(self.request_panel)
 
     def _on_capacity_edits(self, edits: list[Edit]) -> None:
         capacity = {code: dict(values) for code, values in self.state.case.to_dict()["capacity"].items()}
         for code, domain, value in edits:
             row = capacity.setdefault(code, {d: None for d in domain_keys()})
-            old = row.get(domain)  # a figure keeps its source, reference date and supplier
-            row[domain] = {**old, "value": value} if isinstance(old, dict) else value
+            old = row.get(domain)  # a new number keeps the figure's provenance; unknown drops it
+            row[domain] = {**old, "value": value} if isinstance(old, dict) and value is not None else value
         self.state.set_value("capacity", capacity, tr("capacity.group"))
+
+    def _on_capacity_provenance(self, edits: list[tuple[str, str, str, str, str]]) -> None:
+        """Source, reference date and supplier of cells (one undo step); the value stays."""
+        capacity = {code: dict(values) for code, values in self.state.case.to_dict()["capacity"].items()}
+        for code, domain, source, date, supplied_by in edits:
+            row = capacity.setdefault(code, {d: None for d in domain_keys()})
+            old = row.get(domain)
+            value = old.get("value") if isinstance(old, dict) else old
+            row[domain] = {
+                "value": value,
+                "source": source,
+                "reference_date": date,
+                "supplied_by": supplied_by,
+            }
+        self.state.set_value("capacity", capacity, tr("capacity.group"))
+
+    def _region_names(self) -> tuple[list[str], list[str]]:
+        names = dict(self.municipalities())
+        codes = self.region_codes()
+        return codes, [names.get(c, c) for c in codes]
+
+    def _request_message(self, text: str, error: bool) -> None:
+        self.cap_message.setStyleSheet("color: #B00020;" if error else "")
+        self.cap_message.setText(text)
+        self.cap_message.setVisible(bool(text))
 
     def region_codes(self) -> list[str]:
         return list(self.state.case.region.municipalities or self._result_codes)
@@ -213,6 +243,10 @@ class RegionPage(QWidget):
             self._capacity_codes = codes
         else:
             self.capacity.set_capacity(capacity)
+        from ber.reference.data import load_reference
+        from gui.capacity_provenance import cell_provenance
+
+        self.capacity.model.set_provenance(*cell_provenance(self.state.case, load_reference()))
 
     # --- region choice --------------------------------------------------------------
 
