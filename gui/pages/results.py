@@ -21,6 +21,7 @@ from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
 from gui.charts import DemandChart
+from gui.checks_table import figures_note, policy_rows
 from gui.models import (
     CellTableModel,
     key_figures_table,
@@ -126,6 +127,19 @@ class ResultsPage(QWidget):
         tl.addWidget(self.traffic_view)
         lay.addWidget(tl_box)
 
+        checks_box = QGroupBox(tr("checks.group"))  # policy rules and stale capacity figures
+        checks_box.setObjectName("group_policy_checks")
+        kl = QVBoxLayout(checks_box)
+        self.label_checks = QLabel(tr("checks.none"))
+        self.label_checks.setObjectName("label_policy_checks")
+        self.label_checks.setWordWrap(True)
+        kl.addWidget(self.label_checks)
+        self.checks_model = CellTableModel()
+        self.checks_view = table_view("table_policy_checks", self.checks_model, True)
+        self.checks_view.setAccessibleName(tr("checks.group"))
+        kl.addWidget(self.checks_view)
+        lay.addWidget(checks_box)
+
         bottom = QHBoxLayout()
         mit_box = QGroupBox(tr("results.mitigations"))
         ml = QVBoxLayout(mit_box)
@@ -164,6 +178,10 @@ class ResultsPage(QWidget):
         headers, rows, keys = traffic_light_table(result, lang)
         self.traffic_model.set_table(headers, rows, keys)
         self.mitigation_model.set_table(*mitigation_table(result, lang))
+        self.checks_model.set_table(*policy_rows(result, lang))
+        self.checks_view.setVisible(bool(result.policy_checks))
+        notes = [figures_note(result)] + ([] if result.policy_checks else [tr("checks.none")])
+        self.label_checks.setText("\n".join(n for n in notes if n))
         self.label_mitigation.setText(
             tr("results.mitigation_none") if not result.mitigations else tr("results.mitigation_intro")
         )

@@ -88,3 +88,22 @@ def test_request_read_preview_and_apply(make_window: Any, qtbot: Any, tmp_path: 
     assert not shown[0].button_apply.isEnabled()
     assert "cel D13" in shown[0].problems.toPlainText()
     shown[0].reject()
+
+
+def test_results_page_shows_policy_checks_and_stale_figures(make_window: Any, qtbot: Any) -> None:
+    from ber.case.model import parse_case
+
+    w = make_window()
+    doc = w.state.case.to_dict()
+    doc["policy"] = {"GM0983": {"max_beds_per_location": {"value": 100, "source": "Beleidsregel Venlo"}}}
+    doc["capacity"]["GM0984"]["care_gp"]["reference_date"] = "2025-01-15"
+    w.state.replace(parse_case(doc), "policy")
+    page = w.page_results
+    qtbot.waitUntil(lambda: w.result is not None and bool(w.result.policy_checks), timeout=10_000)
+    qtbot.waitUntil(lambda: page.checks_model.rowCount() > 0, timeout=5000)
+    # employer location 1 in Venlo has 150 beds: above the cap of 100
+    first = [page.checks_model.cell(0, c).text for c in range(page.checks_model.columnCount())]
+    assert first[0] == "Venlo" and "werkgeverslocatie 1" in first[1]
+    assert first[2] == "100 bedden" and first[3] == "150 bedden" and first[4] == "overschreden"
+    assert page.checks_model.cell(0, 4).value == "exceeded"
+    assert "1 verouderd" in page.label_checks.text()
