@@ -104,6 +104,13 @@ class CapacityTableModel(QAbstractTableModel):
     def figure(self, code: str, domain: str) -> CapacityFigure | None:
         return self._figures.get((code, domain))
 
+    def provenance_table(self) -> dict[str, dict[str, CapacityFigure]]:
+        """The mirrored provenance by code and domain (for the file export)."""
+        out: dict[str, dict[str, CapacityFigure]] = {}
+        for (code, domain), fig in self._figures.items():
+            out.setdefault(code, {})[domain] = fig
+        return out
+
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(domain_keys()) - 1)

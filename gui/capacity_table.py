@@ -32,10 +32,10 @@ from ber.io.capacity import (
     Edit,
     parse_paste,
     plain_number,
-    read_capacity,
     write_capacity_csv,
     write_capacity_xlsx,
 )
+from ber.io.capacity_provenance import read_capacity_provenance
 from ber.texts.messages import Lang, Problem, translate
 from gui.capacity_model import TEXTS, CapacityTableModel, tr
 from gui.capacity_provenance import ProvenanceDialog, ProvenanceEdit
@@ -254,7 +254,7 @@ class CapacityTableWidget(QWidget):
 
     def import_file(self, path: Path | str) -> bool:
         """Read a CSV/XLSX file; on any problem show it and change nothing."""
-        table, problems = read_capacity(path, lang=self._lang)
+        table, provenance, problems = read_capacity_provenance(path, lang=self._lang)
         if problems:
             self._show_problems(problems)
             return False
@@ -264,6 +264,14 @@ class CapacityTableWidget(QWidget):
             (c, d, v) for c, values in table.items() if c in region for d, v in values.items()
         ]
         self.model.request_edits(edits)
+        prov_edits: list[ProvenanceEdit] = [
+            (c, d, f.source, f.reference_date, f.supplied_by)
+            for c, row in provenance.items()
+            if c in region
+            for d, f in row.items()
+        ]
+        if prov_edits and self.on_provenance is not None:
+            self.on_provenance(prov_edits)  # the file's source, reference date and supplier
         info = tr("imported", self._lang, count=len(edits), path=Path(path).name)
         if outside:
             info += "\n" + translate(
@@ -284,10 +292,16 @@ class CapacityTableWidget(QWidget):
                     self.model.capacity(),
                     lang=self._lang,
                     source=self._source,
+                    provenance=self.model.provenance_table() or None,
                 )
             else:
                 write_capacity_csv(
-                    path, self.model.codes, self.model.names, self.model.capacity(), lang=self._lang
+                    path,
+                    self.model.codes,
+                    self.model.names,
+                    self.model.capacity(),
+                    lang=self._lang,
+                    provenance=self.model.provenance_table() or None,
                 )
         except OSError as exc:
             self._show_problem(

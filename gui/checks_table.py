@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ber.engine.result import Assessment
 from ber.texts.catalogue import text
-from ber.texts.labels import format_number
+from ber.texts.labels import format_number, unit_label
 from ber.texts.messages import Lang
 from gui.models import STATUS_BACKGROUND, Cell
 from gui.texts import tr
@@ -21,8 +21,8 @@ def _value(rule: str, value: float | None, lang: Lang) -> str:
     if rule in _SHARES:
         return f"{format_number(value * 100, lang, 1)} %"
     if rule == "max_beds_per_location":
-        return f"{format_number(value, lang, 0)} {text('label.unit.beds', lang)}"
-    return f"{format_number(value, lang, 1)} {text('label.unit.m² per person', lang)}"
+        return f"{format_number(value, lang, 0)} {unit_label('beds', lang)}"
+    return f"{format_number(value, lang, 1)} {unit_label('m² per person', lang)}"
 
 
 def policy_rows(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]]]:

@@ -155,25 +155,32 @@ def read_capacity(path: Path | str, *, lang: Lang = "nl") -> tuple[CapacityTable
     allowed). Returns the table and every problem found; when there are problems
     the caller should show them and import nothing.
     """
+    loaded = load_rows(path)
+    if isinstance(loaded, Problem):
+        return {}, [loaded]
+    rows, decimal = loaded
+    return _table_from_rows(rows, decimal, str(path), lang)
+
+
+def load_rows(path: Path | str) -> tuple[list[list[Any]], str] | Problem:
+    """The rows of a capacity file and its decimal mark, or the problem that stops reading."""
     path = Path(path)
     spath = str(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".txt", ".xlsx", ".ods"):
-        return {}, [Problem("capacity.file_type", params={"path": spath, "value": path.suffix or "-"})]
+        return Problem("capacity.file_type", params={"path": spath, "value": path.suffix or "-"})
     if not path.is_file():
-        return {}, [Problem("file.missing", params={"path": spath})]
+        return Problem("file.missing", params={"path": spath})
     limit = MAX_XLSX_BYTES if suffix in (".xlsx", ".ods") else MAX_CSV_BYTES
     size = path.stat().st_size
     if size > limit:
-        return {}, [Problem("file.too_large", params={"path": spath, "size": _mb(size), "limit": _mb(limit)})]
+        return Problem("file.too_large", params={"path": spath, "size": _mb(size), "limit": _mb(limit)})
     try:
         if not path.is_file():
-            return {}, [Problem("file.missing", params={"path": spath})]
+            return Problem("file.missing", params={"path": spath})
         size = path.stat().st_size
         if size > limit:
-            return {}, [
-                Problem("file.too_large", params={"path": spath, "size": _mb(size), "limit": _mb(limit)})
-            ]
+            return Problem("file.too_large", params={"path": spath, "size": _mb(size), "limit": _mb(limit)})
         if suffix == ".xlsx":
             rows, decimal = _xlsx_rows(path), ","
         elif suffix == ".ods":
@@ -181,8 +188,8 @@ def read_capacity(path: Path | str, *, lang: Lang = "nl") -> tuple[CapacityTable
         else:
             rows, decimal = _csv_rows(path.read_bytes())
     except Exception as exc:  # any reader failure on a damaged file (csv.Error, zlib.error, ...)
-        return {}, [Problem("file.unreadable", params={"path": spath, "reason": reason_of(exc)})]
-    return _table_from_rows(rows, decimal, spath, lang)
+        return Problem("file.unreadable", params={"path": spath, "reason": reason_of(exc)})
+    return rows, decimal
 
 
 def _mb(size: int) -> str:
@@ -276,7 +283,7 @@ def _file_header(header: list[Any], spath: str, problems: list[Problem]) -> tupl
             if domain in col_domain.values():
                 problems.append(Problem("capacity.duplicate_column", params={"path": spath, "value": cell}))
             col_domain[j] = domain
-        elif key and key not in _NAME_HEADERS:
+        elif key and key not in _NAME_HEADERS and header_provenance(_cell_text(cell)) is None:
             problems.append(Problem("capacity.unknown_column", params={"value": _cell_text(cell).strip()}))
     return code_col, col_domain
 
@@ -343,6 +350,7 @@ def write_capacity_csv(
     *,
     lang: Lang = "nl",
     dutch_excel: bool = True,
+    provenance: ProvenanceTable | None = None,
 ) -> None:
     """Write the table as CSV the way Dutch Excel writes it (``;``, decimal comma,
     UTF-8 with BOM, CRLF); ``dutch_excel=False`` gives ``,`` and a decimal point.
@@ -354,13 +362,15 @@ def write_capacity_csv(
     writer.writerow(
         [txt("excel.capacity.code", lang), txt("excel.capacity.name", lang)]
         + [column_label(d, lang) for d in domain_keys()]
+        + (provenance_headers(lang) if provenance is not None else [])
     )
     for code, name, values in _ordered(codes, names, capacity):
         cells = [
             unknown if values.get(d) is None else plain_number(values[d] or 0.0, decimal)
             for d in domain_keys()
         ]
-        writer.writerow([code, name, *cells])
+        extra = provenance_cells(provenance.get(code, {})) if provenance is not None else []
+        writer.writerow([code, name, *cells, *extra])
     atomic_write_bytes(Path(path), buf.getvalue().encode("utf-8-sig"))
 
 
@@ -372,6 +382,7 @@ def write_capacity_xlsx(
     *,
     lang: Lang = "nl",
     source: str = "",
+    provenance: ProvenanceTable | None = None,
 ) -> None:
     """Write the table as an XLSX workbook (formatted like the results export)."""
     from ber.io.excel import XCell, new_workbook, workbook_bytes, write_table_sheet
@@ -382,6 +393,7 @@ def write_capacity_xlsx(
     ws.title = txt("excel.capacity.capacity", lang)
     headers = [txt("excel.capacity.code", lang), txt("excel.capacity.name", lang)]
     headers += [column_label(d, lang) for d in domain_keys()]
+    headers += provenance_headers(lang) if provenance is not None else []
     rows: list[list[Any]] = []
     for code, name, values in _ordered(codes, names, capacity):
         row: list[Any] = [code, name]
@@ -391,13 +403,19 @@ def write_capacity_xlsx(
                 row.append(XCell(unknown, italic=True, color="808080", align="right"))
             else:
                 row.append(XCell(v, number_format="#,##0" if float(v).is_integer() else "#,##0.0#"))
-        rows.append(row)
+        rows.append(row + (provenance_cells(provenance.get(code, {})) if provenance is not None else []))
     write_table_sheet(ws, headers, rows)
     atomic_write_bytes(Path(path), workbook_bytes(wb))
 
 
 # the Excel paste lives in its own module; imported last, as it uses the cell readers above
 from ber.io.capacity_paste import parse_paste, split_clipboard  # noqa: E402
+from ber.io.capacity_provenance import (  # noqa: E402
+    ProvenanceTable,
+    header_provenance,
+    provenance_cells,
+    provenance_headers,
+)
 
 __all__ = [
     "MAX_ROWS",

@@ -107,3 +107,22 @@ def test_results_page_shows_policy_checks_and_stale_figures(make_window: Any, qt
     assert first[2] == "100 bedden" and first[3] == "150 bedden" and first[4] == "overschreden"
     assert page.checks_model.cell(0, 4).value == "exceeded"
     assert "1 verouderd" in page.label_checks.text()
+
+
+def test_export_and_import_carry_provenance(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    w = make_window()
+    widget = w.page_region.capacity
+    path = tmp_path / "capaciteit.xlsx"
+    assert widget.export_file(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    headers = [c.value for c in ws[1]]
+    col = headers.index("Huisvesting: flexbedden – peildatum") + 1
+    venlo = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "GM0983")
+    assert ws.cell(venlo, col).value == "2026-10-01"
+    ws.cell(venlo, col).value = "2026-11-01"
+    ws.cell(venlo, headers.index("Huisvesting: flexbedden – bron") + 1).value = "Woonmonitor Venlo"
+    wb.save(path)
+    assert widget.import_file(path)
+    fig = w.state.case.capacity["GM0983"].figure("housing_flex")
+    assert (fig.value, fig.source, fig.reference_date) == (120.0, "Woonmonitor Venlo", "2026-11-01")
