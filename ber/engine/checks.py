@@ -176,3 +176,16 @@ def _municipality_checks(
         if flex > 0:
             add(r, key, flex, "ok", detail="floor_area_needed", needed=flex * r.value)
     return out
+
+
+#: how bad a check status is for a municipality's summary (exceeded worst)
+_CHECK_SEVERITY: dict[str, int] = {"ok": 0, "unknown": 1, "exceeded": 2}
+
+
+def policy_status_by_municipality(checks: list[PolicyCheck]) -> dict[str, CheckStatus]:
+    """The worst status of each municipality's policy checks (for the map and GeoPackage)."""
+    out: dict[str, CheckStatus] = {}
+    for c in checks:
+        if c.municipality not in out or _CHECK_SEVERITY[c.status] > _CHECK_SEVERITY[out[c.municipality]]:
+            out[c.municipality] = c.status
+    return out

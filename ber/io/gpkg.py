@@ -84,6 +84,8 @@ ALIASED_FIELDS = (
     "label",
     "method",
     "cutoff_km",
+    "policy_status",
+    "stale_figures",
 )
 
 
@@ -217,6 +219,19 @@ def _field_names(frame: Any) -> list[str]:
     return [c for c in frame.columns if c != frame.geometry.name]
 
 
+def _add_checks(result: Assessment, records: list[dict[str, Any]]) -> None:
+    """Per municipality: the worst policy check (ok/exceeded/unknown; NULL without a rule)
+    and how many of its capacity figures are stale or undated."""
+    from ber.engine.checks import policy_status_by_municipality
+
+    worst_check = policy_status_by_municipality(result.policy_checks)
+    for rec in records:
+        rec["policy_status"] = worst_check.get(rec["code"])
+        rec["stale_figures"] = sum(
+            1 for f in result.capacity_figures if f.municipality == rec["code"] and f.note
+        )
+
+
 def write_result_gpkg(
     path: Path | str,
     result: Assessment,
@@ -234,6 +249,7 @@ def write_result_gpkg(
     import shapely
 
     records = municipality_records(result)
+    _add_checks(result, records)
     codes = [r["code"] for r in records]
     with_polygons = bool(polygons) and all(c in (polygons or {}) for c in codes)
     if with_polygons:

@@ -27,6 +27,8 @@ from gui.texts import language, tr
 
 #: map colourings: this case alone, or the register's cumulative view without/with it
 COLOURINGS = ("this", "without", "with")
+#: the choice of the domain list that colours the municipalities by their policy checks
+POLICY = "policy"
 
 
 class MapPage(QWidget):
@@ -52,6 +54,7 @@ class MapPage(QWidget):
         self.combo_domain.setAccessibleName(tr("map.domain"))
         for d in domain_keys():
             self.combo_domain.addItem(DOMAIN_LABELS[d][language()], d)
+        self.combo_domain.addItem(tr("checks.map_choice"), POLICY)  # the policy checks per municipality
         self.combo_domain.currentIndexChanged.connect(lambda _i: self.recolour())
         bar.addWidget(self.combo_domain)
         bar.addWidget(QLabel(tr("map.colouring")))
@@ -205,6 +208,13 @@ class MapPage(QWidget):
         from ber.maplayer import statuses_for
 
         d = self.combo_domain.currentData()
+        if d == POLICY:
+            from ber.engine.checks import policy_status_by_municipality
+            from gui.checks_table import CHECK_COLOUR
+
+            worst = policy_status_by_municipality(self.result.policy_checks)
+            self.view.set_statuses({c: CHECK_COLOUR[s] for c, s in worst.items()}, tr("checks.map_legend"))
+            return
         label = DOMAIN_LABELS[d][language()]
         mode = self.colouring()
         if mode != "this" and self.cumulative is not None:

@@ -36,3 +36,23 @@ def test_workbook_sheets_for_provenance_and_policy(tmp_path: Path) -> None:
     assert rule[4] == 0.1 and abs(rule[5] - share) < 1e-12
     assert rule[7] == "voldoet" and rule[10] == "Beleidsregel Venlo"
     assert wb["Beleidsregels"].cell(2, 5).number_format == "0.0%"
+
+
+def test_geopackage_fields_for_the_checks(tmp_path: Path) -> None:
+    """policy_status: the worst check of the municipality (NULL without a rule);
+    stale_figures: its capacity figures that are stale or undated."""
+    import pyogrio
+
+    from ber.io.gpkg import context_geometry, write_result_gpkg
+
+    doc = demo_case().to_dict()
+    doc["capacity"]["GM0984"]["care_gp"]["reference_date"] = "2025-01-15"
+    doc["policy"] = {"GM0983": {"max_beds_per_location": {"value": 100, "source": "Beleidsregel Venlo"}}}
+    ctx = Context.demo_region()
+    result = assess(parse_case(doc), ctx)
+    out = tmp_path / "checks.gpkg"
+    write_result_gpkg(out, result, *context_geometry(ctx))
+    munis = pyogrio.read_dataframe(out, layer="municipalities").set_index("code")
+    assert munis.loc["GM0983", "policy_status"] == "exceeded"  # 150 employer beds > 100
+    assert munis["policy_status"].isna()["GM0984"]  # NULL: no rule
+    assert munis.loc["GM0984", "stale_figures"] == 1 and munis.loc["GM0983", "stale_figures"] == 0

@@ -126,3 +126,24 @@ def test_export_and_import_carry_provenance(make_window: Any, qtbot: Any, tmp_pa
     assert widget.import_file(path)
     fig = w.state.case.capacity["GM0983"].figure("housing_flex")
     assert (fig.value, fig.source, fig.reference_date) == (120.0, "Woonmonitor Venlo", "2026-11-01")
+
+
+def test_map_colours_municipalities_by_their_policy_checks(make_window: Any, qtbot: Any) -> None:
+    from ber.case.model import parse_case
+
+    w = make_window()
+    doc = w.state.case.to_dict()
+    doc["policy"] = {
+        "GM0983": {"max_beds_per_location": {"value": 100, "source": "Beleidsregel Venlo"}},  # 150 > 100
+        "GM0984": {"max_migrant_share": {"value": 0.5, "source": "Beleidsregel Venray"}},  # unknown
+    }
+    w.state.replace(parse_case(doc), "policy")
+    qtbot.waitUntil(lambda: w.result is not None and bool(w.result.policy_checks), timeout=10_000)
+    page = w.page_map
+    w.show_page(page) if hasattr(w, "show_page") else page.show()
+    qtbot.waitUntil(lambda: page.view is not None and page._layer_set, timeout=10_000)
+    page.show_result(w.result)
+    combo = page.combo_domain
+    combo.setCurrentIndex(combo.count() - 1)
+    assert combo.currentText().startswith("Beleidsregels")
+    assert page.view.statuses() == {"GM0983": "red", "GM0984": "grey"}
