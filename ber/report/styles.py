@@ -91,7 +91,7 @@ def styles() -> Styles:
     accent = colors.HexColor(ACCENT)
     cell = ParagraphStyle("Cell", parent=body, fontSize=8, leading=10, spaceAfter=0)
     # title and chapter headings: bold, in the accent colour
-    heading = ParagraphStyle("Heading", parent=body, fontName=FONT_BOLD, textColor=accent)
+    heading = ParagraphStyle("HBase", parent=body, fontName=FONT_BOLD, textColor=accent)
     h2_flow = ParagraphStyle("H2Flow", parent=heading, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4)
     return Styles(
         title=ParagraphStyle("Title", parent=heading, fontSize=26, leading=32),
