@@ -1,13 +1,18 @@
-"""Helpers shared by the subcommands: loading a case with its context, writing outputs."""
+"""Helpers shared by the subcommands: their common options, loading a case with its
+context, writing outputs."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ber.case.limits import is_valid_text
+from ber.case.model import Case, load_case
+from ber.cli.lang import h
 from ber.engine.assess import Context
 from ber.engine.metrics import Output, metrics
 from ber.engine.result import Assessment
@@ -15,6 +20,41 @@ from ber.io.atomic import write_output
 from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
 from ber.texts.messages import InputError, Lang, Problem
+
+
+def add_case_argument(p: argparse.ArgumentParser) -> None:
+    """The case file to work on (positional ``case``)."""
+    p.add_argument("case", help=h("assess.case_file_ber_or"))
+
+
+def add_value_options(p: argparse.ArgumentParser, helps: Mapping[str, str]) -> None:
+    """Arguments and options that take one value (a file, folder, name or address), in
+    order; ``helps`` maps each to the key of its --help text."""
+    for option, key in helps.items():
+        p.add_argument(option, help=h(key))
+
+
+def add_flag_options(p: argparse.ArgumentParser, helps: Mapping[str, str]) -> None:
+    """On/off options (``store_true``), in order; ``helps`` as in :func:`add_value_options`."""
+    for option, key in helps.items():
+        p.add_argument(option, action="store_true", help=h(key))
+
+
+def add_sampling_options(p: argparse.ArgumentParser) -> None:
+    """``--samples`` and ``--seed`` of the Monte Carlo run (checked by :func:`check_sampling`)."""
+    p.add_argument("--samples", type=int, default=0, help=h("assess.monte_carlo_draws_0"))
+    p.add_argument("--seed", type=int, default=1, help=h("assess.seed_of_the_monte"))
+
+
+def check_sampling(args: argparse.Namespace) -> None:
+    """The ``--samples`` and ``--seed`` given are within their ranges (else InputError, exit 2)."""
+    check_samples(args.samples)
+    check_seed(args.seed)
+
+
+def case_in_context(args: argparse.Namespace) -> tuple[Case, Context]:
+    """The case file ``args.case`` and the calculation context of ``args.geodata``."""
+    return load_case(Path(args.case)), context_for(args.geodata)
 
 
 def context_for(geodata: str | None) -> Context:

@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ber.case.model import load_case
-from ber.cli.common import context_for, write_json
+from ber.cli.common import add_case_argument, add_flag_options, add_value_options, case_in_context, write_json
 from ber.cli.lang import h
 from ber.io.atomic import STDOUT, check_outputs, write_output
 from ber.texts.catalogue import text
@@ -17,35 +16,19 @@ from ber.texts.messages import Lang
 
 def register(sub: Any) -> None:
     p = sub.add_parser("compare", help=h("compare.rank_candidate_sites_for"))
-    p.add_argument("case", help=h("assess.case_file_ber_or"))
-    p.add_argument(
-        "--sites",
-        required=True,
-        help=h("compare.sites_geojson_geopackage_shapefile"),
+    add_case_argument(p)
+    p.add_argument("--sites", required=True, help=h("compare.sites_geojson_geopackage_shapefile"))
+    add_value_options(p, {"--geodata": "compare.geodata_file_or_folder"})
+    p.add_argument("--region", choices=["case", "cutoff"], default="case", help=h("compare.case_the_case_s"))
+    add_value_options(
+        p,
+        {
+            "--out": "compare.write_the_ranking_json",
+            "--csv": "compare.write_the_ranking_as",
+            "--gpkg": "compare.write_the_ranking_as_2",
+        },
     )
-    p.add_argument(
-        "--geodata",
-        help=h("compare.geodata_file_or_folder"),
-    )
-    p.add_argument(
-        "--region",
-        choices=["case", "cutoff"],
-        default="case",
-        help=h("compare.case_the_case_s"),
-    )
-    p.add_argument(
-        "--out",
-        help=h("compare.write_the_ranking_json"),
-    )
-    p.add_argument(
-        "--csv",
-        help=h("compare.write_the_ranking_as"),
-    )
-    p.add_argument(
-        "--gpkg",
-        help=h("compare.write_the_ranking_as_2"),
-    )
-    p.add_argument("--quiet", action="store_true", help=h("compare.print_no_table"))
+    add_flag_options(p, {"--quiet": "compare.print_no_table"})
     p.set_defaults(func=run_compare)
 
 
@@ -55,8 +38,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
     lang: Lang = args.lang
     check_outputs({"--out": args.out, "--csv": args.csv, "--gpkg": args.gpkg}, inputs=[args.case, args.sites])
-    case = load_case(Path(args.case))
-    ctx = context_for(args.geodata)
+    case, ctx = case_in_context(args)
     sites = read_sites(Path(args.sites), lang)
     ranking = compare_sites(case, sites, ctx, region=args.region)
     print_notices(ranking.notices, lang)

@@ -180,6 +180,11 @@ class _ByCategory(Generic[V]):
         workers: dict[str, V]
         family: dict[str, V]
 
+    @model_validator(mode="before")
+    @classmethod
+    def _read_flat(cls, data: Any) -> Any:
+        return _nest_categories(data)
+
     def __getitem__(self, key: str) -> V | dict[str, V]:
         if key == "workers":
             return self.workers
@@ -212,11 +217,6 @@ class Totals(_ByCategory[float]):
     values: dict[str, float]
     workers: dict[str, float]
     family: dict[str, float]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _read_flat(cls, data: Any) -> Any:
-        return _nest_categories(data)
 
     def value(self, key: str) -> float:
         return self.values[key]
@@ -319,11 +319,6 @@ class UncertainTotals(_ByCategory[Band]):
     values: dict[str, Band]
     workers: dict[str, Band]
     family: dict[str, Band]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _read_flat(cls, data: Any) -> Any:
-        return _nest_categories(data)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: asdict(v) for k, v in self.values.items()}

@@ -223,6 +223,17 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
     rows: list[list[Any]] = [[case_s, k, v, "", "", ""] for k, v in info]
     verdict_s = txt("excel.verdict", lang)
     pct = txt("excel.of_spare_capacity", lang)
+
+    def verdict_row(label: str, domain: str, pressure: float | None, status: str, note: str) -> list[Any]:
+        return [
+            label,
+            DOMAIN_LABELS[domain][lang],
+            XCell(pressure, PCT),
+            pct,
+            status_cell(status, lang),
+            note,
+        ]
+
     for domain in domain_keys():
         v = result.verdict.get(domain)
         if v is None:
@@ -232,32 +243,14 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
             note += f" ({v.municipality_name})"
         elif v.municipality_name:
             note = txt("excel.highest_pressure_in", lang, municipality=v.municipality_name, meaning=note)
-        rows.append(
-            [
-                verdict_s,
-                DOMAIN_LABELS[domain][lang],
-                XCell(v.pressure, PCT),
-                pct,
-                status_cell(v.status, lang),
-                note,
-            ]
-        )
+        rows.append(verdict_row(verdict_s, domain, v.pressure, v.status, note))
     if result.mitigations:
         without = result.mitigations.without.verdict
         label = txt("excel.verdict_without_mitigations", lang)
         for domain in domain_keys():
             w = without.get(domain)
             if w is not None:
-                rows.append(
-                    [
-                        label,
-                        DOMAIN_LABELS[domain][lang],
-                        XCell(w.pressure, PCT),
-                        pct,
-                        status_cell(w.status, lang),
-                        STATUS_MEANING[w.status][lang],
-                    ]
-                )
+                rows.append(verdict_row(label, domain, w.pressure, w.status, STATUS_MEANING[w.status][lang]))
     figures = txt("excel.key_figures_full_operation_year", lang)
     for key in metric_keys():
         value = result.totals.value(key)
