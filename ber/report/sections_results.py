@@ -7,6 +7,7 @@ from typing import Any
 from ber.engine.rounding import SHARE, rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
+from ber.texts.verdicts import percent_floor, pressure_text
 
 
 def results(data: ReportData) -> list[Any]:
@@ -121,8 +122,8 @@ def sites_section(data: ReportData) -> list[Any]:
                 s.host_name,
                 str(s.red),
                 str(s.amber),
-                str(s.grey),
-                data.pressure(s.max_pressure),
+                percent_floor(s.unknown_share, data.lang),
+                pressure_text(s.max_pressure, s.no_capacity, data.lang) or data.pressure(None),
                 data.qty(s.commute_vehicle_km_per_day, "vehicle-km per day", 0),
             ]
         )
