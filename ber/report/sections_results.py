@@ -65,8 +65,10 @@ def results(data: ReportData) -> list[Any]:
                 )
             ),
         ]
-        if verdict.municipality:
-            head += [demand_chart(data, domain, verdict.municipality), Spacer(1, 4)]
+        # the worst known municipality, else where the largest demand meets unknown capacity
+        chart_code = verdict.municipality or verdict.unknown_municipality
+        if chart_code:
+            head += [demand_chart(data, domain, chart_code), Spacer(1, 4)]
         # heading, chart and table stay together (a long table of a large region
         # runs over pages with its header repeated)
         block = [*head, table]
