@@ -243,7 +243,8 @@ def mitigation_table(result: Assessment, lang: Lang) -> tuple[list[str], list[li
 
 def sites_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]], list[str]]:
     """Site comparison with the sites as columns (best rank first) and the criteria as rows:
-    rank, host municipality, counts of red/amber/unknown domains, highest pressure,
+    rank, host municipality, counts of red/amber/unknown cells, the share of demand on
+    unknown capacity, the highest known pressure ("geen vrije capaciteit" when infinite),
     commuting, then the verdict per domain."""
     sites = sorted(result.sites, key=lambda s: s.rank)
     headers = [

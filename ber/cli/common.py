@@ -93,7 +93,8 @@ def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None
     if red:
         print(text("cli.common.headline_red", lang, domains=", ".join(red)), file=out)
     elif not grey:
-        print(text("cli.common.headline_ok", lang), file=out)
+        partial = any(v.coverage is not None and v.coverage < 1.0 for v in result.verdict.values())
+        print(text("cli.common.headline_ok_partial" if partial else "cli.common.headline_ok", lang), file=out)
     if grey:  # never "nothing exceeded" while a domain cannot be judged
         print(text("cli.common.headline_unknown", lang, domains=", ".join(grey)), file=out)
     print("", file=out)

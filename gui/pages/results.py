@@ -238,4 +238,5 @@ def headline(result: Assessment, lang: Lang) -> str:
         )
     if grey:
         return tr("results.summary_unknown", site=site, host=host, domains=grey)
-    return tr("results.summary_ok", site=site, host=host)
+    partial = any(v.coverage is not None and v.coverage < 1.0 for v in result.verdict.values())
+    return tr("results.summary_ok_partial" if partial else "results.summary_ok", site=site, host=host)

@@ -96,3 +96,21 @@ def test_known_case_keeps_the_plain_headline() -> None:
     r = assess(parse_case(json.loads(THRESHOLDS.read_text("utf-8")), "t"), Context.default())
     assert r.verdict["care_gp"].status == "grey"
     assert "zorg: huisarts" in headline(r, "nl")
+
+
+def test_green_with_some_unknown_demand_says_so() -> None:
+    """60 of 100 flex workers in Venlo (capacity 100,000: ~0), 40 in Venray (unknown):
+    coverage 60 / 100 = 60% >= 50%: green, but the headline only claims no exceedance
+    where the capacity is known."""
+    doc = json.loads(THRESHOLDS.read_text("utf-8"))
+    doc["workforce"]["residence"] = {"method": "manual", "shares": {VENLO: 0.6, VENRAY: 0.4}}
+    doc["region"] = {"municipalities": [VENLO, VENRAY]}
+    doc["capacity"] = {
+        VENLO: {"housing_flex": 100_000, "care_gp": 100_000, "transport_peak": 100_000},
+        VENRAY: {"care_gp": 100_000},
+    }
+    r = assess(parse_case(doc, "partial"), Context.default())
+    assert r.verdict["housing_flex"].status == "green"
+    assert r.verdict["housing_flex"].coverage == pytest.approx(0.6)
+    text = headline(r, "nl")
+    assert "nergens" not in text and "geen overschrijding waar de vrije capaciteit bekend is" in text
