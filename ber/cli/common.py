@@ -14,12 +14,14 @@ from ber.case.limits import is_valid_text
 from ber.case.model import Case, load_case
 from ber.cli.lang import h
 from ber.engine.assess import Context
+from ber.engine.domains import domain_unit
 from ber.engine.metrics import Output, metrics
 from ber.engine.result import Assessment
 from ber.io.atomic import write_output
 from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
 from ber.texts.messages import InputError, Lang, Problem
+from ber.texts.verdicts import coverage_text, pressure_text
 
 
 def add_case_argument(p: argparse.ArgumentParser) -> None:
@@ -126,16 +128,41 @@ def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None
             file=out,
         )
     print("", file=out)
+    red = [DOMAIN_LABELS[d][lang].lower() for d, v in result.verdict.items() if v.status == "red"]
+    grey = [DOMAIN_LABELS[d][lang].lower() for d, v in result.verdict.items() if v.status == "grey"]
+    if red:
+        print(text("cli.common.headline_red", lang, domains=", ".join(red)), file=out)
+    elif not grey:
+        partial = any(v.coverage is not None and v.coverage < 1.0 for v in result.verdict.values())
+        print(text("cli.common.headline_ok_partial" if partial else "cli.common.headline_ok", lang), file=out)
+    if grey:  # never "nothing exceeded" while a domain cannot be judged
+        print(text("cli.common.headline_unknown", lang, domains=", ".join(grey)), file=out)
+    print("", file=out)
     print(text("cli.common.verdict_per_domain", lang), file=out)
     for dom, verdict in result.verdict.items():
+        shown = pressure_text(verdict.pressure, verdict.no_capacity, lang)  # "geen vrije capaciteit" at 0
         pressure = (
             ""
-            if verdict.pressure is None
-            else text("cli.common.pressure", lang, value=format_number(verdict.pressure, lang, 2))
+            if not shown
+            else f" {shown}"
+            if verdict.no_capacity
+            else text("cli.common.pressure", lang, value=shown)
         )
+        parts = [coverage_text(verdict.coverage, lang)]
+        if verdict.unknown_municipality_name:
+            amount = format_number(verdict.unknown_municipality_demand, lang, 1)
+            parts.append(
+                text(
+                    "label.verdict.unknown_largest",
+                    lang,
+                    municipality=verdict.unknown_municipality_name,
+                    amount=f"{amount} {unit_label(domain_unit(dom), lang)}",
+                )
+            )
+        extra = "; ".join(p for p in parts if p)
         print(
             f"  {DOMAIN_LABELS[dom][lang]:<40} {STATUS_LABELS[verdict.status][lang].upper():<9}"
-            f" {verdict.municipality_name}{pressure}",
+            f" {verdict.municipality_name or '–'}{pressure}" + (f" ({extra})" if extra else ""),
             file=out,
         )
     if result.sites:

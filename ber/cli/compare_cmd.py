@@ -12,6 +12,7 @@ from ber.io.atomic import STDOUT, check_outputs, write_output
 from ber.texts.catalogue import text
 from ber.texts.labels import STATUS_LABELS, format_number
 from ber.texts.messages import Lang
+from ber.texts.verdicts import percent_floor, pressure_text
 
 
 def register(sub: Any) -> None:
@@ -56,17 +57,23 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 #: the columns of the ranking table after "#" (``cli.compare.column.<name>``)
-COLUMNS = ("site", "host", "red", "amber", "max_pressure", "vehicle_km")
+COLUMNS = ("site", "host", "red", "amber", "unknown_share", "max_pressure", "vehicle_km")
 
 
 def _print_table(ranking: Any, lang: Lang) -> None:
     head = ("#", *(text(f"cli.compare.column.{c}", lang) for c in COLUMNS))
-    print(f"{head[0]:>3}  {head[1]:<32} {head[2]:<24} {head[3]:>5} {head[4]:>6} {head[5]:>10} {head[6]:>16}")
+    print(
+        f"{head[0]:>3}  {head[1]:<32} {head[2]:<24} {head[3]:>5} {head[4]:>6} {head[5]:>14} "
+        f"{head[6]:>22} {head[7]:>16}"
+    )
     for s in ranking.sites:
-        pressure = format_number(s.max_pressure, lang, 2)
+        # the columns of the ranking rule, in its order (ber.engine.verdict.RankKey)
+        pressure = pressure_text(s.max_pressure, s.no_capacity, lang) or format_number(None, lang, 2)
+        unknown = percent_floor(s.unknown_share, lang)
         vkm = format_number(s.commute_vehicle_km_per_day, lang, 0)
         print(
-            f"{s.rank:>3}  {s.name[:32]:<32} {s.host_name[:24]:<24} {s.red:>5} {s.amber:>6} {pressure:>10} {vkm:>16}"
+            f"{s.rank:>3}  {s.name[:32]:<32} {s.host_name[:24]:<24} {s.red:>5} {s.amber:>6} {unknown:>14} "
+            f"{pressure:>22} {vkm:>16}"
         )
     legend = STATUS_LABELS["red"][lang], STATUS_LABELS["amber"][lang]
     print(text("cli.compare.legend", lang, red=legend[0], amber=legend[1]))

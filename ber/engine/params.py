@@ -85,6 +85,7 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
         *RESIDENCE_PARAMETERS,
         "status.amber_threshold",
         "status.red_threshold",
+        "verdict.min_coverage",
     ):
         from_norm(name, name)
     for mode in VEHICLE_MODES:

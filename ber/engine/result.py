@@ -65,6 +65,7 @@ class DomainResult(_ByName):
     demand_per_year: list[float] = field(default_factory=list)
     pressure_per_year: list[float | None] = field(default_factory=list)
     status_per_year: list[str] = field(default_factory=list)
+    no_capacity: bool = False  # demand on a capacity of 0: pressure infinite (null), red
 
 
 @dataclass
@@ -96,10 +97,18 @@ class MunicipalityResult(_ByName):
 
 @dataclass
 class Verdict(_ByName):
+    """A domain's regional verdict: the worst known status and its coverage (result-format.md)."""
+
     status: str
-    municipality: str | None
+    municipality: str | None  # worst municipality with known capacity and demand
     municipality_name: str | None
-    pressure: float | None
+    pressure: float | None  # None when unknown or infinite (``no_capacity``)
+    no_capacity: bool = False
+    coverage: float | None = None  # share of demand on known capacity; None in older results
+    unknown_demand: float = 0.0
+    unknown_municipality: str | None = None  # largest demand on unknown capacity
+    unknown_municipality_name: str | None = None
+    unknown_municipality_demand: float = 0.0
 
 
 @dataclass
@@ -118,6 +127,8 @@ class SiteRank(_ByName):
     no_capacity: bool
     commute_vehicle_km_per_day: float
     verdict: dict[str, str]
+    unknown_share: float = 0.0  # demand share on unknown capacity, mean over domains with demand
+    coverage: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -241,6 +252,7 @@ class DomainState(_ByName):
     capacity: float | None
     pressure: float | None
     status: str
+    no_capacity: bool = False
 
 
 @dataclass

@@ -48,6 +48,7 @@ from ber.io.atomic import atomic_write_bytes
 from ber.texts.catalogue import text as txt
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, STATUS_MEANING, TOTAL_LABELS, unit_label
 from ber.texts.messages import Lang
+from ber.texts.verdicts import coverage_text, pressure_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -239,10 +240,15 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
         if v is None:
             continue
         note = STATUS_MEANING[v.status][lang]
-        if v.municipality_name and v.status == "grey":
-            note += f" ({v.municipality_name})"
+        if v.status == "grey":  # name where the largest demand meets unknown capacity
+            if v.unknown_municipality_name:
+                note += f" ({v.unknown_municipality_name})"
         elif v.municipality_name:
             note = txt("excel.highest_pressure_in", lang, municipality=v.municipality_name, meaning=note)
+        # zero capacity reads "geen vrije capaciteit" (the pressure cell stays empty), then the coverage
+        note = "; ".join(
+            t for t in (note, pressure_text(None, v.no_capacity, lang), coverage_text(v.coverage, lang)) if t
+        )
         rows.append(verdict_row(verdict_s, domain, v.pressure, v.status, note))
     if result.mitigations:
         without = result.mitigations.without.verdict
@@ -250,7 +256,10 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
         for domain in domain_keys():
             w = without.get(domain)
             if w is not None:
-                rows.append(verdict_row(label, domain, w.pressure, w.status, STATUS_MEANING[w.status][lang]))
+                meaning = (STATUS_MEANING[w.status][lang], pressure_text(None, w.no_capacity, lang))
+                rows.append(
+                    verdict_row(label, domain, w.pressure, w.status, "; ".join(t for t in meaning if t))
+                )
     figures = txt("excel.key_figures_full_operation_year", lang)
     for key in metric_keys():
         value = result.totals.value(key)
