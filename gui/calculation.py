@@ -10,20 +10,19 @@ an older input.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 
 from ber.engine.result import Assessment
 from ber.texts.messages import InputError
-from gui.state import Analysis, CaseState
+from gui.controller import WindowController, WindowParts
 from gui.texts import language
 from gui.workers import ProgressHandle, run_in_pool
 
 DEBOUNCE_MS = 400
 
 
-class CalculationController(QObject):
+class CalculationController(WindowController):
     """Runs ``ber.engine.assess.assess`` in the worker funnel and hands back fresh results."""
 
     #: a fresh result (of the current input) arrived
@@ -37,18 +36,8 @@ class CalculationController(QObject):
     #: progress of the Monte Carlo run (fraction, message)
     progressed = Signal(float, str)
 
-    def __init__(
-        self,
-        state: CaseState,
-        analysis: Analysis,
-        parent: QObject,
-        job_failed: Callable[[BaseException], None],
-    ) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.analysis = analysis
-        self.owner = parent
-        self.job_failed = job_failed
+    def __init__(self, parts: WindowParts) -> None:
+        super().__init__(parts)
         self.generation = 0
         self.mc_job: ProgressHandle | None = None
         self.last_seconds: float | None = None
@@ -107,7 +96,7 @@ class CalculationController(QObject):
             self.monteCarloCancelled.emit()
 
         progress = self.progressed.emit if samples else None
-        return run_in_pool(job, done, failed, progress, cancelled, owner=self.owner)
+        return run_in_pool(job, done, failed, progress, cancelled, owner=self.window)
 
     def run_monte_carlo(self, draws: int) -> ProgressHandle | None:
         if self.analysis.problems or self.mc_job is not None:

@@ -7,6 +7,7 @@ report call it and nothing below it.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -41,7 +42,7 @@ from ber.engine.result import (
     WithoutMitigations,
     clean,
 )
-from ber.engine.status import STATUS_CODES
+from ber.engine.status import STATUS_CODES, Status
 from ber.engine.summary import (
     municipality_results,
     parameters_used,
@@ -192,8 +193,16 @@ def region_codes(case: Case, ctx: Context, site: SitePoint, cutoff_km: float) ->
     return [c for c in table.codes if c in wanted]
 
 
-def prepare(case: Case, ctx: Context, site: SitePoint, specs: dict[str, ParamSpec]) -> Prepared:
-    codes = region_codes(case, ctx, site, specs["gravity.cutoff_km"].central)
+def prepare(
+    case: Case,
+    ctx: Context,
+    site: SitePoint,
+    specs: dict[str, ParamSpec],
+    codes: list[str] | None = None,
+) -> Prepared:
+    """The case as arrays for one site; ``codes`` fixes the region (else ``region_codes``)."""
+    if codes is None:
+        codes = region_codes(case, ctx, site, specs["gravity.cutoff_km"].central)
     region = ctx.table.subset(codes)
     b = case.business
     years = np.arange(b.start_year, b.start_year + b.horizon_years)
@@ -258,10 +267,11 @@ def _computed_at() -> str:
     return now.isoformat()
 
 
-def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> MitigationEffect:
+def _mitigation_effect(case: Case, ctx: Context, site: SitePoint, codes: list[str]) -> MitigationEffect:
+    """The case without its measures on the same region (``codes``): only the measures differ."""
     base = without_mitigations(case)
     specs = parameter_specs(base, ctx.ref)
-    prep = prepare(base, ctx, site, specs)
+    prep = prepare(base, ctx, site, specs, codes)
     raw = compute(prep, site, central_params(specs))
     t = prep.full_idx
     known = ~np.isnan(prep.capacity)  # (D, K)
@@ -275,6 +285,7 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> MitigationE
         pressure.tolist(),
     )
     status_l = np.asarray(STATUS_CODES, dtype=object)[raw.status[0, :, :, t]].tolist()
+    inf_l = np.isinf(raw.pressure[0, :, :, t]).tolist()
     return MitigationEffect(
         active=ActiveMitigations(
             employer_beds=sum(b.beds for b in case.workforce.employer_beds),
@@ -284,7 +295,7 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> MitigationE
         ),
         without=WithoutMitigations(
             totals=totals_at(raw, 0, t),
-            verdict=verdicts(prep, raw),
+            verdict=verdicts(prep, raw, specs["verdict.min_coverage"].central),
             municipalities=[
                 MunicipalityWithout(
                     code=code,
@@ -295,6 +306,7 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> MitigationE
                             capacity=capacity_l[d][k],
                             pressure=pressure_l[d][k],
                             status=status_l[d][k],
+                            no_capacity=bool(inf_l[d][k]),
                         )
                         for d, dom in enumerate(domains())
                     },
@@ -315,12 +327,13 @@ def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = No
         prep = prepare(case, ctx, point, specs)
         raw = compute(prep, point, params)
         key = rank_key(prep, raw)
-        verdict = verdicts(prep, raw)
-        rows.append((key, point, verdict))
-    order = sorted(range(len(rows)), key=lambda i: rows[i][0].order())
+        verdict = verdicts(prep, raw, specs["verdict.min_coverage"].central)
+        grey = int((raw.status[0, :, :, prep.full_idx] == Status.GREY).sum())
+        rows.append((key, point, verdict, grey))
+    order = sorted(range(len(rows)), key=lambda i: rows[i][0].order())  # stable: ties keep case order
     out = []
     for rank, i in enumerate(order, start=1):
-        key, point, verdict = rows[i]
+        key, point, verdict, grey = rows[i]
         out.append(
             SiteRank(
                 name=point.name,
@@ -332,11 +345,13 @@ def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = No
                 rank=rank,
                 red=key.red,
                 amber=key.amber,
-                grey=key.grey,
+                grey=grey,
                 max_pressure=clean(key.max_pressure),
-                no_capacity=key.no_capacity,
+                no_capacity=math.isinf(key.max_pressure),
                 commute_vehicle_km_per_day=key.vehicle_km,
                 verdict={k: v.status for k, v in verdict.items()},
+                unknown_share=key.unknown_share,
+                coverage={k: v.coverage if v.coverage is not None else 1.0 for k, v in verdict.items()},
             )
         )
     return out
@@ -373,7 +388,9 @@ def assess(
     )
 
     sites = rank_sites(case, ctx, specs) if len(case.sites) > 1 else []
-    mitigations = _mitigation_effect(case, ctx, chosen) if has_mitigations(case) else None
+    mitigations = (
+        _mitigation_effect(case, ctx, chosen, list(prep.region.codes)) if has_mitigations(case) else None
+    )
     municipalities = municipality_results(prep, raw)
     computed_at = _computed_at()
     names = dict(zip(prep.region.codes, prep.region.names, strict=True))
@@ -427,7 +444,7 @@ def assess(
         totals=totals,
         per_year=per_year(raw, 0),
         municipalities=municipalities,
-        verdict=verdicts(prep, raw),
+        verdict=verdicts(prep, raw, specs["verdict.min_coverage"].central),
         sites=sites,
         mitigations=mitigations,
         parameters=parameters_used(specs, case, ref),

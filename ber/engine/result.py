@@ -1,18 +1,12 @@
 """The result of an assessment (``ber-result/1``) as typed objects and as JSON.
 
-Every part is a pydantic dataclass (validated when built and when loaded);
-``docs/result-format.md`` documents every field. Numbers are in the units of the
-metric and domain registries (:mod:`ber.engine.metrics`, :mod:`ber.engine.domains`);
-unknown values are ``None`` (JSON null). :meth:`Assessment.to_json` writes the file,
-:func:`load_result` / :meth:`Assessment.from_dict` read it back.
-
-The JSON is flatter than the objects in three places, kept apart here for typing:
-``totals`` (metrics beside ``workers``/``family``: :class:`Totals`), a municipality
-(domains beside its own fields: ``MunicipalityResult.domains``), and the Monte Carlo
-totals (:class:`UncertainTotals`).
-
-Parts can also be read by their JSON field name (``result.site["host_name"]``), as scripts
-written against the JSON do; typed code uses the attributes.
+Every part is a pydantic dataclass (validated when built and loaded); ``docs/result-format.md``
+documents every field, in the units of the metric and domain registries; unknown values are
+``None`` (JSON null). :meth:`Assessment.to_json` writes the file, :func:`load_result` reads it.
+The JSON is flatter than the objects in three places, kept apart here for typing: ``totals``
+(:class:`Totals`), a municipality (``MunicipalityResult.domains``) and the Monte Carlo totals
+(:class:`UncertainTotals`). Parts can also be read by their JSON field name
+(``result.site["host_name"]``), as scripts written against the JSON do.
 """
 
 from __future__ import annotations
@@ -66,6 +60,7 @@ class DomainResult(_ByName):
     demand_per_year: list[float] = field(default_factory=list)
     pressure_per_year: list[float | None] = field(default_factory=list)
     status_per_year: list[str] = field(default_factory=list)
+    no_capacity: bool = False  # demand on a capacity of 0: pressure infinite (null), red
 
 
 @dataclass
@@ -97,10 +92,18 @@ class MunicipalityResult(_ByName):
 
 @dataclass
 class Verdict(_ByName):
+    """A domain's regional verdict: the worst known status and its coverage (result-format.md)."""
+
     status: str
-    municipality: str | None
+    municipality: str | None  # worst municipality with known capacity and demand
     municipality_name: str | None
-    pressure: float | None
+    pressure: float | None  # None when unknown or infinite (``no_capacity``)
+    no_capacity: bool = False
+    coverage: float | None = None  # share of demand on known capacity; None in older results
+    unknown_demand: float = 0.0
+    unknown_municipality: str | None = None  # largest demand on unknown capacity
+    unknown_municipality_name: str | None = None
+    unknown_municipality_demand: float = 0.0
 
 
 @dataclass
@@ -119,6 +122,8 @@ class SiteRank(_ByName):
     no_capacity: bool
     commute_vehicle_km_per_day: float
     verdict: dict[str, str]
+    unknown_share: float = 0.0  # demand share on unknown capacity, mean over domains with demand
+    coverage: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -181,6 +186,11 @@ class _ByCategory(Generic[V]):
         workers: dict[str, V]
         family: dict[str, V]
 
+    @model_validator(mode="before")
+    @classmethod
+    def _read_flat(cls, data: Any) -> Any:
+        return _nest_categories(data)
+
     def __getitem__(self, key: str) -> V | dict[str, V]:
         if key == "workers":
             return self.workers
@@ -214,11 +224,6 @@ class Totals(_ByCategory[float]):
     workers: dict[str, float]
     family: dict[str, float]
 
-    @model_validator(mode="before")
-    @classmethod
-    def _read_flat(cls, data: Any) -> Any:
-        return _nest_categories(data)
-
     def value(self, key: str) -> float:
         return self.values[key]
 
@@ -242,6 +247,7 @@ class DomainState(_ByName):
     capacity: float | None
     pressure: float | None
     status: str
+    no_capacity: bool = False
 
 
 @dataclass
@@ -320,11 +326,6 @@ class UncertainTotals(_ByCategory[Band]):
     values: dict[str, Band]
     workers: dict[str, Band]
     family: dict[str, Band]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _read_flat(cls, data: Any) -> Any:
-        return _nest_categories(data)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: asdict(v) for k, v in self.values.items()}
@@ -406,9 +407,8 @@ class Assessment:
     sensitivity: list[SensitivityRow] | None = None
     #: the geodata set behind the region figures (name, year, checksum)
     geodata: DatasetUsed | None = None
-    #: capacity figures with provenance and age; the municipal rules checked (``ber.engine.checks``)
     capacity_figures: list[CapacityFigureUsed] = field(default_factory=list)
-    policy_checks: list[PolicyCheck] = field(default_factory=list)
+    policy_checks: list[PolicyCheck] = field(default_factory=list)  # both: ber.engine.checks
 
     def municipality(self, code: str) -> MunicipalityResult:
         for m in self.municipalities:

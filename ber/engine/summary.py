@@ -7,8 +7,6 @@ sensitivity. Called by :mod:`ber.engine.assess`; pure functions of arrays.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import numpy as np
 
 from ber.case.model import Case
@@ -31,7 +29,9 @@ from ber.engine.result import (
     Verdict,
     clean,
 )
-from ber.engine.status import SEVERITY, STATUS_CODES, Status
+from ber.engine.status import STATUS_CODES, Status
+from ber.engine.verdict import RankKey, domain_verdicts
+from ber.engine.verdict import rank_key as site_rank_key
 from ber.reference.data import CATEGORIES, ReferenceSet
 from ber.texts.catalogue import text
 
@@ -59,6 +59,7 @@ def municipality_results(prep: Prepared, raw: Raw) -> list[MunicipalityResult]:
     demand_l, pressure_l, status_l = demand.tolist(), pressure.tolist(), status.tolist()
     capacity_l = prep.capacity.tolist()
     known_l = known.tolist()
+    inf_l = np.isinf(raw.pressure[0, :, :, t]).tolist()
     workers_l = raw.local["migrant_workers"][0, :, t].tolist()
     residents_l = raw.local["residents"][0, :, t].tolist()
     gp_fte_l = raw.local["gp_fte"][0, :, t].tolist()
@@ -77,6 +78,7 @@ def municipality_results(prep: Prepared, raw: Raw) -> list[MunicipalityResult]:
                 demand_per_year=demand_l[d][k],
                 pressure_per_year=pressure_l[d][k],
                 status_per_year=status_l[d][k],
+                no_capacity=bool(inf_l[d][k]),
             )
         workers = workers_l[k]
         out.append(
@@ -95,55 +97,28 @@ def municipality_results(prep: Prepared, raw: Raw) -> list[MunicipalityResult]:
     return out
 
 
-def verdicts(prep: Prepared, raw: Raw, s: int = 0) -> dict[str, Verdict]:
+def verdicts(prep: Prepared, raw: Raw, min_coverage: float, s: int = 0) -> dict[str, Verdict]:
+    """The regional verdict per domain with its coverage (``ber.engine.verdict``)."""
     t = prep.full_idx
-    out = {}
-    for d, dom in enumerate(domains()):
-        status = raw.status[s, d, :, t]
-        pressure = raw.pressure[s, d, :, t]
-        demand = raw.demand[s, d, :, t]
-        sev = SEVERITY[status]
-        # worst status; among equals the highest pressure, then the largest demand
-        tie = np.where(np.isnan(pressure), -1.0, np.nan_to_num(pressure, posinf=1e300))
-        order = np.lexsort((demand, tie, sev))
-        k = int(order[-1])
-        out[dom.key] = Verdict(
-            status=STATUS_CODES[int(status[k])],
-            municipality=prep.region.codes[k],
-            municipality_name=prep.region.names[k],
-            pressure=clean(float(pressure[k])) if not np.isnan(prep.capacity[d, k]) else None,
-        )
-    return out
-
-
-class RankKey(NamedTuple):
-    """What a candidate site is ranked by (method section 6), over domains × municipalities."""
-
-    red: int
-    amber: int
-    grey: int
-    max_pressure: float  # NaN when no pressure is known
-    no_capacity: bool  # some pressure is infinite (zero capacity)
-    vehicle_km: float
-
-    def order(self) -> tuple[int, int, float, float]:
-        """Sort order: fewest red, fewest amber, lowest highest pressure (unknown last), vehicle-km."""
-        max_p = self.max_pressure if np.isfinite(self.max_pressure) else 1e300
-        return (self.red, self.amber, max_p, self.vehicle_km)
+    return domain_verdicts(
+        list(prep.region.codes),
+        list(prep.region.names),
+        raw.demand[s, :, :, t],
+        raw.pressure[s, :, :, t],
+        raw.status[s, :, :, t],
+        prep.capacity,
+        min_coverage,
+    )
 
 
 def rank_key(prep: Prepared, raw: Raw) -> RankKey:
     t = prep.full_idx
-    status = raw.status[0, :, :, t]
-    pressure = raw.pressure[0, :, :, t]
-    known = pressure[~np.isnan(pressure)]
-    return RankKey(
-        red=int((status == Status.RED).sum()),
-        amber=int((status == Status.AMBER).sum()),
-        grey=int((status == Status.GREY).sum()),
-        max_pressure=float(known.max()) if known.size else float("nan"),
-        no_capacity=bool(np.isinf(known).any()),
-        vehicle_km=float(raw.vehicle_km[0, t]),
+    return site_rank_key(
+        raw.demand[0, :, :, t],
+        raw.pressure[0, :, :, t],
+        raw.status[0, :, :, t],
+        prep.capacity,
+        float(raw.vehicle_km[0, t]),
     )
 
 

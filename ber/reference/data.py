@@ -79,10 +79,19 @@ class Norm:
 
 
 @dataclass(frozen=True)
-class Sector:
+class Labelled:
+    """A reference row with a key and a Dutch and an English label."""
+
     key: str
     label_nl: str
     label_en: str
+
+    def label(self, lang: Lang) -> str:
+        return self.label_nl if lang == "nl" else self.label_en
+
+
+@dataclass(frozen=True)
+class Sector(Labelled):
     migrant_share: float
     migrant_share_low: float
     migrant_share_high: float
@@ -94,24 +103,15 @@ class Sector:
     migrant_share_note: str = ""
     m2_per_job_note: str = ""
 
-    def label(self, lang: Lang) -> str:
-        return self.label_nl if lang == "nl" else self.label_en
-
 
 @dataclass(frozen=True)
-class Category:
-    key: str
-    label_nl: str
-    label_en: str
+class Category(Labelled):
     housing: str  # "flex" or "dwelling"
     registered: bool
     family_key: str
     default_share: float
     default_share_source: str = ""  # a source id or "assumption"; empty fails the check
     default_share_note: str = ""
-
-    def label(self, lang: Lang) -> str:
-        return self.label_nl if lang == "nl" else self.label_en
 
     def family_norm_key(self, preset: str) -> str:
         return self.family_key.replace("{preset}", preset)
