@@ -1,4 +1,4 @@
-"""``ber assess`` and ``ber validate``."""
+"""``ber assess`` (``ber validate`` is in ``validate_cmd``: it must stay light)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ber.case.model import Case, load_case
 from ber.cli.common import check_samples, check_seed, context_for, print_summary, write_json
 from ber.cli.lang import h
-from ber.engine.assess import Context, assess, check_case
+from ber.engine.assess import Context, assess
 from ber.engine.result import Assessment
 from ber.io.atomic import STDOUT, check_outputs
 from ber.texts.catalogue import text
@@ -72,17 +72,6 @@ def register(sub: Any) -> None:
         help=h("assess.case_register_for_cumulative"),
     )
     p.set_defaults(func=run_assess)
-
-    v = sub.add_parser(
-        "validate",
-        help=h("assess.check_a_case_file"),
-    )
-    v.add_argument("case", help=h("assess.case_file_ber_or"))
-    v.add_argument(
-        "--geodata",
-        help=h("assess.geodata_file_or_folder_2"),
-    )
-    v.set_defaults(func=run_validate)
 
 
 def run_assess(args: argparse.Namespace) -> int:
@@ -168,10 +157,3 @@ def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
             municipality=with_.municipality_name,
         )
         print(f"  {DOMAIN_LABELS[dom][lang]:<40} {verdicts}")
-
-
-def run_validate(args: argparse.Namespace) -> int:
-    case = load_case(Path(args.case))
-    check_case(case, context_for(args.geodata))
-    print(text("cli.assess.valid", args.lang), file=sys.stdout)
-    return 0

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ber.cli import help_text
+from ber.cli.app import help_text
 from ber.cli.lang import h
 from ber.reference.data import sector_label
 from ber.texts.catalogue import text

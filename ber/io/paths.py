@@ -64,3 +64,9 @@ def user_data_dir() -> Path:
         path = Path(platformdirs.user_data_dir("BER-desk", "BER-desk"))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def geodata_store_path() -> Path:
+    """The GeoPackage of the user's stored geodata import (``ber.geodata.store``); it
+    may not exist. Here so that checking for it needs no geodata libraries."""
+    return user_data_dir() / "geodata" / "gemeenten.gpkg"
