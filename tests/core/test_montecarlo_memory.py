@@ -102,3 +102,35 @@ def test_assess_percentiles_unchanged_by_chunking() -> None:
     want = np.percentile(whole.demand[:, 0, 0, :], [10, 50, 90], axis=0)
     got = r.uncertainty.demand_per_year[next(iter(r.uncertainty.demand_per_year))][code]
     assert got.p50 == [float(x) for x in want[1]]
+
+
+@pytest.mark.slow
+def test_100000_draws_for_87_municipalities_stay_under_500_mb() -> None:
+    """Issue 16's case: the demo at Woerden with its 40 km region (87 municipalities)."""
+    import subprocess
+    import sys
+
+    from ber.io.paths import REPO_ROOT
+
+    child = (
+        "from ber.case.demo import demo_case\nfrom ber.case.model import Case\n"
+        "from ber.engine.assess import Context, assess\n"
+        "d = demo_case().to_dict()\n"
+        "d['sites'] = [{'name': 'Woerden', 'x': 120000.0, 'y': 455000.0, 'crs': 'EPSG:28992', 'chosen': True}]\n"
+        "d['region'] = {}\n"
+        "r = assess(Case.model_validate(d), Context.default(), samples=100_000, seed=1)\n"
+        "import resource\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(len(r.municipalities), r.uncertainty.samples, peak)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", child],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(REPO_ROOT), "PATH": "/usr/bin:/bin"},
+        timeout=900,
+        check=True,
+    )
+    municipalities, samples, peak_kib = done.stdout.split()
+    assert (municipalities, samples) == ("87", "100000")
+    assert int(peak_kib) < 500 * 1024  # the child's own peak resident memory
