@@ -208,10 +208,6 @@ def percentiles(values: np.ndarray) -> dict[str, float | None]:
     return {"p10": p10, "p50": p50, "p90": p90}
 
 
-def band(values: np.ndarray) -> Band:
-    return Band(**percentiles(values))
-
-
 def _band(p: np.ndarray, j: int) -> Band:
     """Band of tracked value j from the (3, Q) percentile array (NaN: unknown or infinite)."""
     p10, p50, p90 = (None if np.isnan(x) else clean(float(x)) for x in p[:, j])
