@@ -1,4 +1,4 @@
-"""``ber assess`` and ``ber validate``."""
+"""``ber assess`` (``ber validate`` is in ``validate_cmd``: it must stay light)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from ber.cli.common import (
     write_json,
 )
 from ber.cli.lang import h
-from ber.engine.assess import Context, assess, check_case
+from ber.engine.assess import Context, assess
 from ber.engine.result import Assessment
 from ber.io.atomic import STDOUT, check_outputs
 from ber.texts.catalogue import text
@@ -50,11 +50,6 @@ def register(sub: Any) -> None:
     add_flag_options(p, {"--quiet": "assess.print_no_summary", "--cumulative": "assess.add_the_granted_and"})
     add_value_options(p, {"--register-url": "assess.case_register_for_cumulative"})
     p.set_defaults(func=run_assess)
-
-    v = sub.add_parser("validate", help=h("assess.check_a_case_file"))
-    add_case_argument(v)
-    add_value_options(v, {"--geodata": "assess.geodata_file_or_folder_2"})
-    v.set_defaults(func=run_validate)
 
 
 def run_assess(args: argparse.Namespace) -> int:
@@ -138,9 +133,3 @@ def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
             municipality=with_.municipality_name,
         )
         print(f"  {DOMAIN_LABELS[dom][lang]:<40} {verdicts}")
-
-
-def run_validate(args: argparse.Namespace) -> int:
-    check_case(*case_in_context(args))
-    print(text("cli.assess.valid", args.lang), file=sys.stdout)
-    return 0

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ber.cli import help_text
+from ber.cli.app import help_text
 from ber.cli.common import add_case_argument, add_flag_options, add_value_options
 from ber.cli.lang import h
 from ber.reference.data import sector_label

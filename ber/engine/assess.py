@@ -20,7 +20,8 @@ from ber.case.validate import validate_case
 from ber.engine.checks import capacity_figures, case_date, policy_checks
 from ber.engine.domains import domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
-from ber.engine.model import Prepared, Raw, compute, ramp_profile
+from ber.engine.model import Prepared, compute, ramp_profile
+from ber.engine.montecarlo import DrawAccumulator, Layout, chunk_size
 from ber.engine.params import (
     ParamSpec,
     central_params,
@@ -56,8 +57,6 @@ from ber.engine.summary import (
 from ber.reference.data import CATEGORIES, MunicipalityTable, ReferenceSet, load_reference
 from ber.reference.national import DatasetInfo, load_national
 from ber.texts.messages import InputError, Problem
-
-MC_CHUNK = 500
 
 
 class GeoSource(Protocol):
@@ -401,15 +400,17 @@ def assess(
     uncertainty = None
     sensitivity = None
     if samples > 0:
-        chunks = []
+        # chunks of draws; only the tracked values (or their histograms) are kept
+        acc = DrawAccumulator(Layout.for_prepared(prep), samples)
         all_params = triangular_params(specs, samples, seed)
-        for start in range(0, samples, MC_CHUNK):
+        chunk = chunk_size(len(prep.region))
+        for start in range(0, samples, chunk):
             check_cancel(progress)
-            part = {k: v[start : start + MC_CHUNK] for k, v in all_params.items()}
-            chunks.append(compute(prep, chosen, part))
-            progress.report(0.1 + 0.8 * min(1.0, (start + MC_CHUNK) / samples), "samples")
-        mc = _concat(chunks)
-        uncertainty = uncertainty_summary(prep, mc, samples, seed)
+            part = {k: v[start : start + chunk] for k, v in all_params.items()}
+            acc.add(compute(prep, chosen, part))
+            progress.report(0.1 + 0.8 * min(1.0, (start + chunk) / samples), "samples")
+        del all_params
+        uncertainty = uncertainty_summary(prep, acc, samples, seed)
         sensitivity = sensitivity_rows(prep, chosen, specs, ref)
     progress.report(1.0, "done")
 
@@ -453,19 +454,3 @@ def assess(
         capacity_figures=figures,
         policy_checks=checks,
     )
-
-
-def _concat(chunks: list[Raw]) -> Raw:
-    if len(chunks) == 1:
-        return chunks[0]
-    first = chunks[0]
-    fields: dict[str, Any] = {}
-    for name in first.__dataclass_fields__:
-        value = getattr(first, name)
-        if name == "distance_km":
-            fields[name] = value
-        elif name == "local":
-            fields[name] = {k: np.concatenate([c.local[k] for c in chunks], axis=0) for k in value}
-        else:
-            fields[name] = np.concatenate([getattr(c, name) for c in chunks], axis=0)
-    return Raw(**fields)

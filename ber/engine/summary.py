@@ -14,6 +14,7 @@ from ber.engine.domains import domains
 from ber.engine.geometry import SitePoint
 from ber.engine.metrics import Output, metrics
 from ber.engine.model import Prepared, Raw, compute
+from ber.engine.montecarlo import DrawAccumulator
 from ber.engine.params import ParamSpec, one_at_a_time_params
 from ber.engine.result import (
     Band,
@@ -29,7 +30,7 @@ from ber.engine.result import (
     Verdict,
     clean,
 )
-from ber.engine.status import STATUS_CODES, Status
+from ber.engine.status import STATUS_CODES
 from ber.engine.verdict import RankKey, domain_verdicts
 from ber.engine.verdict import rank_key as site_rank_key
 from ber.reference.data import CATEGORIES, ReferenceSet
@@ -182,17 +183,26 @@ def percentiles(values: np.ndarray) -> dict[str, float | None]:
     return {"p10": p10, "p50": p50, "p90": p90}
 
 
-def band(values: np.ndarray) -> Band:
-    return Band(**percentiles(values))
+def _band(p: np.ndarray, j: int) -> Band:
+    """Band of tracked value j from the (3, Q) percentile array (NaN: unknown or infinite)."""
+    p10, p50, p90 = (None if np.isnan(x) else clean(float(x)) for x in p[:, j])
+    return Band(p10=p10, p50=p50, p90=p90)
 
 
-def uncertainty_summary(prep: Prepared, raw: Raw, samples: int, seed: int) -> Uncertainty:
-    t = prep.full_idx
+def uncertainty_summary(prep: Prepared, acc: DrawAccumulator, samples: int, seed: int) -> Uncertainty:
+    """Percentiles and status shares from the draws collected in ``acc`` (``ber.engine.montecarlo``)."""
+    lay = acc.layout
+    p = acc.percentiles()
+    at = lay.slices()
+    m0, w0, f0 = at["metrics"].start, at["workers"].start, at["family"].start
+    p0, d0 = at["pressure"].start, at["demand"].start
     totals = UncertainTotals(
-        values={m.key: band(m.take(raw)[:, t]) for m in metrics()},
-        workers={c: band(raw.workers[:, i, t]) for i, c in enumerate(CATEGORIES)},
-        family={c: band(raw.family[:, i, t]) for i, c in enumerate(CATEGORIES)},
+        values={m.key: _band(p, m0 + i) for i, m in enumerate(metrics())},
+        workers={c: _band(p, w0 + i) for i, c in enumerate(CATEGORIES)},
+        family={c: _band(p, f0 + i) for i, c in enumerate(CATEGORIES)},
     )
+    share_red, share_amber_or_red = acc.shares()
+    K, Y = lay.n_municipalities, lay.n_years
     pressure: dict[str, dict[str, PressureBand]] = {}
     demand_bands: dict[str, dict[str, BandPerYear]] = {}
     for d, dom in enumerate(domains()):
@@ -200,16 +210,15 @@ def uncertainty_summary(prep: Prepared, raw: Raw, samples: int, seed: int) -> Un
         demand_bands[dom.key] = {}
         for k, code in enumerate(prep.region.codes):
             known = not np.isnan(prep.capacity[d, k])
-            p = band(raw.pressure[:, d, k, t]) if known else Band(p10=None, p50=None, p90=None)
-            status = raw.status[:, d, k, t]
+            b = _band(p, p0 + d * K + k) if known else Band(p10=None, p50=None, p90=None)
             pressure[dom.key][code] = PressureBand(
-                p10=p.p10,
-                p50=p.p50,
-                p90=p.p90,
-                share_red=float((status == Status.RED).mean()),
-                share_amber_or_red=float(((status == Status.AMBER) | (status == Status.RED)).mean()),
+                p10=b.p10,
+                p50=b.p50,
+                p90=b.p90,
+                share_red=float(share_red[d, k]),
+                share_amber_or_red=float(share_amber_or_red[d, k]),
             )
-            yearly = np.percentile(raw.demand[:, d, k, :], [10, 50, 90], axis=0)
+            yearly = p[:, d0 + (d * K + k) * Y : d0 + (d * K + k + 1) * Y]
             demand_bands[dom.key][code] = BandPerYear(
                 p10=[float(x) for x in yearly[0]],
                 p50=[float(x) for x in yearly[1]],

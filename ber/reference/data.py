@@ -11,15 +11,16 @@ import csv
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ber.io.paths import reference_dir
 from ber.texts.catalogue import text as txt
 from ber.texts.messages import Lang, Problem
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: Files that make up the reference set, in checksum order.
 REFERENCE_FILES: tuple[str, ...] = (
@@ -152,6 +153,8 @@ class MunicipalityTable:
         return self.names[self.index(code)]
 
     def subset(self, codes: list[str] | tuple[str, ...]) -> MunicipalityTable:
+        import numpy as np
+
         ix = np.array([self.index(c) for c in codes], dtype=np.int64)
         return MunicipalityTable(
             codes=tuple(self.codes[i] for i in ix),
@@ -175,8 +178,13 @@ class ReferenceSet:
     categories: dict[str, Category]
     presets: dict[str, dict[str, str]]
     default_preset: str
-    municipalities: MunicipalityTable
     folder: Path
+
+    @cached_property
+    def municipalities(self) -> MunicipalityTable:
+        """The seven Noord-Limburg rows (``municipalities_noord_limburg.csv``), read on first
+        use (with numpy: checking a case needs no arrays)."""
+        return read_municipality_csv(self.folder / "municipalities_noord_limburg.csv", source="cbs_kwb_2024")
 
     def value(self, key: str) -> float:
         return self.norms[key].value
@@ -205,6 +213,8 @@ def _read_json(path: Path) -> Any:
 
 def read_municipality_csv(path: Path, source: str) -> MunicipalityTable:
     """Read a municipality table (code, name, inhabitants, households, dwellings, x, y)."""
+    import numpy as np
+
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     return MunicipalityTable(
@@ -277,7 +287,6 @@ def _load_cached(folder_name: str) -> ReferenceSet:
     sectors = {row["key"]: Sector(**row) for row in _read_json(folder / "sectors.json")}
     categories = {row["key"]: Category(**row) for row in _read_json(folder / "categories.json")}
     presets_doc = _read_json(folder / "presets.json")
-    municipalities = read_municipality_csv(folder / "municipalities_noord_limburg.csv", source="cbs_kwb_2024")
     return ReferenceSet(
         version=str(manifest["version"]),
         checksum=str(manifest["checksum"]),
@@ -287,7 +296,6 @@ def _load_cached(folder_name: str) -> ReferenceSet:
         categories=categories,
         presets=presets_doc["presets"],
         default_preset=presets_doc["default"],
-        municipalities=municipalities,
         folder=folder,
     )
 
