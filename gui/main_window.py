@@ -14,6 +14,7 @@ through the one worker funnel (``gui.workers``); errors end in one dialog
 
 from __future__ import annotations
 
+import datetime
 import time
 from typing import Any
 
@@ -42,6 +43,7 @@ from gui.calculation import CalculationController
 from gui.dialogs import ManualDialog, PreferencesDialog, ReferenceDialog, about_text
 from gui.documents import AUTOSAVE_MS, DocumentController, dropped_path
 from gui.exports import ExportController
+from gui.fields import plausibility_warnings
 from gui.geodata_import import builtin_context
 from gui.map_region import STATUS_MS, MapRegionController
 from gui.pages.business import BusinessPage
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.documents.autosave)
         self.autosave_timer.start()
         self.state.changed.connect(self.on_state_changed)
+        self.binder.listeners.append(self.on_state_changed)
         self.state.fileChanged.connect(self.update_title)
         self.on_state_changed("")
         self.update_title()
@@ -289,7 +292,9 @@ class MainWindow(QMainWindow):
         else:
             self.page_region.refresh_capacity()
         problems = validate_case(self.state.case, self.ctx.ref, self.ctx.table)
+        problems += self.binder.typed_problems()
         self.analysis.problems = problems
+        self.binder.warnings = plausibility_warnings(self.state.case, datetime.date.today().year)
         self.binder.mark(problems)
         self.calculation.input_changed(valid=not problems)
         reason = ""

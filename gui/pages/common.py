@@ -41,15 +41,17 @@ def form_group(title: str) -> tuple[QGroupBox, QFormLayout]:
     return group, form
 
 
-def add_row(form: QFormLayout, label: str, widget: QWidget, tip: str = "", name: str = "") -> QLabel:
-    """A labelled row with an error label under the widget; returns the error label."""
+def add_row(
+    form: QFormLayout, label: str, widget: QWidget, tip: str = "", name: str = "", unit: str = ""
+) -> QLabel:
+    """A labelled row (``unit`` after the widget) with an error label under it; returns the label."""
     if name:
         widget.setObjectName(name)
     widget.setAccessibleName(label.rstrip(":"))
     if tip:
         widget.setToolTip(tip)
         widget.setAccessibleDescription(tip)
-    box, message = with_message(widget)
+    box, message = with_message(widget, unit)
     caption = QLabel(label)
     caption.setBuddy(widget)
     form.addRow(caption, box)
