@@ -159,6 +159,24 @@ class Binder:
             for listener in self.listeners:
                 listener(path)
 
+    def commit_table(self, path: str, value: Any, typed: dict[str, Problem]) -> None:
+        """Commit a table (sites, beds) with the problems of its cells typed wrongly
+        (``typed``: cell path -> problem); the cells keep what was typed."""
+        if self._updating:
+            return
+        before = {k: v for k, v in self.typed.items() if k.startswith(path + "[")}
+        for key in before:
+            del self.typed[key]
+        self.typed.update(typed)
+        self._committing = True
+        try:
+            changed = self.state.set_value(path, value, self.label_of(path))
+        finally:
+            self._committing = False
+        if not changed and before != typed:
+            for listener in self.listeners:
+                listener(path)
+
     def _note_of(self, path: str) -> str:
         """A plausibility warning and what was ignored in the typed text, for a valid field."""
         parts = []

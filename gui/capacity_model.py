@@ -37,6 +37,8 @@ class CapacityTableModel(QAbstractTableModel):
     """Rows: the region's municipalities; columns: the six domains."""
 
     problem = Signal(str)
+    #: a typed number was read with a part ignored ("50 bedden" -> 50)
+    note = Signal(str)
 
     def __init__(
         self,
@@ -53,6 +55,8 @@ class CapacityTableModel(QAbstractTableModel):
         self._capacity: CapacityTable = {c: dict(v) for c, v in (capacity or {}).items()}
         self.on_edits = on_edits
         self._lang: Lang = lang
+        #: cells typed wrongly: (code, domain) -> (typed text, reason); kept as typed, marked
+        self._invalid: dict[tuple[str, str], tuple[str, str]] = {}
 
     # --- state from outside -------------------------------------------------
     @property
@@ -111,6 +115,9 @@ class CapacityTableModel(QAbstractTableModel):
         ):
             return None
         code, domain = self._codes[index.row()], domain_keys()[index.column()]
+        invalid = self._invalid.get((code, domain))
+        if invalid is not None:
+            return self._invalid_data(invalid, role)
         value = self.value(code, domain)
         if role == Qt.ItemDataRole.DisplayRole:
             return format_number(value, self._lang, 0 if value is None else _decimals(value))
@@ -135,6 +142,26 @@ class CapacityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    @staticmethod
+    def _invalid_data(invalid: tuple[str, str], role: int) -> Any:
+        """A cell typed wrongly: the text as typed, on red, the reason as its tooltip."""
+        typed, reason = invalid
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return typed
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return "⚠ " + reason
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor("#ffcdd2"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#b71c1c"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def invalid_cells(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """Cells typed wrongly (code, domain) -> (typed text, reason)."""
+        return dict(self._invalid)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -167,18 +194,39 @@ class CapacityTableModel(QAbstractTableModel):
         text = "" if value is None else str(value)
         try:
             parsed = parse_number(text, "," if self._lang == "nl" else ".")
-        except ValueError:
-            problem = Problem(
-                "capacity.edit_invalid",
-                params={
-                    "municipality": self._names[index.row()],
-                    "column": DOMAIN_LABELS[domain][self._lang],
-                    "value": text.strip(),
-                },
+        except ValueError as exc:
+            # "50 bedden", "ca. 30": a number with words around it is read, with a note
+            from gui.fields import NotANumber, parse_typed
+
+            try:
+                read = parse_typed(text)
+            except NotANumber:
+                read = None
+            if read is None or read.value < 0 or getattr(exc, "negative", False):
+                problem = Problem(
+                    "capacity.edit_invalid",
+                    params={
+                        "municipality": self._names[index.row()],
+                        "column": DOMAIN_LABELS[domain][self._lang],
+                        "value": text.strip(),
+                    },
+                )
+                self._invalid[(code, domain)] = (text.strip(), problem.text(self._lang))
+                self.dataChanged.emit(index, index)
+                self.problem.emit(problem.text(self._lang))
+                return False
+            parsed = read.value
+            self.note.emit(
+                tr(
+                    "read_as",
+                    self._lang,
+                    typed=text.strip(),
+                    value=format_number(parsed, self._lang, _decimals(parsed)),
+                )
             )
-            self.problem.emit(problem.text(self._lang))
-            return False
+        self._invalid.pop((code, domain), None)
         self.request_edits([(code, domain, parsed)])
+        self.dataChanged.emit(index, index)
         return True
 
     def request_edits(self, edits: list[Edit]) -> None:

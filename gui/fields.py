@@ -88,6 +88,10 @@ def parse_number(text: str, integer: bool = False) -> Parsed:
     return Parsed(value, " ".join(ignored))
 
 
+#: the name under which other modules read a typed number (ber.io.capacity has its own parse_number)
+parse_typed = parse_number
+
+
 def parse_point(text: str) -> tuple[float, float] | None:
     """A pasted "52.01, 4.21" or "52,01 4,21" (latitude, longitude as web maps give it);
     None when the text is not two numbers."""
@@ -153,11 +157,15 @@ class NumberEdit(QLineEdit):
 
         if shown is None:
             return "–"
-        decimals = 0 if float(shown).is_integer() else 2
+        decimals = 0 if float(shown).is_integer() else 6
         if not self.grouping:
             text = f"{shown:.{decimals}f}"
-            return text.replace(".", ",") if language() == "nl" else text
-        return format_number(shown, language(), decimals)
+            text = text.replace(".", ",") if language() == "nl" else text
+        else:
+            text = format_number(shown, language(), decimals)
+        if decimals:  # "7,6", not "7,600000"
+            text = text.rstrip("0").rstrip("," if language() == "nl" else ".")
+        return text
 
     # --- reading and showing ------------------------------------------------------------
 

@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("stack_pages")
         self.page_business = BusinessPage(self.binder, ref)
         self.page_workforce = WorkforcePage(self.binder, ref, self.municipality_choices)
-        self.page_sites = SitesPage(self.binder, self.municipality_choices)
+        self.page_sites = SitesPage(self.binder, self.municipality_choices, lambda: self.ctx.locate)
         self.page_region = RegionPage(self.binder, self.municipality_choices, lambda: self.analysis.geo)
         self.page_results = ResultsPage()
         self.page_map = MapPage()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ber.case.validate import MAX_BEDS
 from ber.texts.messages import Problem
-from gui.binding import INVALID_STYLE, Binder, error_label, problem_text
+from gui.binding import INVALID_STYLE, Binder, error_label
 from gui.fields import NumberEdit, searchable
 from gui.texts import language, tr
 
@@ -88,8 +88,9 @@ class CodeValueTable(QWidget):
             return [(b["municipality"], float(b["beds"])) for b in (value or [])]
         return [(c, float(v)) for c, v in (value or {}).items()]
 
-    def _typed_problems(self) -> list[str]:
-        texts = []
+    def _typed_problems(self) -> dict[str, Problem]:
+        """Cells whose text does not read as a number: marked, and an input problem."""
+        typed = {}
         for r in range(self.table.rowCount()):
             edit = self.table.cellWidget(r, 1)
             assert isinstance(edit, NumberEdit)
@@ -97,9 +98,10 @@ class CodeValueTable(QWidget):
             edit.setStyleSheet(INVALID_STYLE if code else "")
             if code:
                 field = f"{self.path}[{r}]"
-                problem = Problem("input." + code, field, {"value": edit.text().strip(), **edit.allowed()})
-                texts.append(tr("problem.row", n=r + 1) + ": " + problem_text(problem, language()))
-        return texts
+                typed[field] = Problem(
+                    "input." + code, field, {"value": edit.text().strip(), **edit.allowed()}
+                )
+        return typed
 
     def _model_value(self, rows: list[tuple[str, float]]) -> Any:
         if self.kind == "beds":
@@ -107,11 +109,7 @@ class CodeValueTable(QWidget):
         return dict(rows)
 
     def _commit(self) -> None:
-        typed = self._typed_problems()
-        if typed:
-            self.message.setText("\n".join(typed))
-            self.message.setVisible(True)
-        self.binder.commit(self.path, self._model_value(self._rows()))
+        self.binder.commit_table(self.path, self._model_value(self._rows()), self._typed_problems())
 
     def set_value(self, value: Any) -> None:
         if self.kind == "beds":
@@ -122,10 +120,6 @@ class CodeValueTable(QWidget):
             self.table.rowCount() == len(rows)
             and [(c, round(v / 100.0 if self.kind == "shares" else v, 10)) for c, v in rows] == self._rows()
         ):
-            typed = self._typed_problems()
-            if typed:  # still typed wrongly: keep the text and say so
-                self.message.setText("\n".join([self.message.text(), *typed]).strip())
-                self.message.setVisible(True)
             return  # already shown (the edit came from here): keep focus
         self.table.setRowCount(0)
         choices = self.municipalities()

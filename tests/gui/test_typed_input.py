@@ -134,3 +134,35 @@ def test_share_in_dutch_decimals(make_window: Any, qtbot: Any) -> None:
     _type(qtbot, share, "12,5")
     assert share.text() == "12,5"
     assert window.state.case.workforce.cross_border_share == pytest.approx(0.125)
+
+
+def test_coordinates_in_degrees_typed_and_pasted(make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    table = window.page_sites.table
+    crs = table.cellWidget(0, 4)
+    crs.setCurrentIndex(crs.findData("EPSG:4326"))
+    assert window.state.case.sites[0].crs == "EPSG:4326"
+    x = table.cellWidget(0, 2)
+    _type(qtbot, x, "6.172")  # a point, as a web map gives it: 6.172°, not 6172°
+    assert x.text() == "6.172"
+    assert window.state.case.sites[0].x == pytest.approx(6.172)
+    x = table.cellWidget(0, 2)
+    _type(qtbot, x, "6,18")
+    assert window.state.case.sites[0].x == pytest.approx(6.18)
+    # a pasted "lat, lon" fills both (Venlo town hall, 51.3704 N 6.1724 E)
+    y = table.cellWidget(0, 3)
+    _type(qtbot, y, "51.3704, 6.1724")
+    site = window.state.case.sites[0]
+    assert (site.y, site.x) == (pytest.approx(51.3704), pytest.approx(6.1724))
+    # the site page names the municipality the point lies in (built-in national polygons)
+    assert "Venlo" in table.item(0, 6).text()
+    # letters keep what the case holds and mark the cell
+    x = table.cellWidget(0, 2)
+    _type(qtbot, x, "oost")
+    assert window.state.case.sites[0].x == pytest.approx(6.1724)
+    x = table.cellWidget(0, 2)
+    assert x.text() == "oost"
+    message = window.page_sites.message
+    assert not message.isHidden() and "Rij 1: ‘oost’ is geen getal" in message.text(), message.text()
+    assert "3 tot en met 7,6 °" in message.text()  # the allowed longitudes
+    assert any(p.field == "sites[0].x" for p in window.problems)
