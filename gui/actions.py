@@ -103,6 +103,9 @@ class WindowCommands(QObject):
         self.action_save_as = self._action(
             "action_save_as", "action.save_as", documents.save_as, K("Ctrl+Shift+S")
         )
+        self.action_revert = self._action(
+            "action_revert", "action.revert", documents.revert, None, "action.revert_tip"
+        )
         self.action_open_demo = self._action(
             "action_open_demo", "action.open_demo", documents.open_demo, None, "action.open_demo_tip"
         )
@@ -163,7 +166,7 @@ class WindowCommands(QObject):
         file_menu.addActions([self.action_new, self.action_open])
         file_menu.addMenu(menu_recent)
         file_menu.addSeparator()
-        file_menu.addActions([self.action_save, self.action_save_as])
+        file_menu.addActions([self.action_save, self.action_save_as, self.action_revert])
         file_menu.addSeparator()
         file_menu.addAction(self.action_open_demo)
         file_menu.addAction(self.action_import_geodata)

@@ -41,7 +41,7 @@ from gui.actions import STEPS, WindowCommands
 from gui.binding import Binder
 from gui.calculation import CalculationController
 from gui.dialogs import ManualDialog, PreferencesDialog, ReferenceDialog, about_text
-from gui.documents import AUTOSAVE_MS, DocumentController, dropped_path
+from gui.documents import DocumentController, dropped_path
 from gui.exports import ExportController
 from gui.fields import plausibility_warnings
 from gui.geodata_import import builtin_context
@@ -136,10 +136,6 @@ class MainWindow(QMainWindow):
         self.action_register_add = self.register_menu.action_add
         self.register_menu.viewOpened.connect(self._register_view_opened)
         self._build_status()
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.documents.autosave)
-        self.autosave_timer.start()
         self.state.changed.connect(self.on_state_changed)
         self.binder.listeners.append(self.on_state_changed)
         self.state.fileChanged.connect(self.update_title)
@@ -454,7 +450,7 @@ class MainWindow(QMainWindow):
         for job in (self.calculation.mc_job, self.exports.report_job):
             if job is not None:
                 job.cancel()
-        self.autosave_timer.stop()
+        self.documents.autosave_timer.stop()
         settings = qsettings()
         save_window_state(self, settings)
         self.prefs.last_case = str(self.state.path) if self.state.path is not None else ""

@@ -186,13 +186,13 @@ def test_recover_autosave_after_crash(qtbot: Any, monkeypatch: pytest.MonkeyPatc
     save_case(crashed, folder / gui.documents.AUTOSAVE_NAME)
     (folder / gui.documents.LOCK_NAME).write_text("12345")  # no clean exit: the marker is still there
     asked = []
-    monkeypatch.setattr(gui.documents, "ask_recover", lambda: asked.append(True) or True)
+    monkeypatch.setattr(gui.documents, "ask_recover", lambda question: asked.append(question) or True)
     monkeypatch.setattr(
         gui.documents, "ask_unsaved", lambda parent: gui.documents.QMessageBox.StandardButton.Discard
     )
     window = build_window("nl")
     qtbot.addWidget(window)
-    assert asked == [True]
+    assert len(asked) == 1 and "nog nooit opgeslagen" in asked[0], asked  # names the file (none)
     assert window.state.case.business.jobs == 777
     assert window.state.dirty
     # a clean exit removes the marker and the autosave: no offer next time
@@ -205,7 +205,7 @@ def test_no_recovery_offer_after_clean_exit(qtbot: Any, monkeypatch: pytest.Monk
     import gui.documents
     from gui.app import build_window
 
-    monkeypatch.setattr(gui.documents, "ask_recover", lambda: pytest.fail("no crash, no question"))
+    monkeypatch.setattr(gui.documents, "ask_recover", lambda question: pytest.fail("no crash, no question"))
     window = build_window("nl")
     qtbot.addWidget(window)
     window.state.set_value("business.jobs", 333.0)
