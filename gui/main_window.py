@@ -57,6 +57,7 @@ from gui.pages.workforce import WorkforcePage
 from gui.register_menu import RegisterMenu
 from gui.register_view import RegisterView
 from gui.settings import Preferences, qsettings, save_preferences
+from gui.stale import StaleFrame
 from gui.state import Analysis, CaseState
 from gui.texts import language, title, tr
 from gui.window_state import restore_window_state, save_window_state
@@ -254,9 +255,16 @@ class MainWindow(QMainWindow):
             self.page_map,
             self.page_report,
         )
+        #: the pages that show results: greyed under a banner while the input has problems
+        self.stale_frames: list[StaleFrame] = []
         for i, (step, page) in enumerate(zip(STEPS, pages, strict=True)):
             self.steps.addItem(f"{i + 1}. {tr('step.' + step)}")
-            self.stack.addWidget(page if step == "map" else scrolled(page))
+            shown = page if step == "map" else scrolled(page)
+            if step in ("results", "map", "report"):
+                frame = StaleFrame(shown)
+                self.stale_frames.append(frame)
+                shown = frame
+            self.stack.addWidget(shown)
         self.steps.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.steps.currentRowChanged.connect(self._step_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -298,11 +306,17 @@ class MainWindow(QMainWindow):
             first = self.binder.located_text(problems[0])
             self.label_validation.setText(tr("status.invalid", n=len(problems), first=first))
             self.label_validation.setStyleSheet("color: #b71c1c;")
-            reason = (
-                tr("export.blocked") + "\n" + "\n".join(self.binder.located_text(p) for p in problems[:8])
-            )
-            self.page_results.clear_result(reason)
+            located = [self.binder.located_text(p) for p in problems]
+            reason = tr("export.blocked") + "\n" + "\n".join(located[:8])
+            self.analysis.problem_summary = "\n".join(f"• {t}" for t in located[:8])
+            for frame in self.stale_frames:
+                frame.set_problems(located)
+            if self.result is None:
+                self.page_results.clear_result(reason)
         else:
+            self.analysis.valid_case = self.state.case
+            for frame in self.stale_frames:
+                frame.set_problems([])
             self.label_validation.setText(tr("status.valid"))
             self.label_validation.setStyleSheet("color: #1b5e20;")
         self.update_enabled(reason)
@@ -315,11 +329,14 @@ class MainWindow(QMainWindow):
     def update_enabled(self, reason: str = "") -> None:
         ok = not self.problems
         fresh = ok and self.result is not None
-        self.commands.action_export_pdf.setEnabled(ok)
+        # with problems the report can still be made of the last valid input (it asks first)
+        reportable = ok or self.analysis.valid_case is not None
+        self.commands.action_export_pdf.setEnabled(reportable)
         self.commands.action_export_excel.setEnabled(fresh)
         self.commands.action_compute.setEnabled(ok)
         self.page_results.button_mc.setEnabled(ok and self.calculation.mc_job is None)
         self.page_report.set_enabled_exports(ok, reason)
+        self.page_report.button_pdf.setEnabled(reportable)
         self.page_report.button_excel.setEnabled(fresh)
         officer = self.prefs.officer or self.state.case.meta.officer or "–"
         self.page_report.label_officer.setText(tr("report.officer", officer=officer))

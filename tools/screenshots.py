@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             saved.append(path)
             if step == "results":  # the lower half: measures and the chart
                 area = window.stack.currentWidget()
+                area = getattr(area, "page", area)  # a results page in its stale frame
                 area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
                 wait(app, 0.8)
                 path = args.out / f"{i + 1:02d}b-{step}-chart.png"

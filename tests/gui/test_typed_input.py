@@ -72,7 +72,7 @@ def test_ramp_up_150_stays_150_and_is_marked(make_window: Any, qtbot: Any) -> No
     text = _message(edit)
     assert "150 %" in text and "0 tot en met 100 %" in text, text
     assert window.problems
-    assert not window.commands.action_export_pdf.isEnabled()
+    assert window.stale_frames[0].stale
 
 
 def test_jobs_out_of_range_negative_and_letters(make_window: Any, qtbot: Any) -> None:
@@ -166,3 +166,27 @@ def test_coordinates_in_degrees_typed_and_pasted(make_window: Any, qtbot: Any) -
     assert not message.isHidden() and "Rij 1: ‘oost’ is geen getal" in message.text(), message.text()
     assert "3 tot en met 7,6 °" in message.text()  # the allowed longitudes
     assert any(p.field == "sites[0].x" for p in window.problems)
+
+
+def test_stale_results_are_marked_and_export_asks(
+    make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    import gui.exports
+
+    window = make_window()
+    before = window.result
+    share = _edit(window, "edit_share_eu_short")
+    _type(qtbot, share, "110")  # the category shares now sum to 195 %
+    frames = {f.objectName(): f for f in window.stale_frames}
+    assert set(frames) == {"page_results_scroll_frame", "page_map_frame", "page_report_scroll_frame"}
+    for frame in frames.values():
+        assert frame.stale and frame.page.graphicsEffect() is not None  # greyed
+        assert "Personeel" in frame.banner.text()  # names where the problem is
+    assert window.result is before  # the last valid result, not recomputed
+    asked: list[str] = []
+    monkeypatch.setattr(gui.exports, "ask_stale_export", lambda parent, text: asked.append(text) or False)
+    assert window.exports.export_pdf(tmp_path / "r.pdf") is None
+    assert len(asked) == 1 and "100" in asked[0]
+    _type(qtbot, share, "25")
+    assert not any(f.stale for f in window.stale_frames)
+    assert all(f.page.graphicsEffect() is None for f in window.stale_frames)
