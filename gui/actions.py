@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 from gui.calculation import CalculationController
 from gui.documents import DocumentController
 from gui.exports import ExportController
-from gui.map_region import MapRegionController
+from gui.map_region import MapCommands, MapRegionController
 from gui.texts import tr
 
 #: the steps of the left-hand list, in order (pages of the main window)
@@ -42,9 +42,13 @@ class WindowCommands(QObject):
         reference: Callable[[], None],
         about: Callable[[], None],
         show_step: Callable[[int], None],
+        map_commands: MapCommands | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.map_commands = map_commands or MapCommands(
+            window, map_region.page_map, lambda: show_step(STEPS.index("map"))
+        )
         self._build_actions(
             documents,
             exports,
@@ -115,6 +119,20 @@ class WindowCommands(QObject):
         self.action_export_excel = self._action(
             "action_export_excel", "action.export_excel", exports.export_excel, K("Ctrl+E")
         )
+        maps = self.map_commands
+        self.action_export_map_png = self._action(
+            "action_export_map_png", "action.export_map_png", lambda: maps.export("png")
+        )
+        self.action_export_map_svg = self._action(
+            "action_export_map_svg", "action.export_map_svg", lambda: maps.export("svg")
+        )
+        self.action_zoom_region = self._action(
+            "action_zoom_region",
+            "action.zoom_region",
+            maps.zoom_to_region,
+            K("Ctrl+0"),
+            "action.zoom_region_tip",
+        )
         self.action_import_geodata = self._action(
             "action_import_geodata",
             "action.import_geodata",
@@ -172,6 +190,7 @@ class WindowCommands(QObject):
         file_menu.addAction(self.action_import_geodata)
         file_menu.addSeparator()
         file_menu.addActions([self.action_export_pdf, self.action_export_excel])
+        file_menu.addActions([self.action_export_map_png, self.action_export_map_svg])
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         edit_menu = bar.addMenu(tr("menu.edit"))
@@ -183,6 +202,7 @@ class WindowCommands(QObject):
         view_menu.setObjectName("menu_view")
         view_menu.addActions(self.step_actions)
         view_menu.addSeparator()
+        view_menu.addAction(self.action_zoom_region)
         view_menu.addAction(self.action_compute)
         help_menu = bar.addMenu(tr("menu.help"))
         help_menu.setObjectName("menu_help")
