@@ -24,6 +24,7 @@ from ber.texts.labels import (
     STATUS_MEANING,
     TOTAL_LABELS,
     format_number,
+    format_pressure,
     unit_label,
 )
 from ber.texts.messages import Lang
@@ -129,7 +130,7 @@ def status_cell(status: str, pressure: float | None, lang: Lang, extra: str = ""
     word = STATUS_LABELS[status][lang]
     text = f"{STATUS_SYMBOL[status]} {word}"
     if pressure is not None:
-        text += f" ({format_number(pressure * 100, lang, 0)} %)"
+        text += f" ({format_pressure(pressure, lang)})"
     tip = STATUS_MEANING[status][lang] + (f"\n{extra}" if extra else "")
     return Cell(text, STATUS_BACKGROUND[status], tip, value=status)
 
@@ -163,7 +164,7 @@ def verdict_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[
     for d in domain_keys():
         v = result.verdict[d]
         place = v.municipality_name or "–"
-        pressure = f"{format_number(v.pressure * 100, lang, 0)} %" if v.pressure is not None else "–"
+        pressure = format_pressure(v.pressure, lang) if v.pressure is not None else "–"
         rows.append(
             [
                 Cell(DOMAIN_LABELS[d][lang]),
@@ -245,7 +246,7 @@ def sites_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Ce
         [Cell(str(s.grey), align_right=True) for s in sites],
         [
             Cell(
-                f"{format_number(s.max_pressure * 100, lang, 0)} %" if s.max_pressure is not None else "–",
+                format_pressure(s.max_pressure, lang) if s.max_pressure is not None else "–",
                 align_right=True,
             )
             for s in sites

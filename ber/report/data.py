@@ -23,7 +23,7 @@ from ber.engine.status import severity
 from ber.reference.data import ReferenceSet
 from ber.report.styles import ACCENT, FONT, RULE, STATUS_COLOURS, ZEBRA, Styles
 from ber.report.texts import Texts
-from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, format_pressure, unit_label
 from ber.texts.messages import Lang
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class ReportData:
         return f"{format_number(share * 100, self.lang, decimals)}%"
 
     def pressure(self, value: float | None) -> str:
-        return format_number(value, self.lang, 2)
+        return format_pressure(value, self.lang)
 
     def unit(self, unit: str) -> str:
         return unit_label(unit, self.lang)

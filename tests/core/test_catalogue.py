@@ -537,3 +537,12 @@ def test_a_registry_can_add_labels_for_this_process(monkeypatch: pytest.MonkeyPa
     assert DOMAIN_LABELS["care_gp"] == {"nl": "Zorg: huisarts", "en": "Care: GP"}
     with pytest.raises(KeyError):
         del DOMAIN_LABELS["care_gp"]  # shipped texts are edited in the files
+
+
+def test_pressure_has_one_unit_everywhere() -> None:
+    """Pressure is a percentage on screen, in the PDF and in the cumulative view (one function)."""
+    from ber.texts.labels import format_pressure
+
+    assert format_pressure(0.68, "nl") == "68 %"  # 0.68 x 100, no decimals
+    assert format_pressure(1.254, "en") == "125 %"
+    assert format_pressure(None, "nl") == "onbekend"

@@ -41,7 +41,7 @@ from ber.register import Cumulative, Register, cumulative
 from ber.report import build_report
 from ber.report.build import SECTIONS
 from ber.report.texts import Texts
-from ber.texts.labels import format_number
+from ber.texts.labels import format_number, format_pressure
 
 VENLO, HORST = "GM0983", "GM1507"
 FLEX, GP = "housing_flex", "care_gp"
@@ -186,9 +186,9 @@ def test_verdict_words_match_the_cumulative_result(b: Built) -> None:
     flex = b.cum.get(FLEX, VENLO)
     assert flex.capacity == 120.0
     assert flex.pressure_without[t] == pytest.approx(1.25) and flex.status_without[t] == "red"
-    pressure = format_number(1.25, b.lang, 2)
+    pressure = format_pressure(1.25, b.lang)  # type: ignore[arg-type]  # one unit everywhere: "125 %"
     red = STATUS_LABELS["red"][b.lang].upper()
-    # the Venlo row of the flex-bed table: other 150, ..., capacity 120, pressure without 1,25 ROOD
+    # the Venlo row of the flex-bed table: other 150, ..., capacity 120, pressure without 125 % ROOD
     venlo = [ln for ln in text.splitlines() if ln.startswith("Venlo 150 ")]
     assert len(venlo) == 1 and f" 120 {pressure} {red} " in venlo[0]
 
