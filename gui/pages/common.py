@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +57,15 @@ def add_row(
     caption.setBuddy(widget)
     form.addRow(caption, box)
     return message
+
+
+def show_all_rows(view: QTableView) -> None:
+    """Make a table tall enough for all its rows (the key figures: readable without scrolling)."""
+    view.resizeRowsToContents()
+    model = view.model()
+    rows = model.rowCount() if model is not None else 0
+    height = view.horizontalHeader().height() + sum(view.rowHeight(r) for r in range(rows))
+    view.setMinimumHeight(height + 2 * view.frameWidth() + 2)
 
 
 def scrolled(page: QWidget) -> QScrollArea:
