@@ -60,7 +60,11 @@ def add_row(
 
 
 def show_all_rows(view: QTableView) -> None:
-    """Make a table tall enough for all its rows (the key figures: readable without scrolling)."""
+    """Make a table tall enough for all its rows (the key figures: readable without scrolling);
+    again whenever its columns change width (rows wrap differently)."""
+    if not view.property("show_all_rows"):
+        view.setProperty("show_all_rows", True)
+        view.horizontalHeader().sectionResized.connect(lambda *_a: show_all_rows(view))
     view.resizeRowsToContents()
     model = view.model()
     rows = model.rowCount() if model is not None else 0
