@@ -131,9 +131,10 @@ def main(argv: list[str] | None = None) -> int:
         load_ms = (time.perf_counter() - t0) * 1000.0
         cases = national_cases(nctx.table)
 
+        kept: list[list[Any]] = []  # every run's results stay alive, as a user keeps them
+
         def screening() -> None:
-            for c in cases:
-                assess(c, nctx)
+            kept.append([assess(c, nctx) for c in cases])
 
         national = timed(screening, runs=runs)
         rows.append(

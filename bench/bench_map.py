@@ -9,6 +9,10 @@ frame), recolouring for another domain (brushes only) and recolour + frame, the
 same frame written to PNG, a hit-test (as on every mouse move), and in the same
 run ``GeoDataFrame.plot()`` of the same polygons in the same colours to a
 1200×900 PNG (matplotlib Agg). Prints the ratios.
+
+Like is compared with like (issue 16): the headline speed-up is PNG against PNG
+(``MapView.export_png`` against ``GeoDataFrame.plot`` + ``savefig``); the ratio against
+an in-memory frame is printed beside it, labelled as such.
 """
 
 from __future__ import annotations
@@ -143,10 +147,11 @@ def main() -> int:
         print(f"{label:<40} {ms:9.2f} ms (median)")
     print(f"{'hit-test per mouse move':<40} {t_hit * 1000:9.1f} µs (median of 200)")
     print(f"frame min/max: {min(frame_times):.2f} / {max(frame_times):.2f} ms")
-    print(f"ratio GeoDataFrame.plot PNG / QImage frame : {t_mpl / t_frame:6.1f}x")
-    print(f"ratio GeoDataFrame.plot PNG / MapView PNG  : {t_mpl / t_png:6.1f}x")
-    ok = t_frame < 50 and t_recolour < 50 and t_mpl / t_frame >= 5
-    print("targets (frame < 50 ms, recolour < 50 ms, ratio >= 5x):", "met" if ok else "NOT met")
+    print(f"speed-up, PNG against PNG (GeoDataFrame.plot / MapView.export_png): {t_mpl / t_png:6.1f}x")
+    print(f"(not like for like: GeoDataFrame.plot PNG / in-memory QImage frame: {t_mpl / t_frame:6.1f}x)")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    ok = t_frame < 50 and t_recolour < 50 and t_mpl / t_png >= 5
+    print("targets (frame < 50 ms, recolour < 50 ms, PNG/PNG ratio >= 5x):", "met" if ok else "NOT met")
     return 0
 
 

@@ -28,12 +28,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from bench_engine import timed  # noqa: E402  (run as bench/bench_national.py: bench/ is on sys.path)
 
 from ber.case.demo import demo_case  # noqa: E402
 from ber.case.model import Region, Site  # noqa: E402
@@ -45,15 +45,6 @@ TARGETS_MS = {"case_anywhere": 20.0, "demo_process": 3000.0}
 
 def _stats(values: list[float]) -> tuple[float, float, float]:
     return statistics.median(values), min(values), max(values)
-
-
-def timed(fn: Callable[[], Any], runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t0) * 1000.0)
-    return out
 
 
 def process_ms(argv: list[str], runs: int) -> list[float]:
@@ -75,7 +66,7 @@ def main() -> int:
     rows: list[tuple[str, tuple[float, float, float], str]] = []
 
     # 1. load
-    reads = timed(read_national, args.runs)
+    reads = timed(read_national, args.runs, warmup=0)
     rows.append(("load: checksum + read of 342 rows (warm process)", _stats(reads), "–"))
     fresh = read_national()
     t0 = time.perf_counter()

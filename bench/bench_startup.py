@@ -24,21 +24,18 @@ REPO = Path(__file__).resolve().parent.parent
 LIMIT_S = 2.5
 
 
+def _run(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` in the repository with ``env``; its output as text (fails on a non-zero exit)."""
+    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=True)
+
+
 def one_run() -> tuple[float, float]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["BER_DATA_DIR"] = tempfile.mkdtemp(prefix="ber-bench-")
     env["MPLCONFIGDIR"] = tempfile.mkdtemp(prefix="ber-mpl-")
     start = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "--benchmark-startup"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    out = _run([sys.executable, str(REPO / "main.py"), "--benchmark-startup"], env)
     wall = time.perf_counter() - start
     match = re.search(r"window shown after ([0-9.]+) s", out.stdout)
     if match is None:
@@ -55,15 +52,7 @@ def heavy_modules_loaded() -> list[str]:
         "print(','.join(m for m in ('geopandas','matplotlib','reportlab','pandas') if m in sys.modules))"
     )
     env = dict(os.environ, BER_DATA_DIR=tempfile.mkdtemp(prefix="ber-bench-"))
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    out = _run([sys.executable, "-c", code], env)
     return [m for m in out.stdout.strip().splitlines()[-1].split(",") if m] if out.stdout.strip() else []
 
 

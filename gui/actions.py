@@ -46,58 +46,9 @@ class WindowCommands(QObject):
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.map_commands = map_commands or MapCommands(
+        self.map_commands = maps = map_commands or MapCommands(
             window, map_region.page_map, lambda: show_step(STEPS.index("map"))
         )
-        self._build_actions(
-            documents,
-            exports,
-            map_region,
-            calculation,
-            stack,
-            preferences,
-            manual,
-            reference,
-            about,
-            show_step,
-        )
-        self._build_menus(documents.menu_recent)
-
-    def _action(
-        self,
-        name: str,
-        text_key: str,
-        slot: Callable[[], Any],
-        shortcut: QKeySequence | list[QKeySequence] | None = None,
-        tip_key: str = "",
-    ) -> QAction:
-        action = QAction(tr(text_key), self.window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)
-        if tip_key:
-            action.setStatusTip(tr(tip_key))
-            action.setToolTip(tr(tip_key))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        return action
-
-    def _build_actions(
-        self,
-        documents: DocumentController,
-        exports: ExportController,
-        map_region: MapRegionController,
-        calculation: CalculationController,
-        stack: QUndoStack,
-        preferences: Callable[[], None],
-        manual: Callable[[], None],
-        reference: Callable[[], None],
-        about: Callable[[], None],
-        show_step: Callable[[int], None],
-    ) -> None:
         K = QKeySequence
         self.action_new = self._action("action_new", "action.new", documents.new_case, K(K.StandardKey.New))
         self.action_open = self._action(
@@ -110,16 +61,6 @@ class WindowCommands(QObject):
         self.action_revert = self._action(
             "action_revert", "action.revert", documents.revert, None, "action.revert_tip"
         )
-        self.action_open_demo = self._action(
-            "action_open_demo", "action.open_demo", documents.open_demo, None, "action.open_demo_tip"
-        )
-        self.action_export_pdf = self._action(
-            "action_export_pdf", "action.export_pdf", exports.export_pdf, K("Ctrl+P"), "action.export_pdf_tip"
-        )
-        self.action_export_excel = self._action(
-            "action_export_excel", "action.export_excel", exports.export_excel, K("Ctrl+E")
-        )
-        maps = self.map_commands
         self.action_export_map_png = self._action(
             "action_export_map_png", "action.export_map_png", lambda: maps.export("png")
         )
@@ -132,6 +73,15 @@ class WindowCommands(QObject):
             maps.zoom_to_region,
             K("Ctrl+0"),
             "action.zoom_region_tip",
+        )
+        self.action_open_demo = self._action(
+            "action_open_demo", "action.open_demo", documents.open_demo, None, "action.open_demo_tip"
+        )
+        self.action_export_pdf = self._action(
+            "action_export_pdf", "action.export_pdf", exports.export_pdf, K("Ctrl+P"), "action.export_pdf_tip"
+        )
+        self.action_export_excel = self._action(
+            "action_export_excel", "action.export_excel", exports.export_excel, K("Ctrl+E")
         )
         self.action_import_geodata = self._action(
             "action_import_geodata",
@@ -176,39 +126,53 @@ class WindowCommands(QObject):
                 K(f"Ctrl+{i + 1}"),
             )
             self.step_actions.append(a)
+        self._build_menus(documents.menu_recent)
+
+    def _action(
+        self,
+        name: str,
+        text_key: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | list[QKeySequence] | None = None,
+        tip_key: str = "",
+    ) -> QAction:
+        action = QAction(tr(text_key), self.window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        if tip_key:
+            action.setStatusTip(tr(tip_key))
+            action.setToolTip(tr(tip_key))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        return action
+
+    def _menu(self, name: str, *groups: list[QAction]) -> QMenu:
+        """Menu ``menu_<name>`` (text ``menu.<name>``) on the menu bar: groups of actions between separators."""
+        menu = self.window.menuBar().addMenu(tr(f"menu.{name}"))
+        menu.setObjectName(f"menu_{name}")
+        for i, group in enumerate(groups):
+            if i:
+                menu.addSeparator()
+            menu.addActions(group)
+        return menu
 
     def _build_menus(self, menu_recent: QMenu) -> None:
-        bar = self.window.menuBar()
-        file_menu = bar.addMenu(tr("menu.file"))
-        file_menu.setObjectName("menu_file")
-        file_menu.addActions([self.action_new, self.action_open])
-        file_menu.addMenu(menu_recent)
-        file_menu.addSeparator()
-        file_menu.addActions([self.action_save, self.action_save_as, self.action_revert])
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_open_demo)
-        file_menu.addAction(self.action_import_geodata)
-        file_menu.addSeparator()
-        file_menu.addActions([self.action_export_pdf, self.action_export_excel])
-        file_menu.addActions([self.action_export_map_png, self.action_export_map_svg])
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
-        edit_menu = bar.addMenu(tr("menu.edit"))
-        edit_menu.setObjectName("menu_edit")
-        edit_menu.addActions([self.action_undo, self.action_redo])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.action_preferences)
-        view_menu = bar.addMenu(tr("menu.view"))
-        view_menu.setObjectName("menu_view")
-        view_menu.addActions(self.step_actions)
-        view_menu.addSeparator()
-        view_menu.addAction(self.action_zoom_region)
-        view_menu.addAction(self.action_compute)
-        help_menu = bar.addMenu(tr("menu.help"))
-        help_menu.setObjectName("menu_help")
-        help_menu.addActions([self.action_manual, self.action_reference])
-        help_menu.addSeparator()
-        help_menu.addAction(self.action_about)
+        self._menu(
+            "file",
+            [self.action_new, self.action_open, menu_recent.menuAction()],
+            [self.action_save, self.action_save_as, self.action_revert],
+            [self.action_open_demo, self.action_import_geodata],
+            [self.action_export_pdf, self.action_export_excel],
+            [self.action_export_map_png, self.action_export_map_svg],
+            [self.action_quit],
+        )
+        self._menu("edit", [self.action_undo, self.action_redo], [self.action_preferences])
+        view_menu = self._menu("view", self.step_actions, [self.action_zoom_region, self.action_compute])
+        self._menu("help", [self.action_manual, self.action_reference], [self.action_about])
         toolbar = QToolBar(tr("toolbar.main"), self.window)
         toolbar.setObjectName("toolbar_main")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -12,18 +12,17 @@ import contextlib
 import datetime
 import json
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QUrl
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ber.case.model import Case, case_to_json, load_case, save_case
 from ber.texts.messages import InputError
-from gui.settings import Preferences, add_recent, save_preferences
-from gui.state import Analysis, CaseState
+from gui.controller import WindowController, WindowParts
+from gui.settings import add_recent, save_preferences
 from gui.texts import language, title, tr
 
 AUTOSAVE_NAME = "autosave.ber"
@@ -141,31 +140,19 @@ def new_case_at(template: Case, code: str, table: Any, officer: str, family_pres
     return Case.model_validate(doc)
 
 
-class DocumentController(QObject):
+class DocumentController(WindowController):
     """New/open/save, recent files, autosave and crash recovery for one window."""
 
-    def __init__(
-        self,
-        state: CaseState,
-        analysis: Analysis,
-        prefs: Preferences,
-        window: QMainWindow,
-        show_error: Callable[[str, str], None],
-    ) -> None:
-        super().__init__(window)
-        self.state = state
-        self.analysis = analysis
-        self.prefs = prefs
-        self.window = window
-        self.show_error = show_error
+    def __init__(self, parts: WindowParts) -> None:
+        super().__init__(parts)
         #: the original file of a recovered case, until it is saved (saving asks first)
         self.recovered_from: Path | None = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.autosave_in_background)
-        state.changed.connect(self.schedule_autosave)
-        self.menu_recent = QMenu(tr("menu.recent"), window)
+        self.state.changed.connect(self.schedule_autosave)
+        self.menu_recent = QMenu(tr("menu.recent"), self.window)
         self.menu_recent.setObjectName("menu_recent")
         self.update_recent_menu()
 
@@ -365,13 +352,6 @@ class DocumentController(QObject):
         self.update_recent_menu()
         self._status(tr("status.saved", path=str(path)))
         return True
-
-    def last_folder(self) -> str:
-        if self.state.path is not None:
-            return str(self.state.path.parent)
-        if self.prefs.recent:
-            return str(Path(self.prefs.recent[0]).parent)
-        return str(Path.home())
 
     def update_recent_menu(self) -> None:
         menu = self.menu_recent

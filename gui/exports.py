@@ -1,28 +1,26 @@
 """Exports of the main window: the report PDF and the Excel workbook.
 
-:class:`ExportController` is owned by the main window; its dependencies are passed in
-(the case state, the analysis, the preferences, the report page, the window as parent
-of dialogs, the folder suggestion, the cumulative view and the error dialog). All
+:class:`ExportController` is owned by the main window; it receives the window's shared
+parts (:class:`gui.controller.WindowParts`: the case state, the analysis, the
+preferences, the window as parent of dialogs, the cumulative view and the error
+dialog) and the report page. All
 work runs through the worker funnel (``gui.workers.run_in_pool``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from gui.settings import Preferences
-from gui.state import Analysis, CaseState
+from gui.controller import WindowController, WindowParts
 from gui.texts import title, tr
 from gui.workers import ProgressHandle, run_in_pool
 
 if TYPE_CHECKING:
-    from ber.case.model import Case
     from ber.report.outcome import ReportOutcome
     from gui.pages.report import ReportPage
 
@@ -45,34 +43,15 @@ def ask_stale_export(parent: QWidget | None, problems: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-class ExportController(QObject):
+class ExportController(WindowController):
     """PDF report and Excel workbook, each in a worker with progress and cancel."""
 
     #: an export was written (its path)
     finished = Signal(str)
 
-    def __init__(
-        self,
-        state: CaseState,
-        analysis: Analysis,
-        prefs: Preferences,
-        page: ReportPage,
-        window: QWidget,
-        last_folder: Callable[[], str],
-        cumulative_for: Callable[[Case], Any],
-        show_error: Callable[[str, str], None],
-        job_failed: Callable[[BaseException], None],
-    ) -> None:
-        super().__init__(window)
-        self.state = state
-        self.analysis = analysis
-        self.prefs = prefs
+    def __init__(self, parts: WindowParts, page: ReportPage) -> None:
+        super().__init__(parts)
         self.page = page
-        self.window = window
-        self.last_folder = last_folder
-        self.cumulative_for = cumulative_for
-        self.show_error = show_error
-        self.job_failed = job_failed
         self.report_job: ProgressHandle | None = None
         self.last_export: Path | None = None
 

@@ -2,7 +2,8 @@
 
 Glue only. The case lives in :class:`gui.state.CaseState` and what is derived from it
 in :class:`gui.state.Analysis`; forms are bound in :class:`gui.binding.Binder`. The
-work is done by controllers the window owns, each with its dependencies passed in:
+work is done by controllers the window owns, each given the window's shared parts
+(:class:`gui.controller.WindowParts`):
 ``documents`` (:class:`gui.documents.DocumentController`: new/open/save, recent,
 autosave, recovery), ``exports`` (:class:`gui.exports.ExportController`: PDF, Excel),
 ``map_region`` (:class:`gui.map_region.MapRegionController`: geodata, region ticking,
@@ -40,6 +41,7 @@ from ber.texts.messages import Problem
 from gui.actions import STEPS, WindowCommands
 from gui.binding import Binder
 from gui.calculation import CalculationController
+from gui.controller import WindowParts
 from gui.dialogs import ManualDialog, PreferencesDialog, ReferenceDialog, about_text
 from gui.documents import DocumentController, dropped_path
 from gui.exports import ExportController
@@ -88,30 +90,23 @@ class MainWindow(QMainWindow):
         self.binder = Binder(self.state)
         self.setAcceptDrops(True)
         restore_window_state(self, qsettings())
-        self.documents = DocumentController(self.state, self.analysis, prefs, self, self.show_error)
-        self.menu_recent = self.documents.menu_recent
-        self.calculation = CalculationController(self.state, self.analysis, self, self.job_failed)
-        self._build_pages(ref)
-        self.exports = ExportController(
+        #: what the controllers share (each receives these parts)
+        self.parts = WindowParts(
+            self,
             self.state,
             self.analysis,
             prefs,
-            self.page_report,
-            self,
-            self.documents.last_folder,
-            self.cumulative_for,
-            self.show_error,
-            self.job_failed,
+            show_error=self.show_error,
+            job_failed=self.job_failed,
+            cumulative_for=self.cumulative_for,
+            session_url=lambda: self.register_session_url,
         )
-        self.map_region = MapRegionController(
-            self.state,
-            self.analysis,
-            self.page_map,
-            self.page_region,
-            self,
-            self.cumulative_for,
-            self.job_failed,
-        )
+        self.documents = DocumentController(self.parts)
+        self.menu_recent = self.documents.menu_recent
+        self.calculation = CalculationController(self.parts)
+        self._build_pages(ref)
+        self.exports = ExportController(self.parts, self.page_report)
+        self.map_region = MapRegionController(self.parts, self.page_map, self.page_region)
         self._connect_controllers()
         self.commands = WindowCommands(
             self,
@@ -126,13 +121,7 @@ class MainWindow(QMainWindow):
             about=self.show_about,
             show_step=self.steps.setCurrentRow,
         )
-        self.register_menu = RegisterMenu(
-            self,
-            lambda: self.state.case,
-            lambda: self.analysis.result,
-            lambda: self.prefs.officer,
-            lambda: self.register_session_url,
-        )
+        self.register_menu = RegisterMenu(self.parts)
         self.action_register_open = self.register_menu.action_open
         self.action_register_add = self.register_menu.action_add
         self.register_menu.viewOpened.connect(self._register_view_opened)
@@ -168,7 +157,7 @@ class MainWindow(QMainWindow):
 
     def cumulative_for(self, case: Case) -> Any:
         """The register window's cumulative view of ``case``, or None."""
-        return self.register_menu.cumulative_for(case)
+        return self.register_menu.view_cumulative(case)
 
     def municipality_choices(self) -> list[tuple[str, str]]:
         return self.documents.municipality_choices()

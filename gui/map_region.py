@@ -1,23 +1,24 @@
 """Map and region logic of the main window: loading and importing geodata, ticking the
 region on the map, and colouring the map by the register's cumulative view.
 
-:class:`MapRegionController` is owned by the main window; its dependencies are passed
-in (the case state, the analysis, the map and region pages, the window for the status
-bar and dialogs, the cumulative view and the error dialog).
+:class:`MapRegionController` is owned by the main window; it receives the window's
+shared parts (:class:`gui.controller.WindowParts`: the case state, the analysis, the
+window for the status bar and dialogs, the cumulative view and the error dialog) and
+the map and region pages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow
 
-from ber.case.model import Case, Region
+from ber.case.model import Region
 from ber.engine.geometry import site_point
-from gui.state import Analysis, CaseState
+from gui.controller import WindowController, WindowParts
 from gui.texts import language, tr
 from gui.workers import ProgressHandle, run_in_pool
 
@@ -55,7 +56,7 @@ def national_layer(geo: GeoData) -> MapLayer:
     return MapLayer.from_polygons(geo.boundaries_rd(), names)
 
 
-class MapRegionController(QObject):
+class MapRegionController(WindowController):
     """Geodata for the map and the engine, the region ticked on the map, cumulative colours."""
 
     #: the calculation context changed (geodata loaded or imported): rebuild what depends on it
@@ -63,24 +64,10 @@ class MapRegionController(QObject):
     #: the map layer is set (after start-up or an import)
     mapReady = Signal()
 
-    def __init__(
-        self,
-        state: CaseState,
-        analysis: Analysis,
-        page_map: MapPage,
-        page_region: RegionPage,
-        window: QMainWindow,
-        cumulative_for: Callable[[Case], Any],
-        job_failed: Callable[[BaseException], None],
-    ) -> None:
-        super().__init__(window)
-        self.state = state
-        self.analysis = analysis
+    def __init__(self, parts: WindowParts, page_map: MapPage, page_region: RegionPage) -> None:
+        super().__init__(parts)
         self.page_map = page_map
         self.page_region = page_region
-        self.window = window
-        self.cumulative_for = cumulative_for
-        self.job_failed = job_failed
 
     def _status(self, text: str, ms: int = STATUS_MS) -> None:
         self.window.statusBar().showMessage(text, ms)

@@ -14,20 +14,21 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ber.engine.domains import domain_keys
+from ber.engine.domains import domain_keys, domain_unit
 from ber.engine.metrics import Output, metrics
 from ber.engine.result import Assessment
 from ber.engine.rounding import SHARE, decimals, places
+from ber.texts.catalogue import text as catalogue_text
 from ber.texts.labels import (
     DOMAIN_LABELS,
     STATUS_LABELS,
     STATUS_MEANING,
     TOTAL_LABELS,
     format_number,
-    format_pressure,
     unit_label,
 )
 from ber.texts.messages import Lang
+from ber.texts.verdicts import percent_floor, pressure_percent_text
 from gui.texts import tr
 
 #: background and text colours of the traffic-light statuses (readable contrast)
@@ -126,11 +127,14 @@ class CellTableModel(QAbstractTableModel):
 # ---------------------------------------------------------------------------
 
 
-def status_cell(status: str, pressure: float | None, lang: Lang, extra: str = "") -> Cell:
+def status_cell(
+    status: str, pressure: float | None, lang: Lang, extra: str = "", no_capacity: bool = False
+) -> Cell:
     word = STATUS_LABELS[status][lang]
     text = f"{STATUS_SYMBOL[status]} {word}"
-    if pressure is not None:
-        text += f" ({format_pressure(pressure, lang)})"
+    shown = pressure_percent_text(pressure, no_capacity, lang)  # zero capacity: "geen vrije capaciteit"
+    if shown:
+        text += f" ({shown})"
     tip = STATUS_MEANING[status][lang] + (f"\n{extra}" if extra else "")
     return Cell(text, STATUS_BACKGROUND[status], tip, value=status)
 
@@ -152,25 +156,39 @@ def traffic_light_table(result: Assessment, lang: Lang) -> tuple[list[str], list
                 if dom.capacity is not None
                 else STATUS_LABELS["grey"][lang],
             )
-            row.append(status_cell(dom.status, dom.pressure, lang, extra))
+            row.append(status_cell(dom.status, dom.pressure, lang, extra, dom.no_capacity))
         rows.append(row)
         keys.append(m.code)
     return headers, rows, keys
 
 
 def verdict_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]]]:
-    headers = [tr("col.domain"), tr("col.verdict"), tr("col.where"), tr("col.pressure")]
+    """Verdict per domain: status, the worst known municipality, its pressure, the coverage."""
+    headers = [tr("col.domain"), tr("col.verdict"), tr("col.where"), tr("col.pressure"), tr("col.coverage")]
+    threshold = next((p.value for p in result.parameters if p.name == "verdict.min_coverage"), None)
+    tip = tr("tip.coverage", threshold=percent_floor(threshold, lang)) if threshold is not None else ""
     rows = []
     for d in domain_keys():
         v = result.verdict[d]
-        place = v.municipality_name or "–"
-        pressure = format_pressure(v.pressure, lang) if v.pressure is not None else "–"
+        pressure = pressure_percent_text(v.pressure, v.no_capacity, lang) or "–"
+        unknown = ""
+        if v.unknown_municipality_name:
+            amount = format_number(v.unknown_municipality_demand, lang, 1)
+            unit = unit_label(domain_unit(d), lang)
+            unknown = catalogue_text(
+                "label.verdict.unknown_largest",
+                lang,
+                municipality=v.unknown_municipality_name,
+                amount=f"{amount} {unit}",
+            )
+        coverage = percent_floor(v.coverage, lang) if v.coverage is not None else "–"
         rows.append(
             [
                 Cell(DOMAIN_LABELS[d][lang]),
-                status_cell(v.status, None, lang),
-                Cell(place),
+                status_cell(v.status, None, lang, unknown),
+                Cell(v.municipality_name or "–"),
                 Cell(pressure, align_right=True),
+                Cell(coverage, align_right=True, tooltip="\n".join(t for t in (tip, unknown) if t)),
             ]
         )
     return headers, rows
@@ -216,8 +234,8 @@ def mitigation_table(result: Assessment, lang: Lang) -> tuple[list[str], list[li
         rows.append(
             [
                 Cell(DOMAIN_LABELS[d][lang]),
-                status_cell(before.status, before.pressure, lang),
-                status_cell(after.status, after.pressure, lang),
+                status_cell(before.status, before.pressure, lang, no_capacity=before.no_capacity),
+                status_cell(after.status, after.pressure, lang, no_capacity=after.no_capacity),
             ]
         )
     return headers, rows
@@ -225,7 +243,8 @@ def mitigation_table(result: Assessment, lang: Lang) -> tuple[list[str], list[li
 
 def sites_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Cell]], list[str]]:
     """Site comparison with the sites as columns (best rank first) and the criteria as rows:
-    rank, host municipality, counts of red/amber/unknown domains, highest pressure,
+    rank, host municipality, counts of red/amber/unknown cells, the share of demand on
+    unknown capacity, the highest known pressure ("geen vrije capaciteit" when infinite),
     commuting, then the verdict per domain."""
     sites = sorted(result.sites, key=lambda s: s.rank)
     headers = [
@@ -244,11 +263,9 @@ def sites_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Ce
             for s in sites
         ],
         [Cell(str(s.grey), align_right=True) for s in sites],
+        [Cell(percent_floor(s.unknown_share, lang), align_right=True) for s in sites],
         [
-            Cell(
-                format_pressure(s.max_pressure, lang) if s.max_pressure is not None else "–",
-                align_right=True,
-            )
+            Cell(pressure_percent_text(s.max_pressure, s.no_capacity, lang) or "–", align_right=True)
             for s in sites
         ],
         [Cell(format_number(s.commute_vehicle_km_per_day, lang, 0), align_right=True) for s in sites],
@@ -259,13 +276,24 @@ def sites_table(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Ce
         tr("col.red"),
         tr("col.amber"),
         tr("col.grey"),
+        tr("col.unknown_share"),
         tr("col.max_pressure"),
         f"{tr('col.commute')} ({km})",
     ]
     for d in domain_keys():
         rows.append([status_cell(s.verdict.get(d, "grey"), None, lang) for s in sites])
         row_headers.append(DOMAIN_LABELS[d][lang])
-    keys = ["rank", "host", "red", "amber", "grey", "max_pressure", "commute", *domain_keys()]
+    keys = [
+        "rank",
+        "host",
+        "red",
+        "amber",
+        "grey",
+        "unknown_share",
+        "max_pressure",
+        "commute",
+        *domain_keys(),
+    ]
     # the criterion is the first column (it wraps; a vertical header would not)
     rows = [[Cell(label), *row] for label, row in zip(row_headers, rows, strict=True)]
     return ["", *headers], rows, keys

@@ -93,11 +93,7 @@ def ask_registration(parent: QWidget | None, case: Case, officer: str) -> dict[s
     form.addRow(tr("register.add_status"), status)
     form.addRow(tr("register.add_officer"), who)
     form.addRow(tr("register.add_received"), received)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dlg.accept)
-    buttons.rejected.connect(dlg.reject)
-    form.addRow(buttons)
-    if dlg.exec() != QDialog.DialogCode.Accepted:
+    if not _accepted(dlg, form):
         return None
     return {
         "reference": ref.text().strip() or None,
@@ -122,11 +118,7 @@ def ask_status_change(
     form.addRow(tr("register.status_new"), status)
     form.addRow(tr("register.status_why"), why)
     form.addRow("", QLabel(tr("register.status_who", who=who)))
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dlg.accept)
-    buttons.rejected.connect(dlg.reject)
-    form.addRow(buttons)
-    if dlg.exec() != QDialog.DialogCode.Accepted:
+    if not _accepted(dlg, form):
         return None
     return str(status.currentData()), why.toPlainText().strip()
 
@@ -142,6 +134,15 @@ def ask_export_path(parent: QWidget | None) -> Path | None:
         return None
     path = Path(chosen)
     return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+
+
+def _accepted(dlg: QDialog, form: QFormLayout) -> bool:
+    """Add OK/Cancel below the form, show the dialog; True when OK was pressed."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dlg.accept)
+    buttons.rejected.connect(dlg.reject)
+    form.addRow(buttons)
+    return dlg.exec() == QDialog.DialogCode.Accepted
 
 
 def _status_combo() -> QComboBox:

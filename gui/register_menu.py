@@ -1,47 +1,34 @@
 """The main window's *Register* menu: open the case register, register the current case.
 
-:class:`RegisterMenu` gets what it needs as arguments (the window for the menu bar and
-as parent, and functions for the current case, result, officer and the register
-address typed this session); it keeps the register window it opened in ``view``.
+:class:`RegisterMenu` gets what it needs in the window's parts (:class:`gui.controller.WindowParts`:
+the window for the menu bar and as parent, the case, the result, the officer and the
+register address typed this session); it keeps the register window it opened in ``view``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu
 
 from ber.case.model import Case
 from ber.engine.result import Assessment
+from gui.controller import WindowController, WindowParts
 from gui.register_dialogs import register_url
 from gui.register_view import RegisterView, register_current
 from gui.texts import tr
 
 
-class RegisterMenu(QObject):
+class RegisterMenu(WindowController):
     """Adds the menu (``action_register_open``, ``action_register_add``) before *Help*."""
 
     #: a register window was opened (the window connects its cumulative view to the map)
     viewOpened = Signal(object)
 
-    def __init__(
-        self,
-        window: QMainWindow,
-        get_case: Callable[[], Case | None],
-        get_result: Callable[[], Assessment | None],
-        get_officer: Callable[[], str],
-        get_session_url: Callable[[], str | None],
-    ) -> None:
-        super().__init__(window)
-        self.window = window
-        self.get_case = get_case
-        self.get_result = get_result
-        self.get_officer = get_officer
-        self.get_session_url = get_session_url
+    def __init__(self, parts: WindowParts) -> None:
+        super().__init__(parts)
         self.view: RegisterView | None = None
-        self.menu = QMenu(tr("register.menu"), window)
+        self.menu = QMenu(tr("register.menu"), self.window)
         self.menu.setObjectName("menu_register")
         self.action_open = QAction(tr("register.action_open"), self.menu)
         self.action_open.setObjectName("action_register_open")
@@ -51,7 +38,7 @@ class RegisterMenu(QObject):
         self.action_add.setObjectName("action_register_add")
         self.action_add.triggered.connect(lambda _checked=False: self.add())
         self.menu.addActions([self.action_open, self.action_add])
-        bar = window.menuBar()
+        bar = self.window.menuBar()
         help_menu = next(
             (a for a in bar.actions() if a.menu() is not None and a.text() == tr("menu.help")), None
         )
@@ -65,8 +52,8 @@ class RegisterMenu(QObject):
         view = RegisterView(
             self.get_case,
             self.get_result,
-            officer=self.get_officer(),
-            url=register_url(self.get_session_url()),
+            officer=self.prefs.officer,
+            url=register_url(self.parts.session_url()),
             parent=self.window,
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -78,10 +65,16 @@ class RegisterMenu(QObject):
     def add(self) -> None:
         view = self.open_view()
         register_current(
-            self.get_case(), self.get_result(), self.window, view=view, officer=self.get_officer()
+            self.get_case(), self.get_result(), self.window, view=view, officer=self.prefs.officer
         )
 
-    def cumulative_for(self, case: Case) -> object:
+    def get_case(self) -> Case | None:
+        return self.state.case
+
+    def get_result(self) -> Assessment | None:
+        return self.analysis.result
+
+    def view_cumulative(self, case: Case) -> object:
         """The open register window's cumulative view of ``case``, or None."""
         if self.view is None:
             return None

@@ -16,8 +16,6 @@ import math
 import re
 from typing import Any
 
-import numpy as np
-
 from ber.texts.messages import InputError, Problem
 
 #: a case file, or the case attached to a report PDF, holds at most this many bytes
@@ -42,10 +40,18 @@ _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
 def json_depth(data: bytes) -> int:
-    """The deepest nesting of ``[`` and ``{`` in JSON bytes, strings ignored (vectorised)."""
+    """The deepest nesting of ``[`` and ``{`` in JSON bytes, strings ignored (vectorised for large input)."""
     brackets = _STRING_TOKEN.sub(b'""', data).translate(None, _NOT_BRACKETS)
     if not brackets:
         return 0
+    if len(brackets) < 65_536:  # a normal case file: no need for numpy (``ber validate`` stays light)
+        depth = deepest = 0
+        for b in brackets:
+            depth += 1 if b in (0x5B, 0x7B) else -1
+            deepest = max(deepest, depth)
+        return deepest
+    import numpy as np
+
     codes = np.frombuffer(brackets, dtype=np.uint8)
     steps = np.where((codes == ord("[")) | (codes == ord("{")), 1, -1)
     return int(np.cumsum(steps).max())

@@ -36,6 +36,7 @@ UNIT_RANGES: dict[str, tuple[float, float]] = {
 KEY_RANGES: dict[str, tuple[float, float]] = {
     "gravity.cutoff_km": (5.0, 300.0),
     "gravity.half_distance_km": (1.0, 100.0),
+    "gravity.half_distance_km_flex": (1.0, 100.0),
     "transport.cross_border_distance_km": (1.0, 300.0),
     "sector.m2_per_job": (5.0, 10_000.0),
 }

@@ -6,10 +6,12 @@ allowed range, in Dutch and English (see :mod:`ber.texts.messages`).
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from ber.case.limits import document_problems
 from ber.case.model import Capacity, Case, Override
 from ber.case.plausible import plausibility_problems
-from ber.reference.data import CATEGORIES, MODES, MunicipalityTable, ReferenceSet
+from ber.reference.data import CATEGORIES, MODES, ReferenceSet
 from ber.texts.messages import Problem
 
 SHARE_TOLERANCE = 0.001
@@ -83,14 +85,14 @@ class _Collector:
                 tolerance=_fmt(SHARE_TOLERANCE),
             )
 
-    def municipality(self, field: str, code: str, table: MunicipalityTable) -> bool:
+    def municipality(self, field: str, code: str, table: Container[str]) -> bool:
         if code not in table:
             self.add("municipality.unknown", field, value=repr(code))
             return False
         return True
 
 
-def validate_case(case: Case, ref: ReferenceSet, table: MunicipalityTable) -> list[Problem]:
+def validate_case(case: Case, ref: ReferenceSet, table: Container[str]) -> list[Problem]:
     """Return every problem of the case (an empty list when it can be computed)."""
     c = _Collector()
     _validate_business(case, ref, c)
@@ -131,7 +133,7 @@ def _validate_shares(c: _Collector, field: str, shares: dict[str, float], choice
     c.share_sum(field, sum(shares.values()))
 
 
-def _validate_workforce(case: Case, ref: ReferenceSet, table: MunicipalityTable, c: _Collector) -> None:
+def _validate_workforce(case: Case, ref: ReferenceSet, table: Container[str], c: _Collector) -> None:
     w = case.workforce
     c.range("workforce.migrant_share", w.migrant_share, 0.0, 1.0)
     c.range("workforce.cross_border_share", w.cross_border_share, 0.0, 1.0)
@@ -152,7 +154,7 @@ def _validate_workforce(case: Case, ref: ReferenceSet, table: MunicipalityTable,
         _validate_manual_residence(case, table, c)
 
 
-def _validate_manual_residence(case: Case, table: MunicipalityTable, c: _Collector) -> None:
+def _validate_manual_residence(case: Case, table: Container[str], c: _Collector) -> None:
     w = case.workforce
     if not w.residence.shares:
         c.add("residence.manual_missing", "workforce.residence.shares")
@@ -166,7 +168,7 @@ def _validate_manual_residence(case: Case, table: MunicipalityTable, c: _Collect
         )
 
 
-def _validate_region_and_capacity(case: Case, table: MunicipalityTable, c: _Collector) -> None:
+def _validate_region_and_capacity(case: Case, table: Container[str], c: _Collector) -> None:
     if case.region.municipalities is not None:
         if not case.region.municipalities:
             c.add("field.required", "region.municipalities")
@@ -229,7 +231,7 @@ def _effective(case: Case, ref: ReferenceSet, key: str) -> float | None:
     return norm.value if norm is not None else None
 
 
-def _validate_sites(case: Case, table: MunicipalityTable, c: _Collector) -> None:
+def _validate_sites(case: Case, table: Container[str], c: _Collector) -> None:
     if not case.sites:
         c.add("sites.none", "sites")
         return

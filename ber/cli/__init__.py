@@ -1,173 +1,18 @@
-"""The ``ber`` command line.
+"""The ``ber`` command line: the parser and ``main`` live in :mod:`ber.cli.app`.
 
-Exit codes: 0 success, 2 invalid input (one readable message per problem on
-stderr, never a traceback), 1 internal error (the traceback goes to the log file
-``logs/ber-desk.log`` in the user data folder, see ``ber.io.logfile``). ``--lang
-nl|en`` may stand before or after the subcommand; help texts and argument errors
-follow it (``ber.cli.lang``). Subcommands live in their own modules, listed in
-``COMMAND_MODULES``; each has ``register(subparsers)``.
+This package file imports nothing, so that ``ber --version`` (answered by
+:mod:`ber.cli.entry`) loads neither the text catalogue nor any subcommand.
+``from ber.cli import main`` still works: names are looked up in ``ber.cli.app`` on
+first use.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
-import logging
-import os
-import re
-import sys
-import traceback
-from collections.abc import Sequence
-from typing import Any, NoReturn, cast
-
-from ber import __version__
-from ber.cli.lang import argparse_in, current, default_lang, detect, h
-from ber.engine.progress import Cancelled
-from ber.texts.catalogue import text
-from ber.texts.messages import InputError, Lang, translate
-
-COMMAND_MODULES: tuple[str, ...] = (
-    "ber.cli.assess_cmd",
-    "ber.cli.demo_cmd",
-    "ber.cli.reference_cmd",
-    "ber.cli.register_cmd",
-    "ber.cli.geodata_cmd",
-    "ber.cli.compare_cmd",
-)
-
-EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+from typing import Any
 
 
-#: the --help texts (``cli.help.<key>``) in the language the command line was started in
-help_text = h
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help layout with the "usage: " prefix from the catalogue."""
-
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, help_text("usage") if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse in the command line's language, exiting 2 with a one-line message: its own
-    texts (usage, section titles, -h, error messages) come from the catalogue.
-
-    Every (sub)parser accepts ``--lang``, so it may stand before or after the
-    subcommand; on subparsers its default is "not given" so it never overrides an
-    earlier ``--lang``.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)
-        self._positionals.title = help_text("positionals")
-        self._optionals.title = help_text("options")
-        self.add_argument("-h", "--help", action="help", help=help_text("help"))
-        self.add_argument(
-            "--lang",
-            choices=["nl", "en"],
-            default=argparse.SUPPRESS,
-            help=h("main.language_of_messages_help"),
-        )
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        word = text("cli.argparse.error", current())
-        self.exit(EXIT_INPUT, f"{self.prog}: {word}: {argparse_message(message)}\n")
-
-
-#: argparse's own error messages (Python 3.11+) -> catalogue key ``cli.argparse.<key>``
-ARGPARSE_MESSAGES: dict[str, str] = {
-    r"^the following arguments are required: (?P<names>.+)$": "required",
-    r"^unrecognized arguments: (?P<names>.+)$": "unrecognized",
-    r"^argument (?P<name>[^:]+): invalid (?P<type>\w+) value: (?P<value>.+)$": "invalid_value",
-    r"^argument (?P<name>[^:]+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)$": "invalid_choice",
-    r"^argument (?P<name>[^:]+): expected one argument$": "expected_one",
-    r"^argument (?P<name>[^:]+): expected at least one argument$": "expected_at_least_one",
-    r"^argument (?P<name>[^:]+): expected at most one argument$": "expected_at_most_one",
-    r"^argument (?P<name>[^:]+): expected (?P<n>\d+) arguments?$": "expected_n",
-    r"^argument (?P<name>[^:]+): not allowed with argument (?P<other>.+)$": "not_allowed_with",
-    r"^one of the arguments (?P<names>.+) is required$": "one_required",
-    r"^ambiguous option: (?P<option>\S+) could match (?P<matches>.+)$": "ambiguous",
-}
-
-
-def argparse_message(message: str) -> str:
-    """An argparse error message in the command line's language (unknown ones as they are)."""
-    lang = current()
-    for pattern, key in ARGPARSE_MESSAGES.items():
-        match = re.match(pattern, message)
-        if match:
-            params: dict[str, Any] = match.groupdict()
-            if "n" in params:
-                params["n"] = int(params["n"])  # chooses the plural form
-            if key == "invalid_value" and f"cli.argparse.type.{params['type']}" in _TYPE_KEYS:
-                params["type"] = text(f"cli.argparse.type.{params['type']}", lang)
-            return text(f"cli.argparse.{key}", lang, **params)
-    return message
-
-
-#: argparse type names with a catalogue text ("int": "een geheel getal")
-_TYPE_KEYS = ("cli.argparse.type.int", "cli.argparse.type.float")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The parser in the current language (see ``ber.cli.lang.argparse_in``)."""
-    parser = _Parser(prog="ber", description=help_text("main.ber_desk_bedrijfseffectrapportage"))
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"ber {__version__}",
-        help=h("main.show_the_version_and"),
-    )
-    sub = parser.add_subparsers(
-        dest="command",
-        required=True,
-        parser_class=_Parser,
-        title=h("main.commands"),
-        metavar=h("main.command"),
-    )
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    with argparse_in(detect(arguments)):
-        args = build_parser().parse_args(arguments)
-    lang = cast(Lang, getattr(args, "lang", None) or default_lang())
-    args.lang = lang
-    try:
-        code: int = args.func(args)
-        return code
-    except InputError as err:
-        for message in err.texts(lang):
-            print(message, file=sys.stderr)
-        return EXIT_INPUT
-    except Cancelled:
-        print(translate("cli.cancelled", lang), file=sys.stderr)
-        return EXIT_INPUT
-    except BrokenPipeError:
-        # output piped into a program that stopped reading (e.g. `| head`): not an error
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
-        return EXIT_OK
-    except KeyboardInterrupt:
-        print(translate("cli.cancelled", lang), file=sys.stderr)
-        return 130
-    except Exception as exc:
-        from ber.io.logfile import attach, detach
-
-        log = str(attach("ber.cli"))  # the one log file, shared with the desktop app (rotated)
-        try:
-            logger = logging.getLogger("ber.cli")
-            logger.error("internal error\n%s", traceback.format_exc())
-        finally:
-            detach("ber.cli")
-        print(
-            translate("cli.internal_error", lang, reason=type(exc).__name__ + ": " + str(exc), log=log),
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+def __getattr__(name: str) -> Any:
+    if name.startswith("__") or name == "app":
+        raise AttributeError(name)
+    return getattr(importlib.import_module("ber.cli.app"), name)

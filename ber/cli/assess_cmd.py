@@ -1,4 +1,4 @@
-"""``ber assess`` and ``ber validate``."""
+"""``ber assess`` (``ber validate`` is in ``validate_cmd``: it must stay light)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.case.model import Case, load_case
-from ber.cli.common import check_samples, check_seed, context_for, print_summary, write_json
+from ber.case.model import Case
+from ber.cli.common import (
+    add_case_argument,
+    add_flag_options,
+    add_sampling_options,
+    add_value_options,
+    case_in_context,
+    check_sampling,
+    print_summary,
+    write_json,
+)
 from ber.cli.lang import h
-from ber.engine.assess import Context, assess, check_case
+from ber.engine.assess import Context, assess
 from ber.engine.result import Assessment
 from ber.io.atomic import STDOUT, check_outputs
 from ber.texts.catalogue import text
@@ -25,74 +34,30 @@ def register(sub: Any) -> None:
         "assess",
         help=h("assess.assess_a_case_ber"),
     )
-    p.add_argument("case", help=h("assess.case_file_ber_or"))
-    p.add_argument(
-        "--out",
-        help=h("assess.write_the_result_json"),
-    )
-    p.add_argument("--pdf", help=h("assess.write_the_pdf_report"))
-    p.add_argument(
-        "--pdfa",
-        action="store_true",
-        help=h("assess.make_the_pdf_a"),
-    )
-    p.add_argument(
-        "--samples",
-        type=int,
-        default=0,
-        help=h("assess.monte_carlo_draws_0"),
-    )
-    p.add_argument(
-        "--seed",
-        type=int,
-        default=1,
-        help=h("assess.seed_of_the_monte"),
-    )
-    p.add_argument(
-        "--geodata",
-        help=h("assess.geodata_file_or_folder"),
-    )
-    p.add_argument(
-        "--xlsx",
-        help=h("assess.write_the_result_as"),
-    )
-    p.add_argument(
-        "--gpkg",
-        help=h("assess.write_the_result_as_2"),
+    add_case_argument(p)
+    add_value_options(p, {"--out": "assess.write_the_result_json", "--pdf": "assess.write_the_pdf_report"})
+    add_flag_options(p, {"--pdfa": "assess.make_the_pdf_a"})
+    add_sampling_options(p)
+    add_value_options(
+        p,
+        {
+            "--geodata": "assess.geodata_file_or_folder",
+            "--xlsx": "assess.write_the_result_as",
+            "--gpkg": "assess.write_the_result_as_2",
+        },
     )
     p.add_argument("--region", metavar="KIND:CODE", help=h("assess.region"))
-    p.add_argument("--quiet", action="store_true", help=h("assess.print_no_summary"))
-    p.add_argument(
-        "--cumulative",
-        action="store_true",
-        help=h("assess.add_the_granted_and"),
-    )
-    p.add_argument(
-        "--register-url",
-        help=h("assess.case_register_for_cumulative"),
-    )
+    add_flag_options(p, {"--quiet": "assess.print_no_summary", "--cumulative": "assess.add_the_granted_and"})
+    add_value_options(p, {"--register-url": "assess.case_register_for_cumulative"})
     p.set_defaults(func=run_assess)
-
-    v = sub.add_parser(
-        "validate",
-        help=h("assess.check_a_case_file"),
-    )
-    v.add_argument("case", help=h("assess.case_file_ber_or"))
-    v.add_argument(
-        "--geodata",
-        help=h("assess.geodata_file_or_folder_2"),
-    )
-    v.set_defaults(func=run_validate)
 
 
 def run_assess(args: argparse.Namespace) -> int:
-    check_samples(args.samples)
-    check_seed(args.seed)
+    check_sampling(args)
     check_outputs(
         {"--out": args.out, "--pdf": args.pdf, "--xlsx": args.xlsx, "--gpkg": args.gpkg}, inputs=[args.case]
     )
-    case = load_case(Path(args.case))
-    ctx = context_for(args.geodata)
+    case, ctx = case_in_context(args)
     if args.region:
         case = _with_region_choice(case, ctx, args.region, args.lang)
     result = assess(case, ctx, samples=args.samples, seed=args.seed)
@@ -168,10 +133,3 @@ def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
             municipality=with_.municipality_name,
         )
         print(f"  {DOMAIN_LABELS[dom][lang]:<40} {verdicts}")
-
-
-def run_validate(args: argparse.Namespace) -> int:
-    case = load_case(Path(args.case))
-    check_case(case, context_for(args.geodata))
-    print(text("cli.assess.valid", args.lang), file=sys.stdout)
-    return 0

@@ -1,20 +1,62 @@
-"""Helpers shared by the subcommands: loading a case with its context, writing outputs."""
+"""Helpers shared by the subcommands: their common options, loading a case with its
+context, writing outputs."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ber.case.limits import is_valid_text
+from ber.case.model import Case, load_case
+from ber.cli.lang import h
 from ber.engine.assess import Context
+from ber.engine.domains import domain_unit
 from ber.engine.metrics import Output, metrics
 from ber.engine.result import Assessment
 from ber.io.atomic import write_output
 from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
 from ber.texts.messages import InputError, Lang, Problem
+from ber.texts.verdicts import coverage_text, pressure_text
+
+
+def add_case_argument(p: argparse.ArgumentParser) -> None:
+    """The case file to work on (positional ``case``)."""
+    p.add_argument("case", help=h("assess.case_file_ber_or"))
+
+
+def add_value_options(p: argparse.ArgumentParser, helps: Mapping[str, str]) -> None:
+    """Arguments and options that take one value (a file, folder, name or address), in
+    order; ``helps`` maps each to the key of its --help text."""
+    for option, key in helps.items():
+        p.add_argument(option, help=h(key))
+
+
+def add_flag_options(p: argparse.ArgumentParser, helps: Mapping[str, str]) -> None:
+    """On/off options (``store_true``), in order; ``helps`` as in :func:`add_value_options`."""
+    for option, key in helps.items():
+        p.add_argument(option, action="store_true", help=h(key))
+
+
+def add_sampling_options(p: argparse.ArgumentParser) -> None:
+    """``--samples`` and ``--seed`` of the Monte Carlo run (checked by :func:`check_sampling`)."""
+    p.add_argument("--samples", type=int, default=0, help=h("assess.monte_carlo_draws_0"))
+    p.add_argument("--seed", type=int, default=1, help=h("assess.seed_of_the_monte"))
+
+
+def check_sampling(args: argparse.Namespace) -> None:
+    """The ``--samples`` and ``--seed`` given are within their ranges (else InputError, exit 2)."""
+    check_samples(args.samples)
+    check_seed(args.seed)
+
+
+def case_in_context(args: argparse.Namespace) -> tuple[Case, Context]:
+    """The case file ``args.case`` and the calculation context of ``args.geodata``."""
+    return load_case(Path(args.case)), context_for(args.geodata)
 
 
 def context_for(geodata: str | None) -> Context:
@@ -86,16 +128,41 @@ def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None
             file=out,
         )
     print("", file=out)
+    red = [DOMAIN_LABELS[d][lang].lower() for d, v in result.verdict.items() if v.status == "red"]
+    grey = [DOMAIN_LABELS[d][lang].lower() for d, v in result.verdict.items() if v.status == "grey"]
+    if red:
+        print(text("cli.common.headline_red", lang, domains=", ".join(red)), file=out)
+    elif not grey:
+        partial = any(v.coverage is not None and v.coverage < 1.0 for v in result.verdict.values())
+        print(text("cli.common.headline_ok_partial" if partial else "cli.common.headline_ok", lang), file=out)
+    if grey:  # never "nothing exceeded" while a domain cannot be judged
+        print(text("cli.common.headline_unknown", lang, domains=", ".join(grey)), file=out)
+    print("", file=out)
     print(text("cli.common.verdict_per_domain", lang), file=out)
     for dom, verdict in result.verdict.items():
+        shown = pressure_text(verdict.pressure, verdict.no_capacity, lang)  # "geen vrije capaciteit" at 0
         pressure = (
             ""
-            if verdict.pressure is None
-            else text("cli.common.pressure", lang, value=format_number(verdict.pressure, lang, 2))
+            if not shown
+            else f" {shown}"
+            if verdict.no_capacity
+            else text("cli.common.pressure", lang, value=shown)
         )
+        parts = [coverage_text(verdict.coverage, lang)]
+        if verdict.unknown_municipality_name:
+            amount = format_number(verdict.unknown_municipality_demand, lang, 1)
+            parts.append(
+                text(
+                    "label.verdict.unknown_largest",
+                    lang,
+                    municipality=verdict.unknown_municipality_name,
+                    amount=f"{amount} {unit_label(domain_unit(dom), lang)}",
+                )
+            )
+        extra = "; ".join(p for p in parts if p)
         print(
             f"  {DOMAIN_LABELS[dom][lang]:<40} {STATUS_LABELS[verdict.status][lang].upper():<9}"
-            f" {verdict.municipality_name}{pressure}",
+            f" {verdict.municipality_name or '–'}{pressure}" + (f" ({extra})" if extra else ""),
             file=out,
         )
     if result.sites:

@@ -6,46 +6,30 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ber.case.model import load_case
-from ber.cli.common import context_for, write_json
+from ber.cli.common import add_case_argument, add_flag_options, add_value_options, case_in_context, write_json
 from ber.cli.lang import h
 from ber.io.atomic import STDOUT, check_outputs, write_output
 from ber.texts.catalogue import text
 from ber.texts.labels import STATUS_LABELS, format_number
 from ber.texts.messages import Lang
+from ber.texts.verdicts import percent_floor, pressure_text
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("compare", help=h("compare.rank_candidate_sites_for"))
-    p.add_argument("case", help=h("assess.case_file_ber_or"))
-    p.add_argument(
-        "--sites",
-        required=True,
-        help=h("compare.sites_geojson_geopackage_shapefile"),
+    add_case_argument(p)
+    p.add_argument("--sites", required=True, help=h("compare.sites_geojson_geopackage_shapefile"))
+    add_value_options(p, {"--geodata": "compare.geodata_file_or_folder"})
+    p.add_argument("--region", choices=["case", "cutoff"], default="case", help=h("compare.case_the_case_s"))
+    add_value_options(
+        p,
+        {
+            "--out": "compare.write_the_ranking_json",
+            "--csv": "compare.write_the_ranking_as",
+            "--gpkg": "compare.write_the_ranking_as_2",
+        },
     )
-    p.add_argument(
-        "--geodata",
-        help=h("compare.geodata_file_or_folder"),
-    )
-    p.add_argument(
-        "--region",
-        choices=["case", "cutoff"],
-        default="case",
-        help=h("compare.case_the_case_s"),
-    )
-    p.add_argument(
-        "--out",
-        help=h("compare.write_the_ranking_json"),
-    )
-    p.add_argument(
-        "--csv",
-        help=h("compare.write_the_ranking_as"),
-    )
-    p.add_argument(
-        "--gpkg",
-        help=h("compare.write_the_ranking_as_2"),
-    )
-    p.add_argument("--quiet", action="store_true", help=h("compare.print_no_table"))
+    add_flag_options(p, {"--quiet": "compare.print_no_table"})
     p.set_defaults(func=run_compare)
 
 
@@ -55,8 +39,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
     lang: Lang = args.lang
     check_outputs({"--out": args.out, "--csv": args.csv, "--gpkg": args.gpkg}, inputs=[args.case, args.sites])
-    case = load_case(Path(args.case))
-    ctx = context_for(args.geodata)
+    case, ctx = case_in_context(args)
     sites = read_sites(Path(args.sites), lang)
     ranking = compare_sites(case, sites, ctx, region=args.region)
     print_notices(ranking.notices, lang)
@@ -74,17 +57,23 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 #: the columns of the ranking table after "#" (``cli.compare.column.<name>``)
-COLUMNS = ("site", "host", "red", "amber", "max_pressure", "vehicle_km")
+COLUMNS = ("site", "host", "red", "amber", "unknown_share", "max_pressure", "vehicle_km")
 
 
 def _print_table(ranking: Any, lang: Lang) -> None:
     head = ("#", *(text(f"cli.compare.column.{c}", lang) for c in COLUMNS))
-    print(f"{head[0]:>3}  {head[1]:<32} {head[2]:<24} {head[3]:>5} {head[4]:>6} {head[5]:>10} {head[6]:>16}")
+    print(
+        f"{head[0]:>3}  {head[1]:<32} {head[2]:<24} {head[3]:>5} {head[4]:>6} {head[5]:>14} "
+        f"{head[6]:>22} {head[7]:>16}"
+    )
     for s in ranking.sites:
-        pressure = format_number(s.max_pressure, lang, 2)
+        # the columns of the ranking rule, in its order (ber.engine.verdict.RankKey)
+        pressure = pressure_text(s.max_pressure, s.no_capacity, lang) or format_number(None, lang, 2)
+        unknown = percent_floor(s.unknown_share, lang)
         vkm = format_number(s.commute_vehicle_km_per_day, lang, 0)
         print(
-            f"{s.rank:>3}  {s.name[:32]:<32} {s.host_name[:24]:<24} {s.red:>5} {s.amber:>6} {pressure:>10} {vkm:>16}"
+            f"{s.rank:>3}  {s.name[:32]:<32} {s.host_name[:24]:<24} {s.red:>5} {s.amber:>6} {unknown:>14} "
+            f"{pressure:>22} {vkm:>16}"
         )
     legend = STATUS_LABELS["red"][lang], STATUS_LABELS["amber"][lang]
     print(text("cli.compare.legend", lang, red=legend[0], amber=legend[1]))

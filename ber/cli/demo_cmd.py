@@ -7,7 +7,14 @@ from typing import Any
 
 from ber.case.demo import demo_case
 from ber.case.model import save_case
-from ber.cli.common import check_samples, check_seed, context_for, print_summary, write_json
+from ber.cli.common import (
+    add_flag_options,
+    add_sampling_options,
+    check_sampling,
+    context_for,
+    print_summary,
+    write_json,
+)
 from ber.cli.lang import h
 from ber.engine.assess import assess
 from ber.io.atomic import ensure_output_folder
@@ -16,30 +23,14 @@ from ber.texts.catalogue import text
 
 def register(sub: Any) -> None:
     p = sub.add_parser("demo", help=h("demo.run_the_built_in"))
-    p.add_argument(
-        "--out",
-        default="ber-demo",
-        help=h("demo.output_folder_default_ber"),
-    )
-    p.add_argument(
-        "--samples",
-        type=int,
-        default=0,
-        help=h("assess.monte_carlo_draws_0"),
-    )
-    p.add_argument(
-        "--seed",
-        type=int,
-        default=1,
-        help=h("assess.seed_of_the_monte"),
-    )
-    p.add_argument("--no-pdf", action="store_true", help=h("demo.do_not_write_the"))
+    p.add_argument("--out", default="ber-demo", help=h("demo.output_folder_default_ber"))
+    add_sampling_options(p)
+    add_flag_options(p, {"--no-pdf": "demo.do_not_write_the"})
     p.set_defaults(func=run_demo)
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    check_samples(args.samples)
-    check_seed(args.seed)
+    check_sampling(args)
     out = ensure_output_folder(args.out)
     case = demo_case(args.lang)
     # the same context `ber assess` uses, so that assessing demo.ber reproduces the result:

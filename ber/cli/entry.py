@@ -3,11 +3,12 @@
 ``ber [--lang L] --version`` is answered here, without building the parser, so none of
 the subcommand modules (and so not the engine, numpy or pandas) is imported: it takes
 a few hundredths of a second instead of more than half a second. Everything else goes
-to :func:`ber.cli.main`.
+to :func:`ber.cli.app.main`.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -24,11 +25,24 @@ def asks_version(argv: Sequence[str]) -> bool:
     return bool(leading) and leading[0] == "--version"
 
 
+#: BLAS thread pools: one thread unless the user set otherwise. The engine's arrays are
+#: small (a few thousand numbers per step); extra BLAS threads only spin up and cost CPU
+#: at start-up. OPENBLAS_CORETYPE is deliberately left alone.
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def limit_blas_threads() -> None:
+    """Default the BLAS thread variables to 1 (before numpy is imported); set ones stay."""
+    for name in BLAS_THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    limit_blas_threads()
     args = list(sys.argv[1:] if argv is None else argv)
     if asks_version(args):
         print(f"ber {__version__}")
         return 0
-    from ber.cli import main as cli_main
+    from ber.cli.app import main as cli_main
 
     return cli_main(args)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ber.cli import help_text
+from ber.cli.app import help_text
 from ber.texts.catalogue import LangTable, text
 from ber.texts.messages import Lang, Problem, translate
 

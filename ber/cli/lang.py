@@ -5,7 +5,7 @@ The language is read from the arguments *before* the parser is built
 subcommand module writes its help as ``h("<key>")``, the catalogue text
 ``cli.help.<key>`` (``templates/texts/*.json``). argparse's own texts ("usage:",
 "the following arguments are required: ...") come from the catalogue too
-(``cli.help.usage``, ``cli.argparse.*``; see ``ber.cli._Parser``).
+(``cli.help.usage``, ``cli.argparse.*``; see ``ber.cli.app._Parser``).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ber.cli import help_text
+from ber.cli.app import help_text
 from ber.reference.data import check_reference, load_reference
 from ber.texts.catalogue import text
 from ber.texts.labels import format_number, unit_label

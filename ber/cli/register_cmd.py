@@ -14,7 +14,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ber.cli import help_text
+from ber.cli.app import help_text
+from ber.cli.common import add_case_argument, add_flag_options, add_value_options
 from ber.cli.lang import h
 from ber.reference.data import sector_label
 from ber.texts.catalogue import text
@@ -28,61 +29,41 @@ def register(sub: Any) -> None:
     rsub = p.add_subparsers(dest="register_command", required=True, parser_class=type(p))
 
     a = rsub.add_parser("add", help=h("register.assess_a_case_and"))
-    a.add_argument("case", help=h("assess.case_file_ber_or"))
-    a.add_argument(
-        "--status",
-        default="in_procedure",
-        help=h("register.in_procedure_granted_refused"),
-    )
-    a.add_argument(
-        "--officer",
-        help=h("register.officer_default_meta_officer"),
-    )
-    a.add_argument(
-        "--reference",
-        help=h("register.zaaknummer_default_meta_reference"),
-    )
-    a.add_argument("--received", help=h("register.date_received_yyyy_mm"))
-    a.add_argument("--decided", help=h("register.date_of_the_decision"))
-    a.add_argument(
-        "--geodata",
-        help=h("register.geodata_file_or_folder"),
+    add_case_argument(a)
+    a.add_argument("--status", default="in_procedure", help=h("register.in_procedure_granted_refused"))
+    add_value_options(
+        a,
+        {
+            "--officer": "register.officer_default_meta_officer",
+            "--reference": "register.zaaknummer_default_meta_reference",
+            "--received": "register.date_received_yyyy_mm",
+            "--decided": "register.date_of_the_decision",
+            "--geodata": "register.geodata_file_or_folder",
+        },
     )
     a.set_defaults(func=run_add)
 
     ls = rsub.add_parser("list", help=h("register.list_registered_cases"))
     _filters(ls)
-    ls.add_argument("--json", action="store_true", help=h("register.print_json"))
+    add_flag_options(ls, {"--json": "register.print_json"})
     ls.set_defaults(func=run_list)
 
-    sh = rsub.add_parser(
-        "show",
-        help=h("register.show_one_registered_case"),
-    )
-    sh.add_argument("reference", help=h("register.case_reference_zaaknummer"))
-    sh.add_argument("--json", action="store_true", help=h("register.print_json"))
+    sh = rsub.add_parser("show", help=h("register.show_one_registered_case"))
+    add_value_options(sh, {"reference": "register.case_reference_zaaknummer"})
+    add_flag_options(sh, {"--json": "register.print_json"})
     sh.set_defaults(func=run_show)
 
-    st = rsub.add_parser(
-        "set-status",
-        help=h("register.change_the_status_of"),
+    st = rsub.add_parser("set-status", help=h("register.change_the_status_of"))
+    add_value_options(
+        st,
+        {
+            "reference": "register.case_reference_zaaknummer",
+            "status": "register.in_procedure_granted_refused",
+        },
     )
-    st.add_argument("reference", help=h("register.case_reference_zaaknummer"))
-    st.add_argument(
-        "status",
-        help=h("register.in_procedure_granted_refused"),
-    )
-    st.add_argument(
-        "--why",
-        required=True,
-        help=h("register.reason_kept_in_the"),
-    )
-    st.add_argument("--who", help=h("register.your_name_default_the"))
-    st.add_argument(
-        "--expected-version",
-        type=int,
-        help=h("register.refuse_when_the_case"),
-    )
+    st.add_argument("--why", required=True, help=h("register.reason_kept_in_the"))
+    add_value_options(st, {"--who": "register.your_name_default_the"})
+    st.add_argument("--expected-version", type=int, help=h("register.refuse_when_the_case"))
     st.set_defaults(func=run_set_status)
 
     ex = rsub.add_parser("export", help=h("register.export_the_register_to"))
@@ -90,28 +71,18 @@ def register(sub: Any) -> None:
     _filters(ex)
     ex.set_defaults(func=run_export)
 
-    up = rsub.add_parser(
-        "upgrade",
-        help=h("register.create_or_upgrade_the"),
-    )
+    up = rsub.add_parser("upgrade", help=h("register.create_or_upgrade_the"))
     up.set_defaults(func=run_upgrade)
 
-    cu = rsub.add_parser(
-        "cumulative",
-        help=h("register.cumulative_pressure_of_a"),
-    )
-    cu.add_argument("case", help=h("assess.case_file_ber_or"))
-    cu.add_argument(
-        "--out",
-        help=h("register.write_the_cumulative_result"),
-    )
-    cu.add_argument(
-        "--exclude",
-        help=h("register.leave_this_registered_case"),
-    )
-    cu.add_argument(
-        "--geodata",
-        help=h("register.geodata_file_or_folder"),
+    cu = rsub.add_parser("cumulative", help=h("register.cumulative_pressure_of_a"))
+    add_case_argument(cu)
+    add_value_options(
+        cu,
+        {
+            "--out": "register.write_the_cumulative_result",
+            "--exclude": "register.leave_this_registered_case",
+            "--geodata": "register.geodata_file_or_folder",
+        },
     )
     cu.set_defaults(func=run_cumulative)
     # --url may also follow the action (like --lang); "not given" there keeps an earlier --url
@@ -120,22 +91,12 @@ def register(sub: Any) -> None:
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--municipality",
-        help=h("register.gm_code_host_municipality"),
-    )
+    add_value_options(p, {"--municipality": "register.gm_code_host_municipality"})
     p.add_argument("--status", action="append", help=h("register.status_repeat_for_several"))
-    p.add_argument("--sector", help=h("register.sector_e_g_distribution"))
+    add_value_options(p, {"--sector": "register.sector_e_g_distribution"})
     p.add_argument("--year", type=int, help=h("register.year_the_application_was"))
-    p.add_argument(
-        "--operating-year",
-        type=int,
-        help=h("register.the_business_operates_in"),
-    )
-    p.add_argument(
-        "--search",
-        help=h("register.text_in_reference_title"),
-    )
+    p.add_argument("--operating-year", type=int, help=h("register.the_business_operates_in"))
+    add_value_options(p, {"--search": "register.text_in_reference_title"})
 
 
 #: years accepted by --year and --operating-year

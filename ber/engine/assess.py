@@ -7,6 +7,7 @@ report call it and nothing below it.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -18,7 +19,8 @@ from ber.case.model import Case
 from ber.case.validate import validate_case
 from ber.engine.domains import domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
-from ber.engine.model import Prepared, Raw, compute, ramp_profile
+from ber.engine.model import Prepared, compute, ramp_profile
+from ber.engine.montecarlo import DrawAccumulator, Layout, chunk_size
 from ber.engine.params import (
     ParamSpec,
     central_params,
@@ -40,7 +42,7 @@ from ber.engine.result import (
     WithoutMitigations,
     clean,
 )
-from ber.engine.status import STATUS_CODES
+from ber.engine.status import STATUS_CODES, Status
 from ber.engine.summary import (
     municipality_results,
     parameters_used,
@@ -54,8 +56,6 @@ from ber.engine.summary import (
 from ber.reference.data import CATEGORIES, MunicipalityTable, ReferenceSet, load_reference
 from ber.reference.national import DatasetInfo, load_national
 from ber.texts.messages import InputError, Problem
-
-MC_CHUNK = 500
 
 
 class GeoSource(Protocol):
@@ -191,8 +191,16 @@ def region_codes(case: Case, ctx: Context, site: SitePoint, cutoff_km: float) ->
     return [c for c in table.codes if c in wanted]
 
 
-def prepare(case: Case, ctx: Context, site: SitePoint, specs: dict[str, ParamSpec]) -> Prepared:
-    codes = region_codes(case, ctx, site, specs["gravity.cutoff_km"].central)
+def prepare(
+    case: Case,
+    ctx: Context,
+    site: SitePoint,
+    specs: dict[str, ParamSpec],
+    codes: list[str] | None = None,
+) -> Prepared:
+    """The case as arrays for one site; ``codes`` fixes the region (else ``region_codes``)."""
+    if codes is None:
+        codes = region_codes(case, ctx, site, specs["gravity.cutoff_km"].central)
     region = ctx.table.subset(codes)
     b = case.business
     years = np.arange(b.start_year, b.start_year + b.horizon_years)
@@ -257,10 +265,11 @@ def _computed_at() -> str:
     return now.isoformat()
 
 
-def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> MitigationEffect:
+def _mitigation_effect(case: Case, ctx: Context, site: SitePoint, codes: list[str]) -> MitigationEffect:
+    """The case without its measures on the same region (``codes``): only the measures differ."""
     base = without_mitigations(case)
     specs = parameter_specs(base, ctx.ref)
-    prep = prepare(base, ctx, site, specs)
+    prep = prepare(base, ctx, site, specs, codes)
     raw = compute(prep, site, central_params(specs))
     t = prep.full_idx
     known = ~np.isnan(prep.capacity)  # (D, K)
@@ -274,6 +283,7 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> MitigationE
         pressure.tolist(),
     )
     status_l = np.asarray(STATUS_CODES, dtype=object)[raw.status[0, :, :, t]].tolist()
+    inf_l = np.isinf(raw.pressure[0, :, :, t]).tolist()
     return MitigationEffect(
         active=ActiveMitigations(
             employer_beds=sum(b.beds for b in case.workforce.employer_beds),
@@ -283,7 +293,7 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> MitigationE
         ),
         without=WithoutMitigations(
             totals=totals_at(raw, 0, t),
-            verdict=verdicts(prep, raw),
+            verdict=verdicts(prep, raw, specs["verdict.min_coverage"].central),
             municipalities=[
                 MunicipalityWithout(
                     code=code,
@@ -294,6 +304,7 @@ def _mitigation_effect(case: Case, ctx: Context, site: SitePoint) -> MitigationE
                             capacity=capacity_l[d][k],
                             pressure=pressure_l[d][k],
                             status=status_l[d][k],
+                            no_capacity=bool(inf_l[d][k]),
                         )
                         for d, dom in enumerate(domains())
                     },
@@ -314,12 +325,13 @@ def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = No
         prep = prepare(case, ctx, point, specs)
         raw = compute(prep, point, params)
         key = rank_key(prep, raw)
-        verdict = verdicts(prep, raw)
-        rows.append((key, point, verdict))
-    order = sorted(range(len(rows)), key=lambda i: rows[i][0].order())
+        verdict = verdicts(prep, raw, specs["verdict.min_coverage"].central)
+        grey = int((raw.status[0, :, :, prep.full_idx] == Status.GREY).sum())
+        rows.append((key, point, verdict, grey))
+    order = sorted(range(len(rows)), key=lambda i: rows[i][0].order())  # stable: ties keep case order
     out = []
     for rank, i in enumerate(order, start=1):
-        key, point, verdict = rows[i]
+        key, point, verdict, grey = rows[i]
         out.append(
             SiteRank(
                 name=point.name,
@@ -331,11 +343,13 @@ def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = No
                 rank=rank,
                 red=key.red,
                 amber=key.amber,
-                grey=key.grey,
+                grey=grey,
                 max_pressure=clean(key.max_pressure),
-                no_capacity=key.no_capacity,
+                no_capacity=math.isinf(key.max_pressure),
                 commute_vehicle_km_per_day=key.vehicle_km,
                 verdict={k: v.status for k, v in verdict.items()},
+                unknown_share=key.unknown_share,
+                coverage={k: v.coverage if v.coverage is not None else 1.0 for k, v in verdict.items()},
             )
         )
     return out
@@ -372,21 +386,25 @@ def assess(
     )
 
     sites = rank_sites(case, ctx, specs) if len(case.sites) > 1 else []
-    mitigations = _mitigation_effect(case, ctx, chosen) if has_mitigations(case) else None
+    mitigations = (
+        _mitigation_effect(case, ctx, chosen, list(prep.region.codes)) if has_mitigations(case) else None
+    )
     check_cancel(progress)
 
     uncertainty = None
     sensitivity = None
     if samples > 0:
-        chunks = []
+        # chunks of draws; only the tracked values (or their histograms) are kept
+        acc = DrawAccumulator(Layout.for_prepared(prep), samples)
         all_params = triangular_params(specs, samples, seed)
-        for start in range(0, samples, MC_CHUNK):
+        chunk = chunk_size(len(prep.region))
+        for start in range(0, samples, chunk):
             check_cancel(progress)
-            part = {k: v[start : start + MC_CHUNK] for k, v in all_params.items()}
-            chunks.append(compute(prep, chosen, part))
-            progress.report(0.1 + 0.8 * min(1.0, (start + MC_CHUNK) / samples), "samples")
-        mc = _concat(chunks)
-        uncertainty = uncertainty_summary(prep, mc, samples, seed)
+            part = {k: v[start : start + chunk] for k, v in all_params.items()}
+            acc.add(compute(prep, chosen, part))
+            progress.report(0.1 + 0.8 * min(1.0, (start + chunk) / samples), "samples")
+        del all_params
+        uncertainty = uncertainty_summary(prep, acc, samples, seed)
         sensitivity = sensitivity_rows(prep, chosen, specs, ref)
     progress.report(1.0, "done")
 
@@ -421,26 +439,10 @@ def assess(
         totals=totals,
         per_year=per_year(raw, 0),
         municipalities=municipality_results(prep, raw),
-        verdict=verdicts(prep, raw),
+        verdict=verdicts(prep, raw, specs["verdict.min_coverage"].central),
         sites=sites,
         mitigations=mitigations,
         parameters=parameters_used(specs, case, ref),
         uncertainty=uncertainty,
         sensitivity=sensitivity,
     )
-
-
-def _concat(chunks: list[Raw]) -> Raw:
-    if len(chunks) == 1:
-        return chunks[0]
-    first = chunks[0]
-    fields: dict[str, Any] = {}
-    for name in first.__dataclass_fields__:
-        value = getattr(first, name)
-        if name == "distance_km":
-            fields[name] = value
-        elif name == "local":
-            fields[name] = {k: np.concatenate([c.local[k] for c in chunks], axis=0) for k in value}
-        else:
-            fields[name] = np.concatenate([getattr(c, name) for c in chunks], axis=0)
-    return Raw(**fields)

@@ -9,9 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from ber.engine.domains import domain_keys
-from ber.engine.result import Assessment, Verdict, clean
-from ber.engine.status import SEVERITY, STATUS_CODES
+from ber.engine.result import Assessment, Verdict
+from ber.engine.verdict import domain_verdicts
 
 
 @dataclass(frozen=True)
@@ -118,17 +117,7 @@ def verdicts(
     pressure: np.ndarray,
     status: np.ndarray,
     capacity: np.ndarray,
+    min_coverage: float,
 ) -> dict[str, Verdict]:
-    """Worst municipality per domain; ties: highest pressure, then largest demand (as ``assess``)."""
-    out: dict[str, Verdict] = {}
-    for d, dom in enumerate(domain_keys()):
-        sev = SEVERITY[status[d]]
-        tie = np.where(np.isnan(pressure[d]), -1.0, np.nan_to_num(pressure[d], posinf=1e300))
-        k = int(np.lexsort((demand[d], tie, sev))[-1])
-        out[dom] = Verdict(
-            status=STATUS_CODES[int(status[d, k])],
-            municipality=codes[k],
-            municipality_name=names[k],
-            pressure=clean(float(pressure[d, k])) if not np.isnan(capacity[d, k]) else None,
-        )
-    return out
+    """The verdict per domain with its coverage, by the rule of ``assess`` (``ber.engine.verdict``)."""
+    return domain_verdicts(codes, names, demand, pressure, status, capacity, min_coverage)

@@ -247,12 +247,14 @@ def pressure_status(
 
     ``demand`` is (S, D, K, Y) and ``capacity`` (D, K), domains in the order of
     ``domains()``. Unknown capacity (NaN) gives NaN pressure and status grey (never
-    zero); zero capacity with positive demand gives an infinite pressure (red). No
-    demand is green (pressure 0), whatever the capacity.
+    zero), whatever the demand; zero capacity with positive demand gives an infinite
+    pressure (red: no spare capacity). No demand on a known capacity is green
+    (pressure 0, also on a capacity of 0).
     """
     cap = capacity[None, :, :, None]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         pressure = np.where(demand > EPS, demand / cap, 0.0)
+    pressure = np.where(np.isnan(cap), np.nan, pressure)
     doms = domains()
     amber = np.stack([params[d.amber_threshold] for d in doms], axis=1)[:, :, None, None]  # (S, D, 1, 1)
     red = np.stack([params[d.red_threshold] for d in doms], axis=1)[:, :, None, None]

@@ -49,15 +49,19 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
     """Every parameter the case uses, after overrides, keyed by a stable name."""
     specs: dict[str, ParamSpec] = {}
 
-    def from_norm(name: str, norm_key: str) -> None:
-        norm = ref.norms[norm_key]
-        ov = case.overrides.get(norm_key)
+    def overridable(name: str, key: str, reference: ParamSpec) -> None:
+        """The case's override of ``key`` when there is one, else the ``reference`` spec."""
+        ov = case.overrides.get(key)
         if ov is not None:
             low = ov.low if ov.low is not None else ov.value
             high = ov.high if ov.high is not None else ov.value
-            specs[name] = ParamSpec(norm_key, ov.value, low, high, "case", overridden=True)
+            specs[name] = ParamSpec(key, ov.value, low, high, "case", overridden=True)
         else:
-            specs[name] = ParamSpec(norm_key, norm.value, norm.low, norm.high, norm.source)
+            specs[name] = reference
+
+    def from_norm(name: str, norm_key: str) -> None:
+        norm = ref.norms[norm_key]
+        overridable(name, norm_key, ParamSpec(norm_key, norm.value, norm.low, norm.high, norm.source))
 
     for cat in CATEGORIES:
         from_norm(f"family.{cat}", family_key(ref, case, cat))
@@ -81,6 +85,7 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
         *RESIDENCE_PARAMETERS,
         "status.amber_threshold",
         "status.red_threshold",
+        "verdict.min_coverage",
     ):
         from_norm(name, name)
     for mode in VEHICLE_MODES:
@@ -101,43 +106,22 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
             "workforce.migrant_share", w.migrant_share, w.migrant_share, w.migrant_share, "case"
         )
     else:
-        ov = case.overrides.get("sector.migrant_share")
-        if ov is not None:
-            specs["sector.migrant_share"] = ParamSpec(
-                "sector.migrant_share",
-                ov.value,
-                ov.low if ov.low is not None else ov.value,
-                ov.high if ov.high is not None else ov.value,
-                "case",
-                overridden=True,
-            )
-        else:
-            specs["sector.migrant_share"] = ParamSpec(
+        overridable(
+            "sector.migrant_share",
+            "sector.migrant_share",
+            ParamSpec(
                 f"sectors.{sector.key}.migrant_share",
                 sector.migrant_share,
                 sector.migrant_share_low,
                 sector.migrant_share_high,
                 sector.migrant_share_source,
-            )
+            ),
+        )
     if case.business.jobs is None:
-        ov = case.overrides.get("sector.m2_per_job")
-        if ov is not None:
-            specs["sector.m2_per_job"] = ParamSpec(
-                "sector.m2_per_job",
-                ov.value,
-                ov.low if ov.low is not None else ov.value,
-                ov.high if ov.high is not None else ov.value,
-                "case",
-                overridden=True,
-            )
-        else:
-            specs["sector.m2_per_job"] = ParamSpec(
-                f"sectors.{sector.key}.m2_per_job",
-                sector.m2_per_job,
-                sector.m2_per_job_low,
-                sector.m2_per_job_high,
-                sector.m2_per_job_source,
-            )
+        m2 = (sector.m2_per_job, sector.m2_per_job_low, sector.m2_per_job_high, sector.m2_per_job_source)
+        overridable(
+            "sector.m2_per_job", "sector.m2_per_job", ParamSpec(f"sectors.{sector.key}.m2_per_job", *m2)
+        )
     return specs
 
 

@@ -65,6 +65,7 @@ class DomainResult(_ByName):
     demand_per_year: list[float] = field(default_factory=list)
     pressure_per_year: list[float | None] = field(default_factory=list)
     status_per_year: list[str] = field(default_factory=list)
+    no_capacity: bool = False  # demand on a capacity of 0: pressure infinite (null), red
 
 
 @dataclass
@@ -96,10 +97,18 @@ class MunicipalityResult(_ByName):
 
 @dataclass
 class Verdict(_ByName):
+    """A domain's regional verdict: the worst known status and its coverage (result-format.md)."""
+
     status: str
-    municipality: str | None
+    municipality: str | None  # worst municipality with known capacity and demand
     municipality_name: str | None
-    pressure: float | None
+    pressure: float | None  # None when unknown or infinite (``no_capacity``)
+    no_capacity: bool = False
+    coverage: float | None = None  # share of demand on known capacity; None in older results
+    unknown_demand: float = 0.0
+    unknown_municipality: str | None = None  # largest demand on unknown capacity
+    unknown_municipality_name: str | None = None
+    unknown_municipality_demand: float = 0.0
 
 
 @dataclass
@@ -118,6 +127,8 @@ class SiteRank(_ByName):
     no_capacity: bool
     commute_vehicle_km_per_day: float
     verdict: dict[str, str]
+    unknown_share: float = 0.0  # demand share on unknown capacity, mean over domains with demand
+    coverage: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -180,6 +191,11 @@ class _ByCategory(Generic[V]):
         workers: dict[str, V]
         family: dict[str, V]
 
+    @model_validator(mode="before")
+    @classmethod
+    def _read_flat(cls, data: Any) -> Any:
+        return _nest_categories(data)
+
     def __getitem__(self, key: str) -> V | dict[str, V]:
         if key == "workers":
             return self.workers
@@ -213,11 +229,6 @@ class Totals(_ByCategory[float]):
     workers: dict[str, float]
     family: dict[str, float]
 
-    @model_validator(mode="before")
-    @classmethod
-    def _read_flat(cls, data: Any) -> Any:
-        return _nest_categories(data)
-
     def value(self, key: str) -> float:
         return self.values[key]
 
@@ -241,6 +252,7 @@ class DomainState(_ByName):
     capacity: float | None
     pressure: float | None
     status: str
+    no_capacity: bool = False
 
 
 @dataclass
@@ -319,11 +331,6 @@ class UncertainTotals(_ByCategory[Band]):
     values: dict[str, Band]
     workers: dict[str, Band]
     family: dict[str, Band]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _read_flat(cls, data: Any) -> Any:
-        return _nest_categories(data)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: asdict(v) for k, v in self.values.items()}

@@ -7,8 +7,6 @@ sensitivity. Called by :mod:`ber.engine.assess`; pure functions of arrays.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import numpy as np
 
 from ber.case.model import Case
@@ -16,6 +14,7 @@ from ber.engine.domains import domains
 from ber.engine.geometry import SitePoint
 from ber.engine.metrics import Output, metrics
 from ber.engine.model import Prepared, Raw, compute
+from ber.engine.montecarlo import DrawAccumulator
 from ber.engine.params import ParamSpec, one_at_a_time_params
 from ber.engine.result import (
     Band,
@@ -31,7 +30,9 @@ from ber.engine.result import (
     Verdict,
     clean,
 )
-from ber.engine.status import SEVERITY, STATUS_CODES, Status
+from ber.engine.status import STATUS_CODES
+from ber.engine.verdict import RankKey, domain_verdicts
+from ber.engine.verdict import rank_key as site_rank_key
 from ber.reference.data import CATEGORIES, ReferenceSet
 from ber.texts.catalogue import text
 
@@ -59,6 +60,7 @@ def municipality_results(prep: Prepared, raw: Raw) -> list[MunicipalityResult]:
     demand_l, pressure_l, status_l = demand.tolist(), pressure.tolist(), status.tolist()
     capacity_l = prep.capacity.tolist()
     known_l = known.tolist()
+    inf_l = np.isinf(raw.pressure[0, :, :, t]).tolist()
     workers_l = raw.local["migrant_workers"][0, :, t].tolist()
     residents_l = raw.local["residents"][0, :, t].tolist()
     gp_fte_l = raw.local["gp_fte"][0, :, t].tolist()
@@ -77,6 +79,7 @@ def municipality_results(prep: Prepared, raw: Raw) -> list[MunicipalityResult]:
                 demand_per_year=demand_l[d][k],
                 pressure_per_year=pressure_l[d][k],
                 status_per_year=status_l[d][k],
+                no_capacity=bool(inf_l[d][k]),
             )
         workers = workers_l[k]
         out.append(
@@ -95,55 +98,28 @@ def municipality_results(prep: Prepared, raw: Raw) -> list[MunicipalityResult]:
     return out
 
 
-def verdicts(prep: Prepared, raw: Raw, s: int = 0) -> dict[str, Verdict]:
+def verdicts(prep: Prepared, raw: Raw, min_coverage: float, s: int = 0) -> dict[str, Verdict]:
+    """The regional verdict per domain with its coverage (``ber.engine.verdict``)."""
     t = prep.full_idx
-    out = {}
-    for d, dom in enumerate(domains()):
-        status = raw.status[s, d, :, t]
-        pressure = raw.pressure[s, d, :, t]
-        demand = raw.demand[s, d, :, t]
-        sev = SEVERITY[status]
-        # worst status; among equals the highest pressure, then the largest demand
-        tie = np.where(np.isnan(pressure), -1.0, np.nan_to_num(pressure, posinf=1e300))
-        order = np.lexsort((demand, tie, sev))
-        k = int(order[-1])
-        out[dom.key] = Verdict(
-            status=STATUS_CODES[int(status[k])],
-            municipality=prep.region.codes[k],
-            municipality_name=prep.region.names[k],
-            pressure=clean(float(pressure[k])) if not np.isnan(prep.capacity[d, k]) else None,
-        )
-    return out
-
-
-class RankKey(NamedTuple):
-    """What a candidate site is ranked by (method section 6), over domains × municipalities."""
-
-    red: int
-    amber: int
-    grey: int
-    max_pressure: float  # NaN when no pressure is known
-    no_capacity: bool  # some pressure is infinite (zero capacity)
-    vehicle_km: float
-
-    def order(self) -> tuple[int, int, float, float]:
-        """Sort order: fewest red, fewest amber, lowest highest pressure (unknown last), vehicle-km."""
-        max_p = self.max_pressure if np.isfinite(self.max_pressure) else 1e300
-        return (self.red, self.amber, max_p, self.vehicle_km)
+    return domain_verdicts(
+        list(prep.region.codes),
+        list(prep.region.names),
+        raw.demand[s, :, :, t],
+        raw.pressure[s, :, :, t],
+        raw.status[s, :, :, t],
+        prep.capacity,
+        min_coverage,
+    )
 
 
 def rank_key(prep: Prepared, raw: Raw) -> RankKey:
     t = prep.full_idx
-    status = raw.status[0, :, :, t]
-    pressure = raw.pressure[0, :, :, t]
-    known = pressure[~np.isnan(pressure)]
-    return RankKey(
-        red=int((status == Status.RED).sum()),
-        amber=int((status == Status.AMBER).sum()),
-        grey=int((status == Status.GREY).sum()),
-        max_pressure=float(known.max()) if known.size else float("nan"),
-        no_capacity=bool(np.isinf(known).any()),
-        vehicle_km=float(raw.vehicle_km[0, t]),
+    return site_rank_key(
+        raw.demand[0, :, :, t],
+        raw.pressure[0, :, :, t],
+        raw.status[0, :, :, t],
+        prep.capacity,
+        float(raw.vehicle_km[0, t]),
     )
 
 
@@ -207,17 +183,26 @@ def percentiles(values: np.ndarray) -> dict[str, float | None]:
     return {"p10": p10, "p50": p50, "p90": p90}
 
 
-def band(values: np.ndarray) -> Band:
-    return Band(**percentiles(values))
+def _band(p: np.ndarray, j: int) -> Band:
+    """Band of tracked value j from the (3, Q) percentile array (NaN: unknown or infinite)."""
+    p10, p50, p90 = (None if np.isnan(x) else clean(float(x)) for x in p[:, j])
+    return Band(p10=p10, p50=p50, p90=p90)
 
 
-def uncertainty_summary(prep: Prepared, raw: Raw, samples: int, seed: int) -> Uncertainty:
-    t = prep.full_idx
+def uncertainty_summary(prep: Prepared, acc: DrawAccumulator, samples: int, seed: int) -> Uncertainty:
+    """Percentiles and status shares from the draws collected in ``acc`` (``ber.engine.montecarlo``)."""
+    lay = acc.layout
+    p = acc.percentiles()
+    at = lay.slices()
+    m0, w0, f0 = at["metrics"].start, at["workers"].start, at["family"].start
+    p0, d0 = at["pressure"].start, at["demand"].start
     totals = UncertainTotals(
-        values={m.key: band(m.take(raw)[:, t]) for m in metrics()},
-        workers={c: band(raw.workers[:, i, t]) for i, c in enumerate(CATEGORIES)},
-        family={c: band(raw.family[:, i, t]) for i, c in enumerate(CATEGORIES)},
+        values={m.key: _band(p, m0 + i) for i, m in enumerate(metrics())},
+        workers={c: _band(p, w0 + i) for i, c in enumerate(CATEGORIES)},
+        family={c: _band(p, f0 + i) for i, c in enumerate(CATEGORIES)},
     )
+    share_red, share_amber_or_red = acc.shares()
+    K, Y = lay.n_municipalities, lay.n_years
     pressure: dict[str, dict[str, PressureBand]] = {}
     demand_bands: dict[str, dict[str, BandPerYear]] = {}
     for d, dom in enumerate(domains()):
@@ -225,16 +210,15 @@ def uncertainty_summary(prep: Prepared, raw: Raw, samples: int, seed: int) -> Un
         demand_bands[dom.key] = {}
         for k, code in enumerate(prep.region.codes):
             known = not np.isnan(prep.capacity[d, k])
-            p = band(raw.pressure[:, d, k, t]) if known else Band(p10=None, p50=None, p90=None)
-            status = raw.status[:, d, k, t]
+            b = _band(p, p0 + d * K + k) if known else Band(p10=None, p50=None, p90=None)
             pressure[dom.key][code] = PressureBand(
-                p10=p.p10,
-                p50=p.p50,
-                p90=p.p90,
-                share_red=float((status == Status.RED).mean()),
-                share_amber_or_red=float(((status == Status.AMBER) | (status == Status.RED)).mean()),
+                p10=b.p10,
+                p50=b.p50,
+                p90=b.p90,
+                share_red=float(share_red[d, k]),
+                share_amber_or_red=float(share_amber_or_red[d, k]),
             )
-            yearly = np.percentile(raw.demand[:, d, k, :], [10, 50, 90], axis=0)
+            yearly = p[:, d0 + (d * K + k) * Y : d0 + (d * K + k + 1) * Y]
             demand_bands[dom.key][code] = BandPerYear(
                 p10=[float(x) for x in yearly[0]],
                 p50=[float(x) for x in yearly[1]],

@@ -1,7 +1,9 @@
 """Site comparison: the case evaluated at every candidate site, ranked.
 
-Ranking (method section 6): fewest red domain-municipality cells, then fewest
-amber, then the lowest maximum pressure, then the fewest commuting vehicle-km.
+Ranking (``ber.engine.verdict.RankKey``, method section 10): fewest red
+domain-municipality cells, then fewest amber, then the least demand on unknown
+capacity, then the lowest known maximum pressure (unknown last), then the fewest
+commuting vehicle-km.
 Output as ``ber-ranking/1`` JSON and as CSV for Dutch Excel (semicolon, decimal
 comma, UTF-8 with BOM); the CSV's coordinate columns name their system
 (``x_rd_epsg28992``, ``y_rd_epsg28992``: RD New metres).
@@ -25,6 +27,7 @@ from ber.engine.domains import domain_keys
 from ber.engine.params import parameter_specs
 from ber.engine.progress import NoProgress, Progress, check_cancel
 from ber.engine.result import SiteRank
+from ber.engine.verdict import RankKey
 from ber.geodata.sites import MAX_SITES
 from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
@@ -81,6 +84,9 @@ class Ranking:
                     "amber": s.amber,
                     "grey": s.grey,
                     "max_pressure": s.max_pressure,
+                    "no_capacity": s.no_capacity,
+                    "unknown_share": s.unknown_share,
+                    "coverage": dict(s.coverage),
                     "commute_vehicle_km_per_day": s.commute_vehicle_km_per_day,
                     "verdict": dict(s.verdict),
                 }
@@ -124,10 +130,9 @@ def _num(value: float | None, lang: Lang, decimals: int) -> str:
     return out.replace(".", ",") if lang == "nl" else out
 
 
-def _sort_key(s: SiteRank) -> tuple[int, int, float, float]:
-    # the order of ber.engine.assess.rank_sites: red, amber, max pressure (unknown last), vehicle-km
-    p = s.max_pressure if s.max_pressure is not None else 1e300
-    return (s.red, s.amber, p, s.commute_vehicle_km_per_day)
+def _sort_key(s: SiteRank) -> tuple[int, int, float, int, float, float]:
+    # the one ranking rule (ber.engine.verdict.RankKey), as in ber.engine.assess.rank_sites
+    return RankKey.of_site(s).order()
 
 
 def candidates_case(case: Case, sites: Sequence[Site], region: RegionMode = "case") -> Case:

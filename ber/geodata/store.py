@@ -19,7 +19,7 @@ import numpy as np
 from ber import __version__
 from ber.case.model import atomic_write_bytes
 from ber.geodata.model import GeoData, build_table, content_checksum
-from ber.io.paths import user_data_dir
+from ber.io.paths import geodata_store_path, user_data_dir
 from ber.reference.national import DatasetInfo
 from ber.texts.messages import InputError, Problem
 
@@ -32,7 +32,7 @@ def store_dir() -> Path:
 
 
 def store_path() -> Path:
-    return store_dir() / "gemeenten.gpkg"
+    return geodata_store_path()
 
 
 def manifest_path() -> Path:

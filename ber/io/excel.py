@@ -48,6 +48,7 @@ from ber.io.atomic import atomic_write_bytes
 from ber.texts.catalogue import text as txt
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, STATUS_MEANING, TOTAL_LABELS, unit_label
 from ber.texts.messages import Lang
+from ber.texts.verdicts import coverage_text, pressure_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -223,40 +224,41 @@ def _summary(result: Assessment, case: Case, lang: Lang) -> tuple[list[str], lis
     rows: list[list[Any]] = [[case_s, k, v, "", "", ""] for k, v in info]
     verdict_s = txt("excel.verdict", lang)
     pct = txt("excel.of_spare_capacity", lang)
+
+    def verdict_row(label: str, domain: str, pressure: float | None, status: str, note: str) -> list[Any]:
+        return [
+            label,
+            DOMAIN_LABELS[domain][lang],
+            XCell(pressure, PCT),
+            pct,
+            status_cell(status, lang),
+            note,
+        ]
+
     for domain in domain_keys():
         v = result.verdict.get(domain)
         if v is None:
             continue
         note = STATUS_MEANING[v.status][lang]
-        if v.municipality_name and v.status == "grey":
-            note += f" ({v.municipality_name})"
+        if v.status == "grey":  # name where the largest demand meets unknown capacity
+            if v.unknown_municipality_name:
+                note += f" ({v.unknown_municipality_name})"
         elif v.municipality_name:
             note = txt("excel.highest_pressure_in", lang, municipality=v.municipality_name, meaning=note)
-        rows.append(
-            [
-                verdict_s,
-                DOMAIN_LABELS[domain][lang],
-                XCell(v.pressure, PCT),
-                pct,
-                status_cell(v.status, lang),
-                note,
-            ]
+        # zero capacity reads "geen vrije capaciteit" (the pressure cell stays empty), then the coverage
+        note = "; ".join(
+            t for t in (note, pressure_text(None, v.no_capacity, lang), coverage_text(v.coverage, lang)) if t
         )
+        rows.append(verdict_row(verdict_s, domain, v.pressure, v.status, note))
     if result.mitigations:
         without = result.mitigations.without.verdict
         label = txt("excel.verdict_without_mitigations", lang)
         for domain in domain_keys():
             w = without.get(domain)
             if w is not None:
+                meaning = (STATUS_MEANING[w.status][lang], pressure_text(None, w.no_capacity, lang))
                 rows.append(
-                    [
-                        label,
-                        DOMAIN_LABELS[domain][lang],
-                        XCell(w.pressure, PCT),
-                        pct,
-                        status_cell(w.status, lang),
-                        STATUS_MEANING[w.status][lang],
-                    ]
+                    verdict_row(label, domain, w.pressure, w.status, "; ".join(t for t in meaning if t))
                 )
     figures = txt("excel.key_figures_full_operation_year", lang)
     for key in metric_keys():

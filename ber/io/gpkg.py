@@ -116,10 +116,22 @@ def _own_site(result: Assessment, records: list[dict[str, Any]]) -> SiteRank:
             (r[f"{d}_pressure"] for r in records for d in domains() if r[f"{d}_pressure"] is not None),
             default=None,
         ),
-        no_capacity=False,
+        no_capacity=any(m.domains[d].no_capacity for m in result.municipalities for d in domains()),
         commute_vehicle_km_per_day=float(result.totals.value("commute_vehicle_km_per_day")),
         verdict={d: verdict_status(result, d) for d in domains()},
+        unknown_share=_unknown_share(result),
+        coverage={d: v.coverage for d, v in result.verdict.items() if v.coverage is not None},
     )
+
+
+def _unknown_share(result: Assessment) -> float:
+    """Share of demand on unknown capacity, averaged over the domains with demand (as RankKey)."""
+    shares = [
+        v.unknown_demand / total
+        for d, v in result.verdict.items()
+        if (total := sum(m.domains[d].demand for m in result.municipalities if d in m.domains)) > 0
+    ]
+    return sum(shares) / len(shares) if shares else 0.0
 
 
 def site_records(sites: Sequence[SiteRank]) -> list[dict[str, Any]]:

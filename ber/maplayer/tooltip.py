@@ -29,10 +29,10 @@ def domain_line(municipality: MunicipalityResult, domain: str, lang: Lang = "nl"
     word = STATUS_LABELS.get(dom.status, {}).get(lang, dom.status)
     demand = format_quantity(dom.demand, dom.unit, lang, _demand_decimals(dom.demand))
     capacity = format_quantity(dom.capacity, dom.unit, lang, 0)
-    t = {k: v[lang] for k, v in TEXTS.items()}
     return (
-        f"{label}: {word} – {t['demand']} {demand}, {t['capacity']} {capacity}, "
-        f"{t['pressure']} {_pressure_text(dom.pressure, lang)}"
+        f"{label}: {word} – {text('map.tooltip.demand', lang)} {demand}, "
+        f"{text('map.tooltip.capacity', lang)} {capacity}, "
+        f"{text('map.tooltip.pressure', lang)} {_pressure_text(dom.pressure, lang)}"
     )
 
 
@@ -67,8 +67,9 @@ def tooltips_for(
     """Tooltips for every assessed municipality, and for every other code in ``names``."""
     chosen = list(domains) if domains is not None else None
     out = {m.code: tooltip_text(m, lang, chosen) for m in assessment.municipalities}
+    outside = text("map.tooltip.outside", lang)  # once, not once per municipality
     for code, name in (names or {}).items():
-        out.setdefault(code, outside_tooltip(code, name, lang))
+        out.setdefault(code, f"{name} ({code})\n{outside}")
     return out
 
 

@@ -11,15 +11,16 @@ import csv
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ber.io.paths import reference_dir
 from ber.texts.catalogue import text as txt
 from ber.texts.messages import Lang, Problem
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: Files that make up the reference set, in checksum order.
 REFERENCE_FILES: tuple[str, ...] = (
@@ -79,10 +80,19 @@ class Norm:
 
 
 @dataclass(frozen=True)
-class Sector:
+class Labelled:
+    """A reference row with a key and a Dutch and an English label."""
+
     key: str
     label_nl: str
     label_en: str
+
+    def label(self, lang: Lang) -> str:
+        return self.label_nl if lang == "nl" else self.label_en
+
+
+@dataclass(frozen=True)
+class Sector(Labelled):
     migrant_share: float
     migrant_share_low: float
     migrant_share_high: float
@@ -94,24 +104,15 @@ class Sector:
     migrant_share_note: str = ""
     m2_per_job_note: str = ""
 
-    def label(self, lang: Lang) -> str:
-        return self.label_nl if lang == "nl" else self.label_en
-
 
 @dataclass(frozen=True)
-class Category:
-    key: str
-    label_nl: str
-    label_en: str
+class Category(Labelled):
     housing: str  # "flex" or "dwelling"
     registered: bool
     family_key: str
     default_share: float
     default_share_source: str = ""  # a source id or "assumption"; empty fails the check
     default_share_note: str = ""
-
-    def label(self, lang: Lang) -> str:
-        return self.label_nl if lang == "nl" else self.label_en
 
     def family_norm_key(self, preset: str) -> str:
         return self.family_key.replace("{preset}", preset)
@@ -152,6 +153,8 @@ class MunicipalityTable:
         return self.names[self.index(code)]
 
     def subset(self, codes: list[str] | tuple[str, ...]) -> MunicipalityTable:
+        import numpy as np
+
         ix = np.array([self.index(c) for c in codes], dtype=np.int64)
         return MunicipalityTable(
             codes=tuple(self.codes[i] for i in ix),
@@ -175,8 +178,13 @@ class ReferenceSet:
     categories: dict[str, Category]
     presets: dict[str, dict[str, str]]
     default_preset: str
-    municipalities: MunicipalityTable
     folder: Path
+
+    @cached_property
+    def municipalities(self) -> MunicipalityTable:
+        """The seven Noord-Limburg rows (``municipalities_noord_limburg.csv``), read on first
+        use (with numpy: checking a case needs no arrays)."""
+        return read_municipality_csv(self.folder / "municipalities_noord_limburg.csv", source="cbs_kwb_2024")
 
     def value(self, key: str) -> float:
         return self.norms[key].value
@@ -205,6 +213,8 @@ def _read_json(path: Path) -> Any:
 
 def read_municipality_csv(path: Path, source: str) -> MunicipalityTable:
     """Read a municipality table (code, name, inhabitants, households, dwellings, x, y)."""
+    import numpy as np
+
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     return MunicipalityTable(
@@ -277,7 +287,6 @@ def _load_cached(folder_name: str) -> ReferenceSet:
     sectors = {row["key"]: Sector(**row) for row in _read_json(folder / "sectors.json")}
     categories = {row["key"]: Category(**row) for row in _read_json(folder / "categories.json")}
     presets_doc = _read_json(folder / "presets.json")
-    municipalities = read_municipality_csv(folder / "municipalities_noord_limburg.csv", source="cbs_kwb_2024")
     return ReferenceSet(
         version=str(manifest["version"]),
         checksum=str(manifest["checksum"]),
@@ -287,7 +296,6 @@ def _load_cached(folder_name: str) -> ReferenceSet:
         categories=categories,
         presets=presets_doc["presets"],
         default_preset=presets_doc["default"],
-        municipalities=municipalities,
         folder=folder,
     )
 

@@ -20,13 +20,14 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ber.io.paths import reference_dir
 from ber.reference.data import MunicipalityTable
 from ber.texts.messages import InputError, Problem
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DATASET_KEY = "national_geodata"
 #: the calculation's source id for the table (reference_data/sources.json)
@@ -175,6 +176,7 @@ class NationalData:
         return self.table.codes[int(min(hits))] if len(hits) else None
 
     def locate_many(self, xs: np.ndarray, ys: np.ndarray) -> list[str | None]:
+        import numpy as np
         import shapely
 
         _geoms, tree = self._polygons()
@@ -186,6 +188,8 @@ class NationalData:
         return out
 
     def within_cutoff(self, x: float, y: float, km: float) -> list[str]:
+        import numpy as np
+
         d = np.hypot(self.table.x - x, self.table.y - y) / 1000.0
         return [self.table.codes[i] for i in np.flatnonzero(d <= km)]
 
@@ -220,6 +224,8 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def read_national(folder: Path | None = None, check: bool = True) -> NationalData:
     """Read the built-in data set (checksum first); InputError naming the file when damaged."""
+    import numpy as np
+
     folder = folder or reference_dir()
     entry = dataset_entry(folder)
     path = folder / str(entry["file"])
@@ -266,6 +272,23 @@ def read_national(folder: Path | None = None, check: bool = True) -> NationalDat
         attribution=str(entry.get("attribution", "")),
     )
     return NationalData(path, info, table, size, regions, wkb)
+
+
+def national_codes(folder: Path | None = None) -> frozenset[str]:
+    """The municipality codes of the built-in data set (checksum first), without numpy or
+    geometry: what ``ber validate`` needs to check the codes a case names."""
+    folder = folder or reference_dir()
+    entry = dataset_entry(folder)
+    path = folder / str(entry["file"])
+    problems = verify(folder)
+    if problems:
+        raise InputError(problems)
+    try:
+        with _connect(path) as con:
+            rows = con.execute("SELECT gemeentecode FROM gemeenten").fetchall()
+    except sqlite3.Error as exc:
+        raise _corrupt(path, str(exc)[:200]) from exc
+    return frozenset(str(r[0]) for r in rows)
 
 
 _CACHE: dict[str, NationalData] = {}

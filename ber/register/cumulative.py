@@ -185,6 +185,7 @@ def cumulative(
     ref = load_reference()
     amber = threshold(result, "status.amber_threshold", ref.value("status.amber_threshold"))
     red = threshold(result, "status.red_threshold", ref.value("status.red_threshold"))
+    coverage = threshold(result, "verdict.min_coverage", ref.value("verdict.min_coverage"))
     params = {"status.amber_threshold": np.array([amber]), "status.red_threshold": np.array([red])}
     p_without, s_without = pressure_status(other[None], capacity, params)
     total = other + this
@@ -226,9 +227,11 @@ def cumulative(
         carry_forward=carry_forward,
         series=series,
         verdict_without=verdicts(
-            codes, names, other[:, :, t], p_without[:, :, t], s_without[:, :, t], capacity
+            codes, names, other[:, :, t], p_without[:, :, t], s_without[:, :, t], capacity, coverage
         ),
-        verdict_with=verdicts(codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity),
+        verdict_with=verdicts(
+            codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity, coverage
+        ),
         contributors=(
             _contributors(register, codes, years, result.full_operation_year, exclude_id, carry_forward)
             if K

@@ -246,6 +246,17 @@ def build(
     progress: Progress | None = None,
     cumulative: Cumulative | None = None,
 ) -> ReportOutcome:
+    """Write the report of ``result`` (computed from ``case``) to ``path``, atomically.
+
+    ``boundaries``: municipality polygons (shapely, EPSG:28992 metres) by GM code;
+    when None, ``ctx.geo.boundaries_rd()`` is used if available, else a schematic
+    map of centroids. ``pdfa``: PDF/A-3b via ghostscript (plain PDF and a note
+    when that is not possible). Raises ``ber.engine.progress.Cancelled`` when
+    ``progress.cancelled()`` turns true; then no file is written.
+    ``cumulative`` (``ber.engine.cumulative``): adds the section "Cumulatieve
+    effecten" (this case on top of the registered cases); absent when None.
+    """
+    path = Path(path)
     progress = progress or NoProgress()
 
     def step(fraction: float, message: str) -> None:

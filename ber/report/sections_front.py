@@ -9,6 +9,7 @@ from ber.engine.rounding import SHARE
 from ber.report.data import ReportData
 from ber.report.styles import FONT
 from ber.texts.labels import STATUS_MEANING, TOTAL_LABELS
+from ber.texts.verdicts import percent_floor, pressure_text
 
 
 def heading(data: ReportData, text: str, level: int = 1) -> Any:
@@ -92,21 +93,27 @@ def _domain_sentence(data: ReportData, domain: str) -> str:
     verdict = r.verdict[domain]
     unit = data.domain_unit(domain)
     regional = sum(m.domains[domain].demand for m in r.municipalities if domain in m.domains)
-    code = verdict.municipality
+    # a grey verdict speaks of where the demand meets unknown capacity; the others of the
+    # worst municipality with a known capacity
+    grey = verdict.status == "grey"
+    code = verdict.unknown_municipality if grey else verdict.municipality
     m = r.municipality(code) if code else None
     dom = m.domains[domain] if m else None
+    pressure = _pressure(data, verdict.pressure, verdict.no_capacity)
     params = {
         "demand": data.qty(regional, unit, data.decimals(domain)),
-        "municipality": verdict.municipality_name or data.num(None),
+        "municipality": (m.name if m else None) or data.num(None),
         "mdemand": data.qty(dom.demand if dom else None, unit, SHARE),
         "capacity": data.qty(dom.capacity if dom else None, unit, 0),
-        "pressure": data.pressure(verdict.pressure),
+        "pressure": pressure,
         "patients": data.figure("gp_patients", r.totals.value("gp_patients")),
         "fte": data.figure("gp_fte", r.totals.value("gp_fte")),
     }
-    if verdict.status == "grey":
-        return tx("summary.sentence_unknown", **params)
-    return tx(f"summary.sentence.{domain}", **params)
+    sentence = tx("summary.sentence_unknown" if grey else f"summary.sentence.{domain}", **params)
+    if verdict.coverage is not None and verdict.coverage < 1.0:
+        # short: the cell holds at most MAX_CELL_CHARS (a grey sentence names the largest unknown)
+        sentence += " " + tx("summary.coverage", coverage=percent_floor(verdict.coverage, data.lang))
+    return sentence
 
 
 def summary(data: ReportData) -> list[Any]:
@@ -206,9 +213,9 @@ def _mitigations(data: ReportData) -> list[Any]:
             [
                 data.domain(domain),
                 "",
-                data.pressure(before.pressure if before else None),
+                _pressure(data, before.pressure, before.no_capacity) if before else data.pressure(None),
                 "",
-                data.pressure(after.pressure),
+                _pressure(data, after.pressure, after.no_capacity),
             ]
         )
         badges += [(1, i, b_status), (3, i, after.status)]
@@ -240,3 +247,8 @@ def _mitigations(data: ReportData) -> list[Any]:
             )
         )
     return [KeepTogether(block)]
+
+
+def _pressure(data: ReportData, pressure: float | None, no_capacity: bool) -> str:
+    """A verdict's pressure: the number, "geen vrije capaciteit" when infinite, else a dash."""
+    return pressure_text(pressure, no_capacity, data.lang) or data.pressure(None)

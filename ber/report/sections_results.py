@@ -7,6 +7,7 @@ from typing import Any
 from ber.engine.rounding import SHARE, rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
+from ber.texts.verdicts import percent_floor, pressure_text
 
 
 def results(data: ReportData) -> list[Any]:
@@ -64,8 +65,10 @@ def results(data: ReportData) -> list[Any]:
                 )
             ),
         ]
-        if verdict.municipality:
-            head += [demand_chart(data, domain, verdict.municipality), Spacer(1, 4)]
+        # the worst known municipality, else where the largest demand meets unknown capacity
+        chart_code = verdict.municipality or verdict.unknown_municipality
+        if chart_code:
+            head += [demand_chart(data, domain, chart_code), Spacer(1, 4)]
         # heading, chart and table stay together (a long table of a large region
         # runs over pages with its header repeated)
         block = [*head, table]
@@ -121,8 +124,8 @@ def sites_section(data: ReportData) -> list[Any]:
                 s.host_name,
                 str(s.red),
                 str(s.amber),
-                str(s.grey),
-                data.pressure(s.max_pressure),
+                percent_floor(s.unknown_share, data.lang),
+                pressure_text(s.max_pressure, s.no_capacity, data.lang) or data.pressure(None),
                 data.qty(s.commute_vehicle_km_per_day, "vehicle-km per day", 0),
             ]
         )

@@ -90,44 +90,18 @@ def styles() -> Styles:
     body = ParagraphStyle("Body", fontName=FONT, fontSize=9.5, leading=13, spaceAfter=5, alignment=TA_LEFT)
     accent = colors.HexColor(ACCENT)
     cell = ParagraphStyle("Cell", parent=body, fontSize=8, leading=10, spaceAfter=0)
+    # title and chapter headings: bold, in the accent colour
+    heading = ParagraphStyle("HBase", parent=body, fontName=FONT_BOLD, textColor=accent)
+    h2_flow = ParagraphStyle("H2Flow", parent=heading, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4)
     return Styles(
-        title=ParagraphStyle(
-            "Title", parent=body, fontName=FONT_BOLD, fontSize=26, leading=32, textColor=accent
-        ),
+        title=ParagraphStyle("Title", parent=heading, fontSize=26, leading=32),
         subtitle=ParagraphStyle(
             "Subtitle", parent=body, fontSize=13, leading=17, textColor=colors.HexColor("#444444")
         ),
-        h1=ParagraphStyle(
-            "H1",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=16,
-            leading=20,
-            spaceBefore=0,
-            spaceAfter=8,
-            textColor=accent,
-        ),
-        h2=ParagraphStyle(
-            "H2",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=11.5,
-            leading=15,
-            spaceBefore=8,
-            spaceAfter=4,
-            textColor=accent,
-            keepWithNext=1,
-        ),
-        h2_flow=ParagraphStyle(
-            "H2Flow",
-            parent=body,
-            fontName=FONT_BOLD,
-            fontSize=11.5,
-            leading=15,
-            spaceBefore=8,
-            spaceAfter=4,
-            textColor=accent,
-        ),
+        h1=ParagraphStyle("H1", parent=heading, fontSize=16, leading=20, spaceBefore=0, spaceAfter=8),
+        # a heading kept with what follows; h2_flow may end a page
+        h2=ParagraphStyle("H2", parent=h2_flow, keepWithNext=1),
+        h2_flow=h2_flow,
         h3=ParagraphStyle(
             "H3", parent=body, fontName=FONT_BOLD, fontSize=9.5, leading=13, spaceBefore=4, keepWithNext=1
         ),

@@ -16,6 +16,7 @@ texts a municipality changed.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -23,8 +24,6 @@ import string
 from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any, Literal
-
-from babel import Locale
 
 from ber.io.paths import templates_dir
 
@@ -34,7 +33,14 @@ LANGS: tuple[Lang, ...] = ("nl", "en")
 #: a catalogue value: a text, or a plural object {"one": ..., "other": ...}
 Entry = str | dict[str, str]
 
-_PLURAL_RULES = {lang: Locale.parse(lang).plural_form for lang in LANGS}
+
+@functools.cache
+def _plural_rule(lang: Lang) -> Any:
+    """babel's CLDR plural rule of ``lang``, loaded on first use (about 50 ms of locale data
+    that ``ber validate`` and ``ber --version`` do without)."""
+    from babel import Locale
+
+    return Locale.parse(lang).plural_form
 
 
 def catalogue_path(lang: Lang, folder: Path | None = None) -> Path:
@@ -134,7 +140,7 @@ def keys(prefix: str = "", lang: Lang = "nl") -> list[str]:
 
 def plural_category(count: float, lang: Lang) -> str:
     """The CLDR plural category of ``count`` ("one" or "other" for Dutch and English)."""
-    return str(_PLURAL_RULES[lang](abs(count)))
+    return str(_plural_rule(lang)(abs(count)))
 
 
 def template(key: str, lang: Lang = "nl", count: float | None = None) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
+from ber.texts.messages import Lang
 from gui.charts import DemandChart
 from gui.models import (
     CellTableModel,
@@ -168,19 +169,7 @@ class ResultsPage(QWidget):
         self.label_mitigation.setText(
             tr("results.mitigation_none") if not result.mitigations else tr("results.mitigation_intro")
         )
-        worst = [d for d in domain_keys() if result.verdict[d].status == "red"]
-        site = result.site.name
-        host = result.site.host_name
-        if worst:
-            text = tr(
-                "results.summary_red",
-                site=site,
-                host=host,
-                domains=", ".join(DOMAIN_LABELS[d][lang].lower() for d in worst),
-            )
-        else:
-            text = tr("results.summary_ok", site=site, host=host)
-        self.label_summary.setText(text)
+        self.label_summary.setText(headline(result, lang))
         if result.uncertainty:
             self.label_mc.setText(tr("results.mc_done", n=result.uncertainty.samples))
         else:
@@ -231,3 +220,24 @@ class ResultsPage(QWidget):
 
     def set_progress(self, fraction: float, _message: str = "") -> None:
         self.progress.setValue(int(fraction * 100))
+
+
+def headline(result: Assessment, lang: Lang) -> str:
+    """The results page's first sentence: exceedances, and never "nothing exceeded" while
+    a domain cannot be judged (its demand lies mostly where capacity is unknown)."""
+
+    def names(status: str) -> str:
+        return ", ".join(
+            DOMAIN_LABELS[d][lang].lower() for d in domain_keys() if result.verdict[d].status == status
+        )
+
+    site, host = result.site.name, result.site.host_name
+    red, grey = names("red"), names("grey")
+    if red:
+        return tr("results.summary_red", site=site, host=host, domains=red) + (
+            tr("results.summary_unknown_tail", domains=grey) if grey else ""
+        )
+    if grey:
+        return tr("results.summary_unknown", site=site, host=host, domains=grey)
+    partial = any(v.coverage is not None and v.coverage < 1.0 for v in result.verdict.values())
+    return tr("results.summary_ok_partial" if partial else "results.summary_ok", site=site, host=host)

@@ -248,6 +248,9 @@ def test_data_keys_exist_and_labels_are_only_data() -> None:
         "label.misc.definition",
         "label.parameter.sector_migrant_share",
         "label.parameter.sector_m2_per_job",
+        "label.verdict.coverage",
+        "label.verdict.no_capacity",
+        "label.verdict.unknown_largest",
     }
     assert sorted(labels - data - named_in_code) == []
 

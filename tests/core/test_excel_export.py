@@ -14,6 +14,7 @@ from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.io.excel import STATUS_FILLS, export_result_xlsx, new_workbook, write_table_sheet
 from ber.texts.labels import DOMAIN_LABELS
+from ber.texts.verdicts import percent_floor
 
 
 @pytest.fixture(scope="module")
@@ -82,9 +83,18 @@ def test_summary_verdict_words_and_colours(
         seen += 1
     assert seen == len(domain_keys())
     texts = {r[1]: r[5] for r in _rows(ws) if r[0] == "Oordeel"}
-    assert texts["Huisvesting: woningen"] == "hoogste druk in Venlo; overschrijdt de vrije capaciteit"
-    # unknown capacity: no "highest pressure" claim
-    assert texts["Onderwijs: voortgezet onderwijs"] == "capaciteit onbekend, geen oordeel (Beesel)"
+    # every verdict says its coverage (share of demand where capacity is known, rounded down)
+    cover = {d: percent_floor(result.verdict[d].coverage, "nl") for d in domain_keys()}
+    assert texts["Huisvesting: woningen"] == (
+        f"hoogste druk in Venlo; overschrijdt de vrije capaciteit; dekking {cover['housing_dwellings']}"
+    )
+    # secondary schools: most demand is on known capacity (coverage >= 0.5), so the worst known
+    # municipality is named, with the coverage; a grey verdict names the largest unknown demand
+    v = result.verdict["education_secondary"]
+    assert v.status == "green" and v.coverage is not None and 0.5 <= v.coverage < 1.0
+    assert texts["Onderwijs: voortgezet onderwijs"] == (
+        f"hoogste druk in Venlo; ruim binnen de vrije capaciteit; dekking {cover['education_secondary']}"
+    )
     # the demo's dwellings verdict is red (pressure above 1): the word must be there
     assert "rood" in [r[4] for r in _rows(ws)]
 

@@ -91,3 +91,14 @@ def test_a_non_finite_number_is_never_written(tmp_path: Any) -> None:
     with pytest.raises(ValueError, match="not JSON compliant"):
         write_json(out, {"dwellings": float("inf")})
     assert not out.exists()
+
+
+def test_a_positive_override_has_a_positive_plausible_range() -> None:
+    """Where the calculation divides by a value (it must be > 0), its plausible range
+    starts above 0, so the two checks never disagree about a valid value."""
+    from ber.case.validate import POSITIVE_OVERRIDE_KEYS
+
+    for key in POSITIVE_OVERRIDE_KEYS:
+        found = override_range(key, REF)
+        if found is not None:
+            assert found[0] > 0, key

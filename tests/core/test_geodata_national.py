@@ -150,11 +150,15 @@ def test_rank_50_sites_across_the_country(national: GeoData) -> None:
     assert [s["rank"] for s in doc["sites"]] == list(range(1, 51))
     # a representative point lies inside its own polygon: the host is that municipality
     assert {s["name"]: s["host_municipality"] for s in doc["sites"]} == {f"Kavel {c}": c for c in codes}
+    # the one ranking rule (method section 10): red, amber, demand on unknown capacity, the
+    # highest known pressure (finite, then infinite, then unknown), vehicle-km
     keys = [
         (
             s["red"],
             s["amber"],
-            s["max_pressure"] if s["max_pressure"] is not None else 1e300,
+            round(s["unknown_share"], 9),
+            2 if s["max_pressure"] is None and not s["no_capacity"] else int(s["no_capacity"]),
+            s["max_pressure"] or 0.0,
             s["commute_vehicle_km_per_day"],
         )
         for s in doc["sites"]

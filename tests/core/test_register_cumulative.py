@@ -163,7 +163,8 @@ def test_hand_computed_example(reg: Register) -> None:
     gp_a = cum.get(GP, A)
     assert gp_a.capacity is None and gp_a.pressure_with == [None] * 4
     flex_b = cum.get(FLEX, B)
-    assert flex_b.other == [0.0] * 4 and flex_b.status_with == ["green"] * 4  # no demand: green
+    # no demand but unknown capacity: grey, pressure null (unknown whatever the demand)
+    assert flex_b.other == [0.0] * 4 and flex_b.status_with == ["grey"] * 4
     v0, v1 = cum.verdict_without[FLEX], cum.verdict_with[FLEX]
     assert (v0.status, v0.municipality, v0.pressure) == ("green", A, pytest.approx(0.35))
     assert (v1.status, v1.municipality, v1.pressure) == ("amber", A, pytest.approx(0.50))
@@ -176,9 +177,10 @@ def test_hand_computed_example(reg: Register) -> None:
     assert by_ref["R1"].status == "granted" and by_ref["R2"].status == "in_procedure"
     assert by_ref["R1"].demand[FLEX] == pytest.approx(30)  # in 2031
     assert by_ref["R2"].demand[FLEX] == pytest.approx(5) and by_ref["R2"].demand[GP] == pytest.approx(100)
-    assert cum.statuses(FLEX) == {A: "amber", B: "green"}
-    assert cum.statuses(FLEX, with_case=False) == {A: "green", B: "green"}
-    assert cum.statuses(GP, 2033) == {A: "green", B: "amber"}
+    # B: no flex demand on unknown capacity: grey (unknown whatever the demand)
+    assert cum.statuses(FLEX) == {A: "amber", B: "grey"}
+    assert cum.statuses(FLEX, with_case=False) == {A: "green", B: "grey"}
+    assert cum.statuses(GP, 2033) == {A: "grey", B: "amber"}  # A: GP capacity unknown: grey
     doc = cum.to_dict()
     assert doc["schema"] == "ber-cumulative/1" and len(doc["series"]) == len(domain_keys()) * 2
     assert doc["verdict_with"][FLEX]["status"] == "amber"

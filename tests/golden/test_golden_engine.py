@@ -396,13 +396,24 @@ def test_pressure_status(capacity: float | None, pressure: float | None, status:
     assert flex.capacity == capacity
     assert flex.pressure == (None if pressure is None else rel(pressure))
     assert flex.status == status
-    assert r.verdict["housing_flex"].status == status
-    assert r.verdict["housing_flex"].municipality == VENLO
+    assert flex.no_capacity == (capacity == 0.0)  # 100 beds on 0 spare: infinite pressure, flagged
+    v = r.verdict["housing_flex"]
+    assert v.status == status
+    assert v.no_capacity == (capacity == 0.0)
+    if capacity is None:
+        # all 100 beds of demand lie in Venlo, whose capacity is unknown: coverage 0 / 100 = 0;
+        # no municipality with a known pressure is named, Venlo is named as the largest unknown
+        assert (v.municipality, v.coverage, v.unknown_municipality) == (None, 0.0, VENLO)
+        assert v.unknown_demand == rel(100.0)
+    else:
+        # the 100 beds are all on known capacity: coverage 100 / 100 = 1
+        assert (v.municipality, v.coverage, v.unknown_municipality) == (VENLO, 1.0, None)
 
 
 def test_unknown_and_zero_capacity_other_domains() -> None:
     """thresholds.ber: GP capacity unknown with 100 patients: grey, pressure null.
-    Dwellings: capacity unknown but demand 0: green (no demand, nothing to absorb).
+    Dwellings: capacity unknown, demand 0: grey, pressure null (unknown whatever the demand);
+    the verdict is green with coverage 1 (no demand lies on unknown capacity).
     Primary school: capacity 0, demand 0: green, pressure 0.
     Peak traffic: capacity 0, demand 19.333: red, pressure null (infinite).
     """
@@ -410,7 +421,8 @@ def test_unknown_and_zero_capacity_other_domains() -> None:
     gp = dom(r, VENLO, "care_gp")
     assert (gp.demand, gp.capacity, gp.pressure, gp.status) == (rel(100.0), None, None, "grey")
     dw = dom(r, VENLO, "housing_dwellings")
-    assert (dw.demand, dw.capacity, dw.pressure, dw.status) == (0.0, None, None, "green")
+    assert (dw.demand, dw.capacity, dw.pressure, dw.status) == (0.0, None, None, "grey")
+    assert (r.verdict["housing_dwellings"].status, r.verdict["housing_dwellings"].coverage) == ("green", 1.0)
     pr = dom(r, VENLO, "education_primary")
     assert (pr.demand, pr.capacity, pr.pressure, pr.status) == (0.0, 0.0, 0.0, "green")
     tr = dom(r, VENLO, "transport_peak")
@@ -420,11 +432,13 @@ def test_unknown_and_zero_capacity_other_domains() -> None:
 
 
 def test_regional_verdict_worst_municipality() -> None:
-    """Two municipalities, 50 eu_mid workers each (manual 0.5 / 0.5).
+    """Two municipalities, 50 eu_mid workers each (manual 0.5 / 0.5): 50 flex beds each.
 
-    Venlo flex capacity 200: 50/200 = 0.25 green; Venray unknown: grey. Grey outranks
-    green, so the regional verdict is grey, named Venray. With Venray capacity 50:
-    50/50 = 1.0 red, and the verdict is red, Venray, pressure 1.0.
+    Venlo flex capacity 200: 50/200 = 0.25 green; Venray unknown: grey. Coverage =
+    known demand / all demand = 50 / 100 = 0.5, not below verdict.min_coverage 0.5, so
+    the verdict is the worst known status, green, named Venlo, with Venray (50 beds)
+    named as the largest unknown demand. With Venray capacity 50: 50/50 = 1.0 red, and
+    the verdict is red, Venray, pressure 1.0, coverage 1.
     """
     case = load(
         "thresholds.ber",
@@ -434,11 +448,14 @@ def test_regional_verdict_worst_municipality() -> None:
     r = run(case)
     assert dom(r, VENLO, "housing_flex").status == "green"
     assert dom(r, VENRAY, "housing_flex").status == "grey"
-    assert (r.verdict["housing_flex"].status, r.verdict["housing_flex"].municipality) == ("grey", VENRAY)
+    v = r.verdict["housing_flex"]
+    assert (v.status, v.municipality, v.pressure, v.coverage) == ("green", VENLO, rel(0.25), rel(0.5))
+    assert (v.unknown_municipality, v.unknown_municipality_demand) == (VENRAY, rel(50.0))
     case.capacity[VENRAY] = case.capacity[VENLO].model_copy(update={"housing_flex": 50.0})
     r = run(case)
     v = r.verdict["housing_flex"]
-    assert (v.status, v.municipality, v.pressure) == ("red", VENRAY, rel(1.0))
+    assert (v.status, v.municipality, v.pressure, v.coverage) == ("red", VENRAY, rel(1.0), 1.0)
+    assert (v.unknown_demand, v.unknown_municipality) == (0.0, None)
 
 
 # ---------------------------------------------------------------------------

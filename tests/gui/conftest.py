@@ -35,6 +35,12 @@ def make_window(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: window.result is not None, timeout=10_000)
+        # the map data loads in a worker and replaces the context (a new calculation): the
+        # first result now arrives before it, so wait for the window to be settled
+        from gui.workers import running_jobs
+
+        calc = window.calculation
+        qtbot.waitUntil(lambda: running_jobs() == 0 and not calc.running and not calc.wanted, timeout=10_000)
         windows.append(window)
         return window
 

@@ -150,7 +150,7 @@ def test_stale_results_are_discarded(make_window: Any, qtbot: Any, monkeypatch: 
     monkeypatch.setattr(engine, "assess", held)
     first = window.calculation.compute()
     window.state.set_value("business.jobs", 500.0)
-    window.calculation.debounce.stop()  # only the two calculations of this test run
+    window.calculation.kick.stop()  # only the two calculations of this test run
     second = window.calculation.compute()
     assert first is not None and second is not None
     qtbot.waitUntil(lambda: window.result.totals["jobs"] == pytest.approx(500), timeout=10_000)

@@ -62,9 +62,10 @@ def test_traffic_light_model(qtmodeltester: Any, result: Any) -> None:
 def test_sites_model(qtmodeltester: Any, result: Any) -> None:
     model = _model(*sites_table(result, "en"))
     qtmodeltester.check(model)
-    # sites are columns, best first; rows: 7 criteria + one verdict per domain
+    # sites are columns, best first; rows: 8 criteria (with the demand share on unknown
+    # capacity, ranking criterion 3) + one verdict per domain
     assert model.columnCount() == 1 + 3  # the criterion, then the sites
-    assert model.rowCount() == 7 + 6
+    assert model.rowCount() == 8 + 6
     ranks = [model.data(model.index(model.row_of("rank"), c), Qt.ItemDataRole.UserRole) for c in (1, 2, 3)]
     assert ranks == [1, 2, 3]
     assert model.data(model.index(model.row_of("commute"), 0)).startswith(tr("col.commute"))
