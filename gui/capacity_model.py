@@ -37,6 +37,8 @@ class CapacityTableModel(QAbstractTableModel):
     """Rows: the region's municipalities; columns: the six domains."""
 
     problem = Signal(str)
+    #: the set of cells typed wrongly changed (they are input problems until corrected)
+    invalidChanged = Signal()
     #: a typed number was read with a part ignored ("50 bedden" -> 50)
     note = Signal(str)
 
@@ -57,6 +59,7 @@ class CapacityTableModel(QAbstractTableModel):
         self._lang: Lang = lang
         #: cells typed wrongly: (code, domain) -> (typed text, reason); kept as typed, marked
         self._invalid: dict[tuple[str, str], tuple[str, str]] = {}
+        self._invalid_problems: dict[tuple[str, str], Problem] = {}
 
     # --- state from outside -------------------------------------------------
     @property
@@ -84,6 +87,12 @@ class CapacityTableModel(QAbstractTableModel):
         self._names = list(names) if names else list(codes)
         self._capacity = {c: dict(v) for c, v in capacity.items()}
         self.endResetModel()
+        gone = [key for key in self._invalid if key[0] not in self._codes]
+        for key in gone:  # a municipality left the region: its wrongly typed cells go with it
+            self._invalid.pop(key)
+            self._invalid_problems.pop(key, None)
+        if gone:
+            self.invalidChanged.emit()
 
     def set_capacity(self, capacity: CapacityTable) -> None:
         """Mirror a new capacity table (same region): only the data changes."""
@@ -163,6 +172,10 @@ class CapacityTableModel(QAbstractTableModel):
         """Cells typed wrongly (code, domain) -> (typed text, reason)."""
         return dict(self._invalid)
 
+    def invalid_problems(self) -> list[Problem]:
+        """The cells typed wrongly as input problems (field ``capacity.<code>.<domain>``)."""
+        return list(self._invalid_problems.values())
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -212,8 +225,12 @@ class CapacityTableModel(QAbstractTableModel):
                     },
                 )
                 self._invalid[(code, domain)] = (text.strip(), problem.text(self._lang))
+                self._invalid_problems[(code, domain)] = Problem(
+                    problem.code, f"capacity.{code}.{domain}", problem.params
+                )
                 self.dataChanged.emit(index, index)
                 self.problem.emit(problem.text(self._lang))
+                self.invalidChanged.emit()
                 return False
             parsed = read.value
             self.note.emit(
@@ -224,7 +241,9 @@ class CapacityTableModel(QAbstractTableModel):
                     value=format_number(parsed, self._lang, _decimals(parsed)),
                 )
             )
-        self._invalid.pop((code, domain), None)
+        if self._invalid.pop((code, domain), None) is not None:
+            self._invalid_problems.pop((code, domain), None)
+            self.invalidChanged.emit()
         self.request_edits([(code, domain, parsed)])
         self.dataChanged.emit(index, index)
         return True

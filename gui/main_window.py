@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self.page_workforce = WorkforcePage(self.binder, ref, self.municipality_choices)
         self.page_sites = SitesPage(self.binder, self.municipality_choices, lambda: self.ctx.locate)
         self.page_region = RegionPage(self.binder, self.municipality_choices, lambda: self.analysis.geo)
+        self.page_region.capacityInvalidChanged.connect(lambda: self.on_state_changed("capacity"))
         self.page_results = ResultsPage()
         self.page_map = MapPage()
         self.page_report = ReportPage()
@@ -286,6 +287,7 @@ class MainWindow(QMainWindow):
             self.page_region.refresh_capacity()
         problems = validate_case(self.state.case, self.ctx.ref, self.ctx.table)
         problems += self.binder.typed_problems()
+        problems += self.page_region.capacity_problems()
         self.analysis.problems = problems
         self.binder.warnings = plausibility_warnings(self.state.case, datetime.date.today().year)
         self.binder.mark(problems)
