@@ -18,6 +18,7 @@ from ber.report.data import ReportData, site_marks
 from ber.report.outcome import ReportOutcome
 from ber.report.sections_appendix import full_texts
 from ber.report.sections_back import accountability, uncertainty
+from ber.report.sections_conclusion import conclusion
 from ber.report.sections_cumulative import cumulative_section
 from ber.report.sections_front import contents, cover, summary
 from ber.report.sections_inputs import inputs, method
@@ -44,6 +45,7 @@ SECTIONS: list[Section] = [
     map_section,
     sites_section,
     uncertainty,
+    conclusion,
     accountability,
 ]
 
@@ -229,6 +231,7 @@ def prepare(
         sites=site_marks(result, case),
         cumulative=cumulative,
         municipality_names=dict(zip(table.codes, table.names, strict=True)),
+        dwellings={c: float(table.dwellings[i]) for i, c in enumerate(table.codes)},
     )
 
 
@@ -301,7 +304,7 @@ def _render(data: ReportData, story: list[Any], progress: Progress) -> bytes:
         data.tx("progress.layout"),
         **_doc_info(data),
         lang=PDF_LANG[data.lang],
-        invariant=1,
+        invariant=0,  # the real creation date; numbers reproduce, bytes need not
         initialFontName=FONT,
     )
     doc.multiBuild(story, canvasmaker=_canvas_class(data))

@@ -148,8 +148,20 @@ def accountability(data: ReportData) -> list[Any]:
     ]
     out: list[Any] = [heading(data, tx("acc.title")), data.p(tx("acc.intro"))]
     out.append(data.table(["", ""], rows, [5.2 * cm, 11.8 * cm]))
-    out.append(data.p(tx("acc.attachment", file=data.file_name), st.note))
+    out.append(data.p(tx("acc.attachment", command=recompute_command(data)), st.note))
+    info = r.geodata
+    if info is not None and not info.builtin:
+        # another machine needs this very set: name it, with its checksum
+        out.append(data.p(tx("acc.geodata_needed", name=info.name, checksum=info.checksum[:16]), st.note))
     return out
+
+
+def recompute_command(data: ReportData) -> str:
+    """The command that repeats this calculation, with the sampling settings used."""
+    u = data.result.uncertainty
+    options = ["--samples", str(u.samples), "--seed", str(u.seed)] if u else []
+    out = data.tx("acc.result_file")
+    return " ".join(["ber", "assess", data.file_name, *options, "--out", out])
 
 
 def _geodata_rows(data: ReportData) -> list[list[str]]:
