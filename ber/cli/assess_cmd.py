@@ -31,6 +31,7 @@ def register(sub: Any) -> None:
         help=h("assess.write_the_result_json"),
     )
     p.add_argument("--pdf", help=h("assess.write_the_pdf_report"))
+    p.add_argument("--html", help=h("assess.write_the_html_report"))
     p.add_argument(
         "--pdfa",
         action="store_true",
@@ -117,6 +118,10 @@ def run_assess(args: argparse.Namespace) -> int:
         from ber.cli.report_hook import write_report
 
         write_report(result, case, Path(args.pdf), args.lang, pdfa=args.pdfa, ctx=ctx, cumulative=cum)
+    if args.html:
+        from ber.report import build_html_report
+
+        build_html_report(result, case, Path(args.html), lang=args.lang, ctx=ctx, cumulative=cum)
     if not args.quiet and STDOUT not in (args.out, args.pdf):  # '-': the output is on stdout
         print_summary(result, case.business.name, args.lang)
         if cum is not None:

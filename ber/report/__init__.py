@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ber.engine.progress import Progress
     from ber.engine.result import Assessment
 
-__all__ = ["ReportOutcome", "build_report"]
+__all__ = ["ReportOutcome", "build_html_report", "build_report"]
 
 
 def build_report(
@@ -64,3 +64,18 @@ def build_report(
         progress=progress,
         cumulative=cumulative,
     )
+
+
+def build_html_report(
+    result: Assessment,
+    case: Case,
+    path: Path | str,
+    *,
+    lang: Lang = "nl",
+    ctx: Context | None = None,
+    cumulative: Cumulative | None = None,
+) -> Path:
+    """Write the accessible HTML version of the report (same chapters, tables and figures)."""
+    from ber.report.build import build_html
+
+    return build_html(result, case, Path(path), lang=lang, ctx=ctx, cumulative=cumulative)

@@ -349,3 +349,25 @@ def _finish(pdf: bytes, case: Case, lang: Lang, info: dict[str, str] | None) -> 
     with pikepdf.open(io.BytesIO(final)) as doc:
         pages = len(doc.pages)
     return final, pages
+
+
+def build_html(
+    result: Assessment,
+    case: Case,
+    path: Path,
+    *,
+    lang: Lang = "nl",
+    ctx: Context | None = None,
+    cumulative: Cumulative | None = None,
+) -> Path:
+    """The accessible HTML version of the same report (``ber.report.html``), written atomically."""
+    from ber.report.html import story_html
+
+    pdf_name = path.with_suffix(".pdf")
+    data = prepare(result, case, pdf_name, lang, ctx, None, None, None, cumulative)
+    sections = [s for s in SECTIONS if s is not cumulative_section or data.cumulative is not None]
+    story: list[Any] = []
+    for section in sections:
+        story += section(data)
+    write_output(path, story_html(data, story).encode("utf-8"))
+    return path

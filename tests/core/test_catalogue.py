@@ -272,6 +272,7 @@ QT_TEXT_CALLS = {
 DATA_SECOND = {"addItem", "insertItem"}
 #: literals that may appear in a Qt text call: not prose, or deliberately the same in every language
 QT_ALLOWED = {
+    "<!DOCTYPE html>",  # the accessible HTML report's doctype
     "Nederlands",  # the language choice names each language in itself
     "English",
     "[*] – BER-desk",  # the window title: file name + modified marker + program name
@@ -343,6 +344,7 @@ PROSE_ALLOWED = {
     "Subtitle",
     "Small",
     "Note",
+    "<!DOCTYPE html>",  # the accessible HTML report's doctype
     "Nederlands",  # the language choice names each language in itself
     "English",
     "triangular(low, central, high) per uncertain value, independent draws",  # result JSON, for tools

@@ -142,3 +142,62 @@ def test_english_report_has_the_same_points(tmp_path: Path) -> None:
     assert "Draft permit conditions" in text and "Knowledge gaps" in text
     assert "Where the workers live" in text
     assert "green = pressure below 0.5" in text
+
+
+def test_accessible_html_version(tmp_path: Path) -> None:
+    """``ber assess --html``: the same report as semantic HTML (ReportLab writes no PDF/UA tags)."""
+    import subprocess
+    import sys
+    from html.parser import HTMLParser
+
+    from ber.case.model import save_case
+
+    case_file = tmp_path / "zaak.ber"
+    save_case(demo_case("en"), case_file)
+    out = tmp_path / "report.html"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ber",
+            "--lang",
+            "en",
+            "assess",
+            str(case_file),
+            "--html",
+            str(out),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    html = out.read_text(encoding="utf-8")
+
+    class Scan(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[tuple[str, dict[str, str | None]]] = []
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append((tag, dict(attrs)))
+
+        def handle_data(self, data: str) -> None:
+            self.text.append(data)
+
+    scan = Scan()
+    scan.feed(html)
+    assert ("html", {"lang": "en-GB"}) in scan.tags
+    names = [t for t, _ in scan.tags]
+    assert names.count("h1") == 1 and names.count("h2") >= 8 and "h3" in names
+    assert any(t == "th" and a.get("scope") == "col" for t, a in scan.tags)
+    assert any(t == "th" and a.get("scope") == "row" for t, a in scan.tags)
+    figures = [a for t, a in scan.tags if t == "svg"]
+    assert figures and all(a.get("role") == "img" and a.get("aria-label") for a in figures)
+    text = " ".join(" ".join(scan.text).split())
+    assert "540 + 96 = 604 + 32" in text
+    assert "Bar chart Housing: flex beds in Venlo" in text  # every chart names domain and municipality
+    assert "Map of the region" in text
+    assert "Draft permit conditions" in text
