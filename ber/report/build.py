@@ -14,9 +14,9 @@ from ber.engine.progress import Cancelled, NoProgress, Progress
 from ber.engine.result import Assessment
 from ber.io.atomic import write_output
 from ber.io.paths import templates_dir
-from ber.report.data import ReportData, site_marks
+from ber.report.data import ReportData, credit_text, site_marks
 from ber.report.outcome import ReportOutcome
-from ber.report.sections_appendix import full_texts
+from ber.report.sections_appendix import full_texts, region_list
 from ber.report.sections_back import accountability, uncertainty
 from ber.report.sections_conclusion import conclusion
 from ber.report.sections_cumulative import cumulative_section
@@ -47,6 +47,7 @@ SECTIONS: list[Section] = [
     uncertainty,
     conclusion,
     accountability,
+    region_list,  # only for a long region without a label
 ]
 
 PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
@@ -174,7 +175,7 @@ def _fit(canvas: Any, text: str, font: str, size: float, width: float) -> str:
 
 
 def _resolve_boundaries(
-    boundaries: Mapping[str, Any] | None, ctx: Context | None
+    boundaries: Mapping[str, Any] | None, ctx: Context | None, tx: Texts
 ) -> tuple[Mapping[str, Any] | None, str]:
     """Polygons to draw (explicit, else from the context's geodata) and their source text."""
     source = ""
@@ -183,7 +184,8 @@ def _resolve_boundaries(
         source = ctx.geo.source
         info = ctx.dataset
         if info is not None:
-            source = f"{info.name}; {info.attribution}" if info.attribution else info.name
+            credit = credit_text(info.attribution, tx) if info.attribution else ""
+            source = f"{info.name}; {credit}" if credit else info.name
     if boundaries:
         # point-only geodata (centroids) cannot be drawn as polygons: schematic map then
         boundaries = {
@@ -211,7 +213,7 @@ def prepare(
         ctx = Context.default()
     table = ctx.table
     centroids = {c: (float(table.x[i]), float(table.y[i])) for i, c in enumerate(table.codes)}
-    bounds, source = _resolve_boundaries(boundaries, ctx)
+    bounds, source = _resolve_boundaries(boundaries, ctx, tx)
     if logo is None:
         default_logo = templates_dir() / "logo.png"
         logo = default_logo if default_logo.is_file() else None
@@ -369,5 +371,6 @@ def build_html(
     story: list[Any] = []
     for section in sections:
         story += section(data)
+    story += full_texts(data)
     write_output(path, story_html(data, story).encode("utf-8"))
     return path

@@ -377,3 +377,11 @@ def fit_widths(
     if spare > 1e-6:
         out = [w + spare * float(g) / total for w, g in zip(out, widths, strict=True)]
     return out
+
+
+def credit_text(text: str, tx: Texts) -> str:
+    """A data set's credit in the report language ("Bron: CBS, PDOK" → "Source: CBS, PDOK")."""
+    for prefix in ("Bron:", "Source:"):
+        if text.startswith(prefix):
+            return tx("credit", source=text[len(prefix) :].strip())
+    return text

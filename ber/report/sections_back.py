@@ -6,7 +6,7 @@ from typing import Any
 
 from ber.engine.metrics import Output, is_metric, metric, metrics
 from ber.engine.result import SensitivityRow
-from ber.report.data import ReportData
+from ber.report.data import ReportData, credit_text
 from ber.report.sections_front import heading
 from ber.texts.labels import TOTAL_LABELS
 
@@ -176,6 +176,6 @@ def _geodata_rows(data: ReportData) -> list[list[str]]:
         year=info.year or "–",
         version=info.version or "–",
         kind=kind,
-        attribution=info.attribution or "–",
+        attribution=credit_text(info.attribution, tx) if info.attribution else "–",
     )
     return [[tx("acc.geodata"), value], [tx("acc.geodata_checksum"), info.checksum]]

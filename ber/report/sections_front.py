@@ -116,6 +116,11 @@ def _domain_sentence(data: ReportData, domain: str) -> str:
         text = tx("summary.sentence_unknown", **params)
     else:
         text = tx(f"summary.sentence.{domain}", **params)
+    # HOOK (issue 12 item 2, coverage from the verdicts issue): when the engine's Verdict
+    # carries ``coverage`` (share of the demand where capacity is known), say it here.
+    coverage = getattr(verdict, "coverage", None)
+    if isinstance(coverage, float | int):
+        text += " " + tx("summary.sentence_coverage", coverage=data.pct(float(coverage)))
     band = r.uncertainty.pressure.get(domain, {}).get(code or "") if r.uncertainty and code else None
     if band is not None and verdict.pressure is not None:
         # the verdict is the central one; the draws say how sure it is

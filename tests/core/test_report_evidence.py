@@ -201,3 +201,97 @@ def test_accessible_html_version(tmp_path: Path) -> None:
     assert "Bar chart Housing: flex beds in Venlo" in text  # every chart names domain and municipality
     assert "Map of the region" in text
     assert "Draft permit conditions" in text
+
+
+def test_long_region_summarised_with_the_full_list_in_an_appendix(tmp_path: Path) -> None:
+    case = demo_case("nl")
+    data = case.model_dump(by_alias=True)
+    data["region"] = {"municipalities": None, "label": ""}  # the cut-off around the site
+    case = Case.model_validate(data)
+    text, result = _report(tmp_path, case)
+    n = len(result.municipalities)
+    assert n > 8
+    head = text.split("Samenvatting", 2)[2].split("Invoer", 1)[0]
+    assert f"{n} gemeenten rond Venlo" in head
+    far = max(result.municipalities, key=lambda m: m.distance_km)
+    assert far.name not in head  # not a list of every name
+    appendix = text.split("Bijlage: gemeenten van de regio", 2)[-1]
+    assert all(m.name in appendix for m in result.municipalities)
+
+
+#: words that only the other language uses (short function words and the report's terms)
+DUTCH_ONLY = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "niet",
+    "wordt",
+    "zijn",
+    "voor",
+    "met",
+    "bij",
+    "gemeente",
+    "gemeenten",
+    "bron",
+    "onbekend",
+    "oordeel",
+    "druk",
+    "vraag",
+    "regio",
+    "jaar",
+    "bedden",
+}
+ENGLISH_ONLY = {
+    "the",
+    "and",
+    "with",
+    "which",
+    "are",
+    "beds",
+    "dwellings",
+    "pupils",
+    "verdict",
+    "pressure",
+    "demand",
+    "municipality",
+    "source",
+    "unknown",
+    "draws",
+    "year",
+}
+
+
+def _foreign_words(text: str, lang: str) -> list[str]:
+    """Words of the other language, once the quoted material is taken out.
+
+    Quoted material keeps its own language: the titles in the source list, names of
+    municipalities, sites and the data set, and what the user typed into the case.
+    """
+    from ber.reference.data import load_reference
+
+    ref = load_reference()
+    case, ctx = demo_case(lang), Context.default()
+    # (publisher names are proper names: "Zorg en Z, reporting the NZa" is data, see issue 12 notes)
+    quoted = [s.citation() for s in ref.sources.values()] + [s.publisher for s in ref.sources.values()]
+    quoted += [s.title for s in ref.sources.values()]
+    quoted += list(ctx.table.names) + [s.name for s in case.sites]
+    quoted += [case.business.name, case.meta.officer, case.meta.title, case.meta.notes]
+    quoted += [ctx.dataset.name] if ctx.dataset else []
+    flat = " ".join(text.split())
+    for q in sorted((" ".join(q.split()) for q in quoted if q), key=len, reverse=True):
+        flat = flat.replace(q, " ")
+    words = re.findall(r"(?<![\w./-])[A-Za-zÀ-ÿ]+(?![\w./-])", flat)
+    other = DUTCH_ONLY if lang == "en" else ENGLISH_ONLY
+    return sorted({w for w in words if w.lower() in other})
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_words_of_the_other_language(tmp_path: Path, lang: str) -> None:
+    text, _ = _report(tmp_path, demo_case(lang), lang=lang, samples=50)
+    assert _foreign_words(text, lang) == []
+
+
+def test_language_scan_can_fail() -> None:
+    assert _foreign_words("The verdict de gemeente is red.", "en") == ["de", "gemeente"]
+    assert _foreign_words("Het oordeel: the pressure is hoog.", "nl") == ["pressure", "the"]
