@@ -297,7 +297,13 @@ class ReportData:
             cmds.append(("BACKGROUND", (col, at + head), (col, at + head), background))
         # LongTable: the same layout, splits between rows across pages, fast for long tables
         fonts = (st.cell.fontName, st.cell_head.fontName)
-        fitted = fit_widths([list(header)] if head else [], rows, widths, fonts, st.cell.fontSize)
+        measured = [list(row) for row in rows]
+        for col, at, status in status_cells:  # badges hold the status word
+            measured[at][col] = self.status(status).upper()
+        bold = {(at, col) for col, at, _ in status_cells} | {
+            (r, c) for r in bold_rows for c in range(len(widths))
+        }
+        fitted = fit_widths([list(header)] if head else [], measured, widths, fonts, st.cell.fontSize, bold)
         table = LongTable(data, colWidths=fitted, repeatRows=head, hAlign="LEFT", splitByRow=1)
         table.setStyle(TableStyle(cmds))
         return table
@@ -336,9 +342,11 @@ def fit_widths(
     widths: Sequence[float],
     fonts: tuple[str, str],
     size: float,
+    bold: set[tuple[int, int]] | None = None,
 ) -> list[float]:
     """Column widths from content, within the total of ``widths`` (points).
 
+    ``bold``: (row, column) of body cells set in the bold font (badges, total rows).
     Each column gets at least its longest word (so no word is broken inside a cell;
     a soft hyphen marks where a long word may break), then the remaining space goes to
     the columns whose full text does not fit yet, in proportion to what they lack;
@@ -350,9 +358,11 @@ def fit_widths(
     n = len(widths)
     least = [0.0] * n
     want = [0.0] * n
+    bold = bold or set()
     for r, row in enumerate([*header, *rows]):
-        font = fonts[1] if r < len(header) else fonts[0]
         for c, value in enumerate(row[:n]):
+            body = r - len(header)
+            font = fonts[1] if body < 0 or (body, c) in bold else fonts[0]
             if not isinstance(value, str):
                 least[c] = max(least[c], float(widths[c]) - CELL_PADDING)
                 want[c] = max(want[c], float(widths[c]) - CELL_PADDING)
@@ -381,7 +391,8 @@ def fit_widths(
 
 def credit_text(text: str, tx: Texts) -> str:
     """A data set's credit in the report language ("Bron: CBS, PDOK" → "Source: CBS, PDOK")."""
-    for prefix in ("Bron:", "Source:"):
+    for lang in ("nl", "en"):  # a credit written as the catalogue writes it, in either language
+        prefix = Texts(lang)("credit", source="").strip()
         if text.startswith(prefix):
             return tx("credit", source=text[len(prefix) :].strip())
     return text

@@ -27,7 +27,7 @@ SHIPPED = {
     lang: json.loads((REPO / "templates" / "texts" / f"{lang}.json").read_text("utf-8")) for lang in LANGS
 }
 KEYS = {k for k in SHIPPED["nl"] if not k.startswith("_")}
-NAMESPACES = ("msg.", "label.", "gui.", "report.", "excel.", "cli.", "map.")
+NAMESPACES = ("msg.", "label.", "gui.", "report.", "excel.", "cli.", "map.", "demo.")
 
 
 def _sources(*parts: str) -> list[Path]:
