@@ -196,6 +196,20 @@ def _resolve_boundaries(
     return (boundaries or None), source
 
 
+def chapters(data: ReportData) -> list[Section]:
+    """The sections this report prints: the cumulative one with cumulative data, the
+    region appendix for a long region without a label."""
+    from ber.report.data import LIST_MAX
+
+    long_region = not data.result.region.label and len(data.result.municipalities) > LIST_MAX
+    return [
+        s
+        for s in SECTIONS
+        if (s is not cumulative_section or data.cumulative is not None)
+        and (s is not region_list or long_region)
+    ]
+
+
 def prepare(
     result: Assessment,
     case: Case,
@@ -263,7 +277,7 @@ def build(
     data = prepare(result, case, path, lang, ctx, boundaries, logo, officer, cumulative)
     story: list[Any] = []
     # the cumulative chapter counts only when there is cumulative data
-    sections = [s for s in SECTIONS if s is not cumulative_section or data.cumulative is not None]
+    sections = chapters(data)
     for i, section in enumerate(sections):
         step(0.05 + 0.35 * i / len(sections), tx("progress.section", n=i + 1, total=len(sections)))
         story += section(data)
@@ -367,7 +381,7 @@ def build_html(
 
     pdf_name = path.with_suffix(".pdf")
     data = prepare(result, case, pdf_name, lang, ctx, None, None, None, cumulative)
-    sections = [s for s in SECTIONS if s is not cumulative_section or data.cumulative is not None]
+    sections = chapters(data)
     story: list[Any] = []
     for section in sections:
         story += section(data)

@@ -295,3 +295,25 @@ def test_no_words_of_the_other_language(tmp_path: Path, lang: str) -> None:
 def test_language_scan_can_fail() -> None:
     assert _foreign_words("The verdict de gemeente is red.", "en") == ["de", "gemeente"]
     assert _foreign_words("Het oordeel: the pressure is hoog.", "nl") == ["pressure", "the"]
+
+
+def test_column_widths_hold_the_longest_word() -> None:
+    """No word is broken inside a cell: each column is at least as wide as its longest word."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ber.report.data import CELL_PADDING, fit_widths
+    from ber.report.styles import FONT, FONT_BOLD, register_fonts
+
+    register_fonts()
+    header = [["Gemeente", "Onderwijs: basisonderwijs", "Woon-werkverkeer"]]
+    rows = [["Sint-Michielsgestel", "onbekend", "12"], ["Venlo", "3", "onbekend"]]
+    widths = fit_widths(header, rows, [20.0, 20.0, 20.0], (FONT, FONT_BOLD), 8.0)
+    for col, word, font in (
+        (0, "Sint-Michielsgestel", FONT),
+        (1, "basisonderwijs", FONT_BOLD),
+        (2, "onbekend", FONT),
+    ):
+        assert widths[col] >= stringWidth(word, font, 8.0) + CELL_PADDING, (col, widths)
+    # with room to spare the total is kept
+    roomy = fit_widths(header, rows, [150.0, 150.0, 150.0], (FONT, FONT_BOLD), 8.0)
+    assert sum(roomy) == pytest.approx(450.0)
