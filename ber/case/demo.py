@@ -8,11 +8,7 @@ are illustrative and labelled so in the case and the report.
 from __future__ import annotations
 
 from ber.case.model import Case
-
-DEMO_CAPACITY_NOTE_NL = (
-    "Illustratief: de capaciteitscijfers in deze demo zijn verzonnen voor de demonstratie "
-    "en komen niet van de gemeenten."
-)
+from ber.texts.catalogue import text
 
 #: Illustrative spare capacity per municipality (None = unknown to the municipality).
 DEMO_CAPACITY: dict[str, dict[str, float | None]] = {
@@ -84,9 +80,8 @@ def demo_case_dict(language: str = "nl") -> dict[str, object]:
             "officer": "M. de Vries (demo)",
             "date": "2026-11-24",
             "language": language,
-            "capacity_source": DEMO_CAPACITY_NOTE_NL,
-            "notes": "Demonstratiecasus van BER-desk. Locaties zijn bij benadering en "
-            "illustratief; regiocijfers: CBS.",
+            "capacity_source": text("demo.capacity_source", "en" if language == "en" else "nl"),
+            "notes": text("demo.notes", "en" if language == "en" else "nl"),
         },
         "business": {
             "name": "Demo Logistics B.V. (fictief)",

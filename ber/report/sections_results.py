@@ -7,6 +7,7 @@ from typing import Any
 from ber.engine.rounding import SHARE, rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
+from ber.report.sections_residence import residence_table
 from ber.texts.verdicts import percent_floor, pressure_text
 
 
@@ -21,6 +22,7 @@ def results(data: ReportData) -> list[Any]:
         heading(data, tx("results.title")),
         data.p(tx("results.intro", year=r.full_operation_year)),
     ]
+    out += residence_table(data)
     for domain in data.domains:
         unit = data.domain_unit(domain)
         places = data.decimals(domain)  # the regional total; the rows are shares (rounding.SHARE)

@@ -27,7 +27,7 @@ SHIPPED = {
     lang: json.loads((REPO / "templates" / "texts" / f"{lang}.json").read_text("utf-8")) for lang in LANGS
 }
 KEYS = {k for k in SHIPPED["nl"] if not k.startswith("_")}
-NAMESPACES = ("msg.", "label.", "gui.", "report.", "excel.", "cli.", "map.")
+NAMESPACES = ("msg.", "label.", "gui.", "report.", "excel.", "cli.", "map.", "demo.")
 
 
 def _sources(*parts: str) -> list[Path]:
@@ -275,6 +275,7 @@ QT_TEXT_CALLS = {
 DATA_SECOND = {"addItem", "insertItem"}
 #: literals that may appear in a Qt text call: not prose, or deliberately the same in every language
 QT_ALLOWED = {
+    "<!DOCTYPE html>",  # the accessible HTML report's doctype
     "Nederlands",  # the language choice names each language in itself
     "English",
     "[*] – BER-desk",  # the window title: file name + modified marker + program name
@@ -346,6 +347,7 @@ PROSE_ALLOWED = {
     "Subtitle",
     "Small",
     "Note",
+    "<!DOCTYPE html>",  # the accessible HTML report's doctype
     "Nederlands",  # the language choice names each language in itself
     "English",
     "triangular(low, central, high) per uncertain value, independent draws",  # result JSON, for tools

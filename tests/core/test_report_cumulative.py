@@ -173,7 +173,7 @@ def test_section_names_the_counted_cases_and_hand_sums(b: Built) -> None:
 
 
 def test_verdict_words_match_the_cumulative_result(b: Built) -> None:
-    from ber.texts.labels import STATUS_LABELS
+    from ber.texts.labels import STATUS_LABELS, format_pressure
 
     text = "\n".join(" ".join(ln.split()) for page in b.pages for ln in page.splitlines())
     for dom in domain_keys():
@@ -251,3 +251,21 @@ def test_no_other_cases_says_so(tmp_path: Path) -> None:
     assert " ".join(tx("cum.none_counted").split()) in text
     # no other demand anywhere: every domain's sentence says so instead of naming a municipality
     assert text.count("(no demand from other cases)") == len(domain_keys())
+
+
+def test_summary_shows_the_cumulative_verdicts(b: Built) -> None:
+    """One truth per report: the summary gives the verdicts with the other cases too (issue 12)."""
+    from ber.texts.labels import STATUS_LABELS
+
+    tx = Texts(b.lang)
+    text = "\n".join(" ".join(ln.split()) for page in b.pages for ln in page.splitlines())
+    summary = text.split(tx("summary.title"))[2].split(tx("inputs.title"))[0]  # [1] is the contents
+    assert tx("summary.cumulative_heading") in summary
+    # GP in Venlo: this case alone 362 patients / 400 free = 0.91 (amber); with the other
+    # cases' 300 patients (300 + 362) / 400 = 1.65 (red): both in the summary's table, as 91 % and 165 %
+    alone, together = b.result.verdict[GP], b.cum.verdict_with[GP]
+    assert (alone.status, together.status) == ("amber", "red")
+    amber, red = (STATUS_LABELS[s][b.lang].upper() for s in ("amber", "red"))
+    # pressure in the report's one unit (percent)
+    row = f"{amber} {format_pressure(alone.pressure, b.lang)} {red} {format_pressure(together.pressure, b.lang)}"
+    assert row in summary, summary
