@@ -36,7 +36,7 @@ def main() -> None:
     a = ap.parse_args()
     from PySide6.QtCore import QElapsedTimer, Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QDoubleSpinBox
+    from PySide6.QtWidgets import QApplication, QLineEdit
 
     app = QApplication.instance() or QApplication([])
     from gui.app import build_window
@@ -54,7 +54,7 @@ def main() -> None:
 
     settle(lambda: window.result is not None and window.page_map.view.layer is not None)
     settle(lambda: not calc.running and not calc.wanted)
-    jobs = window.findChild(QDoubleSpinBox, "spin_jobs")
+    jobs = window.findChild(QLineEdit, "edit_jobs")
     figures = window.page_results.figures_model
     times: list[float] = []
     for i in range(a.runs + 1):
@@ -64,10 +64,11 @@ def main() -> None:
         def on_screen(v: str = shown) -> bool:
             return any(figures.cell(r, 1).text.startswith(v + " ") for r in range(figures.rowCount()))
 
-        jobs.lineEdit().selectAll()
-        QTest.keyClicks(jobs.lineEdit(), str(value))
+        jobs.setFocus()
+        jobs.selectAll()
+        QTest.keyClicks(jobs, str(value))
         start = time.perf_counter()
-        QTest.keyClick(jobs.lineEdit(), Qt.Key.Key_Return)
+        QTest.keyClick(jobs, Qt.Key.Key_Return)
         settle(on_screen, 5000)
         elapsed = (time.perf_counter() - start) * 1000.0
         if not on_screen():

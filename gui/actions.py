@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 from gui.calculation import CalculationController
 from gui.documents import DocumentController
 from gui.exports import ExportController
-from gui.map_region import MapRegionController
+from gui.map_region import MapCommands, MapRegionController
 from gui.texts import tr
 
 #: the steps of the left-hand list, in order (pages of the main window)
@@ -42,9 +42,13 @@ class WindowCommands(QObject):
         reference: Callable[[], None],
         about: Callable[[], None],
         show_step: Callable[[int], None],
+        map_commands: MapCommands | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.map_commands = maps = map_commands or MapCommands(
+            window, map_region.page_map, lambda: show_step(STEPS.index("map"))
+        )
         K = QKeySequence
         self.action_new = self._action("action_new", "action.new", documents.new_case, K(K.StandardKey.New))
         self.action_open = self._action(
@@ -53,6 +57,22 @@ class WindowCommands(QObject):
         self.action_save = self._action("action_save", "action.save", documents.save, K(K.StandardKey.Save))
         self.action_save_as = self._action(
             "action_save_as", "action.save_as", documents.save_as, K("Ctrl+Shift+S")
+        )
+        self.action_revert = self._action(
+            "action_revert", "action.revert", documents.revert, None, "action.revert_tip"
+        )
+        self.action_export_map_png = self._action(
+            "action_export_map_png", "action.export_map_png", lambda: maps.export("png")
+        )
+        self.action_export_map_svg = self._action(
+            "action_export_map_svg", "action.export_map_svg", lambda: maps.export("svg")
+        )
+        self.action_zoom_region = self._action(
+            "action_zoom_region",
+            "action.zoom_region",
+            maps.zoom_to_region,
+            K("Ctrl+0"),
+            "action.zoom_region_tip",
         )
         self.action_open_demo = self._action(
             "action_open_demo", "action.open_demo", documents.open_demo, None, "action.open_demo_tip"
@@ -144,13 +164,14 @@ class WindowCommands(QObject):
         self._menu(
             "file",
             [self.action_new, self.action_open, menu_recent.menuAction()],
-            [self.action_save, self.action_save_as],
+            [self.action_save, self.action_save_as, self.action_revert],
             [self.action_open_demo, self.action_import_geodata],
             [self.action_export_pdf, self.action_export_excel],
+            [self.action_export_map_png, self.action_export_map_svg],
             [self.action_quit],
         )
         self._menu("edit", [self.action_undo, self.action_redo], [self.action_preferences])
-        view_menu = self._menu("view", self.step_actions, [self.action_compute])
+        view_menu = self._menu("view", self.step_actions, [self.action_zoom_region, self.action_compute])
         self._menu("help", [self.action_manual, self.action_reference], [self.action_about])
         toolbar = QToolBar(tr("toolbar.main"), self.window)
         toolbar.setObjectName("toolbar_main")

@@ -52,7 +52,7 @@ def build_window(lang: str | None = None, file: Path | None = None) -> MainWindo
     recovered = documents.start_session_marker()
     last = Path(prefs.last_case) if prefs.last_case else None
     if recovered is not None:
-        window.state.reset(recovered, None, dirty=True)
+        documents.restore(recovered)
         window.statusBar().showMessage(tr("recover.done"), 8000)
     elif file is not None:
         documents.open_path(file, ask=False)

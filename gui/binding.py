@@ -9,6 +9,7 @@ whose path matches a problem and shows the message in the label under it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,22 +19,22 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ber.texts.messages import Problem
+from ber.texts.messages import InputError, Problem
+from gui.fields import NumberEdit
 from gui.state import CaseState
 from gui.texts import language, tr
 
 INVALID_STYLE = "border: 2px solid #c62828;"
 ERROR_LABEL_STYLE = "color: #b71c1c;"
+WARNING_LABEL_STYLE = "color: #8a5a00;"
 
 
 @dataclass
@@ -70,28 +71,6 @@ def with_message(widget: QWidget, unit: str = "") -> tuple[QWidget, QLabel]:
     return box, label
 
 
-def percent_spin(minimum: float = 0.0, maximum: float = 100.0, decimals: int = 1) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(minimum, maximum)
-    spin.setDecimals(decimals)
-    spin.setSuffix(" %")
-    spin.setSingleStep(1.0)
-    spin.setAccelerated(True)
-    spin.setKeyboardTracking(False)
-    return spin
-
-
-def number_spin(minimum: float, maximum: float, suffix: str, decimals: int = 0) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(minimum, maximum)
-    spin.setDecimals(decimals)
-    spin.setSuffix(f" {suffix}" if suffix else "")
-    spin.setGroupSeparatorShown(True)
-    spin.setAccelerated(True)
-    spin.setKeyboardTracking(False)
-    return spin
-
-
 class Binder:
     """All bindings of the window's forms (one instance, owned by the main window)."""
 
@@ -100,6 +79,16 @@ class Binder:
         self.bindings: list[Binding] = []
         self.group_labels: dict[str, QLabel] = {}
         self._updating = False
+        self._committing = False
+        #: typed text the case cannot hold, per field path (kept as typed, marked)
+        self.typed: dict[str, Problem] = {}
+        #: what was ignored to read a typed number ("bedden"), per field path
+        self.notes: dict[str, str] = {}
+        #: plausibility warnings per field path (shown when the field has no error)
+        self.warnings: dict[str, str] = {}
+        #: called with the path when typed problems change but the case does not
+        self.listeners: list[Callable[[str], None]] = []
+        state.changed.connect(self._state_changed)
 
     # --- registering -----------------------------------------------------------
 
@@ -123,32 +112,92 @@ class Binder:
                     return name
         return step_label(path)
 
-    def spin(
-        self,
-        spin: QDoubleSpinBox | QSpinBox,
-        path: str,
-        message: QLabel | None = None,
-        scale: float = 1.0,
-        optional: bool = False,
-    ) -> None:
-        """A spin box; ``scale`` 100 for percentages; ``optional``: the minimum means None."""
-
-        def to_model(value: float) -> Any:
-            if optional and value <= spin.minimum():
-                return None
-            if isinstance(spin, QSpinBox):
-                return int(value)
-            return round(value / scale, 10)
+    def number(self, edit: NumberEdit, path: str, message: QLabel | None = None) -> None:
+        """A :class:`NumberEdit`: what is typed stays as typed (see :mod:`gui.fields`)."""
+        edit.editingFinished.connect(lambda: self.commit_typed(edit, path))
 
         def refresh(value: Any) -> None:
-            shown = spin.minimum() if value is None else float(value) * scale
-            if isinstance(spin, QSpinBox):
-                spin.setValue(round(shown))
-            else:
-                spin.setValue(shown)
+            if path in self.typed or edit.reads_as(value):
+                return  # keep what was typed
+            edit.show_value(value, language())
 
-        spin.valueChanged.connect(lambda v: self.commit(path, to_model(v)))
-        self._add(path, spin, refresh, message)
+        self._add(path, edit, refresh, message)
+
+    def unbind(self, widget: QWidget) -> None:
+        """Forget a widget that is removed (a ramp-up year)."""
+        gone = [b for b in self.bindings if b.widget is widget]
+        self.bindings = [b for b in self.bindings if b.widget is not widget]
+        for b in gone:
+            self.typed.pop(b.path, None)
+            self.notes.pop(b.path, None)
+
+    def commit_typed(self, edit: NumberEdit, path: str) -> None:
+        """Store the typed number (also out of range: validation names the range), or
+        nothing when it does not read as a number; the typed text is never changed."""
+        if self._updating:
+            return
+        code, value, note = edit.read()
+        before = (self.typed.get(path), self.notes.get(path))
+        self.typed.pop(path, None)
+        self.notes.pop(path, None)
+        if code:
+            self.typed[path] = Problem(
+                "input." + code, path, {"value": edit.text().strip(), **edit.allowed()}
+            )
+        if note:
+            self.notes[path] = note
+        changed = False
+        if not code or (edit.optional and code == "not_a_number"):
+            self._committing = True
+            try:
+                changed = self.state.set_value(path, value, self.label_of(path))
+            except InputError as exc:
+                self.typed[path] = exc.problems[0]
+            finally:
+                self._committing = False
+        if not changed and before != (self.typed.get(path), self.notes.get(path)):
+            for listener in self.listeners:
+                listener(path)
+
+    def commit_table(self, path: str, value: Any, typed: dict[str, Problem]) -> None:
+        """Commit a table (sites, beds) with the problems of its cells typed wrongly
+        (``typed``: cell path -> problem); the cells keep what was typed."""
+        if self._updating:
+            return
+        before = {k: v for k, v in self.typed.items() if k.startswith(path + "[")}
+        for key in before:
+            del self.typed[key]
+        self.typed.update(typed)
+        self._committing = True
+        try:
+            changed = self.state.set_value(path, value, self.label_of(path))
+        finally:
+            self._committing = False
+        if not changed and before != typed:
+            for listener in self.listeners:
+                listener(path)
+
+    def _note_of(self, path: str) -> str:
+        """A plausibility warning and what was ignored in the typed text, for a valid field."""
+        parts = []
+        if path in self.warnings:
+            parts.append("⚠ " + self.warnings[path])
+        if path in self.notes:
+            parts.append(tr("input.ignored", text=self.notes[path]))
+        return "\n".join(parts)
+
+    def _state_changed(self, path: str) -> None:
+        """Undo, redo, open: what the case holds replaces what was typed."""
+        if self._committing:
+            return
+        for typed in (self.typed, self.notes):
+            for key in list(typed):
+                if not path or key == path or key.startswith(path + ".") or key.startswith(path + "["):
+                    del typed[key]
+
+    def typed_problems(self) -> list[Problem]:
+        """Problems of typed text the case cannot hold (letters, an empty required field)."""
+        return list(self.typed.values())
 
     def line(self, edit: QLineEdit, path: str, message: QLabel | None = None) -> None:
         edit.editingFinished.connect(lambda: self.commit(path, edit.text()))
@@ -221,7 +270,22 @@ class Binder:
         if isinstance(target, Binding) and target.widget.accessibleName():
             where += " › " + target.widget.accessibleName()
             where += " " + _row_prefix(problem.field, target.path).rstrip(": ")
-        return f"{where.strip()}: {problem_text(problem, lang)}"
+        return f"{where.strip()}: {problem_text(self.shown(problem), lang)}"
+
+    def shown(self, problem: Problem) -> Problem:
+        """A range problem in the unit and decimals of the field showing it ("150 %", not "1.5")."""
+        target = self.target_of(problem.field)
+        if problem.code not in ("field.range", "field.non_negative") or not (
+            isinstance(target, Binding) and isinstance(target.widget, NumberEdit)
+        ):
+            return problem
+        edit = target.widget
+        params = dict(problem.params)
+        for key in ("value", "low", "high"):
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                unit = "" if key == "low" else edit.suffix()  # "0 tot en met 100 %"
+                params[key] = edit.format(float(params[key]) * edit.scale) + unit
+        return Problem(problem.code, problem.field, params)
 
     def mark(self, problems: list[Problem]) -> list[Problem]:
         """Show problems at their fields; returns those that no widget shows."""
@@ -234,7 +298,7 @@ class Binder:
             if target is None:
                 unplaced.append(p)
                 continue
-            text = problem_text(p, lang)
+            text = problem_text(self.shown(p), lang)
             if isinstance(target, Binding):
                 text = _row_prefix(p.field, target.path) + text
             texts.setdefault(id(target), []).append(text)
@@ -256,8 +320,10 @@ class Binder:
                 b.widget.toolTip().split("\n⚠")[0] + ("\n⚠ " + "\n⚠ ".join(msgs) if msgs else "")
             )
             if b.message is not None:
-                b.message.setText("\n".join(msgs))
-                b.message.setVisible(invalid)
+                note = "" if invalid else self._note_of(b.path)
+                b.message.setText("\n".join(msgs) if invalid else note)
+                b.message.setStyleSheet(ERROR_LABEL_STYLE if invalid else WARNING_LABEL_STYLE)
+                b.message.setVisible(bool(invalid or note))
         for path, label in self.group_labels.items():
             msgs = texts.get(id(label), [])
             label.setText("\n".join(msgs))

@@ -39,6 +39,10 @@ class CapacityTableModel(QAbstractTableModel):
     """Rows: the region's municipalities; columns: the six domains."""
 
     problem = Signal(str)
+    #: the set of cells typed wrongly changed (they are input problems until corrected)
+    invalidChanged = Signal()
+    #: a typed number was read with a part ignored ("50 bedden" -> 50)
+    note = Signal(str)
 
     def __init__(
         self,
@@ -58,6 +62,9 @@ class CapacityTableModel(QAbstractTableModel):
         #: each cell's figure with its provenance, and its age note (``stale``/``undated``)
         self._figures: dict[tuple[str, str], CapacityFigure] = {}
         self._notes: dict[tuple[str, str], str] = {}
+        #: cells typed wrongly: (code, domain) -> (typed text, reason); kept as typed, marked
+        self._invalid: dict[tuple[str, str], tuple[str, str]] = {}
+        self._invalid_problems: dict[tuple[str, str], Problem] = {}
 
     # --- state from outside -------------------------------------------------
     @property
@@ -85,6 +92,12 @@ class CapacityTableModel(QAbstractTableModel):
         self._names = list(names) if names else list(codes)
         self._capacity = {c: dict(v) for c, v in capacity.items()}
         self.endResetModel()
+        gone = [key for key in self._invalid if key[0] not in self._codes]
+        for key in gone:  # a municipality left the region: its wrongly typed cells go with it
+            self._invalid.pop(key)
+            self._invalid_problems.pop(key, None)
+        if gone:
+            self.invalidChanged.emit()
 
     def set_capacity(self, capacity: CapacityTable) -> None:
         """Mirror a new capacity table (same region): only the data changes."""
@@ -135,6 +148,9 @@ class CapacityTableModel(QAbstractTableModel):
         ):
             return None
         code, domain = self._codes[index.row()], domain_keys()[index.column()]
+        invalid = self._invalid.get((code, domain))
+        if invalid is not None:
+            return self._invalid_data(invalid, role)
         value = self.value(code, domain)
         if role == Qt.ItemDataRole.DisplayRole:
             return format_number(value, self._lang, 0 if value is None else _decimals(value))
@@ -163,6 +179,30 @@ class CapacityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    @staticmethod
+    def _invalid_data(invalid: tuple[str, str], role: int) -> Any:
+        """A cell typed wrongly: the text as typed, on red, the reason as its tooltip."""
+        typed, reason = invalid
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return typed
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return "⚠ " + reason
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor("#ffcdd2"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#b71c1c"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def invalid_cells(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """Cells typed wrongly (code, domain) -> (typed text, reason)."""
+        return dict(self._invalid)
+
+    def invalid_problems(self) -> list[Problem]:
+        """The cells typed wrongly as input problems (field ``capacity.<code>.<domain>``)."""
+        return list(self._invalid_problems.values())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -195,18 +235,45 @@ class CapacityTableModel(QAbstractTableModel):
         text = "" if value is None else str(value)
         try:
             parsed = parse_number(text, "," if self._lang == "nl" else ".")
-        except ValueError:
-            problem = Problem(
-                "capacity.edit_invalid",
-                params={
-                    "municipality": self._names[index.row()],
-                    "column": DOMAIN_LABELS[domain][self._lang],
-                    "value": text.strip(),
-                },
+        except ValueError as exc:
+            # "50 bedden", "ca. 30": a number with words around it is read, with a note
+            from gui.fields import NotANumber, parse_typed
+
+            try:
+                read = parse_typed(text)
+            except NotANumber:
+                read = None
+            if read is None or read.value < 0 or getattr(exc, "negative", False):
+                problem = Problem(
+                    "capacity.edit_invalid",
+                    params={
+                        "municipality": self._names[index.row()],
+                        "column": DOMAIN_LABELS[domain][self._lang],
+                        "value": text.strip(),
+                    },
+                )
+                self._invalid[(code, domain)] = (text.strip(), problem.text(self._lang))
+                self._invalid_problems[(code, domain)] = Problem(
+                    problem.code, f"capacity.{code}.{domain}", problem.params
+                )
+                self.dataChanged.emit(index, index)
+                self.problem.emit(problem.text(self._lang))
+                self.invalidChanged.emit()
+                return False
+            parsed = read.value
+            self.note.emit(
+                tr(
+                    "read_as",
+                    self._lang,
+                    typed=text.strip(),
+                    value=format_number(parsed, self._lang, _decimals(parsed)),
+                )
             )
-            self.problem.emit(problem.text(self._lang))
-            return False
+        if self._invalid.pop((code, domain), None) is not None:
+            self._invalid_problems.pop((code, domain), None)
+            self.invalidChanged.emit()
         self.request_edits([(code, domain, parsed)])
+        self.dataChanged.emit(index, index)
         return True
 
     def request_edits(self, edits: list[Edit]) -> None:

@@ -81,6 +81,7 @@ class CapacityTableWidget(QWidget):
         self._source = ""
         self.model = CapacityTableModel(on_edits=on_edits, lang=lang, parent=self)
         self.model.problem.connect(self._show_problem)
+        self.model.note.connect(self._show_info)
 
         self.button_paste = QPushButton(self)
         self.button_paste.setObjectName("button_capacity_paste")

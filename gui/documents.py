@@ -9,11 +9,14 @@ preferences, the window (parent of dialogs, status bar) and the error dialog.
 from __future__ import annotations
 
 import contextlib
+import datetime
+import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ber.case.model import Case, case_to_json, load_case, save_case
@@ -23,8 +26,11 @@ from gui.settings import add_recent, save_preferences
 from gui.texts import language, title, tr
 
 AUTOSAVE_NAME = "autosave.ber"
+#: what the autosave is of: the case's original file and the time of the autosave
+AUTOSAVE_INFO = "autosave.json"
 LOCK_NAME = "running.lock"
-AUTOSAVE_MS = 60_000
+#: autosave this long after the last edit (debounced: typing on restarts the wait)
+AUTOSAVE_DELAY_MS = 3_000
 STATUS_MS = 5000
 
 
@@ -36,14 +42,52 @@ def autosave_dir() -> Path:
     return folder
 
 
-def ask_recover() -> bool:
+@dataclass(frozen=True)
+class Recovery:
+    """An autosaved case after a crash: the case, the file it was opened from, when it was saved."""
+
+    case: Case
+    original: Path | None
+    saved_at: str
+
+    def question(self) -> str:
+        name = self.case.meta.title or self.case.business.name or tr("title.untitled")
+        where = str(self.original) if self.original is not None else tr("recover.never_saved")
+        return tr("recover.question", name=name, file=where, time=self.saved_at)
+
+
+def ask_recover(question: str) -> bool:
     """Ask whether to restore the autosaved case (tests replace this function)."""
     answer = QMessageBox.question(
         None,
         tr("recover.title"),
-        tr("recover.question"),
+        question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_overwrite_original(parent: QWidget | None, path: Path) -> bool:
+    """Saving a recovered case: overwrite its original file? (tests replace this function)"""
+    answer = QMessageBox.question(
+        parent,
+        tr("recover.overwrite_title"),
+        tr("recover.overwrite", path=str(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_revert(parent: QWidget | None, path: Path) -> bool:
+    """Drop the changes and reopen the saved file? (tests replace this function)"""
+    answer = QMessageBox.question(
+        parent,
+        title("action.revert"),
+        tr("revert.question", path=str(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -101,6 +145,13 @@ class DocumentController(WindowController):
 
     def __init__(self, parts: WindowParts) -> None:
         super().__init__(parts)
+        #: the original file of a recovered case, until it is saved (saving asks first)
+        self.recovered_from: Path | None = None
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.autosave_timer.timeout.connect(self.autosave_in_background)
+        self.state.changed.connect(self.schedule_autosave)
         self.menu_recent = QMenu(tr("menu.recent"), self.window)
         self.menu_recent.setObjectName("menu_recent")
         self.update_recent_menu()
@@ -110,39 +161,65 @@ class DocumentController(WindowController):
 
     # --- crash marker and autosave --------------------------------------------------
 
-    def start_session_marker(self) -> Case | None:
-        """Create the running marker; return the autosaved case if the last session crashed."""
+    def start_session_marker(self) -> Recovery | None:
+        """Create the running marker; return the autosaved case if the last session crashed
+        and the user wants it back (the question names the case, its file and the time)."""
         folder = autosave_dir()
         lock = folder / LOCK_NAME
         autosave = folder / AUTOSAVE_NAME
-        recovered: Case | None = None
+        recovered: Recovery | None = None
         if lock.exists() and autosave.exists():
             try:
                 candidate = load_case(autosave)
             except InputError:
                 candidate = None
-            if candidate is not None and ask_recover():
-                recovered = candidate
+            if candidate is not None:
+                offer = Recovery(candidate, *_autosave_info(folder, autosave))
+                if ask_recover(offer.question()):
+                    recovered = offer
         with contextlib.suppress(OSError):
             lock.write_text(str(os.getpid()), encoding="utf-8")
         return recovered
 
-    def autosave(self) -> Path | None:
+    def restore(self, recovery: Recovery) -> None:
+        """Show a recovered case under its own file name (unsaved; saving asks first)."""
+        self.state.reset(recovery.case, recovery.original, dirty=True)
+        self.recovered_from = recovery.original
+
+    def schedule_autosave(self, _path: str = "") -> None:
+        """Autosave a few seconds after the last edit (each edit restarts the wait)."""
+        self.autosave_timer.start()
+
+    def _autosave_data(self) -> tuple[Path, bytes, bytes] | None:
         if not self.state.dirty:
             return None
-        from ber.case.model import atomic_write_bytes
+        data = case_to_json(self.state.case).encode("utf-8")
+        info = json.dumps(
+            {
+                "original": str(self.state.path) if self.state.path is not None else None,
+                "saved_at": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            }
+        ).encode("utf-8")
+        return autosave_dir() / AUTOSAVE_NAME, data, info
 
-        path = autosave_dir() / AUTOSAVE_NAME
-        try:
-            atomic_write_bytes(path, case_to_json(self.state.case).encode("utf-8"))
-        except OSError:
-            return None
-        return path
+    def autosave(self) -> Path | None:
+        """Write the autosave and what it is of, now (the crash hook; the timer uses a worker)."""
+        job = self._autosave_data()
+        return job[0] if job is not None and _write_autosave(*job) else None
+
+    def autosave_in_background(self) -> None:
+        """The debounced autosave: the case is serialised here, written on a worker thread."""
+        job = self._autosave_data()
+        if job is None:
+            return
+        from gui.workers import run_in_pool
+
+        run_in_pool(lambda _h: _write_autosave(*job), lambda _r: None, lambda _e: None, owner=self)
 
     def end_session_marker(self) -> None:
         """A clean exit: remove the marker and the autosave."""
         folder = autosave_dir()
-        for name in (LOCK_NAME, AUTOSAVE_NAME):
+        for name in (LOCK_NAME, AUTOSAVE_NAME, AUTOSAVE_INFO):
             with contextlib.suppress(OSError):
                 (folder / name).unlink()
 
@@ -234,7 +311,21 @@ class DocumentController(WindowController):
     def save(self) -> bool:
         if self.state.path is None:
             return self.save_as()
+        if (
+            self.recovered_from is not None
+            and self.state.path == self.recovered_from
+            and self.state.path.exists()
+            and not ask_overwrite_original(self.window, self.state.path)
+        ):
+            return self.save_as()
         return self.save_to(self.state.path)
+
+    def revert(self) -> bool:
+        """Terug naar opgeslagen versie: drop the changes and reopen the saved file."""
+        path = self.state.path
+        if path is None or not path.exists() or not ask_revert(self.window, path):
+            return False
+        return self.open_path(path, ask=False)
 
     def save_as(self) -> bool:
         suggestion = str(Path(self.last_folder()) / ((self.state.case.business.name or "case") + ".ber"))
@@ -255,6 +346,7 @@ class DocumentController(WindowController):
             self.show_error(tr("file.save_failed", path=str(path)), exc.strerror or str(exc))
             return False
         self.state.mark_saved(path)
+        self.recovered_from = None
         add_recent(self.prefs, path)
         save_preferences(self.prefs)
         self.update_recent_menu()
@@ -280,3 +372,27 @@ def dropped_path(urls: list[QUrl]) -> Path | None:
             if path.suffix.lower() in (".ber", ".pdf", ".json"):
                 return path
     return None
+
+
+def _write_autosave(path: Path, data: bytes, info: bytes) -> bool:
+    from ber.case.model import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(path, data)
+        atomic_write_bytes(path.with_name(AUTOSAVE_INFO), info)
+    except OSError:
+        return False
+    return True
+
+
+def _autosave_info(folder: Path, autosave: Path) -> tuple[Path | None, str]:
+    """The original file and the local time of an autosave (its file time without the info)."""
+    original: Path | None = None
+    when = datetime.datetime.fromtimestamp(autosave.stat().st_mtime).astimezone()
+    try:
+        info = json.loads((folder / AUTOSAVE_INFO).read_text("utf-8"))
+        original = Path(info["original"]) if info.get("original") else None
+        when = datetime.datetime.fromisoformat(info["saved_at"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return original, when.strftime("%d-%m-%Y %H:%M:%S")

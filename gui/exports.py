@@ -31,6 +31,18 @@ def ask_open_file(parent: QWidget | None, path: Path) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_stale_export(parent: QWidget | None, problems: str) -> bool:
+    """The input has problems: export a report of the last valid input? (tests replace this)"""
+    answer = QMessageBox.question(
+        parent,
+        tr("stale.export_title"),
+        tr("stale.export_question", problems=problems),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class ExportController(WindowController):
     """PDF report and Excel workbook, each in a worker with progress and cancel."""
 
@@ -63,8 +75,13 @@ class ExportController(WindowController):
     # --- report -------------------------------------------------------------------
 
     def export_pdf(self, path: Path | None = None) -> ProgressHandle | None:
+        case = self.state.case
         if not self.analysis.exports_allowed():
-            return None
+            # the input has problems: a report of the last valid input, when the user wants it
+            valid = self.analysis.valid_case
+            if valid is None or not ask_stale_export(self.window, self.analysis.problem_summary):
+                return None
+            case = valid
         try:
             from ber.report import build_report
         except ImportError:
@@ -74,7 +91,6 @@ class ExportController(WindowController):
         if target is None:
             return None
         result = self.analysis.result
-        case = self.state.case
         ctx = self.analysis.ctx
         page = self.page
         lang = page.report_language()

@@ -15,6 +15,7 @@ through the one worker funnel (``gui.workers``); errors end in one dialog
 
 from __future__ import annotations
 
+import datetime
 import time
 from typing import Any
 
@@ -42,8 +43,9 @@ from gui.binding import Binder
 from gui.calculation import CalculationController
 from gui.controller import WindowParts
 from gui.dialogs import ManualDialog, PreferencesDialog, ReferenceDialog, about_text
-from gui.documents import AUTOSAVE_MS, DocumentController, dropped_path
+from gui.documents import DocumentController, dropped_path
 from gui.exports import ExportController
+from gui.fields import plausibility_warnings
 from gui.geodata_import import builtin_context
 from gui.map_region import STATUS_MS, MapRegionController
 from gui.pages.business import BusinessPage
@@ -57,6 +59,7 @@ from gui.pages.workforce import WorkforcePage
 from gui.register_menu import RegisterMenu
 from gui.register_view import RegisterView
 from gui.settings import Preferences, qsettings, save_preferences
+from gui.stale import StaleFrame
 from gui.state import Analysis, CaseState
 from gui.texts import language, title, tr
 from gui.window_state import restore_window_state, save_window_state
@@ -123,11 +126,8 @@ class MainWindow(QMainWindow):
         self.action_register_add = self.register_menu.action_add
         self.register_menu.viewOpened.connect(self._register_view_opened)
         self._build_status()
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.documents.autosave)
-        self.autosave_timer.start()
         self.state.changed.connect(self.on_state_changed)
+        self.binder.listeners.append(self.on_state_changed)
         self.state.fileChanged.connect(self.update_title)
         self.on_state_changed("")
         self.update_title()
@@ -229,8 +229,9 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("stack_pages")
         self.page_business = BusinessPage(self.binder, ref)
         self.page_workforce = WorkforcePage(self.binder, ref, self.municipality_choices)
-        self.page_sites = SitesPage(self.binder, self.municipality_choices)
+        self.page_sites = SitesPage(self.binder, self.municipality_choices, lambda: self.ctx.locate)
         self.page_region = RegionPage(self.binder, self.municipality_choices, lambda: self.analysis.geo)
+        self.page_region.capacityInvalidChanged.connect(lambda: self.on_state_changed("capacity"))
         self.page_results = ResultsPage()
         self.page_map = MapPage()
         self.page_report = ReportPage()
@@ -244,9 +245,16 @@ class MainWindow(QMainWindow):
             self.page_map,
             self.page_report,
         )
+        #: the pages that show results: greyed under a banner while the input has problems
+        self.stale_frames: list[StaleFrame] = []
         for i, (step, page) in enumerate(zip(STEPS, pages, strict=True)):
             self.steps.addItem(f"{i + 1}. {tr('step.' + step)}")
-            self.stack.addWidget(page if step == "map" else scrolled(page))
+            shown = page if step == "map" else scrolled(page)
+            if step in ("results", "map", "report"):
+                frame = StaleFrame(shown)
+                self.stale_frames.append(frame)
+                shown = frame
+            self.stack.addWidget(shown)
         self.steps.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.steps.currentRowChanged.connect(self._step_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -278,7 +286,10 @@ class MainWindow(QMainWindow):
         else:
             self.page_region.refresh_capacity()
         problems = validate_case(self.state.case, self.ctx.ref, self.ctx.table)
+        problems += self.binder.typed_problems()
+        problems += self.page_region.capacity_problems()
         self.analysis.problems = problems
+        self.binder.warnings = plausibility_warnings(self.state.case, datetime.date.today().year)
         self.binder.mark(problems)
         self.calculation.input_changed(valid=not problems)
         reason = ""
@@ -286,11 +297,17 @@ class MainWindow(QMainWindow):
             first = self.binder.located_text(problems[0])
             self.label_validation.setText(tr("status.invalid", n=len(problems), first=first))
             self.label_validation.setStyleSheet("color: #b71c1c;")
-            reason = (
-                tr("export.blocked") + "\n" + "\n".join(self.binder.located_text(p) for p in problems[:8])
-            )
-            self.page_results.clear_result(reason)
+            located = [self.binder.located_text(p) for p in problems]
+            reason = tr("export.blocked") + "\n" + "\n".join(located[:8])
+            self.analysis.problem_summary = "\n".join(f"• {t}" for t in located[:8])
+            for frame in self.stale_frames:
+                frame.set_problems(located)
+            if self.result is None:
+                self.page_results.clear_result(reason)
         else:
+            self.analysis.valid_case = self.state.case
+            for frame in self.stale_frames:
+                frame.set_problems([])
             self.label_validation.setText(tr("status.valid"))
             self.label_validation.setStyleSheet("color: #1b5e20;")
         self.update_enabled(reason)
@@ -303,11 +320,14 @@ class MainWindow(QMainWindow):
     def update_enabled(self, reason: str = "") -> None:
         ok = not self.problems
         fresh = ok and self.result is not None
-        self.commands.action_export_pdf.setEnabled(ok)
+        # with problems the report can still be made of the last valid input (it asks first)
+        reportable = ok or self.analysis.valid_case is not None
+        self.commands.action_export_pdf.setEnabled(reportable)
         self.commands.action_export_excel.setEnabled(fresh)
         self.commands.action_compute.setEnabled(ok)
         self.page_results.button_mc.setEnabled(ok and self.calculation.mc_job is None)
         self.page_report.set_enabled_exports(ok, reason)
+        self.page_report.button_pdf.setEnabled(reportable)
         self.page_report.button_excel.setEnabled(fresh)
         officer = self.prefs.officer or self.state.case.meta.officer or "–"
         self.page_report.label_officer.setText(tr("report.officer", officer=officer))
@@ -438,7 +458,7 @@ class MainWindow(QMainWindow):
         for job in (self.calculation.mc_job, self.exports.report_job):
             if job is not None:
                 job.cancel()
-        self.autosave_timer.stop()
+        self.documents.autosave_timer.stop()
         settings = qsettings()
         save_window_state(self, settings)
         self.prefs.last_case = str(self.state.path) if self.state.path is not None else ""

@@ -9,10 +9,12 @@ the map and region pages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMainWindow
 
 from ber.case.model import Region
 from ber.engine.geometry import site_point
@@ -187,3 +189,52 @@ class MapRegionController(WindowController):
         cum = self.cumulative_for(self.state.case)
         if cum is not self.page_map.cumulative:
             self.page_map.set_cumulative(cum)
+
+
+def ask_map_target(parent: QMainWindow, kind: str, suggestion: str) -> str:
+    """Where to save the map (tests replace this function); "" when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.texts import title
+
+    path, _ = QFileDialog.getSaveFileName(
+        parent, title(f"action.export_map_{kind}"), suggestion, tr(f"file.filter_{kind}")
+    )
+    return path
+
+
+class MapCommands:
+    """The map's menu commands: zoom to the region and the sites, export as PNG or SVG."""
+
+    def __init__(self, window: QMainWindow, page_map: MapPage, show_map: Callable[[], None]) -> None:
+        self.window = window
+        self.page_map = page_map
+        self.show_map = show_map
+
+    def zoom_to_region(self) -> None:
+        self.show_map()
+        if self.page_map.view is not None:
+            self.page_map.view.fit_region()
+
+    def export(self, kind: str, path: Path | None = None) -> Path | None:
+        """Save the map as shown (with legend and scale bar) as PNG or SVG."""
+        view = self.page_map.view
+        if view is None or view.layer is None:
+            return None
+        self.show_map()
+        if path is None:
+            chosen = ask_map_target(self.window, kind, str(Path.home() / f"{tr('map.file_name')}.{kind}"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_suffix(f".{kind}")
+        try:
+            written: Path = view.export_png(path, 2.0) if kind == "png" else view.export_svg(path)
+        except OSError as exc:
+            self.window.statusBar().showMessage(
+                tr("map.export_failed", path=str(path), reason=str(exc)), 8000
+            )
+            return None
+        self.window.statusBar().showMessage(tr("map.exported", path=str(written)), 8000)
+        return written

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ber.reference.data import sector_label
 from ber.texts.catalogue import LangTable
-from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, format_pressure, unit_label
 from gui.models import STATUS_BACKGROUND, Cell, CellTableModel
 from gui.texts import language, tr
 
@@ -140,9 +140,9 @@ def cumulative_model(model: CellTableModel, cum: Cumulative) -> None:
                 qty(s.this[t]),
                 qty(s.total[t]),
                 qty(s.capacity),
-                Cell(format_number(s.pressure_without[t], lang, 2), align_right=True),
+                Cell(format_pressure(s.pressure_without[t], lang), align_right=True),
                 _status_cell(s.status_without[t]),
-                Cell(format_number(s.pressure_with[t], lang, 2), align_right=True),
+                Cell(format_pressure(s.pressure_with[t], lang), align_right=True),
                 _status_cell(s.status_with[t]),
             ]
         )

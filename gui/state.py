@@ -196,6 +196,10 @@ class Analysis:
         self.geo: GeoData | None = None
         self.result: Assessment | None = None
         self.problems: list[Problem] = []
+        #: the last case without input problems (a report can be made of it, after asking)
+        self.valid_case: Case | None = None
+        #: the current problems as located texts, one per line (for the export question)
+        self.problem_summary = ""
 
     def exports_allowed(self) -> bool:
         return not self.problems

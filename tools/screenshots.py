@@ -32,7 +32,7 @@ def start_xvfb() -> subprocess.Popen[bytes] | None:
         if not Path(f"/tmp/.X{number}-lock").exists():
             break
     proc = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        ["Xvfb", f":{number}", "-screen", "0", "1920x1200x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "screenshots")
     parser.add_argument("--lang", choices=("nl", "en"), default="nl")
     parser.add_argument("--offscreen", action="store_true")
+    parser.add_argument("--size", default="1280x800", help="window size, e.g. 1366x768 or 1920x1080")
     parser.add_argument(
         "--geodata",
         type=Path,
@@ -87,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         window = build_window(args.lang)
-        window.resize(1280, 800)
+        width, height = (int(v) for v in args.size.lower().split("x"))
+        window.resize(width, height)
         window.show()
         wait(
             app,
@@ -110,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             saved.append(path)
             if step == "results":  # the lower half: measures and the chart
                 area = window.stack.currentWidget()
+                area = getattr(area, "page", area)  # a results page in its stale frame
                 area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
                 wait(app, 0.8)
                 path = args.out / f"{i + 1:02d}b-{step}-chart.png"

@@ -8,11 +8,7 @@ are illustrative and labelled so in the case and the report.
 from __future__ import annotations
 
 from ber.case.model import Case
-
-DEMO_CAPACITY_NOTE_NL = (
-    "Illustratief: de capaciteitscijfers in deze demo zijn verzonnen voor de demonstratie "
-    "en komen niet van de gemeenten."
-)
+from ber.texts.catalogue import text
 
 #: Illustrative spare capacity per municipality (None = unknown to the municipality).
 DEMO_CAPACITY: dict[str, dict[str, float | None]] = {
@@ -80,14 +76,15 @@ DEMO_REFERENCE_DATE = "2026-10-01"
 DEMO_SUPPLIED_BY = "BER-desk (demo, fictief)"
 
 
-def _demo_figures() -> dict[str, dict[str, dict[str, object] | None]]:
+def _demo_figures(lang: str) -> dict[str, dict[str, dict[str, object] | None]]:
+    note = text("demo.capacity_source", "en" if lang == "en" else "nl")
     return {
         code: {
             domain: None
             if value is None
             else {
                 "value": value,
-                "source": DEMO_CAPACITY_NOTE_NL,
+                "source": note,
                 "reference_date": DEMO_REFERENCE_DATE,
                 "supplied_by": DEMO_SUPPLIED_BY,
             }
@@ -106,9 +103,8 @@ def demo_case_dict(language: str = "nl") -> dict[str, object]:
             "officer": "M. de Vries (demo)",
             "date": "2026-11-24",
             "language": language,
-            "capacity_source": DEMO_CAPACITY_NOTE_NL,
-            "notes": "Demonstratiecasus van BER-desk. Locaties zijn bij benadering en "
-            "illustratief; regiocijfers: CBS.",
+            "capacity_source": text("demo.capacity_source", "en" if language == "en" else "nl"),
+            "notes": text("demo.notes", "en" if language == "en" else "nl"),
         },
         "business": {
             "name": "Demo Logistics B.V. (fictief)",
@@ -162,7 +158,7 @@ def demo_case_dict(language: str = "nl") -> dict[str, object]:
             "municipalities": ["GM0889", "GM0893", "GM0907", "GM0983", "GM0984", "GM1507", "GM1894"],
             "label": "Arbeidsmarktregio Noord-Limburg",
         },
-        "capacity": _demo_figures(),
+        "capacity": _demo_figures(language),
         "overrides": {},
         "mitigations": {"shuttle_share": 0.3, "employer_gp_share": 0.0, "local_recruitment_share": 0.0},
     }

@@ -35,7 +35,14 @@ def register(sub: Any) -> None:
         help=h("assess.assess_a_case_ber"),
     )
     add_case_argument(p)
-    add_value_options(p, {"--out": "assess.write_the_result_json", "--pdf": "assess.write_the_pdf_report"})
+    add_value_options(
+        p,
+        {
+            "--out": "assess.write_the_result_json",
+            "--pdf": "assess.write_the_pdf_report",
+            "--html": "assess.write_the_html_report",
+        },
+    )
     add_flag_options(p, {"--pdfa": "assess.make_the_pdf_a"})
     add_sampling_options(p)
     add_value_options(
@@ -55,7 +62,8 @@ def register(sub: Any) -> None:
 def run_assess(args: argparse.Namespace) -> int:
     check_sampling(args)
     check_outputs(
-        {"--out": args.out, "--pdf": args.pdf, "--xlsx": args.xlsx, "--gpkg": args.gpkg}, inputs=[args.case]
+        {"--out": args.out, "--pdf": args.pdf, "--html": args.html, "--xlsx": args.xlsx, "--gpkg": args.gpkg},
+        inputs=[args.case],
     )
     case, ctx = case_in_context(args)
     if args.region:
@@ -82,6 +90,10 @@ def run_assess(args: argparse.Namespace) -> int:
         from ber.cli.report_hook import write_report
 
         write_report(result, case, Path(args.pdf), args.lang, pdfa=args.pdfa, ctx=ctx, cumulative=cum)
+    if args.html:
+        from ber.report import build_html_report
+
+        build_html_report(result, case, Path(args.html), lang=args.lang, ctx=ctx, cumulative=cum)
     if not args.quiet and STDOUT not in (args.out, args.pdf):  # '-': the output is on stdout
         print_summary(result, case.business.name, args.lang)
         if cum is not None:

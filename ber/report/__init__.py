@@ -13,14 +13,19 @@ from ber.report.outcome import ReportOutcome
 
 if TYPE_CHECKING:
     from ber.report.build import build as build_report
+    from ber.report.build import build_html as build_html_report
 
-__all__ = ["ReportOutcome", "build_report"]
+__all__ = ["ReportOutcome", "build_html_report", "build_report"]
 
 
 def __getattr__(name: str) -> object:
-    """``build_report``, imported (with reportlab) when first asked for."""
+    """``build_report`` and ``build_html_report``, imported (with reportlab) when first asked for."""
     if name == "build_report":
         from ber.report.build import build
 
         return build
+    if name == "build_html_report":
+        from ber.report.build import build_html
+
+        return build_html
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

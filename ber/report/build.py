@@ -14,10 +14,11 @@ from ber.engine.progress import Cancelled, NoProgress, Progress
 from ber.engine.result import Assessment
 from ber.io.atomic import write_output
 from ber.io.paths import templates_dir
-from ber.report.data import ReportData, site_marks
+from ber.report.data import ReportData, credit_text, site_marks
 from ber.report.outcome import ReportOutcome
-from ber.report.sections_appendix import full_texts
+from ber.report.sections_appendix import full_texts, region_list
 from ber.report.sections_back import accountability, uncertainty
+from ber.report.sections_conclusion import conclusion
 from ber.report.sections_cumulative import cumulative_section
 from ber.report.sections_front import contents, cover, summary
 from ber.report.sections_inputs import inputs, method
@@ -44,7 +45,9 @@ SECTIONS: list[Section] = [
     map_section,
     sites_section,
     uncertainty,
+    conclusion,
     accountability,
+    region_list,  # only for a long region without a label
 ]
 
 PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
@@ -172,7 +175,7 @@ def _fit(canvas: Any, text: str, font: str, size: float, width: float) -> str:
 
 
 def _resolve_boundaries(
-    boundaries: Mapping[str, Any] | None, ctx: Context | None
+    boundaries: Mapping[str, Any] | None, ctx: Context | None, tx: Texts
 ) -> tuple[Mapping[str, Any] | None, str]:
     """Polygons to draw (explicit, else from the context's geodata) and their source text."""
     source = ""
@@ -181,7 +184,8 @@ def _resolve_boundaries(
         source = ctx.geo.source
         info = ctx.dataset
         if info is not None:
-            source = f"{info.name}; {info.attribution}" if info.attribution else info.name
+            credit = credit_text(info.attribution, tx) if info.attribution else ""
+            source = f"{info.name}; {credit}" if credit else info.name
     if boundaries:
         # point-only geodata (centroids) cannot be drawn as polygons: schematic map then
         boundaries = {
@@ -190,6 +194,20 @@ def _resolve_boundaries(
             if geom is not None and not geom.is_empty and geom.geom_type in ("Polygon", "MultiPolygon")
         }
     return (boundaries or None), source
+
+
+def chapters(data: ReportData) -> list[Section]:
+    """The sections this report prints: the cumulative one with cumulative data, the
+    region appendix for a long region without a label."""
+    from ber.report.data import LIST_MAX
+
+    long_region = not data.result.region.label and len(data.result.municipalities) > LIST_MAX
+    return [
+        s
+        for s in SECTIONS
+        if (s is not cumulative_section or data.cumulative is not None)
+        and (s is not region_list or long_region)
+    ]
 
 
 def prepare(
@@ -209,7 +227,7 @@ def prepare(
         ctx = Context.default()
     table = ctx.table
     centroids = {c: (float(table.x[i]), float(table.y[i])) for i, c in enumerate(table.codes)}
-    bounds, source = _resolve_boundaries(boundaries, ctx)
+    bounds, source = _resolve_boundaries(boundaries, ctx, tx)
     if logo is None:
         default_logo = templates_dir() / "logo.png"
         logo = default_logo if default_logo.is_file() else None
@@ -229,6 +247,7 @@ def prepare(
         sites=site_marks(result, case),
         cumulative=cumulative,
         municipality_names=dict(zip(table.codes, table.names, strict=True)),
+        dwellings={c: float(table.dwellings[i]) for i, c in enumerate(table.codes)},
     )
 
 
@@ -269,7 +288,7 @@ def build(
     data = prepare(result, case, path, lang, ctx, boundaries, logo, officer, cumulative)
     story: list[Any] = []
     # the cumulative chapter counts only when there is cumulative data
-    sections = [s for s in SECTIONS if s is not cumulative_section or data.cumulative is not None]
+    sections = chapters(data)
     for i, section in enumerate(sections):
         step(0.05 + 0.35 * i / len(sections), tx("progress.section", n=i + 1, total=len(sections)))
         story += section(data)
@@ -312,7 +331,7 @@ def _render(data: ReportData, story: list[Any], progress: Progress) -> bytes:
         data.tx("progress.layout"),
         **_doc_info(data),
         lang=PDF_LANG[data.lang],
-        invariant=1,
+        invariant=0,  # the real creation date; numbers reproduce, bytes need not
         initialFontName=FONT,
     )
     doc.multiBuild(story, canvasmaker=_canvas_class(data))
@@ -357,3 +376,26 @@ def _finish(pdf: bytes, case: Case, lang: Lang, info: dict[str, str] | None) -> 
     with pikepdf.open(io.BytesIO(final)) as doc:
         pages = len(doc.pages)
     return final, pages
+
+
+def build_html(
+    result: Assessment,
+    case: Case,
+    path: Path,
+    *,
+    lang: Lang = "nl",
+    ctx: Context | None = None,
+    cumulative: Cumulative | None = None,
+) -> Path:
+    """The accessible HTML version of the same report (``ber.report.html``), written atomically."""
+    from ber.report.html import story_html
+
+    pdf_name = path.with_suffix(".pdf")
+    data = prepare(result, case, pdf_name, lang, ctx, None, None, None, cumulative)
+    sections = chapters(data)
+    story: list[Any] = []
+    for section in sections:
+        story += section(data)
+    story += full_texts(data)
+    write_output(path, story_html(data, story).encode("utf-8"))
+    return path

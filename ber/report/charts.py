@@ -157,4 +157,15 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
             )
         )
         d.add(String(lx + 20, ly, tx("results.chart_band"), fontName=FONT, fontSize=7.5))
+    unit = data.domain_unit(domain)
+    # the text alternative (accessible HTML version): what the chart shows, in words
+    d._ber_alt = tx(
+        "html.chart_alt",
+        domain=data.domain(domain),
+        municipality=m.name,
+        first=years[0],
+        last=years[-1],
+        peak=data.qty(max(demand, default=0.0), unit, 0 if max(demand, default=0.0) >= 10 else 1),
+        capacity=data.qty(dom.capacity, unit, 0),
+    )
     return d

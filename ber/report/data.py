@@ -23,7 +23,7 @@ from ber.engine.status import severity
 from ber.reference.data import ReferenceSet
 from ber.report.styles import ACCENT, FONT, RULE, STATUS_COLOURS, ZEBRA, Styles
 from ber.report.texts import Texts
-from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, unit_label
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, format_pressure, unit_label
 from ber.texts.messages import Lang
 
 if TYPE_CHECKING:
@@ -34,6 +34,9 @@ MAX_CELL_CHARS = 300
 #: longest piece of text laid out as one paragraph (splitting one long paragraph across
 #: pages costs time quadratic in its length; pieces keep the layout linear)
 MAX_PARAGRAPH_CHARS = 1_500
+
+#: more municipalities than this are summarised in running text (full list in an appendix)
+LIST_MAX = 8
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class ReportData:
     cumulative: Cumulative | None = None
     #: names of every municipality of the context (GM code -> name), for cases hosted elsewhere
     municipality_names: dict[str, str] = field(default_factory=dict)
+    #: housing stock per municipality (GM code -> dwellings): the residence model's attraction
+    dwellings: dict[str, float] = field(default_factory=dict)
     #: texts too long for a table cell, in full (appendix "Volledige teksten"), numbered from 1
     full_texts: list[str] = field(default_factory=list)
 
@@ -98,13 +103,51 @@ class ReportData:
         return f"{format_number(share * 100, self.lang, decimals)}%"
 
     def pressure(self, value: float | None) -> str:
-        return format_number(value, self.lang, 2)
+        return format_pressure(value, self.lang)
 
     def unit(self, unit: str) -> str:
         return unit_label(unit, self.lang)
 
     def param_unit(self, unit: str) -> str:
         return self.tx.get("punit." + unit, unit_label(unit, self.lang))
+
+    def site_coordinates(self, x: float | None, y: float | None, crs: str) -> tuple[str, str]:
+        """A site as entered (degrees with 5 decimals, or metres) and in RD New (whole metres)."""
+        if x is None or y is None:
+            return "–", "–"
+        if crs == "EPSG:4326":
+            entered = self.tx(
+                "coords.degrees", lat=format_number(y, self.lang, 5), lon=format_number(x, self.lang, 5)
+            )
+        else:
+            entered = self.tx(
+                "coords.metres", x=format_number(x, self.lang, 0), y=format_number(y, self.lang, 0), crs=crs
+            )
+        rx, ry = to_rd(x, y, crs)
+        rd = self.tx("coords.rd", x=format_number(rx, self.lang, 0), y=format_number(ry, self.lang, 0))
+        return entered, rd
+
+    def threshold(self, domain: str, which: str) -> float:
+        """The amber or red pressure threshold used for a domain (override included)."""
+        from ber.engine.domains import domain as _domain
+
+        d = _domain(domain)
+        name = d.amber_threshold if which == "amber" else d.red_threshold
+        for p in self.result.parameters:
+            if p.key == name or p.name == name:
+                return float(p.value)
+        return float(self.ref.value(name))
+
+    def thresholds(self) -> tuple[str, str]:
+        """The amber and red thresholds as shown (one pair when every domain uses the same)."""
+        pairs = {(self.threshold(d, "amber"), self.threshold(d, "red")) for d in self.domains}
+        amber, red = sorted(pairs)[0] if pairs else (0.5, 1.0)
+        return self.plain(amber), self.plain(red)
+
+    def plain(self, value: float) -> str:
+        """A parameter value with as many decimals as it has (up to 4): 0,5 not 0,50."""
+        d = next((d for d in range(5) if abs(value - round(value, d)) < 1e-9), 4)
+        return format_number(value, self.lang, d)
 
     def status(self, status: str) -> str:
         return STATUS_LABELS[status][self.lang]
@@ -136,7 +179,27 @@ class ReportData:
     def region_label(self) -> str:
         """The region's label, or its municipalities' names when the case gives no label."""
         label = self.result.region.label
-        return label or ", ".join(m.name for m in self.result.municipalities)
+        if label:
+            return label
+        names = [m.name for m in self.result.municipalities]
+        if len(names) <= LIST_MAX:
+            return ", ".join(names)
+        # a long list is summarised here; the full list is in the appendix
+        return self.tx("region.summarised", count=len(names), host=self.result.site.host_name)
+
+    def region_phrase(self) -> str:
+        """The region in running text: "de Arbeidsmarktregio X", not "de regio Arbeidsmarktregio X"."""
+        label = self.region_label()
+        key = "region.phrase_named" if "regio" in label.lower() else "region.phrase"
+        return self.tx(key, label=label)
+
+    def persons(self, value: float | None, unit: str) -> str:
+        """A count of people in running text: whole persons ("less than 1 pupil" for 0.4)."""
+        if value is None:
+            return self.num(None)
+        if 0 < value < 0.5:
+            return self.tx("persons.less_than_one", unit=self.tx.get(f"unit_one.{unit}", self.unit(unit)))
+        return self.qty(round(value), unit, 0)
 
     def worst_status(self, code: str) -> str:
         m = self.result.municipality(code)
@@ -233,7 +296,15 @@ class ReportData:
             background = colors.HexColor(STATUS_COLOURS[status][0])
             cmds.append(("BACKGROUND", (col, at + head), (col, at + head), background))
         # LongTable: the same layout, splits between rows across pages, fast for long tables
-        table = LongTable(data, colWidths=list(widths), repeatRows=head, hAlign="LEFT", splitByRow=1)
+        fonts = (st.cell.fontName, st.cell_head.fontName)
+        measured = [list(row) for row in rows]
+        for col, at, status in status_cells:  # badges hold the status word
+            measured[at][col] = self.status(status).upper()
+        bold = {(at, col) for col, at, _ in status_cells} | {
+            (r, c) for r in bold_rows for c in range(len(widths))
+        }
+        fitted = fit_widths([list(header)] if head else [], measured, widths, fonts, st.cell.fontSize, bold)
+        table = LongTable(data, colWidths=fitted, repeatRows=head, hAlign="LEFT", splitByRow=1)
         table.setStyle(TableStyle(cmds))
         return table
 
@@ -258,3 +329,70 @@ def site_marks(result: Assessment, case: Case) -> list[SiteMark]:
     site = result.site
     x, y = to_rd(site.x, site.y, site.crs)
     return [SiteMark(site.name, x, y, True, None)]
+
+
+#: left + right padding of a table cell (points), as set by ``ReportData.table``
+CELL_PADDING = 8.0
+SOFT_HYPHEN = "\u00ad"
+
+
+def fit_widths(
+    header: Sequence[Sequence[Any]],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    fonts: tuple[str, str],
+    size: float,
+    bold: set[tuple[int, int]] | None = None,
+) -> list[float]:
+    """Column widths from content, within the total of ``widths`` (points).
+
+    ``bold``: (row, column) of body cells set in the bold font (badges, total rows).
+    Each column gets at least its longest word (so no word is broken inside a cell;
+    a soft hyphen marks where a long word may break), then the remaining space goes to
+    the columns whose full text does not fit yet, in proportion to what they lack;
+    what is left after that is shared in the proportions of ``widths``.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    total = float(sum(widths))
+    n = len(widths)
+    least = [0.0] * n
+    want = [0.0] * n
+    bold = bold or set()
+    for r, row in enumerate([*header, *rows]):
+        for c, value in enumerate(row[:n]):
+            body = r - len(header)
+            font = fonts[1] if body < 0 or (body, c) in bold else fonts[0]
+            if not isinstance(value, str):
+                least[c] = max(least[c], float(widths[c]) - CELL_PADDING)
+                want[c] = max(want[c], float(widths[c]) - CELL_PADDING)
+                continue
+            parts = [w for word in value.split() for w in word.split(SOFT_HYPHEN)]
+            hyphen = stringWidth("-", font, size) if SOFT_HYPHEN in value else 0.0
+            longest = max((stringWidth(w, font, size) for w in parts), default=0.0)
+            least[c] = max(least[c], longest + hyphen)
+            want[c] = max(want[c], stringWidth(value.replace(SOFT_HYPHEN, ""), font, size))
+    least = [w + CELL_PADDING + 1.0 for w in least]
+    want = [max(w + CELL_PADDING + 1.0, lo) for w, lo in zip(want, least, strict=True)]
+    if sum(least) >= total:
+        return least
+    spare = total - sum(least)
+    lack = [w - lo for w, lo in zip(want, least, strict=True)]
+    out = list(least)
+    if sum(lack) > 0:
+        # each column gets a share of the spare room in proportion to what it lacks, not beyond
+        give = min(1.0, spare / sum(lack))
+        out = [lo + give * la for lo, la in zip(least, lack, strict=True)]
+        spare = total - sum(out)
+    if spare > 1e-6:
+        out = [w + spare * float(g) / total for w, g in zip(out, widths, strict=True)]
+    return out
+
+
+def credit_text(text: str, tx: Texts) -> str:
+    """A data set's credit in the report language ("Bron: CBS, PDOK" → "Source: CBS, PDOK")."""
+    for lang in ("nl", "en"):  # a credit written as the catalogue writes it, in either language
+        prefix = Texts(lang)("credit", source="").strip()
+        if text.startswith(prefix):
+            return tx("credit", source=text[len(prefix) :].strip())
+    return text

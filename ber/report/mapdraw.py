@@ -233,7 +233,23 @@ def region_map(
         _draw_schematic(data, group, map_w, height, sites)
     d.add(group)
     _legend(data, d, map_w + 12, height, with_outside, sites)
+    d._ber_alt = map_alt(data)
     return d
+
+
+def map_alt(data: ReportData) -> str:
+    """The map in words: per verdict the municipalities coloured so, and the sites."""
+    tx = data.tx
+    groups: dict[str, list[str]] = {}
+    for m in data.result.municipalities:
+        groups.setdefault(data.worst_status(m.code), []).append(m.name)
+    parts = [
+        tx("html.map_group", status=data.status(s), names=", ".join(groups[s]))
+        for s in ("red", "amber", "green", "grey")
+        if s in groups
+    ]
+    sites = ", ".join(s.name for s in data.sites)
+    return tx("html.map_alt", groups="; ".join(parts), sites=sites)
 
 
 def _frame_for(points: list[tuple[float, float, float, float]], w: float, h: float, minimum: float) -> _Frame:

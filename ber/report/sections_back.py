@@ -6,7 +6,7 @@ from typing import Any
 
 from ber.engine.metrics import Output, is_metric, metric, metrics
 from ber.engine.result import SensitivityRow
-from ber.report.data import ReportData
+from ber.report.data import ReportData, credit_text
 from ber.report.sections_front import heading
 from ber.texts.labels import TOTAL_LABELS
 
@@ -148,8 +148,20 @@ def accountability(data: ReportData) -> list[Any]:
     ]
     out: list[Any] = [heading(data, tx("acc.title")), data.p(tx("acc.intro"))]
     out.append(data.table(["", ""], rows, [5.2 * cm, 11.8 * cm]))
-    out.append(data.p(tx("acc.attachment", file=data.file_name), st.note))
+    out.append(data.p(tx("acc.attachment", command=recompute_command(data)), st.note))
+    info = r.geodata
+    if info is not None and not info.builtin:
+        # another machine needs this very set: name it, with its checksum
+        out.append(data.p(tx("acc.geodata_needed", name=info.name, checksum=info.checksum[:16]), st.note))
     return out
+
+
+def recompute_command(data: ReportData) -> str:
+    """The command that repeats this calculation, with the sampling settings used."""
+    u = data.result.uncertainty
+    options = ["--samples", str(u.samples), "--seed", str(u.seed)] if u else []
+    out = data.tx("acc.result_file")
+    return " ".join(["ber", "assess", data.file_name, *options, "--out", out])
 
 
 def _geodata_rows(data: ReportData) -> list[list[str]]:
@@ -164,6 +176,6 @@ def _geodata_rows(data: ReportData) -> list[list[str]]:
         year=info.year or "–",
         version=info.version or "–",
         kind=kind,
-        attribution=info.attribution or "–",
+        attribution=credit_text(info.attribution, tx) if info.attribution else "–",
     )
     return [[tx("acc.geodata"), value], [tx("acc.geodata_checksum"), info.checksum]]

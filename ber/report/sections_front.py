@@ -11,6 +11,9 @@ from ber.report.styles import FONT
 from ber.texts.labels import STATUS_MEANING, TOTAL_LABELS
 from ber.texts.verdicts import percent_floor, pressure_text
 
+#: units counted in people: running text shows them in whole persons
+PERSON_UNITS = frozenset({"persons", "pupils", "patients"})
+
 
 def heading(data: ReportData, text: str, level: int = 1) -> Any:
     """A section heading; level 1 headings go into the table of contents and the PDF outline."""
@@ -103,17 +106,114 @@ def _domain_sentence(data: ReportData, domain: str) -> str:
     params = {
         "demand": data.qty(regional, unit, data.decimals(domain)),
         "municipality": (m.name if m else None) or data.num(None),
-        "mdemand": data.qty(dom.demand if dom else None, unit, SHARE),
+        "mdemand": (
+            data.persons(dom.demand if dom else None, unit)
+            if unit in PERSON_UNITS
+            else data.qty(dom.demand if dom else None, unit, SHARE)
+        ),
+        "capacity_n": data.num(dom.capacity if dom else None, 0),
         "capacity": data.qty(dom.capacity if dom else None, unit, 0),
         "pressure": pressure,
         "patients": data.figure("gp_patients", r.totals.value("gp_patients")),
         "fte": data.figure("gp_fte", r.totals.value("gp_fte")),
     }
-    sentence = tx("summary.sentence_unknown" if grey else f"summary.sentence.{domain}", **params)
+    text = tx("summary.sentence_unknown" if grey else f"summary.sentence.{domain}", **params)
     if verdict.coverage is not None and verdict.coverage < 1.0:
         # short: the cell holds at most MAX_CELL_CHARS (a grey sentence names the largest unknown)
-        sentence += " " + tx("summary.coverage", coverage=percent_floor(verdict.coverage, data.lang))
-    return sentence
+        text += " " + tx("summary.coverage", coverage=percent_floor(verdict.coverage, data.lang))
+    band = r.uncertainty.pressure.get(domain, {}).get(code or "") if r.uncertainty and code else None
+    if band is not None and verdict.pressure is not None:
+        # the verdict is the central one; the draws say how sure it is
+        text += " " + tx(
+            "summary.sentence_draws",
+            samples=r.uncertainty.samples if r.uncertainty else 0,
+            red=data.pct(band.share_red),
+            amber=data.pct(max(band.share_amber_or_red - band.share_red, 0.0)),
+        )
+    return text
+
+
+def status_legend(data: ReportData) -> str:
+    """The meaning of the verdicts with the thresholds actually used (overrides included)."""
+    meaning = {f"m_{s}": STATUS_MEANING[s][data.lang] for s in ("green", "amber", "red", "grey")}
+    amber, red = data.thresholds()
+    return data.tx("summary.status_legend", amber=amber, red=red, **meaning)
+
+
+def _headline(data: ReportData) -> str:
+    """Workers + family = residents in the region + those living abroad, in whole persons.
+
+    The three computed figures are rounded to whole persons (their metrics' rule); the
+    number living abroad (cross-border workers and their families) is derived from the
+    shown figures, so the sentence adds up as printed.
+    """
+    r, case, tx = data.result, data.case, data.tx
+    t = r.totals
+    shown = {k: round(t.value(k) or 0.0) for k in ("migrant_workers", "family_members", "residents")}
+    people = shown["migrant_workers"] + shown["family_members"]
+    abroad = max(people - shown["residents"], 0)
+    params = {
+        "business": case.business.name,
+        "site": r.site.name,
+        "host": r.site.host_name,
+        "jobs": data.figure("jobs", t.value("jobs")),
+        "year": r.full_operation_year,
+        "migrants": data.num(shown["migrant_workers"], 0),
+        "family": data.num(shown["family_members"], 0),
+        "people": data.num(people, 0),
+        "residents": data.num(shown["residents"], 0),
+        "region": data.region_phrase(),
+        "abroad": data.num(abroad, 0),
+        "cross_border": data.num(round(t.value("cross_border_workers") or 0.0), 0),
+    }
+    text = tx("summary.intro", **params)
+    if abroad:
+        text += " " + tx("summary.intro_abroad", count=abroad, **params)
+    return text
+
+
+def _cumulative_summary(data: ReportData) -> list[Any]:
+    """With a cumulative view: the verdicts without and with the other registered cases."""
+    if data.cumulative is None:
+        return []
+    from reportlab.lib.units import cm
+
+    cum, tx = data.cumulative, data.tx
+    rows, badges = [], []
+    for i, domain in enumerate(d for d in data.domains if d in cum.verdict_with):
+        alone, together = data.result.verdict[domain], cum.verdict_with[domain]
+        rows.append(
+            [
+                data.domain(domain),
+                "",
+                data.pressure(alone.pressure),
+                "",
+                data.pressure(together.pressure),
+                together.municipality_name or data.num(None),
+            ]
+        )
+        badges += [(1, i, alone.status), (3, i, together.status)]
+    pressure = tx("results.col_pressure")
+    table = data.table(
+        [
+            tx("summary.col_domain"),
+            tx("summary.col_alone"),
+            pressure,
+            tx("summary.col_together"),
+            pressure,
+            tx("cum.col_decides"),
+        ],
+        rows,
+        [4.2 * cm, 2.6 * cm, 1.7 * cm, 2.6 * cm, 1.7 * cm, 4.2 * cm],
+        right=[2, 4],
+        status_cells=badges,
+    )
+    n = len(cum.contributors)
+    return [
+        data.p(tx("summary.cumulative_heading"), data.st.h2),
+        data.p(tx("summary.cumulative_intro", count=n, n=n)),
+        table,
+    ]
 
 
 def summary(data: ReportData) -> list[Any]:
@@ -124,22 +224,7 @@ def summary(data: ReportData) -> list[Any]:
     year = r.full_operation_year
     t = r.totals
     out: list[Any] = [heading(data, tx("summary.title"))]
-    out.append(
-        data.p(
-            tx(
-                "summary.intro",
-                business=case.business.name,
-                site=r.site.name,
-                host=r.site.host_name,
-                jobs=data.figure("jobs", t.value("jobs")),
-                year=year,
-                migrants=data.num(t.value("migrant_workers"), data.decimals("migrant_workers")),
-                family=data.num(t.value("family_members"), data.decimals("family_members")),
-                residents=data.num(t.value("residents"), data.decimals("residents")),
-                region=data.region_label(),
-            )
-        )
-    )
+    out.append(data.p(_headline(data)))
     out.append(data.p(tx("summary.verdict_heading", year=year), st.h2))
     rows, badges = [], []
     for i, domain in enumerate(data.domains):
@@ -153,8 +238,8 @@ def summary(data: ReportData) -> list[Any]:
             status_cells=badges,
         )
     )
-    meaning = {s: STATUS_MEANING[s][data.lang] for s in ("green", "amber", "red", "grey")}
-    out.append(data.p(tx("summary.status_legend", **meaning), st.small))
+    out.append(data.p(status_legend(data), st.small))
+    out += _cumulative_summary(data)
     if case.meta.capacity_source:
         out.append(data.p(tx("summary.capacity_source", source=case.meta.capacity_source), st.note))
     out += _mitigations(data)

@@ -89,12 +89,12 @@ def inputs(data: ReportData) -> list[Any]:
 
     rows = []
     for s in case.sites:
-        coords = "–" if s.x is None or s.y is None else f"{data.num(s.x, 0)} ; {data.num(s.y, 0)} ({s.crs})"
         host = next((x.host_name for x in r.sites if x.name == s.name), None)
         if host is None:
             host = r.site.host_name if s.name == r.site.name else data.municipality_name(s.municipality)
         role = tx("inputs.role_chosen") if s.name == r.site.name else tx("inputs.role_alternative")
-        rows.append([s.name, coords, host, role])
+        entered, rd = data.site_coordinates(s.x, s.y, s.crs)
+        rows.append([s.name, entered, rd, host, role])
     out.append(
         KeepTogether(
             [
@@ -102,12 +102,13 @@ def inputs(data: ReportData) -> list[Any]:
                 data.table(
                     [
                         tx("inputs.col_site"),
+                        tx("inputs.col_entered"),
                         tx("inputs.col_coordinates"),
                         tx("inputs.col_host"),
                         tx("inputs.col_role"),
                     ],
                     rows,
-                    [6 * cm, 4.6 * cm, 3.4 * cm, 3 * cm],
+                    [4.4 * cm, 4.2 * cm, 3.4 * cm, 2.9 * cm, 2.1 * cm],
                 ),
             ]
         )
@@ -206,8 +207,7 @@ def method(data: ReportData) -> list[Any]:
     ]
     out.append(data.p(tx("method.steps_heading"), st.h2))
     steps = [
-        ListItem(data.p(tx(f"method.step{i}")), leftIndent=14, bulletFontName=st.body.fontName)
-        for i in range(1, 10)
+        ListItem(data.p(_step(data, i)), leftIndent=14, bulletFontName=st.body.fontName) for i in range(1, 10)
     ]
     out.append(
         ListFlowable(steps, bulletType="1", bulletFontName=st.body.fontName, bulletFontSize=9, leftIndent=14)
@@ -215,8 +215,9 @@ def method(data: ReportData) -> list[Any]:
     out.append(data.p(tx("method.preset_heading"), st.h2))
     preset = ref.presets.get(r.family_preset, {}).get(f"label_{data.lang}", r.family_preset)
     out.append(data.p(tx("method.preset_text", preset=preset)))
-    if r.family_preset == "rijksoverheid_2023":
-        out.append(data.p(tx("method.preset_note"), st.note))
+    # the two sources disagree by a factor three: disclosed under either preset
+    note = "method.preset_note" if r.family_preset == "rijksoverheid_2023" else "method.preset_note_cbs"
+    out.append(data.p(tx(note), st.note))
 
     # the long table may start below the heading on this page (no keep-with-next)
     out.append(data.p(tx("method.params_heading"), st.h2_flow))
@@ -293,9 +294,23 @@ def _dec(value: float) -> int:
     return 4
 
 
+def _step(data: ReportData, i: int) -> str:
+    """A step of the method; step 9 names the thresholds actually used."""
+    if i != 9:
+        return data.tx(f"method.step{i}")
+    amber, red = data.thresholds()
+    return data.tx("method.step9", amber=amber, red=red)
+
+
 def source_numbers(data: ReportData) -> dict[str, int]:
-    """Sources used by the result, numbered [1], [2], ... in the order of the source list."""
+    """Sources used by the result, numbered [1], [2], ... in the order of the source list.
+
+    Both family-ratio presets' sources are listed: the method chapter cites both.
+    """
     used = {p.source for p in data.result.parameters}
+    for preset in data.ref.presets.values():
+        if preset.get("source"):
+            used.add(preset["source"])
     keys = [k for k in sorted(data.ref.sources) if k in used]
     return {k: n for n, k in enumerate(keys, start=1)}
 

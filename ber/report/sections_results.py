@@ -8,6 +8,7 @@ from ber.engine.rounding import SHARE, rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_checks import policy_section
 from ber.report.sections_front import heading
+from ber.report.sections_residence import residence_table
 from ber.texts.verdicts import percent_floor, pressure_text
 
 
@@ -22,6 +23,7 @@ def results(data: ReportData) -> list[Any]:
         heading(data, tx("results.title")),
         data.p(tx("results.intro", year=r.full_operation_year)),
     ]
+    out += residence_table(data)
     for domain in data.domains:
         unit = data.domain_unit(domain)
         places = data.decimals(domain)  # the regional total; the rows are shares (rounding.SHARE)

@@ -18,6 +18,7 @@ __all__ = [
     "TOTAL_LABELS",
     "UNIT_LABELS",
     "format_number",
+    "format_pressure",
     "format_quantity",
     "label",
     "unit_label",
@@ -50,3 +51,14 @@ def unit_label(unit: str, lang: Lang) -> str:
 def format_quantity(value: float | None, unit: str, lang: Lang = "nl", decimals: int = 0) -> str:
     """A number with its unit, e.g. '1.234 bedden'."""
     return f"{format_number(value, lang, decimals)} {unit_label(unit, lang)}"
+
+
+def format_pressure(value: float | None, lang: Lang = "nl") -> str:
+    """Pressure (demand / spare capacity) in one unit everywhere: a percentage, "68 %".
+
+    The screen, the report, Excel (a percent number format) and the cumulative view all
+    show pressure this way; None (unknown capacity) gives "onbekend"/"unknown".
+    """
+    if value is None:
+        return format_number(None, lang)
+    return f"{format_number(value * 100, lang, 0)} %"

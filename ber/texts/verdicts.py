@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from ber.texts.catalogue import Lang, format_number, text
+from ber.texts.labels import format_pressure
 
 
 def percent_floor(share: float, lang: Lang) -> str:
@@ -26,15 +27,14 @@ def coverage_text(coverage: float | None, lang: Lang) -> str:
     )
 
 
-def pressure_text(pressure: float | None, no_capacity: bool, lang: Lang, decimals: int = 2) -> str:
-    """The pressure as a number, "geen vrije capaciteit" when infinite, empty when unknown."""
+def pressure_text(pressure: float | None, no_capacity: bool, lang: Lang) -> str:
+    """The pressure as a percentage ("68 %", one unit everywhere: ``format_pressure``),
+    "geen vrije capaciteit" when infinite, empty when unknown."""
     if no_capacity:
         return text("label.verdict.no_capacity", lang)
-    return "" if pressure is None else format_number(pressure, lang, decimals)
+    return "" if pressure is None else format_pressure(pressure, lang)
 
 
 def pressure_percent_text(pressure: float | None, no_capacity: bool, lang: Lang) -> str:
     """The pressure as a percentage of the spare capacity ("38 %"), as the GUI shows it."""
-    if no_capacity:
-        return text("label.verdict.no_capacity", lang)
-    return "" if pressure is None else f"{format_number(pressure * 100, lang, 0)} %"
+    return pressure_text(pressure, no_capacity, lang)

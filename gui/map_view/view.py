@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,6 +26,7 @@ from ber.maplayer import Bounds, FillStyle, MapLayer, PressureRamp, fill_styles,
 from ber.texts.messages import Lang
 from gui.map_view import export
 from gui.map_view.items import SiteMarker, path_from_rings
+from gui.map_view.labels import MunicipalityLabels
 from gui.map_view.navigation import PanZoomView
 from gui.map_view.overlays import OverlayState, paint_overlays, text
 
@@ -36,6 +37,8 @@ HATCH = QColor(95, 95, 95)
 SELECTED_PEN = QColor(0x1E, 0x3C, 0x96)
 HOVER_PEN = QColor(20, 20, 20)
 CLICK_SLOP_PX = 4
+#: a municipality's tooltip stays this long while the pointer rests on it (Qt's default: ~10 s)
+TOOLTIP_MS = 120_000
 #: switch to the unsimplified geometry when a pixel is smaller than this part of the tolerance
 DETAIL_FACTOR = 0.5
 
@@ -83,6 +86,8 @@ class MapView(PanZoomView):
         self._region: set[str] | None = None
         self._tooltips: dict[str, str] = {}
         self._sites: list[SiteMarker] = []
+        self._site_points: list[tuple[float, float]] = []
+        self.names: MunicipalityLabels | None = None
         self._selected: str | None = None
         self._hover: str | None = None
         self._press: QPoint | None = None
@@ -129,6 +134,9 @@ class MapView(PanZoomView):
         self._items.clear()
         self._hatches.clear()
         self._applied.clear()
+        if self.names is not None:
+            self.names.remove(scene)
+        self.names = MunicipalityLabels(scene, layer)
         self._layer = layer
         self._detailed = False
         self._paths = {False: {c: path_from_rings(layer.rings[c]) for c in layer.codes}, True: {}}
@@ -228,6 +236,7 @@ class MapView(PanZoomView):
         for marker in self._sites:
             self.scene().removeItem(marker)
         self._sites = []
+        self._site_points = [(x, y) for _name, x, y, _chosen in sites]
         for name, x, y, chosen in sites:
             marker = SiteMarker(name, chosen)
             marker.setPos(*rd_to_scene(x, y))
@@ -280,11 +289,18 @@ class MapView(PanZoomView):
         if self._layer is None:
             return None
         codes = self._region if self._region else set(self._statuses or self._pressures or ())
-        return (self._layer.bounds_of(codes) if codes else None) or self._layer.bounds
+        bounds = (self._layer.bounds_of(codes) if codes else None) or self._layer.bounds
+        if self._site_points:  # zoom to the region *and* every candidate site
+            xs = [bounds[0], bounds[2], *(x for x, _y in self._site_points)]
+            ys = [bounds[1], bounds[3], *(y for _x, y in self._site_points)]
+            bounds = (min(xs), min(ys), max(xs), max(ys))
+        return bounds
 
     def _view_changed(self) -> None:
         self._declutter_labels()
         mpp = self.metres_per_pixel()
+        if self.names is not None:
+            self.names.update(self, mpp)
         self._overlay.metres_per_pixel = mpp
         if self._layer is not None:
             detailed = 0 < mpp < self._layer.tolerance_m * DETAIL_FACTOR
@@ -371,7 +387,10 @@ class MapView(PanZoomView):
         if code is None:
             QToolTip.hideText()
         else:
-            QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_for(code), self.viewport())
+            # the tooltip stays while the pointer rests on the municipality
+            QToolTip.showText(
+                event.globalPosition().toPoint(), self.tooltip_for(code), self.viewport(), QRect(), TOOLTIP_MS
+            )
 
     def leaveEvent(self, event: object) -> None:
         if self._hover is not None:

@@ -10,32 +10,38 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ber.case.validate import HORIZON_RANGE, SHIFTS_RANGE, START_YEAR_RANGE
+from ber.case.validate import HORIZON_RANGE, MAX_FLOOR_AREA_M2, MAX_JOBS, SHIFTS_RANGE, START_YEAR_RANGE
 from ber.reference.data import ReferenceSet
-from gui.binding import Binder, error_label, number_spin, percent_spin
+from gui.binding import Binder, error_label
+from gui.fields import NumberEdit
 from gui.pages.common import add_row, form_group, page_title
-from gui.texts import counted_suffix, language, tr
+from gui.texts import language, tr
 
 MAX_RAMP_YEARS = 15
 
 
 class RampUpEditor(QWidget):
-    """A row of percentages, one per year since the start (the last one continues)."""
+    """A row of percentages, one per year since the start (the last one continues).
+
+    Each year is a :class:`NumberEdit` bound to ``business.ramp_up[i]``: "150" stays
+    150 % and is marked with the allowed range, never clamped.
+    """
 
     def __init__(self, binder: Binder, path: str = "business.ramp_up") -> None:
         super().__init__()
         self.setObjectName("edit_ramp_up")
         self.binder = binder
         self.path = path
-        self.spins: list[Any] = []
+        self.edits: list[NumberEdit] = []
+        self.boxes: list[QWidget] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.row = QHBoxLayout()
+        self.row.addStretch(1)
         outer.addLayout(self.row)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(tr("ramp.add"))
@@ -53,27 +59,42 @@ class RampUpEditor(QWidget):
         binder.custom(path, self, self.set_values, self.message)
 
     def values(self) -> list[float]:
-        return [round(s.value() / 100.0, 10) for s in self.spins]
+        """The fractions the case holds (what is typed wrongly is not in there)."""
+        return [float(v) for v in self.binder.state.value(self.path)]
 
     def set_values(self, values: Any) -> None:
         values = list(values or [])
-        while len(self.spins) > len(values):
-            spin = self.spins.pop()
-            self.row.removeWidget(spin)
-            spin.deleteLater()
-        while len(self.spins) < len(values):
-            spin = percent_spin(0.0, 100.0, 0)
-            i = len(self.spins)
-            spin.setObjectName(f"spin_ramp_{i}")
-            spin.setAccessibleName(tr("ramp.year", n=i + 1))
-            spin.setPrefix(tr("ramp.year_prefix", n=i + 1))
-            spin.valueChanged.connect(lambda _v: self.binder.commit(self.path, self.values()))
-            self.row.insertWidget(i, spin)
-            self.spins.append(spin)
-        for spin, value in zip(self.spins, values, strict=True):
-            spin.blockSignals(True)
-            spin.setValue(float(value) * 100.0)
-            spin.blockSignals(False)
+        while len(self.edits) > len(values):
+            edit = self.edits.pop()
+            box = self.boxes.pop()
+            self.binder.unbind(edit)
+            self.row.removeWidget(box)
+            box.deleteLater()
+        while len(self.edits) < len(values):
+            i = len(self.edits)
+            edit = NumberEdit(scale=100.0, low=0.0, high=100.0, unit="%")
+            edit.setObjectName(f"edit_ramp_{i}")
+            edit.setAccessibleName(tr("ramp.year", n=i + 1))
+            edit.setMaximumWidth(70)
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(1)
+            top = QHBoxLayout()
+            top.addWidget(QLabel(tr("ramp.year_prefix", n=i + 1).strip()))
+            top.addWidget(edit)
+            top.addWidget(QLabel("%"))
+            lay.addLayout(top)
+            message = error_label(box)
+            message.setMaximumWidth(220)
+            lay.addWidget(message)
+            self.binder.number(edit, f"{self.path}[{i}]", message)
+            self.row.insertWidget(i, box)
+            self.edits.append(edit)
+            self.boxes.append(box)
+        for i, (edit, value) in enumerate(zip(self.edits, values, strict=True)):
+            if f"{self.path}[{i}]" not in self.binder.typed and not edit.reads_as(value):
+                edit.show_value(value, language())
         self.remove_button.setEnabled(len(values) > 1)
         self.add_button.setEnabled(len(values) < MAX_RAMP_YEARS)
 
@@ -122,46 +143,50 @@ class BusinessPage(QWidget):
             "business.sector",
             add_row(form, tr("business.sector"), sector, tr("business.sector_tip"), "combo_sector"),
         )
-        jobs = number_spin(-1, 100_000, tr("unit.jobs"))
-        counted_suffix(jobs, "unit.jobs")
-        jobs.setSpecialValueText(tr("business.jobs_unknown"))
-        binder.spin(
+        jobs = NumberEdit(optional=True, low=0, high=MAX_JOBS, unit=tr("unit.jobs", count=2))
+        jobs.setPlaceholderText(tr("business.jobs_unknown"))
+        binder.number(
             jobs,
             "business.jobs",
-            add_row(form, tr("business.jobs"), jobs, tr("business.jobs_tip"), "spin_jobs"),
-            optional=True,
+            add_row(form, tr("business.jobs"), jobs, tr("business.jobs_tip"), "edit_jobs", jobs.unit),
         )
-        area = number_spin(-1, 5_000_000, "m²")
-        area.setSingleStep(1000)
-        area.setSpecialValueText(tr("business.area_unknown"))
-        binder.spin(
+        area = NumberEdit(optional=True, low=0, high=MAX_FLOOR_AREA_M2, unit="m²")
+        area.setPlaceholderText(tr("business.area_unknown"))
+        binder.number(
             area,
             "business.floor_area_m2",
-            add_row(form, tr("business.area"), area, tr("business.area_tip"), "spin_floor_area"),
-            optional=True,
+            add_row(form, tr("business.area"), area, tr("business.area_tip"), "edit_floor_area", "m²"),
         )
-        start = QSpinBox()
-        start.setRange(*START_YEAR_RANGE)
-        binder.spin(
+        start = NumberEdit(integer=True, low=START_YEAR_RANGE[0], high=START_YEAR_RANGE[1], grouping=False)
+        binder.number(
             start,
             "business.start_year",
-            add_row(form, tr("business.start_year"), start, tr("business.start_year_tip"), "spin_start_year"),
+            add_row(form, tr("business.start_year"), start, tr("business.start_year_tip"), "edit_start_year"),
         )
-        horizon = QSpinBox()
-        horizon.setRange(*HORIZON_RANGE)
-        counted_suffix(horizon, "unit.years")
-        binder.spin(
+        horizon = NumberEdit(
+            integer=True, low=HORIZON_RANGE[0], high=HORIZON_RANGE[1], unit=tr("unit.years", count=2)
+        )
+        binder.number(
             horizon,
             "business.horizon_years",
-            add_row(form, tr("business.horizon"), horizon, tr("business.horizon_tip"), "spin_horizon"),
+            add_row(
+                form,
+                tr("business.horizon"),
+                horizon,
+                tr("business.horizon_tip"),
+                "edit_horizon",
+                horizon.unit,
+            ),
         )
-        shifts = QSpinBox()
-        shifts.setRange(*SHIFTS_RANGE)
-        counted_suffix(shifts, "unit.shifts")
-        binder.spin(
+        shifts = NumberEdit(
+            integer=True, low=SHIFTS_RANGE[0], high=SHIFTS_RANGE[1], unit=tr("unit.shifts", count=2)
+        )
+        binder.number(
             shifts,
             "business.shifts_per_day",
-            add_row(form, tr("business.shifts"), shifts, tr("business.shifts_tip"), "spin_shifts"),
+            add_row(
+                form, tr("business.shifts"), shifts, tr("business.shifts_tip"), "edit_shifts", shifts.unit
+            ),
         )
         lay.addWidget(group)
 

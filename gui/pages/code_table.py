@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -17,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.binding import Binder, error_label, number_spin, percent_spin
-from gui.texts import counted_suffix, tr
+from ber.case.validate import MAX_BEDS
+from ber.texts.messages import Problem
+from gui.binding import INVALID_STYLE, Binder, error_label
+from gui.fields import NumberEdit, searchable
+from gui.texts import language, tr
 
 Municipalities = Callable[[], list[tuple[str, str]]]
 
@@ -66,14 +68,40 @@ class CodeValueTable(QWidget):
     # --- state <-> rows ---------------------------------------------------------
 
     def _rows(self) -> list[tuple[str, float]]:
+        """Rows as the case would hold them; a row whose number does not read as one keeps
+        the value the case has (its cell stays as typed and is marked)."""
         out = []
+        held = self._held()
         for r in range(self.table.rowCount()):
             combo = self.table.cellWidget(r, 0)
-            spin = self.table.cellWidget(r, 1)
-            assert isinstance(combo, QComboBox) and isinstance(spin, QDoubleSpinBox)
-            value = spin.value() / 100.0 if self.kind == "shares" else spin.value()
-            out.append((str(combo.currentData()), round(value, 10)))
+            edit = self.table.cellWidget(r, 1)
+            assert isinstance(combo, QComboBox) and isinstance(edit, NumberEdit)
+            code, value, _note = edit.read()
+            if code or value is None:
+                value = held[r][1] if r < len(held) else 0.0
+            out.append((str(combo.currentData()), round(float(value), 10)))
         return out
+
+    def _held(self) -> list[tuple[str, float]]:
+        value = self.binder.state.value(self.path)
+        if self.kind == "beds":
+            return [(b["municipality"], float(b["beds"])) for b in (value or [])]
+        return [(c, float(v)) for c, v in (value or {}).items()]
+
+    def _typed_problems(self) -> dict[str, Problem]:
+        """Cells whose text does not read as a number: marked, and an input problem."""
+        typed = {}
+        for r in range(self.table.rowCount()):
+            edit = self.table.cellWidget(r, 1)
+            assert isinstance(edit, NumberEdit)
+            code, _value, _note = edit.read()
+            edit.setStyleSheet(INVALID_STYLE if code else "")
+            if code:
+                field = f"{self.path}[{r}]"
+                typed[field] = Problem(
+                    "input." + code, field, {"value": edit.text().strip(), **edit.allowed()}
+                )
+        return typed
 
     def _model_value(self, rows: list[tuple[str, float]]) -> Any:
         if self.kind == "beds":
@@ -81,7 +109,7 @@ class CodeValueTable(QWidget):
         return dict(rows)
 
     def _commit(self) -> None:
-        self.binder.commit(self.path, self._model_value(self._rows()))
+        self.binder.commit_table(self.path, self._model_value(self._rows()), self._typed_problems())
 
     def set_value(self, value: Any) -> None:
         if self.kind == "beds":
@@ -110,13 +138,15 @@ class CodeValueTable(QWidget):
         if combo.findData(code) < 0:
             combo.addItem(code, code)
         combo.setCurrentIndex(combo.findData(code))
-        spin = percent_spin() if self.kind == "shares" else number_spin(0, 100_000, tr("unit.beds"))
-        if self.kind != "shares":
-            counted_suffix(spin, "unit.beds")
+        searchable(combo)
+        if self.kind == "shares":
+            spin = NumberEdit(scale=100.0, low=0.0, high=100.0, unit="%")
+        else:
+            spin = NumberEdit(low=0.0, high=MAX_BEDS, unit=tr("unit.beds", count=2))
         spin.setAccessibleName(tr("col.beds") if self.kind == "beds" else tr("col.share"))
-        spin.setValue(number)
+        spin.show_value(number / 100.0 if self.kind == "shares" else number, language())
         combo.currentIndexChanged.connect(lambda _i: self._commit())
-        spin.valueChanged.connect(lambda _v: self._commit())
+        spin.editingFinished.connect(self._commit)
         self.table.setCellWidget(r, 0, combo)
         self.table.setCellWidget(r, 1, spin)
 

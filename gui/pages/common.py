@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,19 +42,34 @@ def form_group(title: str) -> tuple[QGroupBox, QFormLayout]:
     return group, form
 
 
-def add_row(form: QFormLayout, label: str, widget: QWidget, tip: str = "", name: str = "") -> QLabel:
-    """A labelled row with an error label under the widget; returns the error label."""
+def add_row(
+    form: QFormLayout, label: str, widget: QWidget, tip: str = "", name: str = "", unit: str = ""
+) -> QLabel:
+    """A labelled row (``unit`` after the widget) with an error label under it; returns the label."""
     if name:
         widget.setObjectName(name)
     widget.setAccessibleName(label.rstrip(":"))
     if tip:
         widget.setToolTip(tip)
         widget.setAccessibleDescription(tip)
-    box, message = with_message(widget)
+    box, message = with_message(widget, unit)
     caption = QLabel(label)
     caption.setBuddy(widget)
     form.addRow(caption, box)
     return message
+
+
+def show_all_rows(view: QTableView) -> None:
+    """Make a table tall enough for all its rows (the key figures: readable without scrolling);
+    again whenever its columns change width (rows wrap differently)."""
+    if not view.property("show_all_rows"):
+        view.setProperty("show_all_rows", True)
+        view.horizontalHeader().sectionResized.connect(lambda *_a: show_all_rows(view))
+    view.resizeRowsToContents()
+    model = view.model()
+    rows = model.rowCount() if model is not None else 0
+    height = view.horizontalHeader().height() + sum(view.rowHeight(r) for r in range(rows))
+    view.setMinimumHeight(height + 2 * view.frameWidth() + 2)
 
 
 def scrolled(page: QWidget) -> QScrollArea:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ber.engine.domains import domain_keys
 from ber.io.capacity import Edit
+from ber.texts.messages import Problem
 from gui.binding import Binder, error_label
 from gui.pages.common import page_title
 from gui.texts import language, tr
@@ -63,6 +64,9 @@ def matching_region(geo: Any, codes: list[str] | None, label: str = "") -> tuple
 
 
 class RegionPage(QWidget):
+    #: cells of the capacity table were typed wrongly, or corrected (input problems changed)
+    capacityInvalidChanged = Signal()
+
     def __init__(
         self,
         binder: Binder,
@@ -179,6 +183,7 @@ class RegionPage(QWidget):
             self.capacity = placeholder
             return
         self.capacity = CapacityTableWidget(on_edits=self._on_capacity_edits, lang=language())
+        self.capacity.model.invalidChanged.connect(self.capacityInvalidChanged)
         self.capacity.setMinimumHeight(280)
         self.capacity.on_provenance = self._on_capacity_provenance
         if hasattr(self.capacity, "label_source"):
@@ -188,6 +193,14 @@ class RegionPage(QWidget):
 
         self.request_panel = CapacityRequestPanel(self.state, self._region_names, self._request_message, self)
         self.capacity_holder.addWidget(self.request_panel)
+
+    def capacity_problems(self) -> list[Problem]:
+        """Cells of the capacity table typed wrongly: input problems until corrected."""
+        from gui.capacity_table import CapacityTableWidget
+
+        if isinstance(self.capacity, CapacityTableWidget):
+            return self.capacity.model.invalid_problems()
+        return []
 
     def _on_capacity_edits(self, edits: list[Edit]) -> None:
         capacity = {code: dict(values) for code, values in self.state.case.to_dict()["capacity"].items()}

@@ -30,7 +30,7 @@ from gui.models import (
     traffic_light_table,
     verdict_table,
 )
-from gui.pages.common import page_title
+from gui.pages.common import page_title, show_all_rows
 from gui.texts import language, tr
 
 
@@ -176,6 +176,7 @@ class ResultsPage(QWidget):
         self.result = result
         self.verdict_model.set_table(*verdict_table(result, lang))
         self.figures_model.set_table(*key_figures_table(result, lang))
+        show_all_rows(self.figures_view)
         headers, rows, keys = traffic_light_table(result, lang)
         self.traffic_model.set_table(headers, rows, keys)
         self.mitigation_model.set_table(*mitigation_table(result, lang))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -18,16 +18,28 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.binding import Binder, error_label
+from ber.case.validate import RD_X_RANGE, RD_Y_RANGE, WGS84_LAT_RANGE, WGS84_LON_RANGE
+from ber.texts.messages import Problem
+from gui.binding import INVALID_STYLE, Binder, error_label
+from gui.fields import NumberEdit, parse_point, searchable
 from gui.pages.common import page_title
-from gui.texts import tr
+from gui.texts import language, tr
 
 CRS_ITEMS = (("EPSG:28992", "crs.rd"), ("EPSG:4326", "crs.wgs84"))
-COLUMNS = ("col.chosen", "col.site", "col.x", "col.y", "col.crs", "col.host")
+COLUMNS = ("col.chosen", "col.site", "col.x", "col.y", "col.crs", "col.host", "col.lies_in")
+#: allowed coordinates per CRS (shown unit, low, high) for the messages
+RANGES = {
+    ("EPSG:4326", "x"): ("°", *WGS84_LON_RANGE),
+    ("EPSG:4326", "y"): ("°", *WGS84_LAT_RANGE),
+    ("EPSG:28992", "x"): ("m", *RD_X_RANGE),
+    ("EPSG:28992", "y"): ("m", *RD_Y_RANGE),
+}
+Locator = Callable[[float, float], str | None]
 
 
 class SitesPage(QWidget):
@@ -36,8 +48,14 @@ class SitesPage(QWidget):
     importRequested = Signal(str)
     mapPickRequested = Signal()
 
-    def __init__(self, binder: Binder, municipalities: Callable[[], list[tuple[str, str]]]) -> None:
+    def __init__(
+        self,
+        binder: Binder,
+        municipalities: Callable[[], list[tuple[str, str]]],
+        locator: Callable[[], Locator | None] = lambda: None,
+    ) -> None:
         super().__init__()
+        self.locator = locator
         self.setObjectName("page_sites")
         self.binder = binder
         self.municipalities = municipalities
@@ -92,6 +110,7 @@ class SitesPage(QWidget):
             self.table.rowCount() == len(sites)
             and [{k: s.get(k) for k in keys} for s in sites] == self.sites()
         ):
+            self.show_locations()  # the region may have changed
             return  # the table already shows this (the edit came from here): keep focus
         self.table.setRowCount(0)
         for button in self.chosen_group.buttons():
@@ -115,23 +134,14 @@ class SitesPage(QWidget):
             self.table.setCellWidget(i, 1, name)
             crs = site.get("crs", "EPSG:28992")
             for col, key in ((2, "x"), (3, "y")):
-                spin = QDoubleSpinBox()
-                spin.setKeyboardTracking(False)
-                if crs == "EPSG:4326":
-                    spin.setRange(-180.0, 180.0)
-                    spin.setDecimals(6)
-                    spin.setSuffix(" °")
-                else:
-                    spin.setRange(-1.0, 700_000.0)
-                    spin.setDecimals(0)
-                    spin.setSuffix(" m")
-                    spin.setGroupSeparatorShown(True)
-                spin.setSpecialValueText("–")
-                value = site.get(key)
-                spin.setValue(spin.minimum() if value is None else float(value))
-                spin.setAccessibleName(tr(f"col.{key}"))
-                spin.valueChanged.connect(lambda _v: self._commit())
-                self.table.setCellWidget(i, col, spin)
+                unit, low, high = RANGES.get((crs, key), ("", None, None))
+                edit = NumberEdit(optional=True, low=low, high=high, unit=unit)
+                edit.setPlaceholderText("–")
+                edit.show_value(site.get(key), language())
+                edit.setAccessibleName(tr(f"col.{key}"))
+                edit.setToolTip(tr("sites.coordinate_tip"))
+                edit.editingFinished.connect(self._commit)
+                self.table.setCellWidget(i, col, edit)
             combo = QComboBox()
             combo.setAccessibleName(tr("col.crs"))
             for code, label in CRS_ITEMS:
@@ -139,7 +149,7 @@ class SitesPage(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(crs)))
             combo.currentIndexChanged.connect(lambda _i, row=i: self._crs_changed(row))
             self.table.setCellWidget(i, 4, combo)
-            host = QComboBox()
+            host = searchable(QComboBox())
             host.setAccessibleName(tr("col.host"))
             host.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             host.setMinimumContentsLength(22)
@@ -153,10 +163,52 @@ class SitesPage(QWidget):
             host.currentIndexChanged.connect(lambda _i: self._commit())
             self.table.setCellWidget(i, 5, host)
         self.button_remove.setEnabled(len(sites) > 1)
+        self.show_locations()
+
+    def show_locations(self) -> None:
+        """The municipality each site lies in (point in polygon of the built-in national data),
+        with a warning when it differs from the chosen one or lies outside the region."""
+        locate = self.locator()
+        names = dict(self.municipalities())
+        case = self.binder.state.case
+        region = set(case.region.municipalities) if case.region.municipalities is not None else None
+        for r, site in enumerate(case.sites[: self.table.rowCount()]):
+            text, warning = self._location_text(site, locate, names, region)
+            item = QTableWidgetItem(("⚠ " if warning else "") + text)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip(warning or text)
+            if warning:
+                item.setForeground(QColor("#8a5a00"))
+            self.table.setItem(r, 6, item)
+
+    @staticmethod
+    def _location_text(
+        site: Any, locate: Locator | None, names: dict[str, str], region: set[str] | None
+    ) -> tuple[str, str]:
+        if site.x is None or site.y is None or locate is None:
+            return "–", ""
+        from ber.engine.geometry import to_rd
+
+        try:
+            code = locate(*to_rd(site.x, site.y, site.crs))
+        except (ValueError, KeyError):
+            return "–", ""
+        if code is None:
+            return tr("sites.nowhere"), tr("sites.nowhere_tip")
+        name = names.get(code, code)
+        if site.municipality is not None and site.municipality != code:
+            return name, tr(
+                "sites.other_host", name=name, host=names.get(site.municipality, site.municipality)
+            )
+        if region is not None and code not in region:
+            return name, tr("sites.outside_region", name=name)
+        return name, ""
 
     # --- rows -> state ------------------------------------------------------------
 
-    def sites(self) -> list[dict[str, Any]]:
+    def sites(self, typed: dict[str, Problem] | None = None) -> list[dict[str, Any]]:
+        """The rows as the case holds them; cells typed wrongly go to ``typed``."""
+        typed = {} if typed is None else typed
         out = []
         checked = self.chosen_group.checkedId()
         for r in range(self.table.rowCount()):
@@ -165,23 +217,53 @@ class SitesPage(QWidget):
             y = self.table.cellWidget(r, 3)
             crs = self.table.cellWidget(r, 4)
             host = self.table.cellWidget(r, 5)
-            assert (
-                isinstance(name, QLineEdit)
-                and isinstance(x, QDoubleSpinBox)
-                and isinstance(y, QDoubleSpinBox)
-            )
+            assert isinstance(name, QLineEdit) and isinstance(x, NumberEdit) and isinstance(y, NumberEdit)
             assert isinstance(crs, QComboBox) and isinstance(host, QComboBox)
+            held = self.binder.state.case.sites[r] if r < len(self.binder.state.case.sites) else None
+            xv, yv = self._coordinates(x, y, str(crs.currentData()), held, f"sites[{r}]", typed)
             out.append(
                 {
                     "name": name.text(),
-                    "x": None if x.value() <= x.minimum() else x.value(),
-                    "y": None if y.value() <= y.minimum() else y.value(),
+                    "x": xv,
+                    "y": yv,
                     "crs": crs.currentData(),
                     "municipality": host.currentData(),
                     "chosen": r == checked,
                 }
             )
         return out
+
+    def _coordinates(
+        self, x: NumberEdit, y: NumberEdit, crs: str, held: Any, row: str, typed: dict[str, Problem]
+    ) -> tuple[float | None, float | None]:
+        """The typed coordinates; a pasted "52.01, 4.21" (latitude, longitude as web maps
+        give it) fills both; text that is no number keeps what the case holds (and is marked)."""
+        for edit in (x, y):
+            point = parse_point(edit.text())
+            if point is not None:
+                lat, lon = point
+                if crs == "EPSG:4326":
+                    px, py = lon, lat
+                else:
+                    from ber.engine.geometry import to_rd
+
+                    rx, ry = to_rd(lon, lat, "EPSG:4326")
+                    px, py = float(round(rx)), float(round(ry))
+                x.show_value(px, language())  # the pasted pair is split over both cells
+                y.show_value(py, language())
+                return px, py
+        values = []
+        for edit, key in ((x, "x"), (y, "y")):
+            code, value, _note = edit.read()
+            edit.setStyleSheet(INVALID_STYLE if code else "")
+            if code:
+                field = f"{row}.{key}"
+                typed[field] = Problem(
+                    "input." + code, field, {"value": edit.text().strip(), **edit.allowed()}
+                )
+                value = getattr(held, key, None)
+            values.append(value)
+        return values[0], values[1]
 
     def _crs_changed(self, row: int) -> None:
         """Switching RD <-> WGS84 converts the coordinates, so the point stays where it is."""
@@ -200,7 +282,9 @@ class SitesPage(QWidget):
         self.binder.commit("sites", sites)
 
     def _commit(self) -> None:
-        self.binder.commit("sites", self.sites())
+        typed: dict[str, Problem] = {}
+        sites = self.sites(typed)
+        self.binder.commit_table("sites", sites, typed)
 
     def add_site(self, x: float | None = None, y: float | None = None, name: str = "") -> None:
         sites = self.sites()

@@ -6,11 +6,19 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QVBoxLayout, QWidget
 
 from ber.reference.data import CATEGORIES, MODES, ReferenceSet
 from ber.texts.labels import format_number
-from gui.binding import Binder, error_label, percent_spin
+from gui.binding import Binder, error_label
+from gui.fields import NumberEdit
 from gui.pages.code_table import CodeValueTable, Municipalities
 from gui.pages.common import add_row, form_group, norm_tip, page_title
 from gui.state import CaseState
 from gui.texts import language, tr
+
+
+def percent_edit(optional: bool = False) -> NumberEdit:
+    """A share typed as a percentage (0–100 %), stored as a fraction."""
+    edit = NumberEdit(optional=optional, scale=100.0, low=0.0, high=100.0, unit="%")
+    edit.setMaximumWidth(120)
+    return edit
 
 
 class SumLabel(QLabel):
@@ -40,10 +48,10 @@ class WorkforcePage(QWidget):
         lay.addWidget(page_title(tr("step.workforce"), tr("workforce.intro")))
 
         group, form = form_group(tr("workforce.group"))
-        migrant = percent_spin(-1.0, 100.0, 1)
-        self.migrant_spin = migrant
-        migrant.setSpecialValueText(tr("workforce.migrant_default"))
-        binder.spin(
+        migrant = percent_edit(optional=True)
+        self.migrant_edit = migrant
+        migrant.setPlaceholderText(tr("workforce.migrant_default"))
+        binder.number(
             migrant,
             "workforce.migrant_share",
             add_row(
@@ -51,10 +59,9 @@ class WorkforcePage(QWidget):
                 tr("workforce.migrant_share"),
                 migrant,
                 tr("workforce.migrant_tip"),
-                "spin_migrant_share",
+                "edit_migrant_share",
+                "%",
             ),
-            scale=100.0,
-            optional=True,
         )
         preset = QComboBox()
         for key, p in ref.presets.items():
@@ -69,8 +76,8 @@ class WorkforcePage(QWidget):
         self.preset_note.setWordWrap(True)
         self.preset_note.setStyleSheet("color: #555;")
         form.addRow(self.preset_note)
-        cross = percent_spin()
-        binder.spin(
+        cross = percent_edit()
+        binder.number(
             cross,
             "workforce.cross_border_share",
             add_row(
@@ -78,29 +85,28 @@ class WorkforcePage(QWidget):
                 tr("workforce.cross_border"),
                 cross,
                 norm_tip(ref, "transport.cross_border_distance_km", tr("workforce.cross_border_tip")),
-                "spin_cross_border",
+                "edit_cross_border",
+                "%",
             ),
-            scale=100.0,
         )
         lay.addWidget(group)
 
         # categories: percentages that must sum to 100 %
         cat_group, cat_form = form_group(tr("workforce.categories"))
-        self.category_spins = {}
+        self.category_edits = {}
         for key in CATEGORIES:
             cat = ref.categories[key]
-            spin = percent_spin()
-            self.category_spins[key] = spin
+            spin = percent_edit()
+            self.category_edits[key] = spin
             tip = tr(
                 "workforce.category_tip",
                 default=f"{cat.default_share * 100:g}",
                 housing=tr(f"housing.{cat.housing}"),
             )
-            binder.spin(
+            binder.number(
                 spin,
                 f"workforce.category_shares.{key}",
-                add_row(cat_form, cat.label(lang), spin, tip, f"spin_share_{key}"),
-                scale=100.0,
+                add_row(cat_form, cat.label(lang), spin, tip, f"edit_share_{key}", "%"),
             )
         self.category_sum = SumLabel("label_category_sum")
         cat_form.addRow(QLabel(""), self.category_sum)
@@ -117,11 +123,11 @@ class WorkforcePage(QWidget):
         self.own_modes.setObjectName("check_own_modes")
         self.own_modes.setToolTip(tr("workforce.own_modes_tip"))
         mode_form.addRow(self.own_modes)
-        self.mode_spins = {}
+        self.mode_edits = {}
         for mode in MODES:
-            spin = percent_spin()
-            self.mode_spins[mode] = spin
-            binder.spin(
+            spin = percent_edit()
+            self.mode_edits[mode] = spin
+            binder.number(
                 spin,
                 f"workforce.mode_shares.{mode}",
                 add_row(
@@ -129,9 +135,9 @@ class WorkforcePage(QWidget):
                     tr(f"mode.{mode}"),
                     spin,
                     norm_tip(ref, f"transport.mode_share.{mode}"),
-                    f"spin_mode_{mode}",
+                    f"edit_mode_{mode}",
+                    "%",
                 ),
-                scale=100.0,
             )
         self.mode_sum = SumLabel("label_mode_sum")
         mode_form.addRow(QLabel(""), self.mode_sum)
@@ -175,14 +181,13 @@ class WorkforcePage(QWidget):
         # mitigating measures (Voorwaarden)
         mit_group, mit_form = form_group(tr("mitigations.group"))
         for key in ("shuttle_share", "employer_gp_share", "local_recruitment_share"):
-            spin = percent_spin()
-            binder.spin(
+            spin = percent_edit()
+            binder.number(
                 spin,
                 f"mitigations.{key}",
                 add_row(
-                    mit_form, tr(f"mitigations.{key}"), spin, tr(f"mitigations.{key}_tip"), f"spin_{key}"
+                    mit_form, tr(f"mitigations.{key}"), spin, tr(f"mitigations.{key}_tip"), f"edit_{key}", "%"
                 ),
-                scale=100.0,
             )
         lay.addWidget(mit_group)
         lay.addStretch(1)
@@ -201,7 +206,7 @@ class WorkforcePage(QWidget):
         sector = self.ref.sectors.get(self.state.case.business.sector)
         if sector is not None:  # the tooltip names the default that "sector default" means
             lang = language()
-            self.migrant_spin.setToolTip(
+            self.migrant_edit.setToolTip(
                 tr("workforce.migrant_tip")
                 + "\n"
                 + tr(
@@ -215,12 +220,10 @@ class WorkforcePage(QWidget):
             )
         self.category_sum.show_sum(sum(w.category_shares.values()) * 100.0)
         own = w.mode_shares is not None
-        for mode, spin in self.mode_spins.items():
-            spin.setEnabled(own)
+        for mode, edit in self.mode_edits.items():
+            edit.setEnabled(own)
             if not own:  # show the reference shares that the calculation uses
-                spin.blockSignals(True)
-                spin.setValue(self.ref.value(f"transport.mode_share.{mode}") * 100.0)
-                spin.blockSignals(False)
+                edit.show_value(self.ref.value(f"transport.mode_share.{mode}"), language())
         self.mode_sum.setVisible(own)
         if own:
             self.mode_sum.show_sum(sum((w.mode_shares or {}).values()) * 100.0)

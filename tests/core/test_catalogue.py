@@ -27,7 +27,7 @@ SHIPPED = {
     lang: json.loads((REPO / "templates" / "texts" / f"{lang}.json").read_text("utf-8")) for lang in LANGS
 }
 KEYS = {k for k in SHIPPED["nl"] if not k.startswith("_")}
-NAMESPACES = ("msg.", "label.", "gui.", "report.", "excel.", "cli.", "map.")
+NAMESPACES = ("msg.", "label.", "gui.", "report.", "excel.", "cli.", "map.", "demo.")
 
 
 def _sources(*parts: str) -> list[Path]:
@@ -276,6 +276,7 @@ QT_TEXT_CALLS = {
 DATA_SECOND = {"addItem", "insertItem"}
 #: literals that may appear in a Qt text call: not prose, or deliberately the same in every language
 QT_ALLOWED = {
+    "<!DOCTYPE html>",  # the accessible HTML report's doctype
     "Nederlands",  # the language choice names each language in itself
     "English",
     "[*] – BER-desk",  # the window title: file name + modified marker + program name
@@ -347,6 +348,7 @@ PROSE_ALLOWED = {
     "Subtitle",
     "Small",
     "Note",
+    "<!DOCTYPE html>",  # the accessible HTML report's doctype
     "Nederlands",  # the language choice names each language in itself
     "English",
     "triangular(low, central, high) per uncertain value, independent draws",  # result JSON, for tools
@@ -541,3 +543,12 @@ def test_a_registry_can_add_labels_for_this_process(monkeypatch: pytest.MonkeyPa
     assert DOMAIN_LABELS["care_gp"] == {"nl": "Zorg: huisarts", "en": "Care: GP"}
     with pytest.raises(KeyError):
         del DOMAIN_LABELS["care_gp"]  # shipped texts are edited in the files
+
+
+def test_pressure_has_one_unit_everywhere() -> None:
+    """Pressure is a percentage on screen, in the PDF and in the cumulative view (one function)."""
+    from ber.texts.labels import format_pressure
+
+    assert format_pressure(0.68, "nl") == "68 %"  # 0.68 x 100, no decimals
+    assert format_pressure(1.254, "en") == "125 %"
+    assert format_pressure(None, "nl") == "onbekend"

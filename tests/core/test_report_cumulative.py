@@ -41,7 +41,7 @@ from ber.register import Cumulative, Register, cumulative
 from ber.report import build_report
 from ber.report.build import SECTIONS
 from ber.report.texts import Texts
-from ber.texts.labels import format_number
+from ber.texts.labels import format_number, format_pressure
 
 VENLO, HORST = "GM0983", "GM1507"
 FLEX, GP = "housing_flex", "care_gp"
@@ -173,7 +173,7 @@ def test_section_names_the_counted_cases_and_hand_sums(b: Built) -> None:
 
 
 def test_verdict_words_match_the_cumulative_result(b: Built) -> None:
-    from ber.texts.labels import STATUS_LABELS
+    from ber.texts.labels import STATUS_LABELS, format_pressure
 
     text = "\n".join(" ".join(ln.split()) for page in b.pages for ln in page.splitlines())
     for dom in domain_keys():
@@ -186,9 +186,9 @@ def test_verdict_words_match_the_cumulative_result(b: Built) -> None:
     flex = b.cum.get(FLEX, VENLO)
     assert flex.capacity == 120.0
     assert flex.pressure_without[t] == pytest.approx(1.25) and flex.status_without[t] == "red"
-    pressure = format_number(1.25, b.lang, 2)
+    pressure = format_pressure(1.25, b.lang)  # type: ignore[arg-type]  # one unit everywhere: "125 %"
     red = STATUS_LABELS["red"][b.lang].upper()
-    # the Venlo row of the flex-bed table: other 150, ..., capacity 120, pressure without 1,25 ROOD
+    # the Venlo row of the flex-bed table: other 150, ..., capacity 120, pressure without 125 % ROOD
     venlo = [ln for ln in text.splitlines() if ln.startswith("Venlo 150 ")]
     assert len(venlo) == 1 and f" 120 {pressure} {red} " in venlo[0]
 
@@ -251,3 +251,21 @@ def test_no_other_cases_says_so(tmp_path: Path) -> None:
     assert " ".join(tx("cum.none_counted").split()) in text
     # no other demand anywhere: every domain's sentence says so instead of naming a municipality
     assert text.count("(no demand from other cases)") == len(domain_keys())
+
+
+def test_summary_shows_the_cumulative_verdicts(b: Built) -> None:
+    """One truth per report: the summary gives the verdicts with the other cases too (issue 12)."""
+    from ber.texts.labels import STATUS_LABELS
+
+    tx = Texts(b.lang)
+    text = "\n".join(" ".join(ln.split()) for page in b.pages for ln in page.splitlines())
+    summary = text.split(tx("summary.title"))[2].split(tx("inputs.title"))[0]  # [1] is the contents
+    assert tx("summary.cumulative_heading") in summary
+    # GP in Venlo: this case alone 362 patients / 400 free = 0.91 (amber); with the other
+    # cases' 300 patients (300 + 362) / 400 = 1.65 (red): both in the summary's table, as 91 % and 165 %
+    alone, together = b.result.verdict[GP], b.cum.verdict_with[GP]
+    assert (alone.status, together.status) == ("amber", "red")
+    amber, red = (STATUS_LABELS[s][b.lang].upper() for s in ("amber", "red"))
+    # pressure in the report's one unit (percent)
+    row = f"{amber} {format_pressure(alone.pressure, b.lang)} {red} {format_pressure(together.pressure, b.lang)}"
+    assert row in summary, summary

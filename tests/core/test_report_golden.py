@@ -41,6 +41,7 @@ CHAPTERS = {
         "Kaart",
         "Locatievergelijking",
         "Onzekerheid",
+        "Conclusie",
         "Verantwoording",
     ],
     "en": [
@@ -52,6 +53,7 @@ CHAPTERS = {
         "Map",
         "Site comparison",
         "Uncertainty",
+        "Conclusion",
         "Accountability",
     ],
 }

@@ -213,5 +213,5 @@ def test_progress_messages_are_translated(tmp_path: Path, demo: tuple[object, ob
     case, result = demo
     rec = _Recorder()
     build_report(result, case, tmp_path / "r.pdf", progress=rec, lang="en")  # type: ignore[arg-type]
-    assert "Building the chapters (1 of 10)" in rec.messages
+    assert "Building the chapters (1 of 11)" in rec.messages
     assert "Laying out the pages" in rec.messages

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QLineEdit
 
 
 def test_commit_starts_the_calculation_at_once(make_window: Any, qtbot: Any, monkeypatch: Any) -> None:
@@ -26,11 +26,12 @@ def test_commit_starts_the_calculation_at_once(make_window: Any, qtbot: Any, mon
         return real(case, ctx, **kwargs)
 
     monkeypatch.setattr(engine, "assess", counted)
-    jobs = window.findChild(QDoubleSpinBox, "spin_jobs")
-    jobs.lineEdit().selectAll()
-    qtbot.keyClicks(jobs.lineEdit(), "1300")
-    assert calls == []  # typing commits nothing (keyboard tracking off)
-    qtbot.keyClick(jobs.lineEdit(), Qt.Key.Key_Return)
+    jobs = window.findChild(QLineEdit, "edit_jobs")
+    jobs.setFocus()
+    jobs.selectAll()
+    qtbot.keyClicks(jobs, "1300")
+    assert calls == []  # typing commits nothing (a number field commits on Enter or leaving it)
+    qtbot.keyClick(jobs, Qt.Key.Key_Return)
     assert calc.kick.isActive() or calc.running  # started in this turn, not after 400 ms
     qtbot.waitUntil(lambda: window.result.totals["jobs"] == pytest.approx(1300), timeout=5000)
     assert calls == [1300]
@@ -54,13 +55,16 @@ def test_burst_while_running_gives_one_calculation_of_the_newest(
         return real(case, ctx, **kwargs)
 
     monkeypatch.setattr(engine, "assess", held)
-    jobs = window.findChild(QDoubleSpinBox, "spin_jobs")
-    jobs.lineEdit().selectAll()
-    qtbot.keyClicks(jobs.lineEdit(), "1000")
-    qtbot.keyClick(jobs.lineEdit(), Qt.Key.Key_Return)
+    jobs = window.findChild(QLineEdit, "edit_jobs")
+    jobs.setFocus()
+    jobs.selectAll()
+    qtbot.keyClicks(jobs, "1000")
+    qtbot.keyClick(jobs, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: calls == [1000], timeout=5000)  # the first is held in the worker
-    for _ in range(5):  # a burst: the arrow key steps the spin box five times
-        qtbot.keyClick(jobs.lineEdit(), Qt.Key.Key_Up)
+    for n in range(1001, 1006):  # a burst: five numbers typed and entered one after another
+        jobs.selectAll()
+        qtbot.keyClicks(jobs, str(n))
+        qtbot.keyClick(jobs, Qt.Key.Key_Return)
     newest = window.state.case.business.jobs
     assert newest == pytest.approx(1005)
     qtbot.wait(50)

@@ -250,3 +250,39 @@ def test_write_csv_used_by_export_matches_helper(tmp_path: Path, widget: Capacit
     widget.export_file(a)
     write_capacity_csv(b, CODES, NAMES, CAPACITY)
     assert a.read_bytes() == b.read_bytes()
+
+
+def _type_in_cell(qtbot: QtBot, view: QTableView, row: int, column: int, text: str) -> None:
+    """Select a cell, start editing with F2, type, press Enter: as a user does."""
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(row, column))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.focusWidget()
+    assert editor is not view, "no cell editor opened"
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the delegate commits the editor's text in a queued call
+    qtbot.waitUntil(lambda: view.state() != QTableView.State.EditingState, timeout=2000)
+
+
+def test_typed_cells_read_or_kept_as_typed(qtbot: QtBot, widget: CapacityTableWidget, owner: Owner) -> None:
+    view = widget.view
+    column = domain_keys().index("housing_flex")
+    # "57 bedden" is read as 57 with a note, never silently unknown
+    _type_in_cell(qtbot, view, 0, column, "57 bedden")
+    assert owner.calls == [[("GM0983", "housing_flex", 57.0)]]
+    assert "gelezen als 57" in widget.label_message.text()
+    # "veel" and "-10" stay as typed, marked, with the reason; nothing is sent
+    _type_in_cell(qtbot, view, 1, column, "veel")
+    _type_in_cell(qtbot, view, 2, column, "-10")
+    assert len(owner.calls) == 1
+    model = widget.model
+    assert model.data(model.index(1, column)) == "veel"
+    assert model.data(model.index(2, column)) == "-10"
+    assert "geen geldige capaciteit" in model.data(model.index(2, column), Qt.ItemDataRole.ToolTipRole)
+    assert set(model.invalid_cells()) == {("GM1507", "housing_flex"), ("GM0984", "housing_flex")}
+    assert "-10" in widget.label_message.text()
+    # a good number clears the mark
+    _type_in_cell(qtbot, view, 1, column, "12")
+    assert ("GM1507", "housing_flex") not in model.invalid_cells()

@@ -79,7 +79,7 @@ def test_tab_moves_through_the_business_form(make_window: Any, qtbot: Any) -> No
         while widget.focusPolicy() == Qt.FocusPolicy.NoFocus or widget.objectName().startswith("qt_"):
             widget = widget.nextInFocusChain()
         order.append(widget.objectName())
-    assert order[:3] == ["edit_business_name", "combo_sector", "spin_jobs"]
+    assert order[:3] == ["edit_business_name", "combo_sector", "edit_jobs"]
 
 
 def test_fits_1280_by_800(make_window: Any) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QRadioButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QRadioButton
 
 
 def test_new_case_is_valid_and_computes(make_window: Any, qtbot: Any) -> None:
@@ -57,14 +57,17 @@ def test_manual_residence_shares_must_fill_the_rest(make_window: Any, qtbot: Any
     method.setCurrentIndex(method.findData("manual"))
     # manual without shares is a problem the page shows at the table
     assert any(p.field.startswith("workforce.residence") for p in w.problems)
-    assert not w.commands.action_export_pdf.isEnabled()
+    assert w.stale_frames[0].stale
     table = w.page_workforce.residence_table
     assert table.isEnabled()
     table._add()
-    spin = table.table.cellWidget(0, 1)
-    assert isinstance(spin, QDoubleSpinBox)
+    edit = table.table.cellWidget(0, 1)
+    assert isinstance(edit, QLineEdit)
     # 5 % cross-border: the manual shares must add up to 95 %
-    spin.setValue(95.0)
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "95")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert w.problems == []
     assert w.commands.action_export_pdf.isEnabled()
 
@@ -73,8 +76,11 @@ def test_measures_show_without_and_with(make_window: Any, qtbot: Any) -> None:
     w = make_window()
     assert w.result.mitigations is not None  # the demo has a 30 % shuttle and 150 employer beds
     assert w.page_results.mitigation_model.rowCount() == 6
-    spin = w.findChild(QDoubleSpinBox, "spin_shuttle_share")
-    spin.setValue(0.0)
+    edit = w.findChild(QLineEdit, "edit_shuttle_share")
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "0")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
     # employer beds count as a measure too (ber.engine.assess.has_mitigations)
     w.state.set_value("workforce.employer_beds", [])
     qtbot.waitUntil(lambda: w.result.mitigations is None, timeout=5000)

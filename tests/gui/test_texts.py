@@ -172,11 +172,57 @@ def _visible_texts(window: Any) -> list[tuple[str, str]]:
         out.append((name, w.toolTip()))
     for a in window.findChildren(QAction):
         out += [(a.objectName() or "action", a.text()), (a.objectName() or "action", a.toolTip())]
+    out += _table_texts(window)
     return [(n, t) for n, t in out if t and not t.startswith("<")]  # rich text: checked via its parts
 
 
-def test_dutch_interface_has_no_raw_keys_or_english(make_window: Any) -> None:
+def _table_texts(window: Any) -> list[tuple[str, str]]:
+    """Headers, cells and cell tooltips of every table and list (the first 60 rows)."""
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtWidgets import QAbstractItemView
+
+    out: list[tuple[str, str]] = []
+    for view in window.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None:
+            continue
+        name = view.objectName() or type(view).__name__
+        root = QModelIndex()
+        try:
+            columns = model.columnCount(root)
+        except TypeError:  # a list model: one column
+            columns = 1
+        for i in range(columns):
+            out.append((name, str(model.headerData(i, Qt.Orientation.Horizontal) or "")))
+        for r in range(min(model.rowCount(root), 60)):
+            for c in range(columns):
+                index = model.index(r, c)
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    value = model.data(index, role)
+                    if isinstance(value, str):
+                        out.append((f"{name}[{r},{c}]", value))
+    return out
+
+
+@pytest.mark.parametrize("with_problems", [False, True])
+def test_dutch_interface_has_no_raw_keys_or_english(
+    make_window: Any, qtbot: Any, with_problems: bool
+) -> None:
     window = make_window("nl")
+    for row in range(window.steps.count()):  # visit every page (some fill in when shown)
+        window.steps.setCurrentRow(row)
+        qtbot.wait(20)
+    if with_problems:  # the messages, warnings and banners of bad input, typed by hand
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLineEdit
+
+        for name, typed in (("edit_jobs", "veel"), ("edit_ramp_0", "150"), ("edit_start_year", "2001")):
+            edit = window.findChild(QLineEdit, name)
+            edit.setFocus()
+            edit.selectAll()
+            qtbot.keyClicks(edit, typed)
+            qtbot.keyClick(edit, Qt.Key.Key_Return)
+        assert window.stale_frames[0].stale
     texts = _visible_texts(window)
     assert len(texts) > 100  # the walk found the interface (it can fail)
     case_names = {window.state.case.business.name, window.state.case.meta.title}
