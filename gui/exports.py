@@ -168,3 +168,28 @@ class ExportController(WindowController):
             self._written(out)
 
         return run_in_pool(job, done, self.job_failed, owner=self.window)
+
+    # --- GeoPackage (for QGIS) ------------------------------------------------------
+
+    def export_gpkg(self, path: Path | None = None) -> ProgressHandle | None:
+        """The result as a GeoPackage in EPSG:28992 with QGIS styles (as ``ber assess --gpkg``)."""
+        result = self.analysis.result
+        if not self.analysis.exports_allowed() or result is None:
+            return None
+        target = self._target(path, ".gpkg", "action.export_gpkg", "file.filter_gpkg")
+        if target is None:
+            return None
+        ctx, lang = self.analysis.ctx, self.page.report_language()
+
+        def job(_handle: ProgressHandle) -> Path:
+            from ber.io.gpkg import context_geometry, write_result_gpkg
+
+            polygons, centroids = context_geometry(ctx)
+            write_result_gpkg(target, result, polygons, centroids, lang)
+            return target
+
+        def done(out: Path) -> None:
+            self.page.label_status.setText(tr("export.gpkg_done", path=str(out)))
+            self._written(out)
+
+        return run_in_pool(job, done, self.job_failed, owner=self.window)

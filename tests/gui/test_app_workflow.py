@@ -109,6 +109,22 @@ def test_export_excel(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
     assert target.read_bytes()[:2] == b"PK"
 
 
+def test_export_gpkg_from_the_menu(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    """File > Exporteren naar GeoPackage: the same layers as ``ber assess --gpkg`` (issue 14)."""
+    import pyogrio
+
+    window = make_window()
+    assert window.commands.action_export_gpkg in window.menuBar().actions()[0].menu().actions()
+    target = tmp_path / "ber.gpkg"
+    with qtbot.waitSignal(window.exportFinished, timeout=30_000):
+        window.exports.export_gpkg(target)
+    layers = dict(pyogrio.list_layers(target))
+    assert layers["municipalities"] == "MultiPolygon" and layers["sites"] == "Point"
+    munis = pyogrio.read_dataframe(target, layer="municipalities")
+    assert munis.crs.to_epsg() == 28992
+    assert set(munis["code"]) == set(window.result.region.municipalities)
+
+
 def test_monte_carlo_bands(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     window.prefs.mc_draws = 200
