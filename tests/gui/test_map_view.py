@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 from pytestqt.qtbot import QtBot
 from shapely.geometry import Polygon
 
-from ber.maplayer import STATUS_COLOURS, MapLayer, load_geojson_layer
+from ber.maplayer import STATUS_COLOURS, MapLayer
 from gui.map_view import MapView
 
 
@@ -238,20 +237,6 @@ def test_screenshot_not_blank(view: MapView) -> None:
 
 
 # ----------------------------------------------------------------- national map
-
-
-@functools.cache
-def _national(path: str) -> MapLayer:
-    return load_geojson_layer(path)
-
-
-@pytest.fixture
-def national_layer(shared_reference: Path) -> MapLayer:
-    """The 342 municipalities of 2024, read in place from ../shared/reference (once per run)."""
-    path = shared_reference / "gemeenten_2024.geojson"
-    if not path.is_file():
-        pytest.fail(f"{path} is missing")
-    return _national(str(path))
 
 
 def test_national_map_demo_statuses(qtbot: QtBot, national_layer: MapLayer, tmp_path: Path) -> None:
