@@ -174,14 +174,19 @@ def test_keyboard_zoom_pan_and_fit(view: MapView, qtbot: QtBot) -> None:
     assert view.code_at(centre) == "GM0003"
 
 
+def _drag_east(view: MapView, qtbot: QtBot, start: QPoint) -> None:
+    """Press at start, move 50 pixels east in five steps and release."""
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(view.viewport(), start + QPoint(10 * step, 0))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(50, 0))
+
+
 def test_drag_pans_without_click(view: MapView, qtbot: QtBot) -> None:
     start = view.viewport_pos_of(105_000, 405_000)
     x0, _ = view.rd_at(start)
     with qtbot.assertNotEmitted(view.municipalityClicked):
-        qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
-        for step in range(1, 6):
-            qtbot.mouseMove(view.viewport(), start + QPoint(10 * step, 0))
-        qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(50, 0))
+        _drag_east(view, qtbot, start)
     # the map moved with the mouse: the point under the start position is now further west
     assert view.rd_at(start)[0] < x0 - 40 * view.metres_per_pixel()
 
@@ -308,10 +313,7 @@ def test_drag_in_add_site_mode_pans_without_adding(view: MapView, qtbot: QtBot) 
     start = view.viewport_pos_of(105_000, 405_000)
     x0, _ = view.rd_at(start)
     with qtbot.assertNotEmitted(view.siteRequested):
-        qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
-        for step in range(1, 6):
-            qtbot.mouseMove(view.viewport(), start + QPoint(10 * step, 0))
-        qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(50, 0))
+        _drag_east(view, qtbot, start)
     assert view.rd_at(start)[0] < x0 - 40 * view.metres_per_pixel()
 
 
