@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Qt must run offscreen in tests; set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -12,6 +14,9 @@ os.environ.setdefault("MPLCONFIGDIR", tempfile.mkdtemp(prefix="ber-mpl-"))
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 import pytest
+
+if TYPE_CHECKING:
+    from ber.maplayer import MapLayer
 
 #: variables through which a test could reach the user's world: the regional register,
 #: a PostgreSQL server, the user's data folder. Cleared before any test module is
@@ -75,3 +80,19 @@ def shared_reference_dir() -> Path:
 def shared_reference(shared_reference_dir: Path) -> Path:
     """The national reference geodata in ../shared/reference (read in place, never copied)."""
     return shared_reference_dir
+
+
+@functools.cache
+def _national_layer(path: str) -> MapLayer:
+    from ber.maplayer import load_geojson_layer
+
+    return load_geojson_layer(path)
+
+
+@pytest.fixture
+def national_layer(shared_reference: Path) -> MapLayer:
+    """The 342 municipalities of 2024, read in place from ../shared/reference (once per run)."""
+    path = shared_reference / "gemeenten_2024.geojson"
+    if not path.is_file():
+        pytest.fail(f"{path} is missing")
+    return _national_layer(str(path))

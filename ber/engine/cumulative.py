@@ -7,10 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import numpy as np
-
 from ber.engine.result import Assessment, Verdict
-from ber.engine.verdict import domain_verdicts
 
 
 @dataclass(frozen=True)
@@ -108,16 +105,3 @@ def threshold(result: Assessment, name: str, default: float) -> float:
         if p.name == name:
             return float(p.value)
     return default
-
-
-def verdicts(
-    codes: list[str],
-    names: list[str],
-    demand: np.ndarray,
-    pressure: np.ndarray,
-    status: np.ndarray,
-    capacity: np.ndarray,
-    min_coverage: float,
-) -> dict[str, Verdict]:
-    """The verdict per domain with its coverage, by the rule of ``assess`` (``ber.engine.verdict``)."""
-    return domain_verdicts(codes, names, demand, pressure, status, capacity, min_coverage)

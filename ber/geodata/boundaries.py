@@ -76,17 +76,7 @@ def _csv_points(layer: Layer, frame: Any, mapping: ColumnMapping | None, problem
     ys, bad_y = to_numbers(frame[cy].tolist(), comma)
     for col, bad, values in ((cx, bad_x, frame[cx]), (cy, bad_y, frame[cy])):
         for i in bad[:MAX_LISTED]:
-            problems.append(
-                Problem(
-                    "geodata.bad_number",
-                    params={
-                        "path": layer.label,
-                        "column": col,
-                        "municipality": f"#{i + 1}",
-                        "value": repr(values.iloc[i]),
-                    },
-                )
-            )
+            problems.append(number_problem("geodata.bad_number", layer, col, f"#{i + 1}", values.iloc[i]))
     crs_text = mapping.get("crs") if mapping else None
     epsg = epsg_of(crs_text) if crs_text else default
     if epsg is None:
@@ -233,6 +223,22 @@ def _polygonal(geom: Any) -> Any:
     for p in parts:
         polys.extend(p.geoms if p.geom_type == "MultiPolygon" else [p])
     return shapely.MultiPolygon(polys) if polys else shapely.Polygon()
+
+
+def number_problem(
+    code: str, layer: Layer, column: str, municipality: str, value: Any, **extra: str
+) -> Problem:
+    """A problem with one number (shown as its ``repr``) in a column of a layer."""
+    return Problem(
+        code,
+        params={
+            "path": layer.label,
+            "column": column,
+            "municipality": municipality,
+            "value": repr(value),
+            **extra,
+        },
+    )
 
 
 def missing_code_column(layer: Layer) -> Problem:

@@ -17,7 +17,13 @@ from typing import Any
 
 import numpy as np
 
-from ber.geodata.boundaries import MAX_LISTED, codes_of, missing_code_column, prepare_boundaries
+from ber.geodata.boundaries import (
+    MAX_LISTED,
+    codes_of,
+    missing_code_column,
+    number_problem,
+    prepare_boundaries,
+)
 from ber.geodata.columns import (
     REGION_COLUMNS,
     STAT_ROLES,
@@ -256,27 +262,19 @@ def _collect(
             too_large = [int(i) for i in np.flatnonzero(values > STAT_MAX[role])]
             for i in too_large[:MAX_LISTED]:
                 problems.append(
-                    Problem(
+                    number_problem(
                         "geodata.implausible_number",
-                        params={
-                            "path": layer.label,
-                            "column": col,
-                            "municipality": codes[i] or f"#{i + 1}",
-                            "value": repr(frame[col].iloc[i]),
-                            "high": f"{STAT_MAX[role]:,}".replace(",", "."),
-                        },
+                        layer,
+                        col,
+                        codes[i] or f"#{i + 1}",
+                        frame[col].iloc[i],
+                        high=f"{STAT_MAX[role]:,}".replace(",", "."),
                     )
                 )
             for i in (bad + [int(i) for i in negative])[:MAX_LISTED]:
                 problems.append(
-                    Problem(
-                        "geodata.bad_number",
-                        params={
-                            "path": layer.label,
-                            "column": col,
-                            "municipality": codes[i] or f"#{i + 1}",
-                            "value": repr(frame[col].iloc[i]),
-                        },
+                    number_problem(
+                        "geodata.bad_number", layer, col, codes[i] or f"#{i + 1}", frame[col].iloc[i]
                     )
                 )
             known = {

@@ -104,18 +104,7 @@ class GeoData:
 
     def region_members(self, kind: str, code: str) -> list[str]:
         """Member municipality codes of one region; InputError for an unknown code."""
-        regions = self.regions(kind)
-        key = code.strip().upper()
-        if key not in regions:
-            raise InputError(
-                [
-                    Problem(
-                        "geodata.region_unknown",
-                        params={"kind": kind, "value": code, "choices": ", ".join(regions) or "-"},
-                    )
-                ]
-            )
-        return regions[key][1]
+        return region_entry(self.regions(kind), kind, code)[1]
 
     def region_of(self, kind: str, municipality: str) -> tuple[str, str] | None:
         """(code, name) of the region of a kind that a municipality belongs to."""
@@ -175,3 +164,18 @@ def content_checksum(boundaries: gpd.GeoDataFrame) -> str:
         digest.update(f"{code}\0{tuple(row)!r}\0".encode())
         digest.update(shapely.to_wkb(geom, byte_order=1) if geom is not None else b"")
     return digest.hexdigest()
+
+
+def region_entry(regions: dict[str, tuple[str, list[str]]], kind: str, code: str) -> tuple[str, list[str]]:
+    """(name, member codes) of one region of ``regions``; InputError for an unknown code."""
+    key = code.strip().upper()
+    if key not in regions:
+        raise InputError(
+            [
+                Problem(
+                    "geodata.region_unknown",
+                    params={"kind": kind, "value": code, "choices": ", ".join(regions) or "-"},
+                )
+            ]
+        )
+    return regions[key]

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from ber.case.model import Case, Region
-from ber.geodata.model import GeoData
+from ber.geodata.model import GeoData, region_entry
 from ber.reference.data import MunicipalityTable
 from ber.texts.catalogue import LangTable
 from ber.texts.catalogue import text as catalogue_text
@@ -28,18 +28,7 @@ class RegionSource(Protocol):
 
 def region_from_kind(geo: RegionSource, kind: str, code: str, lang: Lang = "nl") -> Region:
     """The region of all member municipalities of e.g. arbeidsmarktregio ``AM14`` or corop ``CR37``."""
-    regions = geo.regions(kind)
-    key = code.strip().upper()
-    if key not in regions:
-        raise InputError(
-            [
-                Problem(
-                    "geodata.region_unknown",
-                    params={"kind": kind, "value": code, "choices": ", ".join(regions) or "-"},
-                )
-            ]
-        )
-    name, members = regions[key]
+    name, members = region_entry(geo.regions(kind), kind, code)
     return Region(municipalities=list(members), label=f"{KIND_LABELS[kind][lang]} {name}")
 
 

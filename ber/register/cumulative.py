@@ -21,11 +21,12 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy import case as sql_case
 
 from ber.case.model import Case
-from ber.engine.cumulative import Contributor, Cumulative, CumulativeSeries, threshold, verdicts
+from ber.engine.cumulative import Contributor, Cumulative, CumulativeSeries, threshold
 from ber.engine.domains import domain_keys, domain_unit
 from ber.engine.model import pressure_status
 from ber.engine.result import Assessment, clean
 from ber.engine.status import STATUS_CODES
+from ber.engine.verdict import domain_verdicts
 from ber.reference.data import load_reference
 from ber.register.schema import COUNTED_STATUSES, case_demand, cases
 
@@ -226,10 +227,10 @@ def cumulative(
         counted_statuses=COUNTED_STATUSES,
         carry_forward=carry_forward,
         series=series,
-        verdict_without=verdicts(
+        verdict_without=domain_verdicts(
             codes, names, other[:, :, t], p_without[:, :, t], s_without[:, :, t], capacity, coverage
         ),
-        verdict_with=verdicts(
+        verdict_with=domain_verdicts(
             codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity, coverage
         ),
         contributors=(

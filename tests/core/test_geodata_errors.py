@@ -78,6 +78,13 @@ def problems_of(err: pytest.ExceptionInfo[InputError]) -> list[Problem]:
     return err.value.problems
 
 
+def import_fails(tmp_path: Path, feats: list[dict[str, Any]]) -> pytest.ExceptionInfo[InputError]:
+    """Import the features as a GeoJSON file; the import must fail with an InputError."""
+    with pytest.raises(InputError) as err:
+        import_geodata([write_geojson(tmp_path / "g.geojson", feats)], store=False)
+    return err
+
+
 def codes_of(err: pytest.ExceptionInfo[InputError]) -> list[str]:
     return [p.code for p in problems_of(err)]
 
@@ -128,8 +135,7 @@ def test_duplicate_codes_and_bad_code_all_reported(tmp_path: Path) -> None:
     feats = features()
     feats[1]["properties"]["gemeentecode"] = "GM0001"
     feats[2]["properties"]["gemeentecode"] = "Utrecht"
-    with pytest.raises(InputError) as err:
-        import_geodata([write_geojson(tmp_path / "g.geojson", feats)], store=False)
+    err = import_fails(tmp_path, feats)
     assert sorted(codes_of(err)) == ["geodata.bad_code", "geodata.duplicate_code"]
     texts = " ".join(err.value.texts("en"))
     assert "GM0001" in texts and "rows 1, 2" in texts and "row 3" in texts and "'Utrecht'" in texts
@@ -138,8 +144,7 @@ def test_duplicate_codes_and_bad_code_all_reported(tmp_path: Path) -> None:
 def test_empty_geometry(tmp_path: Path) -> None:
     feats = features()
     feats[2]["geometry"] = None
-    with pytest.raises(InputError) as err:
-        import_geodata([write_geojson(tmp_path / "g.geojson", feats)], store=False)
+    err = import_fails(tmp_path, feats)
     assert codes_of(err) == ["geodata.empty_geometry"]
     assert "GM0003" in err.value.texts("nl")[0]
 
@@ -164,8 +169,7 @@ def test_missing_columns(tmp_path: Path) -> None:
     feats = features()
     for f in feats:
         f["properties"] = {"naam": "x", "woningvoorraad": 5}
-    with pytest.raises(InputError) as err:
-        import_geodata([write_geojson(tmp_path / "g.geojson", feats)], store=False)
+    err = import_fails(tmp_path, feats)
     assert codes_of(err) == ["geodata.missing_column"]
     assert "gemeentecode" in err.value.texts("en")[0] and "--map" in err.value.texts("en")[0]
 
@@ -174,8 +178,7 @@ def test_missing_dwellings_is_an_error(tmp_path: Path) -> None:
     feats = features()
     for f in feats:
         del f["properties"]["woningvoorraad"]
-    with pytest.raises(InputError) as err:
-        import_geodata([write_geojson(tmp_path / "g.geojson", feats)], store=False)
+    err = import_fails(tmp_path, feats)
     assert codes_of(err) == ["geodata.missing_dwellings"]
     assert "GM0001, GM0002, GM0003" in err.value.texts("en")[0]
 
@@ -183,8 +186,7 @@ def test_missing_dwellings_is_an_error(tmp_path: Path) -> None:
 def test_negative_dwellings(tmp_path: Path) -> None:
     feats = features()
     feats[0]["properties"]["woningvoorraad"] = -5
-    with pytest.raises(InputError) as err:
-        import_geodata([write_geojson(tmp_path / "g.geojson", feats)], store=False)
+    err = import_fails(tmp_path, feats)
     assert "geodata.bad_number" in codes_of(err)
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,7 +15,6 @@ from ber.maplayer import (
     PressureRamp,
     legend_entries,
     lightness,
-    load_geojson_layer,
     nice_scale_bar,
     pressure_colours,
     pressures_for,
@@ -93,20 +90,6 @@ def test_scene_flip_round_trip() -> None:
 
 
 # ----------------------------------------------------------------- national data
-
-
-@functools.cache
-def _national(path: str) -> MapLayer:
-    return load_geojson_layer(path)
-
-
-@pytest.fixture
-def national_layer(shared_reference: Path) -> MapLayer:
-    """The 342 municipalities of 2024, read in place from ../shared/reference (once per run)."""
-    path = shared_reference / "gemeenten_2024.geojson"
-    if not path.is_file():
-        pytest.fail(f"{path} is missing")
-    return _national(str(path))
 
 
 def test_national_hit_testing(national_layer: MapLayer) -> None:

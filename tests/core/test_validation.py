@@ -321,10 +321,12 @@ def test_override_low_above_high() -> None:
     expect(doc, "overrides.housing.household_size", "2.5", "2.3", "2.4", code="override.low_high")
 
 
-def test_override_of_a_divisor_must_be_positive() -> None:
+@pytest.mark.parametrize("key", ["care.gp_patients_per_fte", "gravity.half_distance_km_flex"])
+def test_override_that_must_be_positive(key: str) -> None:
+    """GP patients per FTE and the flex half distance must be above 0."""
     doc = copy.deepcopy(BASE)
-    doc["overrides"]["care.gp_patients_per_fte"] = {"value": 0, "justification": "test"}
-    expect(doc, "overrides.care.gp_patients_per_fte.value", "0", code="field.positive")
+    doc["overrides"][key] = {"value": 0, "justification": "test"}
+    expect(doc, f"overrides.{key}.value", "0", code="field.positive")
 
 
 def test_override_of_a_share_within_0_1() -> None:
@@ -510,12 +512,6 @@ def test_override_of_a_minimum_host_share_within_0_1(key: str) -> None:
     doc = copy.deepcopy(BASE)
     doc["overrides"][key] = {"value": 1.2, "justification": "test"}
     expect(doc, f"overrides.{key}.value", "1.2", "0", "1", code="field.range")
-
-
-def test_override_of_the_flex_half_distance_must_be_positive() -> None:
-    doc = copy.deepcopy(BASE)
-    doc["overrides"]["gravity.half_distance_km_flex"] = {"value": 0, "justification": "test"}
-    expect(doc, "overrides.gravity.half_distance_km_flex.value", "0", code="field.positive")
 
 
 def test_shift_default_is_set_in_the_case_not_overridden() -> None:

@@ -6,14 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from line_edits import line_edit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
-
-
-def _edit(window: Any, name: str) -> QLineEdit:
-    edit = window.findChild(QLineEdit, name)
-    assert edit is not None, name
-    return edit
 
 
 def _type(qtbot: Any, edit: QLineEdit, text: str) -> None:
@@ -38,7 +33,7 @@ def test_demo_edit_invalid_undo_save_reopen(make_window: Any, qtbot: Any, tmp_pa
         assert window.findChild(object, name) is not None, name
 
     # change the number of jobs as a user does (type and press Enter): results follow
-    jobs = _edit(window, "edit_jobs")
+    jobs = line_edit(window, "edit_jobs")
     _type(qtbot, jobs, "1200")
     assert window.state.case.business.jobs == 1200
     qtbot.waitUntil(lambda: window.result.totals["jobs"] == pytest.approx(1200), timeout=5000)
@@ -47,7 +42,7 @@ def test_demo_edit_invalid_undo_save_reopen(make_window: Any, qtbot: Any, tmp_pa
     assert window.isWindowModified()
 
     # an invalid share: EU short stay 90 % makes the categories sum to 165 %
-    share = _edit(window, "edit_share_eu_short")
+    share = line_edit(window, "edit_share_eu_short")
     _type(qtbot, share, "90")
     assert window.state.case.workforce.category_shares["eu_short"] == pytest.approx(0.9)
     message = window.findChild(QLabel, "message_category_shares")
@@ -96,7 +91,7 @@ def test_export_pdf_and_reopen_from_pdf(make_window: Any, qtbot: Any, tmp_path: 
     assert target.read_bytes()[:5] == b"%PDF-"
     # the report carries the case: opening the PDF gives the case back
     window.documents.open_demo()
-    _type(qtbot, _edit(window, "edit_jobs"), "10")
+    _type(qtbot, line_edit(window, "edit_jobs"), "10")
     assert window.documents.open_path(target)
     assert window.state.case.business.jobs == 900
 

@@ -12,6 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 
+def _type_jobs(window: Any, qtbot: Any, text: str) -> QLineEdit:
+    """Focus the jobs field, select all and type text (without committing it)."""
+    jobs = window.findChild(QLineEdit, "edit_jobs")
+    jobs.setFocus()
+    jobs.selectAll()
+    qtbot.keyClicks(jobs, text)
+    return jobs
+
+
 def test_commit_starts_the_calculation_at_once(make_window: Any, qtbot: Any, monkeypatch: Any) -> None:
     window = make_window()
     calc = window.calculation
@@ -26,10 +35,7 @@ def test_commit_starts_the_calculation_at_once(make_window: Any, qtbot: Any, mon
         return real(case, ctx, **kwargs)
 
     monkeypatch.setattr(engine, "assess", counted)
-    jobs = window.findChild(QLineEdit, "edit_jobs")
-    jobs.setFocus()
-    jobs.selectAll()
-    qtbot.keyClicks(jobs, "1300")
+    jobs = _type_jobs(window, qtbot, "1300")
     assert calls == []  # typing commits nothing (a number field commits on Enter or leaving it)
     qtbot.keyClick(jobs, Qt.Key.Key_Return)
     assert calc.kick.isActive() or calc.running  # started in this turn, not after 400 ms
@@ -55,10 +61,7 @@ def test_burst_while_running_gives_one_calculation_of_the_newest(
         return real(case, ctx, **kwargs)
 
     monkeypatch.setattr(engine, "assess", held)
-    jobs = window.findChild(QLineEdit, "edit_jobs")
-    jobs.setFocus()
-    jobs.selectAll()
-    qtbot.keyClicks(jobs, "1000")
+    jobs = _type_jobs(window, qtbot, "1000")
     qtbot.keyClick(jobs, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: calls == [1000], timeout=5000)  # the first is held in the worker
     for n in range(1001, 1006):  # a burst: five numbers typed and entered one after another

@@ -25,14 +25,22 @@ def _two_layer_gpkg(shared_reference: Path, path: Path) -> Path:
     return path
 
 
+def _gpkg_and_window(
+    make_window: Any, qtbot: Any, shared_reference: Path, tmp_path: Path
+) -> tuple[Path, Any]:
+    """The two-layer GeoPackage and a main window whose national map has loaded."""
+    path = _two_layer_gpkg(shared_reference, tmp_path / "gebieden.gpkg")
+    w = make_window()
+    qtbot.waitUntil(lambda: w.geo is not None, timeout=20_000)
+    return path, w
+
+
 def test_layer_chooser_offers_the_layers_and_the_choice_is_imported(
     make_window: Any, qtbot: Any, shared_reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    path = _two_layer_gpkg(shared_reference, tmp_path / "gebieden.gpkg")
-    w = make_window()
-    qtbot.waitUntil(lambda: w.geo is not None, timeout=20_000)
+    path, w = _gpkg_and_window(make_window, qtbot, shared_reference, tmp_path)
     asked: dict[str, Any] = {}
 
     def get_item(parent: Any, title: str, label: str, items: list[str], current: int, editable: bool) -> Any:
@@ -55,9 +63,7 @@ def test_cancelled_layer_choice_imports_nothing(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    path = _two_layer_gpkg(shared_reference, tmp_path / "gebieden.gpkg")
-    w = make_window()
-    qtbot.waitUntil(lambda: w.geo is not None, timeout=20_000)
+    path, w = _gpkg_and_window(make_window, qtbot, shared_reference, tmp_path)
     before = w.geo
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("", False))

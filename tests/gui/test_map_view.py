@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 from pytestqt.qtbot import QtBot
 from shapely.geometry import Polygon
 
-from ber.maplayer import STATUS_COLOURS, MapLayer, load_geojson_layer
+from ber.maplayer import STATUS_COLOURS, MapLayer
 from gui.map_view import MapView
 
 
@@ -175,14 +174,19 @@ def test_keyboard_zoom_pan_and_fit(view: MapView, qtbot: QtBot) -> None:
     assert view.code_at(centre) == "GM0003"
 
 
+def _drag_east(view: MapView, qtbot: QtBot, start: QPoint) -> None:
+    """Press at start, move 50 pixels east in five steps and release."""
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(view.viewport(), start + QPoint(10 * step, 0))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(50, 0))
+
+
 def test_drag_pans_without_click(view: MapView, qtbot: QtBot) -> None:
     start = view.viewport_pos_of(105_000, 405_000)
     x0, _ = view.rd_at(start)
     with qtbot.assertNotEmitted(view.municipalityClicked):
-        qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
-        for step in range(1, 6):
-            qtbot.mouseMove(view.viewport(), start + QPoint(10 * step, 0))
-        qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(50, 0))
+        _drag_east(view, qtbot, start)
     # the map moved with the mouse: the point under the start position is now further west
     assert view.rd_at(start)[0] < x0 - 40 * view.metres_per_pixel()
 
@@ -238,20 +242,6 @@ def test_screenshot_not_blank(view: MapView) -> None:
 
 
 # ----------------------------------------------------------------- national map
-
-
-@functools.cache
-def _national(path: str) -> MapLayer:
-    return load_geojson_layer(path)
-
-
-@pytest.fixture
-def national_layer(shared_reference: Path) -> MapLayer:
-    """The 342 municipalities of 2024, read in place from ../shared/reference (once per run)."""
-    path = shared_reference / "gemeenten_2024.geojson"
-    if not path.is_file():
-        pytest.fail(f"{path} is missing")
-    return _national(str(path))
 
 
 def test_national_map_demo_statuses(qtbot: QtBot, national_layer: MapLayer, tmp_path: Path) -> None:
@@ -323,10 +313,7 @@ def test_drag_in_add_site_mode_pans_without_adding(view: MapView, qtbot: QtBot) 
     start = view.viewport_pos_of(105_000, 405_000)
     x0, _ = view.rd_at(start)
     with qtbot.assertNotEmitted(view.siteRequested):
-        qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
-        for step in range(1, 6):
-            qtbot.mouseMove(view.viewport(), start + QPoint(10 * step, 0))
-        qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(50, 0))
+        _drag_east(view, qtbot, start)
     assert view.rd_at(start)[0] < x0 - 40 * view.metres_per_pixel()
 
 

@@ -6,16 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from line_edits import line_edit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from gui.fields import NotANumber, parse_number, parse_point
-
-
-def _edit(window: Any, name: str) -> QLineEdit:
-    edit = window.findChild(QLineEdit, name)
-    assert edit is not None, name
-    return edit
 
 
 def _type(qtbot: Any, edit: QLineEdit, text: str) -> None:
@@ -65,7 +60,7 @@ def test_parse_number_ignored_parts_and_refusals() -> None:
 
 def test_ramp_up_150_stays_150_and_is_marked(make_window: Any, qtbot: Any) -> None:
     window = make_window()
-    edit = _edit(window, "edit_ramp_0")
+    edit = line_edit(window, "edit_ramp_0")
     _type(qtbot, edit, "150")
     assert edit.text() == "150"
     assert window.state.case.business.ramp_up[0] == pytest.approx(1.5)  # stored as typed
@@ -77,7 +72,7 @@ def test_ramp_up_150_stays_150_and_is_marked(make_window: Any, qtbot: Any) -> No
 
 def test_jobs_out_of_range_negative_and_letters(make_window: Any, qtbot: Any) -> None:
     window = make_window()
-    jobs = _edit(window, "edit_jobs")
+    jobs = line_edit(window, "edit_jobs")
     _type(qtbot, jobs, "99999999999")
     assert jobs.text() == "99999999999"
     assert window.state.case.business.jobs == pytest.approx(99999999999)
@@ -103,20 +98,20 @@ def test_jobs_out_of_range_negative_and_letters(make_window: Any, qtbot: Any) ->
 
 def test_years_out_of_range_stay_as_typed(make_window: Any, qtbot: Any) -> None:
     window = make_window()
-    start = _edit(window, "edit_start_year")
+    start = line_edit(window, "edit_start_year")
     _type(qtbot, start, "1900")
     assert start.text() == "1900"
     assert window.state.case.business.start_year == 1900
     assert "2000 tot en met 2100" in _message(start)
 
-    horizon = _edit(window, "edit_horizon")
+    horizon = line_edit(window, "edit_horizon")
     _type(qtbot, horizon, "0")
     assert horizon.text() == "0"
     assert window.state.case.business.horizon_years == 0
     assert "1 tot en met 50" in _message(horizon)
 
     before = window.state.case.business.shifts_per_day
-    shifts = _edit(window, "edit_shifts")
+    shifts = line_edit(window, "edit_shifts")
     _type(qtbot, shifts, "twee")
     assert shifts.text() == "twee"
     assert window.state.case.business.shifts_per_day == before  # a required number: unchanged
@@ -130,7 +125,7 @@ def test_years_out_of_range_stay_as_typed(make_window: Any, qtbot: Any) -> None:
 
 def test_share_in_dutch_decimals(make_window: Any, qtbot: Any) -> None:
     window = make_window()
-    share = _edit(window, "edit_cross_border")
+    share = line_edit(window, "edit_cross_border")
     _type(qtbot, share, "12,5")
     assert share.text() == "12,5"
     assert window.state.case.workforce.cross_border_share == pytest.approx(0.125)
@@ -175,7 +170,7 @@ def test_stale_results_are_marked_and_export_asks(
 
     window = make_window()
     before = window.result
-    share = _edit(window, "edit_share_eu_short")
+    share = line_edit(window, "edit_share_eu_short")
     _type(qtbot, share, "110")  # the category shares now sum to 195 %
     frames = {f.objectName(): f for f in window.stale_frames}
     assert set(frames) == {"page_results_scroll_frame", "page_map_frame", "page_report_scroll_frame"}
