@@ -36,7 +36,8 @@ from gui.texts import language, tr
 
 def table_view(name: str, model: CellTableModel, stretch: bool | str = True) -> QTableView:
     """A read-only table; ``stretch``: True all columns share the width, False fit contents,
-    "first" the first column takes the rest of the width and the others fit their contents."""
+    "first" the first column (the domain or criterion) fits its contents, so its labels are
+    never cut, and the others share the rest of the width."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -49,6 +50,14 @@ def table_view(name: str, model: CellTableModel, stretch: bool | str = True) -> 
     header.setSectionResizeMode(
         QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.ResizeToContents
     )
+    if stretch == "first":
+        # the sections exist only once the model has columns: set the mode when they come
+        def fit_first(_old: int, new: int) -> None:
+            if new > 0:
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+
+        header.sectionCountChanged.connect(fit_first)
+        fit_first(0, header.count())
     header.setDefaultAlignment(header.defaultAlignment())
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setMinimumSectionSize(26)
