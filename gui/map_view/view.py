@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QHelpEvent,
     QImage,
     QMouseEvent,
     QPainter,
@@ -391,6 +392,20 @@ class MapView(PanZoomView):
             QToolTip.showText(
                 event.globalPosition().toPoint(), self.tooltip_for(code), self.viewport(), QRect(), TOOLTIP_MS
             )
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Answer the pointer's rest (a tooltip event) with the municipality's tooltip: the
+        scene would otherwise find no item tooltip there and hide ours after ~0.7 s."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            pos = event.pos()
+            if not any(item.toolTip() for item in self.items(pos)):  # a site marker's own tooltip
+                code = self.code_at(QPointF(pos))
+                if code is not None:
+                    QToolTip.showText(
+                        event.globalPos(), self.tooltip_for(code), self.viewport(), QRect(), TOOLTIP_MS
+                    )
+                    return True
+        return super().viewportEvent(event)
 
     def leaveEvent(self, event: object) -> None:
         if self._hover is not None:

@@ -338,3 +338,35 @@ def test_widget_texts_complete_in_both_languages() -> None:
         for key, texts in table.items():
             assert set(texts) == {"nl", "en"}, key
             assert all(t.strip() for t in texts.values()), key
+
+
+def test_tooltip_stays_while_the_pointer_rests(
+    view: MapView, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: the municipality tooltip vanished while the pointer rested (the scene's
+    own tooltip event found no item tooltip and hid it after ~0.7 s). The view asks Qt for
+    a display time far beyond Qt's default (10 s plus 40 ms per character over 100), and
+    the tooltip is still shown after the delay at which it used to vanish."""
+    import gui.map_view.view as view_module
+
+    view.set_tooltips({"GM0003": "Gemeente 3 (GM0003)\nrood"})
+    shown: list[tuple[str, int]] = []
+    real_show = QToolTip.showText
+
+    def spy(pos: QPoint, text: str, w: object = None, rect: object = None, msec: int = -1) -> None:
+        shown.append((text, msec))
+        real_show(pos, text, w, rect, msec)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QToolTip, "showText", spy)
+    qtbot.mouseMove(view.viewport(), view.viewport_pos_of(125_000, 405_000))
+    qtbot.waitUntil(lambda: bool(shown), timeout=1000)
+    text, msec = shown[-1]
+    assert text == "Gemeente 3 (GM0003)\nrood"
+    assert msec == view_module.TOOLTIP_MS >= 60_000  # not Qt's default timeout (-1)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=1000)
+    assert QToolTip.text() == text
+    qtbot.wait(3500)  # it used to vanish after about 3 s
+    assert QToolTip.isVisible() and QToolTip.text() == text
+    # leaving for the sea hides it at once
+    qtbot.mouseMove(view.viewport(), view.viewport_pos_of(125_000, 425_000))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=1000)
