@@ -30,7 +30,7 @@ from gui.models import (
     traffic_light_table,
     verdict_table,
 )
-from gui.pages.common import page_title, show_all_rows
+from gui.pages.common import WrappingHeader, page_title, show_all_rows
 from gui.texts import language, tr
 
 
@@ -46,7 +46,8 @@ def table_view(name: str, model: CellTableModel, stretch: bool | str = True) -> 
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(False)
     view.setWordWrap(True)
-    header = view.horizontalHeader()
+    header = WrappingHeader(view)
+    view.setHorizontalHeader(header)
     header.setSectionResizeMode(
         QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.ResizeToContents
     )
@@ -58,7 +59,6 @@ def table_view(name: str, model: CellTableModel, stretch: bool | str = True) -> 
 
         header.sectionCountChanged.connect(fit_first)
         fit_first(0, header.count())
-    header.setDefaultAlignment(header.defaultAlignment())
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setMinimumSectionSize(26)
     # rows follow the wrapped text whenever the column widths change
