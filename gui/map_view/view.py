@@ -250,11 +250,16 @@ class MapView(PanZoomView):
         self._declutter_labels()
 
     def _declutter_labels(self) -> None:
-        """Hide site labels that would overlap a label already placed (chosen site first)."""
+        """Put each site label right of its marker, or left when it would run off the map's
+        right edge; hide labels that would overlap a label already placed (chosen site first)."""
         placed: list[QRectF] = []
+        width = self.viewport().width()
         for marker in sorted(self._sites, key=lambda m: not m.chosen):
             at = QPointF(self.mapFromScene(marker.pos()))
-            rect = marker.label_rect().translated(at)
+            right = marker.label_rect(left=False).translated(at)
+            left = marker.label_rect(left=True).translated(at)
+            marker.set_label_left(right.right() > width and left.left() >= 0)
+            rect = left if marker.label_left() else right
             free = not any(rect.intersects(other) for other in placed)
             marker.set_label_visible(free)
             if free:

@@ -6,7 +6,7 @@ import functools
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 from pytestqt.qtbot import QtBot
@@ -370,3 +370,22 @@ def test_tooltip_stays_while_the_pointer_rests(
     # leaving for the sea hides it at once
     qtbot.mouseMove(view.viewport(), view.viewport_pos_of(125_000, 425_000))
     qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=1000)
+
+
+def test_site_label_near_the_right_edge_is_not_cut(view: MapView) -> None:
+    """Issue 13: a long site name near the map's right edge ran off the map; it now goes
+    left of its marker and lies wholly inside the viewport."""
+    name = "Horst aan de Maas – Sevenum (illustratief)"
+    view.set_sites([("Bedrijf A", 105_000, 405_000, True), (name, 125_000, 405_000, False)])
+    view.fit_region()
+    markers = {m.name: m for m in view.site_markers()}
+    inside = QRectF(view.viewport().rect())
+    # pan the far site to the right edge: its label flips to the left, whole
+    far = markers[name]
+    view.pan_by(view.mapFromScene(far.pos()).x() - view.viewport().width() + 20, 0)
+    at = QPointF(view.mapFromScene(far.pos()))
+    assert far.label_left() and far.label_visible()
+    assert inside.contains(far.label_rect().translated(at))
+    assert far.label_rect().width() >= far.label_rect(left=False).width()  # the full name
+    # the other one, away from the edge, keeps its label on the right
+    assert not markers["Bedrijf A"].label_left()
