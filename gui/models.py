@@ -93,7 +93,8 @@ class CellTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return cell.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.tooltip or None
+            # the full text when the cell has no tooltip of its own (a narrow column elides it)
+            return cell.tooltip or cell.text.replace("\n", " ") or None
         if role == Qt.ItemDataRole.BackgroundRole and cell.background:
             return QBrush(QColor(cell.background))
         if role == Qt.ItemDataRole.ForegroundRole and cell.background:
@@ -108,6 +109,10 @@ class CellTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            # the full header on one line (a narrow section may cut it)
+            text = self._headers[section] if 0 <= section < len(self._headers) else ""
+            return text.replace("\n", " ") or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -57,10 +57,16 @@ class SiteMarker(QGraphicsItem):
         fm = QFontMetricsF(self._font)
         self._label_path = QPainterPath()
         self._label_path.addText(QPointF(self.SIZE + 5, fm.ascent() / 2 - 1), self._font, name)
+        self._label_right = self._label_path
+        # the same label left of the marker, for sites near the map's right edge
+        self._label_left = self._label_path.translated(-2 * (self.SIZE + 5) - fm.horizontalAdvance(name), 0)
         self._shape = self._marker_path()
         self._label_visible = True
         self._bounds = (
-            self._shape.boundingRect().united(self._label_path.boundingRect()).adjusted(-4, -4, 4, 4)
+            self._shape.boundingRect()
+            .united(self._label_right.boundingRect())
+            .united(self._label_left.boundingRect())
+            .adjusted(-4, -4, 4, 4)
         )
 
     def _marker_path(self) -> QPainterPath:
@@ -78,9 +84,21 @@ class SiteMarker(QGraphicsItem):
             path.addEllipse(QPointF(0, 0), s * 0.6, s * 0.6)
         return path
 
-    def label_rect(self) -> QRectF:
-        """The label's rectangle in pixels relative to the marker position."""
-        return self._label_path.boundingRect().adjusted(-2, -2, 2, 2)
+    def label_rect(self, left: bool | None = None) -> QRectF:
+        """The label's rectangle in pixels relative to the marker position (on its current
+        side, or left/right of the marker when ``left`` is given)."""
+        path = self._label_path if left is None else self._label_left if left else self._label_right
+        return path.boundingRect().adjusted(-2, -2, 2, 2)
+
+    def label_left(self) -> bool:
+        return self._label_path is self._label_left
+
+    def set_label_left(self, left: bool) -> None:
+        """Put the label left of the marker (it would run off the map on the right)."""
+        path = self._label_left if left else self._label_right
+        if path is not self._label_path:
+            self._label_path = path
+            self.update()
 
     def label_visible(self) -> bool:
         return self._label_visible

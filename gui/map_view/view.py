@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QHelpEvent,
     QImage,
     QMouseEvent,
     QPainter,
@@ -249,11 +250,16 @@ class MapView(PanZoomView):
         self._declutter_labels()
 
     def _declutter_labels(self) -> None:
-        """Hide site labels that would overlap a label already placed (chosen site first)."""
+        """Put each site label right of its marker, or left when it would run off the map's
+        right edge; hide labels that would overlap a label already placed (chosen site first)."""
         placed: list[QRectF] = []
+        width = self.viewport().width()
         for marker in sorted(self._sites, key=lambda m: not m.chosen):
             at = QPointF(self.mapFromScene(marker.pos()))
-            rect = marker.label_rect().translated(at)
+            right = marker.label_rect(left=False).translated(at)
+            left = marker.label_rect(left=True).translated(at)
+            marker.set_label_left(right.right() > width and left.left() >= 0)
+            rect = left if marker.label_left() else right
             free = not any(rect.intersects(other) for other in placed)
             marker.set_label_visible(free)
             if free:
@@ -391,6 +397,20 @@ class MapView(PanZoomView):
             QToolTip.showText(
                 event.globalPosition().toPoint(), self.tooltip_for(code), self.viewport(), QRect(), TOOLTIP_MS
             )
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Answer the pointer's rest (a tooltip event) with the municipality's tooltip: the
+        scene would otherwise find no item tooltip there and hide ours after ~0.7 s."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            pos = event.pos()
+            if not any(item.toolTip() for item in self.items(pos)):  # a site marker's own tooltip
+                code = self.code_at(QPointF(pos))
+                if code is not None:
+                    QToolTip.showText(
+                        event.globalPos(), self.tooltip_for(code), self.viewport(), QRect(), TOOLTIP_MS
+                    )
+                    return True
+        return super().viewportEvent(event)
 
     def leaveEvent(self, event: object) -> None:
         if self._hover is not None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QTableView,
@@ -98,3 +99,29 @@ def norm_tip(ref: ReferenceSet, key: str, extra: str = "") -> str:
         source=source,
     )
     return f"{extra}\n{text}" if extra else text
+
+
+class WrappingHeader(QHeaderView):
+    """A horizontal header whose labels wrap at spaces when their section is narrow (the
+    site names and long column titles are never cut), as tall as the tallest label."""
+
+    MARGIN = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        # the style draws the label with these flags: centred, wrapped at spaces
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.sectionResized.connect(lambda *_args: self.updateGeometries())
+
+    def _label_rect(self, section: int, width: int) -> QRect:
+        model = self.model()
+        text = str(model.headerData(section, self.orientation()) or "") if model is not None else ""
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+        return self.fontMetrics().boundingRect(QRect(0, 0, max(width, 1), 10_000), flags, text)
+
+    def sectionSizeFromContents(self, logicalIndex: int) -> QSize:
+        size = super().sectionSizeFromContents(logicalIndex)
+        rect = self._label_rect(logicalIndex, self.sectionSize(logicalIndex) - 2 * self.MARGIN)
+        size.setHeight(max(size.height(), rect.height() + self.MARGIN))
+        return size

@@ -122,7 +122,7 @@ class MapPage(QWidget):
         self.label_ranking.setWordWrap(True)
         rl.addWidget(self.label_ranking)
         self.sites_model = CellTableModel()
-        self.sites_view = table_view("table_site_ranking", self.sites_model)
+        self.sites_view = table_view("table_site_ranking", self.sites_model, "first")
         self.sites_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         rl.addWidget(self.sites_view)
         self.splitter.addWidget(ranking)

@@ -30,13 +30,14 @@ from gui.models import (
     traffic_light_table,
     verdict_table,
 )
-from gui.pages.common import page_title, show_all_rows
+from gui.pages.common import WrappingHeader, page_title, show_all_rows
 from gui.texts import language, tr
 
 
 def table_view(name: str, model: CellTableModel, stretch: bool | str = True) -> QTableView:
     """A read-only table; ``stretch``: True all columns share the width, False fit contents,
-    "first" the first column takes the rest of the width and the others fit their contents."""
+    "first" the first column (the domain or criterion) fits its contents, so its labels are
+    never cut, and the others share the rest of the width."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -45,11 +46,19 @@ def table_view(name: str, model: CellTableModel, stretch: bool | str = True) -> 
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(False)
     view.setWordWrap(True)
-    header = view.horizontalHeader()
+    header = WrappingHeader(view)
+    view.setHorizontalHeader(header)
     header.setSectionResizeMode(
         QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.ResizeToContents
     )
-    header.setDefaultAlignment(header.defaultAlignment())
+    if stretch == "first":
+        # the sections exist only once the model has columns: set the mode when they come
+        def fit_first(_old: int, new: int) -> None:
+            if new > 0:
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+
+        header.sectionCountChanged.connect(fit_first)
+        fit_first(0, header.count())
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setMinimumSectionSize(26)
     # rows follow the wrapped text whenever the column widths change

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 from pytestqt.qtbot import QtBot
@@ -325,3 +325,54 @@ def test_widget_texts_complete_in_both_languages() -> None:
         for key, texts in table.items():
             assert set(texts) == {"nl", "en"}, key
             assert all(t.strip() for t in texts.values()), key
+
+
+def test_tooltip_stays_while_the_pointer_rests(
+    view: MapView, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: the municipality tooltip vanished while the pointer rested (the scene's
+    own tooltip event found no item tooltip and hid it after ~0.7 s). The view asks Qt for
+    a display time far beyond Qt's default (10 s plus 40 ms per character over 100), and
+    the tooltip is still shown after the delay at which it used to vanish."""
+    import gui.map_view.view as view_module
+
+    view.set_tooltips({"GM0003": "Gemeente 3 (GM0003)\nrood"})
+    shown: list[tuple[str, int]] = []
+    real_show = QToolTip.showText
+
+    def spy(pos: QPoint, text: str, w: object = None, rect: object = None, msec: int = -1) -> None:
+        shown.append((text, msec))
+        real_show(pos, text, w, rect, msec)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QToolTip, "showText", spy)
+    qtbot.mouseMove(view.viewport(), view.viewport_pos_of(125_000, 405_000))
+    qtbot.waitUntil(lambda: bool(shown), timeout=1000)
+    text, msec = shown[-1]
+    assert text == "Gemeente 3 (GM0003)\nrood"
+    assert msec == view_module.TOOLTIP_MS >= 60_000  # not Qt's default timeout (-1)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=1000)
+    assert QToolTip.text() == text
+    qtbot.wait(3500)  # it used to vanish after about 3 s
+    assert QToolTip.isVisible() and QToolTip.text() == text
+    # leaving for the sea hides it at once
+    qtbot.mouseMove(view.viewport(), view.viewport_pos_of(125_000, 425_000))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=1000)
+
+
+def test_site_label_near_the_right_edge_is_not_cut(view: MapView) -> None:
+    """Issue 13: a long site name near the map's right edge ran off the map; it now goes
+    left of its marker and lies wholly inside the viewport."""
+    name = "Horst aan de Maas – Sevenum (illustratief)"
+    view.set_sites([("Bedrijf A", 105_000, 405_000, True), (name, 125_000, 405_000, False)])
+    view.fit_region()
+    markers = {m.name: m for m in view.site_markers()}
+    inside = QRectF(view.viewport().rect())
+    # pan the far site to the right edge: its label flips to the left, whole
+    far = markers[name]
+    view.pan_by(view.mapFromScene(far.pos()).x() - view.viewport().width() + 20, 0)
+    at = QPointF(view.mapFromScene(far.pos()))
+    assert far.label_left() and far.label_visible()
+    assert inside.contains(far.label_rect().translated(at))
+    assert far.label_rect().width() >= far.label_rect(left=False).width()  # the full name
+    # the other one, away from the edge, keeps its label on the right
+    assert not markers["Bedrijf A"].label_left()
