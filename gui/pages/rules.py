@@ -67,7 +67,7 @@ class PolicyRulesBox(QGroupBox):
         row.addWidget(self.combo, 1)
         lay.addLayout(row)
         grid = QGridLayout()
-        grid.addWidget(QLabel(tr("rules.source")), 0, 2)
+        grid.addWidget(QLabel(tr("rules.source")), 0, 3)
         self.values: dict[str, NumberEdit] = {}
         self.sources: dict[str, QLineEdit] = {}
         #: the messages under each rule's value and under its source
@@ -86,22 +86,23 @@ class PolicyRulesBox(QGroupBox):
             message, source_message = error_label(self), error_label(self)
             caption = QLabel(name)
             caption.setBuddy(edit)
-            value_row = QHBoxLayout()
-            value_row.addWidget(edit, 1)
-            value_row.addWidget(QLabel(edit.unit))
+            edit.setFixedWidth(90)
             grid.addWidget(caption, 1 + 2 * i, 0)
-            grid.addLayout(value_row, 1 + 2 * i, 1)
-            grid.addWidget(source, 1 + 2 * i, 2)
-            grid.addWidget(message, 2 + 2 * i, 0, 1, 2)
-            grid.addWidget(source_message, 2 + 2 * i, 2)
-            grid.setColumnStretch(2, 1)
+            grid.addWidget(edit, 1 + 2 * i, 1)
+            grid.addWidget(QLabel(edit.unit), 1 + 2 * i, 2)
+            grid.addWidget(source, 1 + 2 * i, 3)
+            grid.addWidget(message, 2 + 2 * i, 0, 1, 3)
+            grid.addWidget(source_message, 2 + 2 * i, 3)
+            grid.setColumnStretch(3, 1)
             edit.editingFinished.connect(lambda k=key: self._commit_value(k))
             source.editingFinished.connect(lambda k=key: self._commit_source(k))
             self.values[key], self.sources[key] = edit, source
             self.messages[key], self.source_messages[key] = message, source_message
         lay.addLayout(grid)
 
-        lay.addWidget(QLabel(tr("rules.existing")))
+        heading = QLabel(tr("rules.existing"))
+        heading.setStyleSheet("font-weight: bold;")
+        lay.addWidget(heading)
         existing_intro = QLabel(tr("rules.existing_intro"))
         existing_intro.setWordWrap(True)
         lay.addWidget(existing_intro)
@@ -112,6 +113,9 @@ class PolicyRulesBox(QGroupBox):
             [tr(f"rules.col_{c}") for c in ("municipality", "count", "source")]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setColumnWidth(0, 220)
+        self.table.setColumnWidth(1, 170)
         self.table.setMinimumHeight(160)
         self.table.itemChanged.connect(lambda _item: self._commit_existing())
         lay.addWidget(self.table)
