@@ -9,16 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
+from tests.gui.test_typed_input import _type  # select all, type, press Enter
+
 VENLO = "GM0983"  # the demo's employer beds: one location of 150 beds in Venlo
-
-
-def _type(qtbot: Any, edit: QLineEdit, text: str) -> None:
-    """Select all, type, press Enter: as a user does."""
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
 def _rules(w: Any, code: str) -> Any:
