@@ -160,11 +160,12 @@ class Binder:
                 listener(path)
 
     def commit_table(self, path: str, value: Any, typed: dict[str, Problem]) -> None:
-        """Commit a table (sites, beds) with the problems of its cells typed wrongly
-        (``typed``: cell path -> problem); the cells keep what was typed."""
+        """Commit a table (sites, beds, policy rules) with the problems of its cells typed
+        wrongly (``typed``: cell path -> problem, ``path[i]…`` or ``path.key…``); the cells
+        keep what was typed."""
         if self._updating:
             return
-        before = {k: v for k, v in self.typed.items() if k.startswith(path + "[")}
+        before = {k: v for k, v in self.typed.items() if k.startswith((path + "[", path + "."))}
         for key in before:
             del self.typed[key]
         self.typed.update(typed)
@@ -341,6 +342,8 @@ STEP_OF_SECTION = {
     "sites": "sites",
     "region": "region",
     "capacity": "region",
+    "policy": "region",
+    "existing_migrants": "region",
 }
 
 

@@ -62,6 +62,8 @@ class CapacityTableModel(QAbstractTableModel):
         #: each cell's figure with its provenance, and its age note (``stale``/``undated``)
         self._figures: dict[tuple[str, str], CapacityFigure] = {}
         self._notes: dict[tuple[str, str], str] = {}
+        #: the months after which a figure is stale (set with the notes)
+        self._max_age = 0
         #: cells typed wrongly: (code, domain) -> (typed text, reason); kept as typed, marked
         self._invalid: dict[tuple[str, str], tuple[str, str]] = {}
         self._invalid_problems: dict[tuple[str, str], Problem] = {}
@@ -106,11 +108,14 @@ class CapacityTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, len(domain_keys()) - 1))
 
     def set_provenance(
-        self, figures: Mapping[tuple[str, str], CapacityFigure], notes: Mapping[tuple[str, str], str]
+        self,
+        figures: Mapping[tuple[str, str], CapacityFigure],
+        notes: Mapping[tuple[str, str], str],
+        max_age: int,
     ) -> None:
         """Mirror each cell's provenance and age note ((code, domain) keys); shown in the
-        tooltip, a stale or undated cell is tinted."""
-        self._figures, self._notes = dict(figures), dict(notes)
+        tooltip, a stale or undated cell is tinted. ``max_age``: months before stale."""
+        self._figures, self._notes, self._max_age = dict(figures), dict(notes), max_age
         if self._codes:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._codes) - 1, len(domain_keys()) - 1))
 
@@ -166,7 +171,10 @@ class CapacityTableModel(QAbstractTableModel):
                 domain=DOMAIN_LABELS[domain][self._lang],
                 value=shown + unit,
             ) + provenance_tip(
-                self._figures.get((code, domain)), self._notes.get((code, domain), ""), self._lang
+                self._figures.get((code, domain)),
+                self._notes.get((code, domain), ""),
+                self._lang,
+                self._max_age,
             )
         if role == Qt.ItemDataRole.BackgroundRole and self._notes.get((code, domain)):
             return QBrush(QColor(NOTE_TINT))

@@ -29,8 +29,9 @@ NOTE_TINT = "#FFF2CC"
 ProvenanceEdit = tuple[str, str, str, str, str]
 
 
-def provenance_tip(figure: CapacityFigure | None, note: str, lang: Lang) -> str:
-    """The lines a cell's tooltip adds: source, reference date, supplier and the age note."""
+def provenance_tip(figure: CapacityFigure | None, note: str, lang: Lang, max_age: int) -> str:
+    """The lines a cell's tooltip adds: source, reference date, supplier and the age note
+    (``max_age``: the months after which a figure is stale, the case's or the reference's)."""
     if figure is None:
         return ""
     missing = text("gui.capacity_prov.not_given", lang)
@@ -42,14 +43,15 @@ def provenance_tip(figure: CapacityFigure | None, note: str, lang: Lang) -> str:
         supplied_by=figure.supplied_by or missing,
     )
     if note:
-        out += "\n" + text(f"gui.capacity_prov.note_{note}", lang)
+        out += "\n" + text(f"gui.capacity_prov.note_{note}", lang, n=max_age)
     return out
 
 
 def cell_provenance(
     case: Case, ref: ReferenceSet, today: _dt.date | None = None
-) -> tuple[dict[tuple[str, str], CapacityFigure], dict[tuple[str, str], str]]:
-    """Every recorded figure of the case and its age note, by (code, domain)."""
+) -> tuple[dict[tuple[str, str], CapacityFigure], dict[tuple[str, str], str], int]:
+    """Every recorded figure of the case and its age note, by (code, domain), and the
+    maximum age in months that the notes used."""
     on = case_date(case, (today or _dt.date.today()).isoformat())
     max_age = max_age_months(case, ref)
     figures: dict[tuple[str, str], CapacityFigure] = {}
@@ -63,7 +65,7 @@ def cell_provenance(
             note = figure_note(parse_date(fig.reference_date), fig.value, on, max_age)
             if note:
                 notes[(code, domain)] = note
-    return figures, notes
+    return figures, notes, max_age
 
 
 class ProvenanceDialog(QDialog):

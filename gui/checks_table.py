@@ -67,10 +67,11 @@ def policy_rows(result: Assessment, lang: Lang) -> tuple[list[str], list[list[Ce
     return headers, rows
 
 
-def figures_note(result: Assessment) -> str:
-    """How many capacity figures are stale or undated (empty when none)."""
+def figures_note(result: Assessment, max_age: int) -> str:
+    """How many capacity figures are stale (older than ``max_age`` months) or undated
+    (empty when none)."""
     stale = sum(1 for f in result.capacity_figures if f.note == "stale")
     undated = sum(1 for f in result.capacity_figures if f.note == "undated")
     if not (stale or undated):
         return ""
-    return tr("checks.figures_note", stale=stale, undated=undated)
+    return tr("checks.figures_note", stale=stale, undated=undated, n=max_age)

@@ -355,7 +355,10 @@ class MainWindow(QMainWindow):
         self.page_results.set_busy(busy)
 
     def show_result(self, result: Assessment) -> None:
-        self.page_results.show_result(result)
+        from ber.engine.checks import max_age_months
+        from ber.reference.data import load_reference
+
+        self.page_results.show_result(result, max_age_months(self.state.case, load_reference()))
         self.page_map.show_result(result)
         self.page_region.set_result_region(list(result.region["municipalities"]))
         stamp = time.strftime("%H:%M:%S")

@@ -160,6 +160,10 @@ class RegionPage(QWidget):
         binder.text(self.source, "meta.capacity_source")
         cl.addWidget(self.source)
         lay.addWidget(cap_box, 1)
+        from gui.pages.rules import PolicyRulesBox
+
+        self.rules = PolicyRulesBox(binder, lambda: list(zip(*self._region_names(), strict=True)))
+        lay.addWidget(self.rules)
 
         self.radio_auto.toggled.connect(lambda on: self._choose_auto() if on else None)
         self.radio_kind.toggled.connect(lambda on: self._choose_kind() if on else None)
@@ -244,6 +248,7 @@ class RegionPage(QWidget):
 
     def refresh_capacity(self) -> None:
         self.ensure_capacity_widget()
+        self.rules.set_region()
         if not hasattr(self.capacity, "set_region"):
             return
         names = dict(self.municipalities())

@@ -180,8 +180,15 @@ class ResultsPage(QWidget):
 
     # --- showing -----------------------------------------------------------------------
 
-    def show_result(self, result: Assessment) -> None:
+    def show_result(self, result: Assessment, max_age: int | None = None) -> None:
+        """Show a result; ``max_age``: the months after which a capacity figure is stale
+        (the case's override or the reference row; the reference row when not given)."""
         lang = language()
+        if max_age is None:
+            from ber.engine.checks import MAX_AGE_KEY
+            from ber.reference.data import load_reference
+
+            max_age = round(load_reference().value(MAX_AGE_KEY))
         self.result = result
         self.verdict_model.set_table(*verdict_table(result, lang))
         self.figures_model.set_table(*key_figures_table(result, lang))
@@ -191,7 +198,7 @@ class ResultsPage(QWidget):
         self.mitigation_model.set_table(*mitigation_table(result, lang))
         self.checks_model.set_table(*policy_rows(result, lang))
         self.checks_view.setVisible(bool(result.policy_checks))
-        notes = [figures_note(result)] + ([] if result.policy_checks else [tr("checks.none")])
+        notes = [figures_note(result, max_age)] + ([] if result.policy_checks else [tr("checks.none")])
         self.label_checks.setText("\n".join(n for n in notes if n))
         self.label_mitigation.setText(
             tr("results.mitigation_none") if not result.mitigations else tr("results.mitigation_intro")
