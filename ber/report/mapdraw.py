@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ber.report.data import ReportData, SiteMark
+from ber.report.maplabels import LabelRequest, PlacedLabel, place_labels
 from ber.report.styles import FONT, FONT_BOLD, STATUS_COLOURS
 
 LEGEND_W = 150.0
@@ -263,7 +264,6 @@ def _frame_for(points: list[tuple[float, float, float, float]], w: float, h: flo
 
 def _draw_boundaries(data: ReportData, group: Any, w: float, h: float, sites: list[SiteMark]) -> bool:
     import shapely
-    from reportlab.graphics.shapes import String
     from reportlab.lib import colors
 
     assert data.boundaries is not None
@@ -293,28 +293,70 @@ def _draw_boundaries(data: ReportData, group: Any, w: float, h: float, sites: li
         group.add(_path_for(data.boundaries[code], frame, fill, colors.HexColor("#444444"), 0.7))
     if len(region) > 1:
         group.add(_path_for(_outline([data.boundaries[c] for c in region]), frame, None, _region_edge(), 1.4))
-    font = 7 if len(region) <= 12 else 5.5
-    for code in region:
+    _region_labels(data, group, frame, region, sites, w, h)
+    _site_markers(group, frame, sites, numbered=True)
+    _scale_bar_and_north(group, frame, w, h, data.tx("map.north"), data.lang)
+    return outside
+
+
+def label_priorities(data: ReportData) -> dict[str, int]:
+    """Label priority per municipality code: 0 host, 1 the sites' municipalities, 2 deciding a verdict."""
+    result = data.result
+    prio: dict[str, int] = {}
+    for v in result.verdict.values():
+        for code in (v.municipality, v.unknown_municipality):
+            if code:
+                prio[code] = 2
+    for s in result.sites:
+        prio[s.host_municipality] = 1
+    prio[result.site.host_municipality] = 0
+    return prio
+
+
+def _region_labels(
+    data: ReportData, group: Any, frame: _Frame, region: list[str], sites: list[SiteMark], w: float, h: float
+) -> list[PlacedLabel]:
+    """Names of the region's municipalities, placed without overlap by priority (see maplabels)."""
+    from reportlab.graphics.shapes import String
+    from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    assert data.boundaries is not None
+    prio = label_priorities(data)
+    font = 7.0 if len(region) <= 12 else 5.5
+    requests: list[LabelRequest] = []
+    by_area = sorted(region, key=lambda c: -float(data.boundaries[c].area))  # type: ignore[index]
+    for code in by_area:
         geom = data.boundaries[code]
-        gx0, gy0, gx1, gy1 = geom.bounds
-        if (gx1 - gx0) * frame.scale < 28:
+        gx0, _, gx1, _ = geom.bounds
+        p = prio.get(code, 3)
+        if p == 3 and (gx1 - gx0) * frame.scale < 28:
             continue
         pt = geom.representative_point()
         x, y = frame.xy(pt.x, pt.y)
+        name = data.municipality_name(code)
+        fs = font + 0.5 if p < 3 else font
+        fn = FONT_BOLD if p < 3 else FONT
+        requests.append(LabelRequest(name, x, y, p, fs, stringWidth(name, fn, fs)))
+    marks = [frame.xy(s.x, s.y) for s in sites]
+    obstacles = [(mx - 8.5, my - 8.5, mx + 15.0, my + 13.0) for mx, my in marks]  # marker + rank
+    obstacles.append((PAD, PAD, PAD + 110, PAD + 18))  # scale bar
+    obstacles.append((PAD, h - PAD - 30, PAD + 26, h - PAD))  # north arrow
+    placed = place_labels(requests, obstacles, (PAD, PAD, w - PAD, h - PAD))
+    bold = {r.text for r in requests if r.priority < 3}
+    for lab in placed:
         group.add(
             String(
-                x,
-                y - 2,
-                data.municipality_name(code),
-                fontName=FONT,
-                fontSize=font,
+                lab.x,
+                lab.y,
+                lab.text,
+                fontName=FONT_BOLD if lab.text in bold else FONT,
+                fontSize=lab.font_size,
                 textAnchor="middle",
                 fillColor=colors.HexColor("#222222"),
             )
         )
-    _site_markers(group, frame, sites, numbered=True)
-    _scale_bar_and_north(group, frame, w, h, data.tx("map.north"), data.lang)
-    return outside
+    return placed
 
 
 def _draw_schematic(data: ReportData, group: Any, w: float, h: float, sites: list[SiteMark]) -> None:
