@@ -12,6 +12,9 @@ from typing import Any
 
 from ber.report.data import ReportData, SiteMark
 from ber.report.maplabels import LabelRequest, PlacedLabel, place_labels
+from ber.report.mapland import EDGE as LAND_EDGE
+from ber.report.mapland import FILL as LAND_FILL
+from ber.report.mapland import foreign_in_view
 from ber.report.styles import FONT, FONT_BOLD, STATUS_COLOURS
 
 LEGEND_W = 150.0
@@ -143,7 +146,9 @@ def _scale_bar_and_north(group: Any, frame: _Frame, w: float, h: float, north: s
     group.add(String(nx, ny + 23, north, fontName=FONT_BOLD, fontSize=8, textAnchor="middle"))
 
 
-def _legend(data: ReportData, d: Any, x: float, h: float, with_outside: bool, sites: list[SiteMark]) -> None:
+def _legend(
+    data: ReportData, d: Any, x: float, h: float, with_outside: bool, foreign: bool, sites: list[SiteMark]
+) -> None:
     from reportlab.graphics.shapes import Circle, Polygon, Rect, String
     from reportlab.lib import colors
 
@@ -179,6 +184,20 @@ def _legend(data: ReportData, d: Any, x: float, h: float, with_outside: bool, si
             )
         )
         d.add(String(x + 20, y, tx("map.outside"), fontName=FONT, fontSize=7.5))
+        y -= 14
+    if foreign:
+        d.add(
+            Rect(
+                x,
+                y - 2,
+                14,
+                10,
+                fillColor=colors.HexColor(LAND_FILL),
+                strokeColor=colors.HexColor(LAND_EDGE),
+                strokeWidth=0.5,
+            )
+        )
+        d.add(String(x + 20, y, tx("map.abroad"), fontName=FONT, fontSize=7.5))
         y -= 14
     y -= 6
     from reportlab.lib.utils import simpleSplit
@@ -227,13 +246,13 @@ def region_map(
     )
     group = Group()
     sites = data.sites
-    with_outside = False
+    with_outside = foreign = False
     if has_region_polygons(data):
-        with_outside = _draw_boundaries(data, group, map_w, height, sites)
+        with_outside, foreign = _draw_boundaries(data, group, map_w, height, sites)
     else:
         _draw_schematic(data, group, map_w, height, sites)
     d.add(group)
-    _legend(data, d, map_w + 12, height, with_outside, sites)
+    _legend(data, d, map_w + 12, height, with_outside, foreign, sites)
     d._ber_alt = map_alt(data)
     return d
 
@@ -262,7 +281,10 @@ def _frame_for(points: list[tuple[float, float, float, float]], w: float, h: flo
     return _Frame((b[0], b[1], b[2], b[3]), w, h)
 
 
-def _draw_boundaries(data: ReportData, group: Any, w: float, h: float, sites: list[SiteMark]) -> bool:
+def _draw_boundaries(
+    data: ReportData, group: Any, w: float, h: float, sites: list[SiteMark]
+) -> tuple[bool, bool]:
+    """Draw foreign land, NL context, the region and labels; return (NL context drawn, foreign land drawn)."""
     import shapely
     from reportlab.lib import colors
 
@@ -277,6 +299,9 @@ def _draw_boundaries(data: ReportData, group: Any, w: float, h: float, sites: li
     view = shapely.box(x0, y0, x1, y1)
     in_region = set(region)
     outside = False
+    lands = foreign_in_view(view)
+    for land in lands:
+        group.add(_path_for(land, frame, colors.HexColor(LAND_FILL), colors.HexColor(LAND_EDGE), 0.3))
     for code, geom in data.boundaries.items():
         if code in in_region:
             continue
@@ -296,7 +321,7 @@ def _draw_boundaries(data: ReportData, group: Any, w: float, h: float, sites: li
     _region_labels(data, group, frame, region, sites, w, h)
     _site_markers(group, frame, sites, numbered=True)
     _scale_bar_and_north(group, frame, w, h, data.tx("map.north"), data.lang)
-    return outside
+    return outside, bool(lands)
 
 
 def label_priorities(data: ReportData) -> dict[str, int]:
