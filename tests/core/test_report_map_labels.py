@@ -77,3 +77,20 @@ def test_map_labels_host_sites_and_deciding_without_overlap(demo: tuple[Any, Any
     for i, a in enumerate(boxes):
         for j in range(i + 1, len(boxes)):
             assert not overlaps(a, boxes[j]), (labels[i].text, labels[j].text)
+
+
+def test_map_page_text_names_host_sites_and_deciding(demo: tuple[Any, Any], tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from ber.report import build_report
+
+    case, result = demo
+    data = prepare(result, case, tmp_path / "r.pdf", "nl", None, None, None, None)
+    must = {data.municipality_name(c) for c in label_priorities(data)}
+    out = build_report(result, case, tmp_path / "r.pdf")
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(out.path)).pages]
+    (page,) = [t for t in pages if "Kaartgegevens" in t]
+    site_names = " ".join(s.name for s in result.sites)
+    for name in must:
+        # a name that is also in a site's legend entry must appear once more, as a label
+        assert page.count(name) >= 1 + site_names.count(name), name
