@@ -11,6 +11,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from ber.report.data import ReportData, SiteMark
+from ber.report.maplabels import LabelRequest, PlacedLabel, place_labels
+from ber.report.mapland import EDGE as LAND_EDGE
+from ber.report.mapland import FILL as LAND_FILL
+from ber.report.mapland import foreign_in_view
 from ber.report.styles import FONT, FONT_BOLD, STATUS_COLOURS
 
 LEGEND_W = 150.0
@@ -142,7 +146,9 @@ def _scale_bar_and_north(group: Any, frame: _Frame, w: float, h: float, north: s
     group.add(String(nx, ny + 23, north, fontName=FONT_BOLD, fontSize=8, textAnchor="middle"))
 
 
-def _legend(data: ReportData, d: Any, x: float, h: float, with_outside: bool, sites: list[SiteMark]) -> None:
+def _legend(
+    data: ReportData, d: Any, x: float, h: float, with_outside: bool, foreign: bool, sites: list[SiteMark]
+) -> None:
     from reportlab.graphics.shapes import Circle, Polygon, Rect, String
     from reportlab.lib import colors
 
@@ -178,6 +184,20 @@ def _legend(data: ReportData, d: Any, x: float, h: float, with_outside: bool, si
             )
         )
         d.add(String(x + 20, y, tx("map.outside"), fontName=FONT, fontSize=7.5))
+        y -= 14
+    if foreign:
+        d.add(
+            Rect(
+                x,
+                y - 2,
+                14,
+                10,
+                fillColor=colors.HexColor(LAND_FILL),
+                strokeColor=colors.HexColor(LAND_EDGE),
+                strokeWidth=0.5,
+            )
+        )
+        d.add(String(x + 20, y, tx("map.abroad"), fontName=FONT, fontSize=7.5))
         y -= 14
     y -= 6
     from reportlab.lib.utils import simpleSplit
@@ -226,13 +246,13 @@ def region_map(
     )
     group = Group()
     sites = data.sites
-    with_outside = False
+    with_outside = foreign = False
     if has_region_polygons(data):
-        with_outside = _draw_boundaries(data, group, map_w, height, sites)
+        with_outside, foreign = _draw_boundaries(data, group, map_w, height, sites)
     else:
         _draw_schematic(data, group, map_w, height, sites)
     d.add(group)
-    _legend(data, d, map_w + 12, height, with_outside, sites)
+    _legend(data, d, map_w + 12, height, with_outside, foreign, sites)
     d._ber_alt = map_alt(data)
     return d
 
@@ -261,9 +281,11 @@ def _frame_for(points: list[tuple[float, float, float, float]], w: float, h: flo
     return _Frame((b[0], b[1], b[2], b[3]), w, h)
 
 
-def _draw_boundaries(data: ReportData, group: Any, w: float, h: float, sites: list[SiteMark]) -> bool:
+def _draw_boundaries(
+    data: ReportData, group: Any, w: float, h: float, sites: list[SiteMark]
+) -> tuple[bool, bool]:
+    """Draw foreign land, NL context, the region and labels; return (NL context drawn, foreign land drawn)."""
     import shapely
-    from reportlab.graphics.shapes import String
     from reportlab.lib import colors
 
     assert data.boundaries is not None
@@ -277,6 +299,9 @@ def _draw_boundaries(data: ReportData, group: Any, w: float, h: float, sites: li
     view = shapely.box(x0, y0, x1, y1)
     in_region = set(region)
     outside = False
+    lands = foreign_in_view(view)
+    for land in lands:
+        group.add(_path_for(land, frame, colors.HexColor(LAND_FILL), colors.HexColor(LAND_EDGE), 0.3))
     for code, geom in data.boundaries.items():
         if code in in_region:
             continue
@@ -293,28 +318,70 @@ def _draw_boundaries(data: ReportData, group: Any, w: float, h: float, sites: li
         group.add(_path_for(data.boundaries[code], frame, fill, colors.HexColor("#444444"), 0.7))
     if len(region) > 1:
         group.add(_path_for(_outline([data.boundaries[c] for c in region]), frame, None, _region_edge(), 1.4))
-    font = 7 if len(region) <= 12 else 5.5
-    for code in region:
+    _region_labels(data, group, frame, region, sites, w, h)
+    _site_markers(group, frame, sites, numbered=True)
+    _scale_bar_and_north(group, frame, w, h, data.tx("map.north"), data.lang)
+    return outside, bool(lands)
+
+
+def label_priorities(data: ReportData) -> dict[str, int]:
+    """Label priority per municipality code: 0 host, 1 the sites' municipalities, 2 deciding a verdict."""
+    result = data.result
+    prio: dict[str, int] = {}
+    for v in result.verdict.values():
+        for code in (v.municipality, v.unknown_municipality):
+            if code:
+                prio[code] = 2
+    for s in result.sites:
+        prio[s.host_municipality] = 1
+    prio[result.site.host_municipality] = 0
+    return prio
+
+
+def _region_labels(
+    data: ReportData, group: Any, frame: _Frame, region: list[str], sites: list[SiteMark], w: float, h: float
+) -> list[PlacedLabel]:
+    """Names of the region's municipalities, placed without overlap by priority (see maplabels)."""
+    from reportlab.graphics.shapes import String
+    from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    assert data.boundaries is not None
+    prio = label_priorities(data)
+    font = 7.0 if len(region) <= 12 else 5.5
+    requests: list[LabelRequest] = []
+    by_area = sorted(region, key=lambda c: -float(data.boundaries[c].area))  # type: ignore[index]
+    for code in by_area:
         geom = data.boundaries[code]
-        gx0, gy0, gx1, gy1 = geom.bounds
-        if (gx1 - gx0) * frame.scale < 28:
+        gx0, _, gx1, _ = geom.bounds
+        p = prio.get(code, 3)
+        if p == 3 and (gx1 - gx0) * frame.scale < 28:
             continue
         pt = geom.representative_point()
         x, y = frame.xy(pt.x, pt.y)
+        name = data.municipality_name(code)
+        fs = font + 0.5 if p < 3 else font
+        fn = FONT_BOLD if p < 3 else FONT
+        requests.append(LabelRequest(name, x, y, p, fs, stringWidth(name, fn, fs)))
+    marks = [frame.xy(s.x, s.y) for s in sites]
+    obstacles = [(mx - 8.5, my - 8.5, mx + 15.0, my + 13.0) for mx, my in marks]  # marker + rank
+    obstacles.append((PAD, PAD, PAD + 110, PAD + 18))  # scale bar
+    obstacles.append((PAD, h - PAD - 30, PAD + 26, h - PAD))  # north arrow
+    placed = place_labels(requests, obstacles, (PAD, PAD, w - PAD, h - PAD))
+    bold = {r.text for r in requests if r.priority < 3}
+    for lab in placed:
         group.add(
             String(
-                x,
-                y - 2,
-                data.municipality_name(code),
-                fontName=FONT,
-                fontSize=font,
+                lab.x,
+                lab.y,
+                lab.text,
+                fontName=FONT_BOLD if lab.text in bold else FONT,
+                fontSize=lab.font_size,
                 textAnchor="middle",
                 fillColor=colors.HexColor("#222222"),
             )
         )
-    _site_markers(group, frame, sites, numbered=True)
-    _scale_bar_and_north(group, frame, w, h, data.tx("map.north"), data.lang)
-    return outside
+    return placed
 
 
 def _draw_schematic(data: ReportData, group: Any, w: float, h: float, sites: list[SiteMark]) -> None:
