@@ -351,3 +351,20 @@ def test_rows_without_demand_collapse_into_one_line(demo_nl: tuple[str, Assessme
     # the demo's traffic domain: only the host municipality has peak-hour vehicles
     assert collapsed > 0
     assert not re.search(r"(?<![\d.,])0 voertuigen per spitsuur", text)
+
+
+def test_workforce_table_has_a_total_and_says_when_rows_do_not_add_up(
+    demo_nl: tuple[str, Assessment],
+) -> None:
+    text, result = demo_nl
+    tx = Texts("nl")
+    family = result.totals.family
+    shown_rows = sum(round(v) for v in family.values())
+    total = round(sum(family.values()))
+    # the demo: 0 + 0 + 40 + 39 + 16 = 95 shown against the total 96 (95.58)
+    assert (shown_rows, total) == (95, 96)
+    table = text[
+        text.index(tx("inputs.col_family", year=result.full_operation_year)) : text.index(tx("inputs.sites"))
+    ]
+    assert re.search(rf"{tx('inputs.total')} 100 ?% 540 personen {total} personen", table), table
+    assert tx("results.rounding_note") in table
