@@ -6,10 +6,10 @@ import math
 from typing import Any
 
 from ber.report.data import ReportData
-from ber.report.styles import ACCENT, FONT, STATUS_COLOURS
+from ber.report.styles import ACCENT, FONT, FONT_BOLD, STATUS_COLOURS
 
 CHART_W = 440.0
-CHART_H = 138.0
+CHART_H = 142.0
 
 
 def _nice_max(value: float) -> float:
@@ -66,10 +66,11 @@ def capacity_legend(
     capacity: float | None,
     unit: str,
     decimals: int | None = None,
-) -> None:
-    """The legend entry of the capacity line (or 'capacity unknown') at (x, y)."""
+) -> float:
+    """The legend entry of the capacity line (or 'capacity unknown') at (x, y); returns its right end."""
     from reportlab.graphics.shapes import Line, String
     from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     if capacity is not None:
         red = colors.HexColor(STATUS_COLOURS["red"][0])
@@ -78,6 +79,15 @@ def capacity_legend(
     else:
         text = data.tx("results.chart_no_capacity")
     d.add(String(x + 20, y, text, fontName=FONT, fontSize=7.5))
+    return float(x + 20 + stringWidth(text, FONT, 7.5))
+
+
+def chart_title(data: ReportData, domain: str, municipality: str) -> Any:
+    """The title line on top of a chart: its domain and its municipality."""
+    from reportlab.graphics.shapes import String
+
+    text = data.tx("results.chart_title", domain=data.domain(domain), municipality=municipality)
+    return String(46, CHART_H - 11, text, fontName=FONT_BOLD, fontSize=8.5)
 
 
 def demand_chart(data: ReportData, domain: str, code: str) -> Any:
@@ -106,7 +116,7 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
     vmax = _nice_max(top * 1.05)
 
     d = Drawing(CHART_W, CHART_H, initialFontName=FONT)
-    chart = year_bar_chart(data, years, [demand], vmax, (46, 34, CHART_W - 60, CHART_H - 62))
+    chart = year_bar_chart(data, years, [demand], vmax, (46, 30, CHART_W - 60, CHART_H - 70))
     chart.bars[0].fillColor = colors.HexColor(ACCENT)
     chart.bars[0].strokeColor = None
     chart.barWidth = 6
@@ -136,15 +146,16 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
     if dom.capacity is not None:
         capacity_line(d, chart, y_of(dom.capacity))
 
-    # legend on top
-    lx, ly = chart.x, CHART_H - 14
+    # title (which municipality, which domain), then the legend
+    d.add(chart_title(data, domain, m.name))
+    lx, ly = chart.x, CHART_H - 26
     unit = data.unit(dom.unit)
     d.add(Rect(lx, ly - 1, 9, 7, fillColor=colors.HexColor(ACCENT), strokeColor=None))
     d.add(String(lx + 13, ly, f"{tx('results.chart_demand')} ({unit})", fontName=FONT, fontSize=7.5))
     lx += 150
-    capacity_legend(d, data, lx, ly, dom.capacity, dom.unit)
+    end = capacity_legend(d, data, lx, ly, dom.capacity, dom.unit)
     if band:
-        lx += 170
+        lx = max(lx + 170, end + 12)  # after a long capacity entry, never over it
         d.add(
             Line(
                 lx,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ber.engine.rounding import rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_checks import capacity_provenance
 from ber.report.sections_front import heading
@@ -73,6 +74,14 @@ def inputs(data: ReportData) -> list[Any]:
                 data.qty(r.totals.family.get(key, 0.0), "persons", 0),
             ]
         )
+    rows.append(
+        [
+            tx("inputs.total"),
+            data.pct(sum(wf.category_shares.get(key, 0.0) for key in ref.categories)),
+            data.qty(sum(r.totals.workers.values()), "persons", 0),
+            data.qty(sum(r.totals.family.values()), "persons", 0),
+        ]
+    )
     out.append(
         data.table(
             [
@@ -84,8 +93,15 @@ def inputs(data: ReportData) -> list[Any]:
             rows,
             [6.5 * cm, 2.5 * cm, 4 * cm, 4 * cm],
             right=[1, 2, 3],
+            bold_rows=[len(rows) - 1],
         )
     )
+    # whole persons per row under a total of unrounded values (rounding policy): say so
+    # when the shown rows do not add up to the shown total (e.g. 95 against 96)
+    if not all(
+        rows_add_up(col.values(), sum(col.values()), 0, 0) for col in (r.totals.workers, r.totals.family)
+    ):
+        out.append(data.p(tx("results.rounding_note"), st.note))
 
     rows = []
     for s in case.sites:

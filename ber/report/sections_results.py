@@ -27,11 +27,17 @@ def results(data: ReportData) -> list[Any]:
     for domain in data.domains:
         unit = data.domain_unit(domain)
         places = data.decimals(domain)  # the regional total; the rows are shares (rounding.SHARE)
-        rows, badges = [], []
+        rows: list[list[str]] = []
+        badges: list[tuple[int, int, str]] = []
         total = 0.0
-        for i, m in enumerate(r.municipalities):
+        no_demand: list[str] = []  # rows of zeros are collapsed into one line under the table
+        for m in r.municipalities:
             dom = m.domains[domain]
             total += dom.demand
+            if dom.demand == 0:
+                no_demand.append(m.name)
+                continue
+            i = len(rows)
             rows.append(
                 [
                     m.name,
@@ -75,6 +81,12 @@ def results(data: ReportData) -> list[Any]:
         # heading, chart and table stay together (a long table of a large region
         # runs over pages with its header repeated)
         block = [*head, table]
+        if no_demand:
+            names = ", ".join(no_demand)
+            block += [
+                Spacer(1, 4),
+                data.p(tx("results.no_demand", count=len(no_demand), names=names), data.st.small),
+            ]
         if not rows_add_up((m.domains[domain].demand for m in r.municipalities), total, places):
             block.append(data.p(tx("results.rounding_note"), data.st.note))
         out += [KeepTogether(block), Spacer(1, 12)]

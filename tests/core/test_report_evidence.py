@@ -17,6 +17,8 @@ from ber.case.model import Case, Override
 from ber.engine.assess import Context, assess
 from ber.engine.result import Assessment
 from ber.report import build_report
+from ber.report.texts import Texts
+from ber.texts.labels import DOMAIN_LABELS
 
 
 def _text(path: Path) -> str:
@@ -317,3 +319,52 @@ def test_column_widths_hold_the_longest_word() -> None:
     # with room to spare the total is kept
     roomy = fit_widths(header, rows, [150.0, 150.0, 150.0], (FONT, FONT_BOLD), 8.0)
     assert sum(roomy) == pytest.approx(450.0)
+
+
+def test_every_chart_names_its_domain_and_municipality(demo_nl: tuple[str, Assessment]) -> None:
+    text, result = demo_nl
+    tx = Texts("nl")
+    charted = 0
+    for domain, verdict in result.verdict.items():
+        code = verdict.municipality or verdict.unknown_municipality
+        if not code:
+            continue
+        charted += 1
+        title = tx(
+            "results.chart_title",
+            domain=DOMAIN_LABELS[domain]["nl"],
+            municipality=result.municipality(code).name,
+        )
+        assert title in text, title
+    assert charted > 0
+
+
+def test_rows_without_demand_collapse_into_one_line(demo_nl: tuple[str, Assessment]) -> None:
+    text, result = demo_nl
+    tx = Texts("nl")
+    collapsed = 0
+    for domain in result.verdict:
+        idle = [m.name for m in result.municipalities if m.domains[domain].demand == 0]
+        if idle:
+            collapsed += 1
+            assert tx("results.no_demand", count=len(idle), names=", ".join(idle)) in text
+    # the demo's traffic domain: only the host municipality has peak-hour vehicles
+    assert collapsed > 0
+    assert not re.search(r"(?<![\d.,])0 voertuigen per spitsuur", text)
+
+
+def test_workforce_table_has_a_total_and_says_when_rows_do_not_add_up(
+    demo_nl: tuple[str, Assessment],
+) -> None:
+    text, result = demo_nl
+    tx = Texts("nl")
+    family = result.totals.family
+    shown_rows = sum(round(v) for v in family.values())
+    total = round(sum(family.values()))
+    # the demo: 0 + 0 + 40 + 39 + 16 = 95 shown against the total 96 (95.58)
+    assert (shown_rows, total) == (95, 96)
+    table = text[
+        text.index(tx("inputs.col_family", year=result.full_operation_year)) : text.index(tx("inputs.sites"))
+    ]
+    assert re.search(rf"{tx('inputs.total')} 100 ?% 540 personen {total} personen", table), table
+    assert tx("results.rounding_note") in table
