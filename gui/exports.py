@@ -9,6 +9,7 @@ work runs through the worker funnel (``gui.workers.run_in_pool``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,9 @@ from gui.texts import title, tr
 from gui.workers import ProgressHandle, run_in_pool
 
 if TYPE_CHECKING:
+    from ber.engine.result import Assessment
     from ber.report.outcome import ReportOutcome
+    from ber.texts.messages import Lang
     from gui.pages.report import ReportPage
 
 
@@ -146,50 +149,49 @@ class ExportController(WindowController):
         if self.report_job is not None:
             self.report_job.cancel()
 
-    # --- Excel ----------------------------------------------------------------------
+    # --- Excel and GeoPackage: a file written in a worker -----------------------------
 
-    def export_excel(self, path: Path | None = None) -> ProgressHandle | None:
+    def _export_file(
+        self, path: Path | None, kind: str, ext: str, write: Callable[[Assessment, Path, Lang], None]
+    ) -> ProgressHandle | None:
+        """Ask for the file (unless given), write it in a worker, then say so: ``kind`` names
+        the texts (``action.export_<kind>``, ``file.filter_<ext>``, ``export.<kind>_done``)."""
         result = self.analysis.result
         if not self.analysis.exports_allowed() or result is None:
             return None
-        target = self._target(path, ".xlsx", "action.export_excel", "file.filter_xlsx")
+        target = self._target(path, ext, f"action.export_{kind}", f"file.filter_{ext[1:]}")
         if target is None:
             return None
-        case, lang = self.state.case, self.page.report_language()
+        lang = self.page.report_language()
 
         def job(_handle: ProgressHandle) -> Path:
-            from ber.io.excel import export_result_xlsx
-
-            export_result_xlsx(result, case, target, lang)
+            write(result, target, lang)
             return target
 
         def done(out: Path) -> None:
-            self.page.label_status.setText(tr("export.excel_done", path=str(out)))
+            self.page.label_status.setText(tr(f"export.{kind}_done", path=str(out)))
             self._written(out)
 
         return run_in_pool(job, done, self.job_failed, owner=self.window)
 
-    # --- GeoPackage (for QGIS) ------------------------------------------------------
+    def export_excel(self, path: Path | None = None) -> ProgressHandle | None:
+        case = self.state.case
+
+        def write(result: Assessment, target: Path, lang: Lang) -> None:
+            from ber.io.excel import export_result_xlsx
+
+            export_result_xlsx(result, case, target, lang)
+
+        return self._export_file(path, "excel", ".xlsx", write)
 
     def export_gpkg(self, path: Path | None = None) -> ProgressHandle | None:
         """The result as a GeoPackage in EPSG:28992 with QGIS styles (as ``ber assess --gpkg``)."""
-        result = self.analysis.result
-        if not self.analysis.exports_allowed() or result is None:
-            return None
-        target = self._target(path, ".gpkg", "action.export_gpkg", "file.filter_gpkg")
-        if target is None:
-            return None
-        ctx, lang = self.analysis.ctx, self.page.report_language()
+        ctx = self.analysis.ctx
 
-        def job(_handle: ProgressHandle) -> Path:
+        def write(result: Assessment, target: Path, lang: Lang) -> None:
             from ber.io.gpkg import context_geometry, write_result_gpkg
 
             polygons, centroids = context_geometry(ctx)
             write_result_gpkg(target, result, polygons, centroids, lang)
-            return target
 
-        def done(out: Path) -> None:
-            self.page.label_status.setText(tr("export.gpkg_done", path=str(out)))
-            self._written(out)
-
-        return run_in_pool(job, done, self.job_failed, owner=self.window)
+        return self._export_file(path, "gpkg", ".gpkg", write)

@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reportlab.graphics.shapes import Group, String
+from reportlab.graphics.shapes import String
 
 from ber.case.demo import demo_case
 from ber.engine.assess import Context, assess
 from ber.report.build import prepare
 from ber.report.mapdraw import label_priorities, region_map
 from ber.report.maplabels import LabelRequest, label_box, overlaps, place_labels
+from tests.core.test_report_map import _walk
 
 
 def _req(text: str, x: float, y: float, prio: int, width: float = 60.0) -> LabelRequest:
@@ -42,15 +43,6 @@ def test_obstacles_and_bounds_are_respected() -> None:
     placed = place_labels([_req("A", 100, 100, 0)], [obstacle], (0, 0, 200, 200))
     assert placed and not overlaps(placed[0].box, obstacle)
     assert place_labels([_req("B", 5, 5, 0, width=300)], None, (0, 0, 200, 200)) == []
-
-
-def _walk(node: Any) -> list[Any]:
-    out = []
-    for child in getattr(node, "contents", []):
-        out.append(child)
-        if isinstance(child, Group):
-            out += _walk(child)
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Group, String
 from reportlab.graphics.shapes import Path as RLPath
+from reportlab.graphics.shapes import String
 from reportlab.lib import colors
 
 from ber.case.demo import demo_case
@@ -18,15 +17,7 @@ from ber.report import build_report
 from ber.report.build import prepare
 from ber.report.mapdraw import region_map
 from ber.report.mapland import FILE, FILL, foreign_land
-
-
-def _walk(node: Any) -> list[Any]:
-    out = []
-    for child in getattr(node, "contents", []):
-        out.append(child)
-        if isinstance(child, Group):
-            out += _walk(child)
-    return out
+from tests.core.test_report_map import _walk
 
 
 def test_shipped_outline_is_belgium_and_germany_in_rd() -> None:
