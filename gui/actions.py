@@ -86,6 +86,9 @@ class WindowCommands(QObject):
         self.action_export_gpkg = self._action(
             "action_export_gpkg", "action.export_gpkg", exports.export_gpkg, None, "action.export_gpkg_tip"
         )
+        self.action_export_html = self._action(
+            "action_export_html", "action.export_html", exports.export_html, None, "action.export_html_tip"
+        )
         self.action_import_geodata = self._action(
             "action_import_geodata",
             "action.import_geodata",
@@ -169,7 +172,12 @@ class WindowCommands(QObject):
             [self.action_new, self.action_open, menu_recent.menuAction()],
             [self.action_save, self.action_save_as, self.action_revert],
             [self.action_open_demo, self.action_import_geodata],
-            [self.action_export_pdf, self.action_export_excel, self.action_export_gpkg],
+            [
+                self.action_export_pdf,
+                self.action_export_html,
+                self.action_export_excel,
+                self.action_export_gpkg,
+            ],
             [self.action_export_map_png, self.action_export_map_svg],
             [self.action_quit],
         )

@@ -195,3 +195,14 @@ class ExportController(WindowController):
             write_result_gpkg(target, result, polygons, centroids, lang)
 
         return self._export_file(path, "gpkg", ".gpkg", write)
+
+    def export_html(self, path: Path | None = None) -> ProgressHandle | None:
+        """The accessible HTML version of the report (as ``ber assess --html``)."""
+        case, ctx = self.state.case, self.analysis.ctx
+
+        def write(result: Assessment, target: Path, lang: Lang) -> None:
+            from ber.report import build_html_report
+
+            build_html_report(result, case, target, lang=lang, ctx=ctx)
+
+        return self._export_file(path, "html", ".html", write)

@@ -325,6 +325,7 @@ class MainWindow(QMainWindow):
         self.commands.action_export_pdf.setEnabled(reportable)
         self.commands.action_export_excel.setEnabled(fresh)
         self.commands.action_export_gpkg.setEnabled(fresh)
+        self.commands.action_export_html.setEnabled(fresh)
         self.commands.action_compute.setEnabled(ok)
         self.page_results.button_mc.setEnabled(ok and self.calculation.mc_job is None)
         self.page_report.set_enabled_exports(ok, reason)

@@ -120,6 +120,17 @@ def test_export_gpkg_from_the_menu(make_window: Any, qtbot: Any, tmp_path: Path)
     assert set(munis["code"]) == set(window.result.region.municipalities)
 
 
+def test_export_accessible_html_from_the_menu(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    """File > Exporteren als toegankelijke HTML: the report with lang, headings and header cells."""
+    window = make_window()
+    assert window.commands.action_export_html in window.menuBar().actions()[0].menu().actions()
+    target = tmp_path / "rapport.html"
+    with qtbot.waitSignal(window.exportFinished, timeout=60_000):
+        window.exports.export_html(target)
+    page = target.read_text("utf-8")
+    assert '<html lang="nl' in page and "<h1" in page and '<th scope="col"' in page
+
+
 def test_monte_carlo_bands(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     window.prefs.mc_draws = 200
