@@ -56,40 +56,30 @@ class Recovery:
         return tr("recover.question", name=name, file=where, time=self.saved_at)
 
 
+def _yes_no(parent: QWidget | None, caption: str, question: str, *, default_yes: bool) -> bool:
+    """A Yes/No question; True when the user answers Yes."""
+    button = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent, caption, question, button.Yes | button.No, button.Yes if default_yes else button.No
+    )
+    return answer == button.Yes
+
+
 def ask_recover(question: str) -> bool:
     """Ask whether to restore the autosaved case (tests replace this function)."""
-    answer = QMessageBox.question(
-        None,
-        tr("recover.title"),
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return _yes_no(None, tr("recover.title"), question, default_yes=True)
 
 
 def ask_overwrite_original(parent: QWidget | None, path: Path) -> bool:
     """Saving a recovered case: overwrite its original file? (tests replace this function)"""
-    answer = QMessageBox.question(
-        parent,
-        tr("recover.overwrite_title"),
-        tr("recover.overwrite", path=str(path)),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+    return _yes_no(
+        parent, tr("recover.overwrite_title"), tr("recover.overwrite", path=str(path)), default_yes=False
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_revert(parent: QWidget | None, path: Path) -> bool:
     """Drop the changes and reopen the saved file? (tests replace this function)"""
-    answer = QMessageBox.question(
-        parent,
-        title("action.revert"),
-        tr("revert.question", path=str(path)),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return _yes_no(parent, title("action.revert"), tr("revert.question", path=str(path)), default_yes=False)
 
 
 def ask_unsaved(parent: QWidget | None) -> QMessageBox.StandardButton:

@@ -143,8 +143,6 @@ def parameters_used(specs: dict[str, ParamSpec], case: Case, ref: ReferenceSet) 
                 label_nl = text("label.parameter.sector_m2_per_job", "nl", sector=sector.label_nl)
                 label_en = text("label.parameter.sector_m2_per_job", "en", sector=sector.label_en)
                 source = sector.m2_per_job_source
-            if s.source == "case":
-                source = "case"
         if s.source == "case":
             source = "case"
         out.append(
