@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ber.case.model import Case
 from ber.cli.common import (
     add_case_argument,
+    migration_progress,
     add_flag_options,
     add_sampling_options,
     add_value_options,
@@ -69,7 +70,7 @@ def run_assess(args: argparse.Namespace) -> int:
     if args.region:
         case = _with_region_choice(case, ctx, args.region, args.lang)
     result = assess(case, ctx, samples=args.samples, seed=args.seed)
-    cum = _cumulative(result, case, args.register_url) if args.cumulative else None
+    cum = _cumulative(result, case, args.register_url, args.lang) if args.cumulative else None
     if args.out:
         doc = result.to_dict()
         if cum is not None:
@@ -112,13 +113,13 @@ def _with_region_choice(case: Case, ctx: Context, text: str, lang: Lang) -> Case
     return with_region(case, region_choice(text, ctx.geo, (site.x, site.y), lang))
 
 
-def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
+def _cumulative(result: Assessment, case: Case, url: str | None, lang: Lang = "nl") -> Cumulative:
     """This case on top of the register's cases; InputError (exit 2) when the register cannot be opened."""
     from ber.register import Register, cumulative, mask_url
     from ber.register.db import resolve_url
 
     try:
-        reg = Register.open(url)
+        reg = Register.open(url, progress=migration_progress(lang))
     except OSError as exc:  # e.g. the SQLite file's folder cannot be created
         reason = exc.strerror or type(exc).__name__
         problem = Problem(
