@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 from ber.case.model import Case
 from ber.cli.common import (
     add_case_argument,
-    migration_progress,
     add_flag_options,
     add_sampling_options,
     add_value_options,
     case_in_context,
     check_sampling,
+    migration_progress,
     print_summary,
     write_json,
 )

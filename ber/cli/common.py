@@ -181,6 +181,11 @@ def migration_progress(lang: Lang) -> Callable[[int, int], None]:
 
     def show(done: int, total: int) -> None:
         end = "\n" if done >= total else ""
-        print("\r" + text("register.migrating", lang, done=done, total=total), end=end, file=sys.stderr, flush=True)
+        print(
+            "\r" + text("cli.register.migrating", lang, done=done, total=total),
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
 
     return show

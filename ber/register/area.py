@@ -52,9 +52,7 @@ def encode_area(case_id: int, first_year: int, layout: int, values: np.ndarray) 
     return head + np.ascontiguousarray(values, dtype="<f4").tobytes()
 
 
-def area_rows(
-    case_id: int, first_year: int, layout: int, demand: dict[str, np.ndarray]
-) -> list[AreaRow]:
+def area_rows(case_id: int, first_year: int, layout: int, demand: dict[str, np.ndarray]) -> list[AreaRow]:
     """Rows for the municipalities whose (domains, years) demand has a value above zero."""
     out = []
     for code, values in demand.items():
@@ -64,7 +62,9 @@ def area_rows(
     return out
 
 
-def decode(blobs: Sequence[bytes], layouts: dict[int, tuple[str, ...]]) -> list[tuple[np.ndarray, np.ndarray, tuple[str, ...]]]:
+def decode(
+    blobs: Sequence[bytes], layouts: dict[int, tuple[str, ...]]
+) -> list[tuple[np.ndarray, np.ndarray, tuple[str, ...]]]:
     """Blobs grouped by shape: (header records, values (R, D, Y) float32, layout domains)."""
     by_len: dict[int, list[bytes]] = {}
     for blob in blobs:
@@ -117,7 +117,16 @@ def legacy_document(rows: Sequence[DemandRow]) -> bytes:
     doc = {
         "format": OWN_FORMAT,
         "rows": [
-            [r.domain, r.municipality, r.year, r.demand, _finite(r.capacity), _finite(r.pressure), r.status, r.is_last]
+            [
+                r.domain,
+                r.municipality,
+                r.year,
+                r.demand,
+                _finite(r.capacity),
+                _finite(r.pressure),
+                r.status,
+                r.is_last,
+            ]
             for r in rows
         ],
     }

@@ -15,7 +15,10 @@ from ber.register.schema import area_layouts, case_area, case_results
 
 def layouts(conn: Connection) -> dict[int, tuple[str, ...]]:
     """Every layout id with its domains."""
-    return {int(i): tuple(d.split(",")) for i, d in conn.execute(select(area_layouts.c.id, area_layouts.c.domains))}
+    return {
+        int(i): tuple(d.split(","))
+        for i, d in conn.execute(select(area_layouts.c.id, area_layouts.c.domains))
+    }
 
 
 def layout_id(conn: Connection, domains: tuple[str, ...]) -> int:

@@ -113,9 +113,7 @@ def cumulative(
     exclude_id = _exclude_id(register, exclude)
     domains = domain_keys()
     with register._read() as conn:
-        sums = area_sums(
-            conn, domains, codes, years, result.full_operation_year, exclude_id, carry_forward
-        )
+        sums = area_sums(conn, domains, codes, years, result.full_operation_year, exclude_id, carry_forward)
     other = sums.other
     # a result without the thresholds (never expected) falls back on the reference rows
     ref = load_reference()

@@ -206,9 +206,7 @@ def current_revision(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(
-    engine: Engine, target: str = "head", progress: Callable[[int, int], None] | None = None
-) -> None:
+def upgrade(engine: Engine, target: str = "head", progress: Callable[[int, int], None] | None = None) -> None:
     """Bring the register's schema to ``target`` (alembic upgrade, config built in code).
 
     All revisions run in one transaction: when one fails, nothing is changed.

@@ -11,7 +11,6 @@ import json
 from typing import Any
 
 from sqlalchemy import (
-    Boolean,
     CheckConstraint,
     Column,
     Date,

@@ -20,7 +20,7 @@ Revises: 0003
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -94,7 +94,7 @@ def _number(value: Any) -> float | None:
 
 
 def _convert(
-    case_id: int, reference: str, status: str, start: int, last: int, rows: list[Any], domains: list[str]
+    case_id: int, reference: str, status: str, start: int, last: int, rows: Sequence[Any], domains: list[str]
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     from ber.register.area import encode_area, legacy_document
     from ber.register.records import DemandRow
@@ -114,7 +114,9 @@ def _convert(
         except ValueError as exc:
             raise _bad_row(reference, row, exc.args[0]) from None
         legacy.append(
-            DemandRow(str(row[1]), str(row[2]), int(year), demand, capacity, pressure, str(row[7]), bool(row[8]))
+            DemandRow(
+                str(row[1]), str(row[2]), int(year), demand, capacity, pressure, str(row[7]), bool(row[8])
+            )
         )
     first = min([start, *years])
     n_years = max([last, *years]) - first + 1
@@ -151,7 +153,9 @@ def upgrade() -> None:
         sa.column("first_year", sa.Integer),
         sa.column("demand", sa.LargeBinary),
     )
-    results_t = sa.table("case_results", sa.column("case_id", sa.Integer), sa.column("result_z", sa.LargeBinary))
+    results_t = sa.table(
+        "case_results", sa.column("case_id", sa.Integer), sa.column("result_z", sa.LargeBinary)
+    )
     # layout 1: the domains of 2026, then any other domain found in the old rows
     found = {str(d) for (d,) in bind.execute(sa.text("SELECT DISTINCT domain FROM case_demand"))}
     domains = [*DOMAINS_2026, *sorted(found - set(DOMAINS_2026))]
@@ -200,14 +204,17 @@ def downgrade() -> None:
     from ber.register.area import demand_rows_from_store
 
     bind = op.get_bind()
-    layouts = {int(i): tuple(str(d).split(",")) for i, d in bind.execute(sa.text("SELECT id, domains FROM area_layouts"))}
+    layouts = {
+        int(i): tuple(str(d).split(","))
+        for i, d in bind.execute(sa.text("SELECT id, domains FROM area_layouts"))
+    }
     demand_t = sa.table(
         "case_demand",
         *(sa.column(c) for c in ("case_id", "domain", "municipality", "year", "demand", "capacity")),
         *(sa.column(c) for c in ("pressure", "status", "is_last", "case_status")),
     )
     for case_id, status, last in bind.execute(sa.text("SELECT id, status, last_year FROM cases")).all():
-        area = dict(
+        area: dict[str, Any] = dict(
             bind.execute(
                 sa.text("SELECT municipality, demand FROM case_area WHERE case_id = :id"), {"id": case_id}
             ).all()
