@@ -63,21 +63,24 @@ def area_rows(case_id: int, first_year: int, layout: int, demand: dict[str, np.n
 
 
 def decode(
-    blobs: Sequence[bytes], layouts: dict[int, tuple[str, ...]]
-) -> list[tuple[np.ndarray, np.ndarray, tuple[str, ...]]]:
-    """Blobs grouped by shape: (header records, values (R, D, Y) float32, layout domains)."""
-    by_len: dict[int, list[bytes]] = {}
-    for blob in blobs:
-        by_len.setdefault(len(blob), []).append(bytes(blob))
+    blobs: Sequence[Any], layouts: dict[int, tuple[str, ...]], tags: np.ndarray | None = None
+) -> list[tuple[np.ndarray, np.ndarray, tuple[str, ...], np.ndarray]]:
+    """Blobs grouped by shape: (header records, values (R, D, Y) float32, layout domains,
+    the ``tags`` of those rows (e.g. their municipality index), in the order given)."""
+    tags = np.zeros(len(blobs), dtype=np.int64) if tags is None else tags
+    lengths = np.array(list(map(len, blobs)), dtype=np.int64)
     out = []
-    for length, group in by_len.items():
-        n = (length - HEADER_SIZE) // 4
+    for length in np.unique(lengths):
+        rows = np.flatnonzero(lengths == length)
+        group = blobs if len(rows) == len(blobs) else [blobs[int(i)] for i in rows]
+        n = (int(length) - HEADER_SIZE) // 4
         rec = np.frombuffer(b"".join(group), dtype=np.dtype([("h", HEADER), ("v", "<f4", (n,))]))
         for layout in np.unique(rec["h"]["layout"]):
             domains = layouts[int(layout)]
-            sel = rec[rec["h"]["layout"] == layout] if len(rec) > 1 else rec
+            mask = rec["h"]["layout"] == layout
+            sel = rec if mask.all() else rec[mask]
             years = n // len(domains)
-            out.append((sel["h"], sel["v"].reshape(len(sel), len(domains), years), domains))
+            out.append((sel["h"], sel["v"].reshape(len(sel), len(domains), years), domains, tags[rows][mask]))
     return out
 
 
@@ -168,24 +171,22 @@ def demand_rows_from_store(
     cells = {(c[0], c[1]): c for c in doc.get("cells", [])}
     rows = []
     for code, blob in area.items():
-        for head, values, domains in decode([blob], layouts):
+        for head, values, domains, _tags in decode([blob], layouts):
             first = int(head["first"][0])
-            for i, dom in enumerate(domains):
+            for i, t in zip(*np.nonzero(values[0] > 0.0), strict=True):
+                dom = domains[i]
                 cell = cells.get((code, dom))
-                for t, value in enumerate(values[0, i]):
-                    if not value > 0.0:
-                        continue
-                    rows.append(
-                        DemandRow(
-                            domain=dom,
-                            municipality=code,
-                            year=first + t,
-                            demand=float(value),
-                            capacity=_finite(cell[2]) if cell else None,
-                            pressure=_finite(cell[3][t]) if cell and t < len(cell[3]) else None,
-                            status=cell[4][t] if cell and t < len(cell[4]) else "",
-                            is_last=first + t == last_year,
-                        )
+                rows.append(
+                    DemandRow(
+                        domain=dom,
+                        municipality=code,
+                        year=first + int(t),
+                        demand=float(values[0, i, t]),
+                        capacity=_finite(cell[2]) if cell else None,
+                        pressure=_finite(cell[3][t]) if cell and t < len(cell[3]) else None,
+                        status=cell[4][t] if cell and t < len(cell[4]) else "",
+                        is_last=first + int(t) == last_year,
                     )
+                )
     rows.sort(key=lambda r: (r.domain, r.municipality, r.year))
     return rows

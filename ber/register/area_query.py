@@ -1,6 +1,6 @@
-"""The cumulative view's reading of the compact store: one indexed range per municipality.
+"""The cumulative view's reading of the compact store: one query on the municipality key.
 
-For each municipality of the new case's region the counted cases' ``case_area``
+For the municipalities of the new case's region the counted cases' ``case_area``
 rows are read (the primary key starts with the municipality), decoded in bulk
 with numpy and summed in float64:
 
@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection
 
 from ber.register.area import decode
 from ber.register.area_sql import layouts
-from ber.register.schema import COUNTED_STATUSES, case_area
+from ber.register.schema import COUNTED_STATUSES
 
 
 @dataclass
@@ -31,14 +32,28 @@ class AreaSums:
     case_demand: np.ndarray  # (C, D) float64, their demand in ``year`` over the region
 
 
-def _query() -> object:
-    a = case_area.c
-    return select(a.demand).where(
-        a.municipality == bindparam("code"),
-        a.case_status.in_(COUNTED_STATUSES),
-        a.first_year <= bindparam("last"),
-        a.case_id != bindparam("exclude"),
+def _blobs(
+    conn: Connection, codes: Sequence[str], last: int, exclude_id: int
+) -> tuple[list[Any], list[int]]:
+    """The counted cases' area rows of ``codes`` (one indexed range a municipality, run on
+    the driver's cursor: no statement building per call) and each row's municipality index."""
+    p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        f"SELECT demand FROM case_area WHERE municipality = {p} AND case_status IN ({p}, {p}) "
+        f"AND first_year <= {p} AND case_id <> {p}"
     )
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    blobs: list[Any] = []
+    index: list[int] = []
+    try:
+        for k, code in enumerate(codes):
+            cursor.execute(sql, (code, *COUNTED_STATUSES, last, exclude_id))
+            found = [row[0] for row in cursor.fetchall()]
+            blobs += found
+            index += [k] * len(found)
+    finally:
+        cursor.close()
+    return blobs, index
 
 
 def area_sums(
@@ -56,51 +71,52 @@ def area_sums(
     other = np.zeros((len(domains), len(codes), Y))
     ids: list[np.ndarray] = []
     at_year: list[np.ndarray] = []
+    blobs, index = _blobs(conn, codes, last_w, exclude_id)
     lay = layouts(conn)
-    query = _query()
-    for k, code in enumerate(codes):
-        blobs = conn.execute(query, {"code": code, "last": last_w, "exclude": exclude_id}).scalars().all()  # type: ignore[call-overload]
-        if not blobs:
+    for head, values, layout, ks in decode(blobs, lay, np.asarray(index, dtype=np.int64)):
+        target = [dom_i.get(d, -1) for d in layout]
+        keep = [i for i, t in enumerate(target) if t >= 0]
+        if not keep:
             continue
-        for head, values, layout in decode(blobs, lay):
-            target = [dom_i.get(d, -1) for d in layout]
-            keep = [i for i, t in enumerate(target) if t >= 0]
-            if not keep:
-                continue
-            tgt = [target[i] for i in keep]
-            vals = values[:, keep, :]  # (R, D', Yc)
-            R, _, Yc = vals.shape
-            first = head["first"].astype(np.int64)
-            # summed demand: rows with the same first year share their calendar years
-            for f in np.unique(first):
-                s = vals[first == f].sum(axis=0, dtype=np.float64)  # (D', Yc)
-                t = np.arange(Y) + first_w - int(f)  # index into the case's years per window year
-                inside = (t >= 0) & (t < Yc)
-                block = np.zeros((len(tgt), Y))
-                block[:, inside] = s[:, t[inside]]
-                if carry_forward:
-                    block[:, t >= Yc] = s[:, Yc - 1 : Yc]
-                other[tgt, k, :] += block
-            # contributors: does the row have demand in the window, and its demand in ``year``
-            positive = vals.max(axis=1) > 0.0  # (R, Yc)
-            lo = first_w - first
-            hi = last_w - first
-            cols = np.arange(Yc)
-            in_window = (positive & (cols >= lo[:, None]) & (cols <= hi[:, None])).any(axis=1)
+        tgt = np.array([target[i] for i in keep])
+        vals = values[:, keep, :] if len(keep) < len(layout) else values  # (R, D', Yc)
+        R, _, Yc = vals.shape
+        first = head["first"].astype(np.int64)
+        # summed demand: rows of one first year share their calendar years; rows come
+        # ordered by municipality, so each municipality's rows are one run to reduce
+        for f in np.unique(first):
+            sel = np.flatnonzero(first == f)
+            k_sel = ks[sel]
+            starts = np.flatnonzero(np.r_[True, k_sel[1:] != k_sel[:-1]])
+            sums = np.add.reduceat(vals[sel], starts, axis=0, dtype=np.float64)  # (n, D', Yc)
+            t = np.arange(Y) + first_w - int(f)  # index into the case's years per window year
+            inside = (t >= 0) & (t < Yc)
+            block = np.zeros((len(starts), len(tgt), Y))
+            block[:, :, inside] = sums[:, :, t[inside]]
             if carry_forward:
-                in_window |= (Yc - 1 < lo) & positive[:, -1]
-            j = year - first
-            valid = (j >= 0) & ((j < Yc) | carry_forward)
-            jc = np.clip(j, 0, Yc - 1)
-            at = vals[np.arange(R), :, jc].astype(np.float64) * valid[:, None]  # (R, D')
-            full = np.zeros((R, len(domains)))
-            full[:, tgt] = at
-            ids.append(head["case"][in_window].astype(np.int64))
-            at_year.append(full[in_window])
+                block[:, :, t >= Yc] = sums[:, :, Yc - 1 : Yc]
+            other[tgt[:, None], k_sel[starts][None, :], :] += block.transpose(1, 0, 2)
+        # contributors: does the row have demand in the window, and its demand in ``year``
+        positive = vals.max(axis=1) > 0.0  # (R, Yc)
+        lo = first_w - first
+        hi = last_w - first
+        cols = np.arange(Yc)
+        in_window = (positive & (cols >= lo[:, None]) & (cols <= hi[:, None])).any(axis=1)
+        if carry_forward:
+            in_window |= (Yc - 1 < lo) & positive[:, -1]
+        j = year - first
+        valid = (j >= 0) & ((j < Yc) | carry_forward)
+        jc = np.clip(j, 0, Yc - 1)
+        at = vals[np.arange(R), :, jc].astype(np.float64) * valid[:, None]  # (R, D')
+        full = np.zeros((int(in_window.sum()), len(domains)))
+        full[:, tgt] = at[in_window]
+        ids.append(head["case"][in_window].astype(np.int64))
+        at_year.append(full)
     if not ids:
         return AreaSums(other, np.zeros(0, dtype=np.int64), np.zeros((0, len(domains))))
-    all_ids = np.concatenate(ids)
-    case_ids, inverse = np.unique(all_ids, return_inverse=True)
-    per_case = np.zeros((len(case_ids), len(domains)))
-    np.add.at(per_case, inverse, np.concatenate(at_year))
+    case_ids, inverse = np.unique(np.concatenate(ids), return_inverse=True)
+    stacked = np.concatenate(at_year)
+    per_case = np.column_stack(
+        [np.bincount(inverse, weights=stacked[:, d], minlength=len(case_ids)) for d in range(len(domains))]
+    ).reshape(len(case_ids), len(domains))
     return AreaSums(other, case_ids, per_case)

@@ -49,22 +49,22 @@ def _contributors(register: Register, domains: tuple[str, ...], sums: AreaSums) 
     the full-operation year per domain (from :func:`area_sums`); names from ``cases``."""
     found: dict[int, tuple[Any, ...]] = {}
     ids = [int(i) for i in sums.case_ids]
-    columns = (
-        cases.c.id,
-        cases.c.reference,
-        cases.c.title,
-        cases.c.business_name,
-        cases.c.status,
-        cases.c.host_municipality,
-        cases.c.start_year,
-        cases.c.last_year,
-    )
     with register._read() as conn:
-        for start in range(0, len(ids), 2000):
-            for row in conn.execute(select(*columns).where(cases.c.id.in_(ids[start : start + 2000]))):
-                found[int(row[0])] = tuple(row[1:])
+        p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:  # thousands of ids: the driver's cursor, no statement building per id
+            for start in range(0, len(ids), 5000):
+                chunk = ids[start : start + 5000]
+                cursor.execute(
+                    "SELECT id, reference, title, business_name, status, host_municipality, "
+                    f"start_year, last_year FROM cases WHERE id IN ({', '.join([p] * len(chunk))})",
+                    chunk,
+                )
+                found.update((int(row[0]), tuple(row[1:])) for row in cursor.fetchall())
+        finally:
+            cursor.close()
     out = []
-    for n, case_id in enumerate(ids):
+    for case_id, demand in zip(ids, sums.case_demand.tolist(), strict=True):
         h = found.get(case_id)
         if h is None:  # removed meanwhile (never on PostgreSQL, where cases are never deleted)
             continue
@@ -77,7 +77,7 @@ def _contributors(register: Register, domains: tuple[str, ...], sums: AreaSums) 
                 host_municipality=h[4],
                 start_year=int(h[5]),
                 last_year=int(h[6]),
-                demand={dom: float(sums.case_demand[n, i]) for i, dom in enumerate(domains)},
+                demand=dict(zip(domains, demand, strict=True)),
             )
         )
     return sorted(out, key=lambda c: (-sum(c.demand.values()), c.reference))

@@ -249,7 +249,8 @@ class Register:
         """Register an assessed case under its reference (``case.meta.reference``).
 
         The case file, the result summary and the first audit entry are written in
-        one transaction: all or nothing.
+        one transaction: all or nothing. Returns the registered case without its
+        demand rows (``get(reference)`` has them).
         """
         ref = (reference if reference is not None else case.meta.reference).strip()
         if not ref:
@@ -293,7 +294,7 @@ class Register:
         except IntegrityError:
             raise InputError([Problem("register.duplicate", params={"reference": ref})]) from None
         log.info("registered case %s (%d municipalities with demand)", ref, n_rows)
-        return self.get(ref)
+        return self.get(ref, with_demand=False)
 
     def _conflict(self, conn: Connection, reference: str, expected: int) -> ConflictError:
         row = conn.execute(
