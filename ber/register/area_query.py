@@ -32,9 +32,7 @@ class AreaSums:
     case_demand: np.ndarray  # (C, D) float64, their demand in ``year`` over the region
 
 
-def _blobs(
-    conn: Connection, codes: Sequence[str], last: int, exclude_id: int
-) -> tuple[list[Any], list[int]]:
+def _blobs(conn: Connection, codes: Sequence[str], last: int, exclude_id: int) -> tuple[list[Any], list[int]]:
     """The counted cases' area rows of ``codes`` (one indexed range a municipality, run on
     the driver's cursor: no statement building per call) and each row's municipality index."""
     p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
