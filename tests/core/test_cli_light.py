@@ -21,6 +21,8 @@ HEAVY = (
     "matplotlib",
     "sqlalchemy",
     "openpyxl",
+    "importlib.metadata",  # pydantic's plugin search (skipped: ber.cli.entry)
+    "logging",  # only for an internal error (ber.cli.app)
 )
 PROBE = (
     "import sys, os; from ber.cli.entry import main\n"
