@@ -91,6 +91,8 @@ def entries(lang: Lang, *, refresh: bool = False) -> dict[str, Entry]:
     With ``refresh`` an edited override file is read again (the report does so each
     time it is built, so edited wording applies without a restart).
     """
+    if not os.environ.get("BER_TEMPLATES_DIR"):  # the shipped texts (every lookup comes here)
+        return _SHIPPED[lang]
     folder = templates_dir()
     if folder == _SHIPPED_DIR:
         return _SHIPPED[lang]
