@@ -235,7 +235,18 @@ def upgrade(engine: Engine, target: str = "head", progress: Callable[[int, int],
                 conn.rollback()
                 conn.exec_driver_sql(f"SELECT pg_advisory_unlock({_PG_MIGRATION_LOCK})")
                 conn.commit()
+    if engine.dialect.name == "sqlite" and current in ("0001", "0002", "0003"):
+        _vacuum(engine)  # the old demand rows were dropped: give their space back
     log.info("register schema at %s", target)
+
+
+def _vacuum(engine: Engine) -> None:
+    """Compact a SQLite register (VACUUM runs outside a transaction: the raw connection)."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def _check_may_migrate(conn: Connection, url: URL, current: str | None) -> None:
