@@ -69,18 +69,33 @@ def decode(
     the ``tags`` of those rows (e.g. their municipality index), in the order given)."""
     tags = np.zeros(len(blobs), dtype=np.int64) if tags is None else tags
     lengths = np.array(list(map(len, blobs)), dtype=np.int64)
-    out = []
+    chunks = []
     for length in np.unique(lengths):
         rows = np.flatnonzero(lengths == length)
         group = blobs if len(rows) == len(blobs) else [blobs[int(i)] for i in rows]
-        n = (int(length) - HEADER_SIZE) // 4
-        rec = np.frombuffer(b"".join(group), dtype=np.dtype([("h", HEADER), ("v", "<f4", (n,))]))
+        chunks.append((int(length), b"".join(group), tags[rows]))
+    return decode_chunks(chunks, layouts)
+
+
+def decode_chunks(
+    chunks: Sequence[tuple[int, bytes, np.ndarray]], layouts: dict[int, tuple[str, ...]]
+) -> list[tuple[np.ndarray, np.ndarray, tuple[str, ...], np.ndarray]]:
+    """Like :func:`decode` for rows already joined: (row length, the rows' bytes, their tags)."""
+    by_len: dict[int, list[tuple[bytes, np.ndarray]]] = {}
+    for length, data, tags in chunks:
+        by_len.setdefault(length, []).append((data, tags))
+    out = []
+    for length, parts in by_len.items():
+        n = (length - HEADER_SIZE) // 4
+        data = parts[0][0] if len(parts) == 1 else b"".join(p[0] for p in parts)
+        tags = parts[0][1] if len(parts) == 1 else np.concatenate([p[1] for p in parts])
+        rec = np.frombuffer(data, dtype=np.dtype([("h", HEADER), ("v", "<f4", (n,))]))
         for layout in np.unique(rec["h"]["layout"]):
             domains = layouts[int(layout)]
             mask = rec["h"]["layout"] == layout
             sel = rec if mask.all() else rec[mask]
             years = n // len(domains)
-            out.append((sel["h"], sel["v"].reshape(len(sel), len(domains), years), domains, tags[rows][mask]))
+            out.append((sel["h"], sel["v"].reshape(len(sel), len(domains), years), domains, tags[mask]))
     return out
 
 

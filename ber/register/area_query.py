@@ -1,4 +1,4 @@
-"""The cumulative view's reading of the compact store: one query on the municipality key.
+"""The cumulative view's reading of the compact store.
 
 For the municipalities of the new case's region the counted cases' ``case_area``
 rows are read (the primary key starts with the municipality), decoded in bulk
@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection
 
-from ber.register.area import decode
+from ber.register.area import decode_chunks
 from ber.register.area_sql import layouts
 from ber.register.schema import COUNTED_STATUSES
 
@@ -32,26 +32,47 @@ class AreaSums:
     case_demand: np.ndarray  # (C, D) float64, their demand in ``year`` over the region
 
 
-def _blobs(conn: Connection, codes: Sequence[str], last: int, exclude_id: int) -> tuple[list[Any], list[int]]:
-    """The counted cases' area rows of ``codes`` (one indexed range a municipality, run on
-    the driver's cursor: no statement building per call) and each row's municipality index."""
-    p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        f"SELECT demand FROM case_area WHERE municipality = {p} AND case_status IN ({p}, {p}) "
-        f"AND first_year <= {p} AND case_id <> {p}"
-    )
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    blobs: list[Any] = []
-    index: list[int] = []
+def _chunks(
+    conn: Connection, codes: Sequence[str], last: int, exclude_id: int
+) -> list[tuple[int, bytes, np.ndarray]]:
+    """The counted cases' area rows of ``codes``, joined per municipality and row length:
+    (row length, the rows' bytes, each row's municipality index).
+
+    PostgreSQL joins them in the server (``string_agg`` over ``bytea``, one statement,
+    binary results); SQLite reads each municipality's range of the primary key. Both run
+    on the driver's cursor (no statement building per call).
+    """
+    out: list[tuple[int, bytes, np.ndarray]] = []
+    postgresql = conn.dialect.name == "postgresql"
+    driver: Any = conn.connection.dbapi_connection
+    cursor = driver.cursor(binary=True) if postgresql else driver.cursor()
     try:
+        if postgresql:
+            index = {code: k for k, code in enumerate(codes)}
+            cursor.execute(
+                "SELECT municipality, octet_length(demand), count(*), string_agg(demand, ''::bytea) "
+                "FROM case_area WHERE municipality = ANY(%s) AND case_status IN (%s, %s) "
+                "AND first_year <= %s AND case_id <> %s GROUP BY municipality, octet_length(demand)",
+                (list(codes), *COUNTED_STATUSES, last, exclude_id),
+            )
+            for code, length, count, data in cursor.fetchall():
+                out.append((int(length), bytes(data), np.full(int(count), index[code], dtype=np.int64)))
+            return out
+        sql = (
+            "SELECT demand FROM case_area WHERE municipality = ? AND case_status IN (?, ?) "
+            "AND first_year <= ? AND case_id <> ?"
+        )
         for k, code in enumerate(codes):
             cursor.execute(sql, (code, *COUNTED_STATUSES, last, exclude_id))
-            found = [row[0] for row in cursor.fetchall()]
-            blobs += found
-            index += [k] * len(found)
+            blobs = [row[0] for row in cursor.fetchall()]
+            by_len: dict[int, list[bytes]] = {}
+            for blob in blobs:
+                by_len.setdefault(len(blob), []).append(blob)
+            for length, group in by_len.items():
+                out.append((length, b"".join(group), np.full(len(group), k, dtype=np.int64)))
     finally:
         cursor.close()
-    return blobs, index
+    return out
 
 
 def area_sums(
@@ -69,9 +90,9 @@ def area_sums(
     other = np.zeros((len(domains), len(codes), Y))
     ids: list[np.ndarray] = []
     at_year: list[np.ndarray] = []
-    blobs, index = _blobs(conn, codes, last_w, exclude_id)
+    chunks = _chunks(conn, codes, last_w, exclude_id)
     lay = layouts(conn)
-    for head, values, layout, ks in decode(blobs, lay, np.asarray(index, dtype=np.int64)):
+    for head, values, layout, ks in decode_chunks(chunks, lay):
         target = [dom_i.get(d, -1) for d in layout]
         keep = [i for i, t in enumerate(target) if t >= 0]
         if not keep:
