@@ -65,10 +65,12 @@ def _chunks(
         for k, code in enumerate(codes):
             cursor.execute(sql, (code, *COUNTED_STATUSES, last, exclude_id))
             blobs = [row[0] for row in cursor.fetchall()]
-            by_len: dict[int, list[bytes]] = {}
-            for blob in blobs:
-                by_len.setdefault(len(blob), []).append(blob)
-            for length, group in by_len.items():
+            lengths = set(map(len, blobs))
+            if len(lengths) == 1:  # the usual case: every case with the same horizon and domains
+                out.append((lengths.pop(), b"".join(blobs), np.full(len(blobs), k, dtype=np.int64)))
+                continue
+            for length in lengths:
+                group = [b for b in blobs if len(b) == length]
                 out.append((length, b"".join(group), np.full(len(group), k, dtype=np.int64)))
     finally:
         cursor.close()

@@ -284,3 +284,32 @@ def test_cli_upgrade_shows_progress_on_stderr(
     out = capsys.readouterr()
     assert "Converting the register to the compact store: 2 of 2 cases" in out.err
     assert "0004" in out.out
+
+
+def test_cases_of_different_horizons_in_one_municipality(tmp_path: Path) -> None:
+    """Area rows of different lengths (horizons 10 and 5 years) in the same municipalities:
+    other = A + B, B keeping its last year's demand after its horizon (carry-forward)."""
+    base = demo_case()
+    ctx = Context.default()
+
+    def variant(ref: str, years: int) -> tuple[Case, Assessment]:
+        case = base.model_copy(
+            update={
+                "meta": base.meta.model_copy(update={"reference": ref}),
+                "business": base.business.model_copy(update={"horizon_years": years}),
+            }
+        )
+        return case, assess(case, ctx)
+
+    (ca, ra), (cb, rb), (cn, rn) = variant("A", 10), variant("B", 5), variant("N", 10)
+    assert len(rb.years) == 5 and rn.years == ra.years
+    with Register.open(f"sqlite:///{tmp_path / 'r.sqlite'}") as reg:
+        reg.add(ca, ra, status="granted")
+        reg.add(cb, rb, status="in_procedure")
+        cum = cumulative(rn, cn, reg)
+    for s in cum.series:
+        a = ra.municipality(s.municipality).domains[s.domain].demand_per_year
+        b = rb.municipality(s.municipality).domains[s.domain].demand_per_year
+        expected = [a[t] + b[min(t, len(b) - 1)] for t in range(len(rn.years))]
+        assert s.other == pytest.approx(expected, rel=6e-8, abs=1e-12)
+    assert {c.reference for c in cum.contributors} == {"A", "B"}
