@@ -408,9 +408,9 @@ class RegisterView(QDialog):
             return
 
         def job(reg: Any) -> Any:
-            from ber.register import cumulative
+            from ber.register import cumulative_with_cases
 
-            return cumulative(result, case, reg)
+            return cumulative_with_cases(result, case, reg)  # with the cases a report embeds
 
         self.cumulative_case_sha = case.sha256()
         self.run(job, self.show_cumulative)

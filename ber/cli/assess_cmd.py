@@ -18,14 +18,16 @@ from ber.cli.common import (
     print_summary,
     write_json,
 )
+from ber.cli.geodata_needed import assess_explained
 from ber.cli.lang import h
-from ber.engine.assess import Context, assess
+from ber.engine.assess import Context
 from ber.engine.result import Assessment
 from ber.io.atomic import STDOUT, check_outputs
 from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, Problem, translate
 
 if TYPE_CHECKING:
+    from ber.engine.cumulative_replay import CountedCases
     from ber.register import Cumulative
 
 
@@ -66,10 +68,15 @@ def run_assess(args: argparse.Namespace) -> int:
         inputs=[args.case],
     )
     case, ctx = case_in_context(args)
+    counted = None if args.cumulative or args.region else _embedded_cases(Path(args.case), case)
     if args.region:
         case = _with_region_choice(case, ctx, args.region, args.lang)
-    result = assess(case, ctx, samples=args.samples, seed=args.seed)
+    result = assess_explained(case, ctx, Path(args.case), args.samples, args.seed)
     cum = _cumulative(result, case, args.register_url) if args.cumulative else None
+    if counted is not None:  # a cumulative report: its counted cases, without a register
+        from ber.engine.cumulative_replay import replay
+
+        cum = replay(result, case, counted)
     if args.out:
         doc = result.to_dict()
         if cum is not None:
@@ -98,6 +105,8 @@ def run_assess(args: argparse.Namespace) -> int:
         print_summary(result, case.business.name, args.lang)
         if cum is not None:
             _print_cumulative(cum, args.lang)
+            if counted is not None:
+                print(text("cli.assess.cumulative_from_report", args.lang, n=len(counted.cases)))
     return 0
 
 
@@ -114,7 +123,7 @@ def _with_region_choice(case: Case, ctx: Context, text: str, lang: Lang) -> Case
 
 def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
     """This case on top of the register's cases; InputError (exit 2) when the register cannot be opened."""
-    from ber.register import Register, cumulative, mask_url
+    from ber.register import Register, cumulative_with_cases, mask_url
     from ber.register.db import resolve_url
 
     try:
@@ -126,7 +135,38 @@ def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
         )
         raise InputError([problem]) from None
     with reg:
-        return cumulative(result, case, reg)
+        return cumulative_with_cases(result, case, reg)
+
+
+def _embedded_cases(path: Path, case: Case) -> CountedCases | None:
+    """The register cases a cumulative report embeds (None for a case file or another report).
+
+    InputError (exit 2) when the attachment is damaged, invalid or belongs to another case.
+    """
+    if not _is_pdf(path):
+        return None
+    from ber.io.report_attachments import COUNTED_NAME, read_counted
+
+    counted = read_counted(path)
+    if counted is not None and counted.case_sha256 != case.sha256():
+        problem = Problem(
+            "file.register_cases_other_case",
+            params={
+                "path": f"{path}:{COUNTED_NAME}",
+                "found": counted.case_sha256[:16],
+                "expected": case.sha256()[:16],
+            },
+        )
+        raise InputError([problem])
+    return counted
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
 
 
 def _print_cumulative(cum: Cumulative, lang: Lang) -> None:

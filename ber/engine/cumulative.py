@@ -5,9 +5,12 @@ municipality and calendar year (pure data and the verdict rule; the register in
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ber.engine.result import Assessment, Verdict
+
+if TYPE_CHECKING:
+    from ber.engine.cumulative_replay import CountedCases
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,9 @@ class Cumulative:
     verdict_without: dict[str, Verdict]
     verdict_with: dict[str, Verdict]
     contributors: list[Contributor] = field(default_factory=list)
+    #: the counted cases with their stored demand, embedded in a report as
+    #: ``register-cases.json`` (``ber.engine.cumulative_replay``); None when not gathered
+    counted: CountedCases | None = None
 
     def get(self, domain: str, municipality: str) -> CumulativeSeries:
         for s in self.series:

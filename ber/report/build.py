@@ -14,6 +14,7 @@ from ber.engine.progress import Cancelled, NoProgress, Progress
 from ber.engine.result import Assessment
 from ber.io.atomic import write_output
 from ber.io.paths import templates_dir
+from ber.io.report_attachments import embed_records
 from ber.report.data import ReportData, credit_text, site_marks
 from ber.report.outcome import ReportOutcome
 from ber.report.sections_appendix import full_texts, region_list
@@ -303,6 +304,7 @@ def build(
         notes.append(note)
     step(0.95, tx("progress.write"))
     pdf, pages = _finish(pdf, case, lang, _doc_info(data) if is_pdfa else None)
+    pdf = embed_records(pdf, result, None if cumulative is None else cumulative.counted)
     step(0.98, tx("progress.write"))
     write_output(path, pdf)  # '-' is standard output
     progress.report(1.0, "")

@@ -1,0 +1,267 @@
+"""The cumulative view recomputed from the register cases a report embeds.
+
+A cumulative report carries, next to ``case.ber``, the attachment
+``register-cases.json``: every registered case that was counted, with its
+reference, status, dates, case hash and its *stored demand rows* (demand per
+domain, municipality of the new case's region and calendar year, and whether the
+row is the case's last assessed year). ``ber assess REPORT.pdf`` recomputes the
+cumulative view from those rows, without a register.
+
+The stored rows and not the case files: the register sums the demand it stored
+when each case was registered. Re-assessing the case files would depend on the
+reference data, geodata and program version of the machine that recomputes, and
+could then differ from the report; the rows reproduce the sum exactly. The case
+hash lets the other side check each case against the register's file.
+
+The sum follows ``ber.register.cumulative``: a case counts from its first assessed
+year and, after its last assessed year, keeps that year's demand
+(``carry_forward``). The report itself is made from this module's result, so the
+recomputation uses the same code on the same numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ber.case.limits import load_json_limited
+from ber.case.model import Case
+from ber.engine.cumulative import Contributor, Cumulative, CumulativeSeries, threshold
+from ber.engine.domains import domain_keys, domain_unit
+from ber.engine.model import pressure_status
+from ber.engine.result import Assessment, clean
+from ber.engine.status import STATUS_CODES
+from ber.engine.verdict import domain_verdicts
+from ber.reference.data import load_reference
+from ber.texts.messages import InputError, Problem
+
+SCHEMA = "ber-register-cases/1"
+ATTACHMENT_NAME = "register-cases.json"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CountedDemand(_Strict):
+    """One stored demand row of a counted case (as the register holds it)."""
+
+    domain: str = Field(max_length=32)
+    municipality: str = Field(max_length=16)
+    year: int = Field(ge=1900, le=2200)
+    demand: float = Field(ge=0.0, allow_inf_nan=False)
+    is_last: bool = False
+
+
+class CountedCase(_Strict):
+    """A registered case counted in the cumulative view."""
+
+    reference: str = Field(max_length=64)
+    title: str = Field(default="", max_length=300)
+    business_name: str = Field(default="", max_length=300)
+    status: Literal["in_procedure", "granted"]
+    received: str = Field(default="", max_length=32)
+    decided: str = Field(default="", max_length=32)
+    host_municipality: str = Field(default="", max_length=16)
+    start_year: int = Field(ge=1900, le=2200)
+    last_year: int = Field(ge=1900, le=2200)
+    case_sha256: str = Field(default="", max_length=64)
+    reference_version: str = Field(default="", max_length=64)
+    app_version: str = Field(default="", max_length=32)
+    demand: list[CountedDemand] = Field(default_factory=list, max_length=200_000)
+
+
+class CountedCases(_Strict):
+    """The attachment ``register-cases.json``."""
+
+    schema_: Literal["ber-register-cases/1"] = Field(default="ber-register-cases/1", alias="schema")
+    #: SHA-256 of the case the cumulative view was computed for (its ``case.ber``)
+    case_sha256: str = Field(max_length=64)
+    carry_forward: bool = True
+    counted_statuses: list[str] = Field(default_factory=lambda: ["in_procedure", "granted"], max_length=4)
+    cases: list[CountedCase] = Field(default_factory=list, max_length=10_000)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def to_json(self) -> bytes:
+        doc = self.model_dump(by_alias=True)
+        return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def parse_counted(data: bytes, source: str) -> CountedCases:
+    """The attachment's contents; InputError (``file.register_cases_invalid``) naming the field."""
+    doc = load_json_limited(data, source)
+    try:
+        counted = CountedCases.model_validate(doc)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "schema"
+        raise InputError(
+            [
+                Problem(
+                    "file.register_cases_invalid",
+                    params={"path": source, "where": where, "reason": first["msg"][:200]},
+                )
+            ]
+        ) from None
+    known = set(domain_keys())
+    for i, c in enumerate(counted.cases):
+        for j, row in enumerate(c.demand):
+            if row.domain not in known:
+                raise InputError(
+                    [
+                        Problem(
+                            "file.register_cases_invalid",
+                            params={
+                                "path": source,
+                                "where": f"cases.{i}.demand.{j}.domain",
+                                "reason": repr(row.domain)[:60],
+                            },
+                        )
+                    ]
+                )
+    return counted
+
+
+def in_window(row: CountedDemand, first: int, last: int, carry_forward: bool) -> bool:
+    """The register's window: a row of the new case's years, or a steady state from before them."""
+    return first <= row.year <= last or (carry_forward and row.is_last and row.year < first)
+
+
+def _other(counted: CountedCases, codes: list[str], years: list[int]) -> np.ndarray:
+    """Summed demand (D, K, Y) of the counted cases, by the register's rule."""
+    first, last = years[0], years[-1]
+    dom_i = {dom: i for i, dom in enumerate(domain_keys())}
+    mun_i = {c: i for i, c in enumerate(codes)}
+    Y = len(years)
+    groups: dict[tuple[int, int, int, bool], float] = {}
+    for c in counted.cases:
+        for row in c.demand:
+            if row.municipality in mun_i and in_window(row, first, last, counted.carry_forward):
+                key = (dom_i[row.domain], mun_i[row.municipality], row.year, row.is_last)
+                groups[key] = groups.get(key, 0.0) + row.demand
+    out = np.zeros((len(dom_i), len(codes), Y))
+    carry = np.zeros_like(out)  # level added from year index t on
+    for (i, k, year, is_last), total in groups.items():
+        if first <= year <= last:
+            out[i, k, year - first] += total
+        if counted.carry_forward and is_last:
+            start = max(year + 1 - first, 0)
+            if start < Y:
+                carry[i, k, start] += total
+    return out + np.cumsum(carry, axis=2)
+
+
+def _contributors(counted: CountedCases, codes: list[str], years: list[int], year: int) -> list[Contributor]:
+    """Every counted case with demand in the region during the window; demand in ``year``."""
+    area, out = set(codes), []
+    cf = counted.carry_forward
+    for c in counted.cases:
+        rows = [r for r in c.demand if r.municipality in area and in_window(r, years[0], years[-1], cf)]
+        if not rows:
+            continue
+        demand = {dom: 0.0 for dom in domain_keys()}
+        for r in rows:
+            if r.year == year or (cf and r.is_last and r.year < year):
+                demand[r.domain] += r.demand
+        out.append(
+            Contributor(
+                reference=c.reference,
+                title=c.title,
+                business_name=c.business_name,
+                status=c.status,
+                host_municipality=c.host_municipality,
+                start_year=c.start_year,
+                last_year=c.last_year,
+                demand=demand,
+            )
+        )
+    return sorted(out, key=lambda x: (-sum(x.demand.values()), x.reference))
+
+
+def replay(result: Assessment, case: Case, counted: CountedCases) -> Cumulative:
+    """The cumulative view of ``case`` (assessed as ``result``) on top of the embedded cases."""
+    codes = [m.code for m in result.municipalities]
+    years = [int(y) for y in result.years]
+    other = _other(counted, codes, years) if codes else np.zeros((len(domain_keys()), 0, len(years)))
+    contributors = _contributors(counted, codes, years, result.full_operation_year) if codes else []
+    return assemble(result, case, other, contributors, counted)
+
+
+def assemble(
+    result: Assessment,
+    case: Case,
+    other: np.ndarray,
+    contributors: list[Contributor],
+    counted: CountedCases,
+) -> Cumulative:
+    """Pressure and status without and with the case, per domain, municipality and year
+    (the same ``pressure_status`` and verdict rule as a single assessment)."""
+    codes = [m.code for m in result.municipalities]
+    names = [m.name for m in result.municipalities]
+    years = [int(y) for y in result.years]
+    D, K, Y = len(domain_keys()), len(codes), len(years)
+    this = np.zeros((D, K, Y))
+    capacity = np.full((D, K), np.nan)
+    for k, m in enumerate(result.municipalities):
+        for i, dom in enumerate(domain_keys()):
+            dr = m.domains[dom]
+            this[i, k] = dr.demand_per_year
+            if dr.capacity is not None:
+                capacity[i, k] = dr.capacity
+    ref = load_reference()
+    amber = threshold(result, "status.amber_threshold", ref.value("status.amber_threshold"))
+    red = threshold(result, "status.red_threshold", ref.value("status.red_threshold"))
+    coverage = threshold(result, "verdict.min_coverage", ref.value("verdict.min_coverage"))
+    params = {"status.amber_threshold": np.array([amber]), "status.red_threshold": np.array([red])}
+    total = other + this
+    p_without, s_without = (a[0] for a in pressure_status(other[None], capacity, params))
+    p_with, s_with = (a[0] for a in pressure_status(total[None], capacity, params))
+
+    def plist(p: Iterable[float], known: bool) -> list[float | None]:
+        return [clean(float(x)) if known else None for x in p]
+
+    series = []
+    for i, dom in enumerate(domain_keys()):
+        for k, code in enumerate(codes):
+            known = not np.isnan(capacity[i, k])
+            series.append(
+                CumulativeSeries(
+                    domain=dom,
+                    municipality=code,
+                    municipality_name=names[k],
+                    unit=domain_unit(dom),
+                    capacity=float(capacity[i, k]) if known else None,
+                    other=[float(x) for x in other[i, k]],
+                    this=[float(x) for x in this[i, k]],
+                    total=[float(x) for x in total[i, k]],
+                    pressure_without=plist(p_without[i, k], known),
+                    status_without=[STATUS_CODES[int(x)] for x in s_without[i, k]],
+                    pressure_with=plist(p_with[i, k], known),
+                    status_with=[STATUS_CODES[int(x)] for x in s_with[i, k]],
+                )
+            )
+    t = years.index(result.full_operation_year)
+    return Cumulative(
+        reference=case.meta.reference,
+        years=years,
+        full_operation_year=result.full_operation_year,
+        municipalities=codes,
+        municipality_names=names,
+        thresholds={"amber": amber, "red": red},
+        counted_statuses=tuple(counted.counted_statuses),
+        carry_forward=counted.carry_forward,
+        series=series,
+        verdict_without=domain_verdicts(
+            codes, names, other[:, :, t], p_without[:, :, t], s_without[:, :, t], capacity, coverage
+        ),
+        verdict_with=domain_verdicts(
+            codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity, coverage
+        ),
+        contributors=contributors,
+        counted=counted,
+    )

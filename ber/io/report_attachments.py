@@ -1,0 +1,79 @@
+"""The report's attachments besides ``case.ber``: ``provenance.json`` (always) and
+``register-cases.json`` (a cumulative report), written and read again.
+
+``provenance.json`` records what the numbers were computed with: the geodata set
+(name, year, version, checksum), the reference data version and checksum, and the
+program version. A machine that recomputes the report without that geodata set
+names it from this record (``ber assess REPORT.pdf``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ber.io.pdf_attachment import embed_bytes, read_attachment
+from ber.texts.messages import InputError
+
+if TYPE_CHECKING:
+    from ber.engine.cumulative_replay import CountedCases
+    from ber.engine.result import Assessment
+
+PROVENANCE_NAME = "provenance.json"
+PROVENANCE_SCHEMA = "ber-provenance/1"
+COUNTED_NAME = "register-cases.json"
+#: the provenance record is a few hundred bytes
+PROVENANCE_LIMIT = 64 * 1024
+
+
+def provenance_record(result: Assessment) -> bytes:
+    doc = {
+        "schema": PROVENANCE_SCHEMA,
+        "app_version": result.app_version,
+        "reference_version": result.reference_version,
+        "reference_checksum": result.reference_checksum,
+        "geodata": asdict(result.geodata) if result.geodata is not None else None,
+        "municipalities": [m.code for m in result.municipalities],
+    }
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
+def embed_records(pdf: bytes, result: Assessment, counted: CountedCases | None) -> bytes:
+    """``pdf`` with the provenance record and, when given, the counted register cases attached."""
+    pdf = embed_bytes(
+        pdf, provenance_record(result), PROVENANCE_NAME, "BER-desk provenance (ber-provenance JSON)"
+    )
+    if counted is not None:
+        pdf = embed_bytes(
+            pdf, counted.to_json(), COUNTED_NAME, "Counted register cases (ber-register-cases JSON)"
+        )
+    return pdf
+
+
+def read_provenance(path: Path) -> dict[str, Any] | None:
+    """The provenance record of a report PDF; None when absent or not readable as one
+    (it only improves a message, so a damaged record is ignored)."""
+    try:
+        data = read_attachment(path, PROVENANCE_LIMIT, PROVENANCE_NAME)
+        doc = json.loads(data.decode("utf-8")) if data is not None else None
+    except (InputError, OSError, ValueError):  # a damaged PDF: reading its case said so already
+        return None
+    if not isinstance(doc, dict) or doc.get("schema") != PROVENANCE_SCHEMA:
+        return None
+    return doc
+
+
+def read_counted(path: Path) -> CountedCases | None:
+    """The counted register cases embedded in a report PDF; None when it has none.
+
+    InputError (exit 2) when the attachment is damaged, too large or not valid.
+    """
+    from ber.case.limits import MAX_CASE_BYTES
+    from ber.engine.cumulative_replay import parse_counted
+
+    data = read_attachment(path, MAX_CASE_BYTES, COUNTED_NAME)
+    if data is None:
+        return None
+    return parse_counted(data, f"{path}:{COUNTED_NAME}")
