@@ -13,6 +13,8 @@ from ber.case.model import Case, Override
 from ber.case.plausible import plausibility_problems
 from ber.case.validate_sourced import sourced_problems
 from ber.reference.data import CATEGORIES, MODES, ReferenceSet
+from ber.texts.catalogue import LANGS
+from ber.texts.catalogue import num as _fmt
 from ber.texts.messages import Problem
 
 SHARE_TOLERANCE = 0.001
@@ -48,12 +50,6 @@ POSITIVE_OVERRIDE_KEYS = (
 )
 
 
-def _fmt(value: float) -> str:
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))  # 1000000, not 1e+06
-    return f"{value:g}"
-
-
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
@@ -81,8 +77,8 @@ class _Collector:
             self.add(
                 "shares.sum",
                 field,
-                total=f"{total:.4g}",
-                expected=f"{expected:.4g}",
+                total=_fmt(total, 4),
+                expected=_fmt(expected, 4),
                 tolerance=_fmt(SHARE_TOLERANCE),
             )
 
@@ -257,15 +253,20 @@ def _validate_sites(case: Case, table: Container[str], c: _Collector) -> None:
             _check_inside(c, field, site.x, site.y, site.crs)
 
 
+def _ranges(pattern: str, *bounds: float) -> dict[str, str]:
+    """Coordinate ranges in both languages (decimal comma in Dutch)."""
+    return {lang: pattern.format(*(_fmt(b).localized(lang) for b in bounds)) for lang in LANGS}
+
+
 def _check_inside(c: _Collector, field: str, x: float, y: float, crs: str) -> None:
     """A site's point must lie in the Netherlands (roughly) in its coordinate system."""
     if crs == "EPSG:28992":
         inside = RD_X_RANGE[0] <= x <= RD_X_RANGE[1] and RD_Y_RANGE[0] <= y <= RD_Y_RANGE[1]
-        allowed = f"x {RD_X_RANGE[0]:g}-{RD_X_RANGE[1]:g} m, y {RD_Y_RANGE[0]:g}-{RD_Y_RANGE[1]:g} m"
+        allowed = _ranges("x {}-{} m, y {}-{} m", *RD_X_RANGE, *RD_Y_RANGE)
     else:
         inside = (
             WGS84_LON_RANGE[0] <= x <= WGS84_LON_RANGE[1] and WGS84_LAT_RANGE[0] <= y <= WGS84_LAT_RANGE[1]
         )
-        allowed = f"lon {WGS84_LON_RANGE[0]:g}-{WGS84_LON_RANGE[1]:g}, lat {WGS84_LAT_RANGE[0]:g}-{WGS84_LAT_RANGE[1]:g}"
+        allowed = _ranges("lon {}-{}, lat {}-{}", *WGS84_LON_RANGE, *WGS84_LAT_RANGE)
     if not inside:
         c.add("site.outside", field, x=_fmt(x), y=_fmt(y), crs=crs, allowed=allowed)

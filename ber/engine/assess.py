@@ -56,6 +56,7 @@ from ber.engine.summary import (
 )
 from ber.reference.data import CATEGORIES, MunicipalityTable, ReferenceSet, load_reference
 from ber.reference.national import DatasetInfo, load_national
+from ber.texts.catalogue import num
 from ber.texts.messages import InputError, Problem
 
 
@@ -134,9 +135,7 @@ def _cutoff_as_cause(case: Case, ctx: Context, problems: list[Problem]) -> list[
     reference = ctx.ref.value("gravity.cutoff_km")
     field = "overrides.gravity.cutoff_km.value"
     return [
-        Problem(
-            "override.sites_all_invalid", field, {"value": f"{ov.value:g}", "reference": f"{reference:g}"}
-        )
+        Problem("override.sites_all_invalid", field, {"value": num(ov.value), "reference": num(reference)})
     ]
 
 
@@ -161,7 +160,7 @@ def _sites_far_from_region(case: Case, ctx: Context) -> list[Problem]:
                 Problem(
                     "site.far_from_region",
                     f"sites[{i}]",
-                    {"km": f"{d[k]:.0f}", "host": ctx.table.names[k], "limit": f"{limit:g}"},
+                    {"km": f"{d[k]:.0f}", "host": ctx.table.names[k], "limit": num(limit)},
                 )
             )
     return problems
