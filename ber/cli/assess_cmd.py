@@ -72,6 +72,7 @@ def run_assess(args: argparse.Namespace) -> int:
     if args.region:
         case = _with_region_choice(case, ctx, args.region, args.lang)
     result = assess_explained(case, ctx, Path(args.case), args.samples, args.seed)
+    _print_region_notes(case, result, args.lang)
     cum = _cumulative(result, case, args.register_url) if args.cumulative else None
     if counted is not None:  # a cumulative report: its counted cases, without a register
         from ber.engine.cumulative_replay import replay
@@ -108,6 +109,14 @@ def run_assess(args: argparse.Namespace) -> int:
             if counted is not None:
                 print(text("cli.assess.cumulative_from_report", args.lang, n=len(counted.cases)))
     return 0
+
+
+def _print_region_notes(case: Case, result: Assessment, lang: Lang) -> None:
+    """Warn (stderr) about municipalities the employer beds add to the chosen region."""
+    from ber.engine.region_notes import employer_beds_added
+
+    for note in employer_beds_added(case, result):
+        print(text("cli.geodata.notice", lang, text=note.text(lang)), file=sys.stderr)
 
 
 def _with_region_choice(case: Case, ctx: Context, text: str, lang: Lang) -> Case:
