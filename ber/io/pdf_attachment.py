@@ -34,24 +34,31 @@ def embed_bytes(
     description: str = "BER-desk case (ber-case JSON)",
 ) -> bytes:
     """The PDF with ``data`` attached as the associated file ``name`` (JSON)."""
+    return embed_files(pdf_bytes, [(name, data, description)])
+
+
+def embed_files(pdf_bytes: bytes, files: list[tuple[str, bytes, str]]) -> bytes:
+    """The PDF with each ``(name, data, description)`` attached as an associated JSON file
+    (in one pass: the PDF is read and written once)."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        spec = pikepdf.AttachedFileSpec(
-            pdf,
-            data,
-            description=description,
-            filename=name,
-            mime_type=CASE_MIME_TYPE,
-            relationship=pikepdf.Name.Data,
-        )
-        pdf.attachments[name] = spec
-        # pikepdf lists a file with a relationship in Root./AF itself; make sure it is there once
-        af = pdf.Root.get("/AF")
-        if af is None:
-            pdf.Root.AF = pikepdf.Array([spec.obj])
-        elif not any(item.objgen == spec.obj.objgen for item in af):
-            af.append(spec.obj)
+        for name, data, description in files:
+            spec = pikepdf.AttachedFileSpec(
+                pdf,
+                data,
+                description=description,
+                filename=name,
+                mime_type=CASE_MIME_TYPE,
+                relationship=pikepdf.Name.Data,
+            )
+            pdf.attachments[name] = spec
+            # pikepdf lists a file with a relationship in Root./AF itself; make sure it is there once
+            af = pdf.Root.get("/AF")
+            if af is None:
+                pdf.Root.AF = pikepdf.Array([spec.obj])
+            elif not any(item.objgen == spec.obj.objgen for item in af):
+                af.append(spec.obj)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
         return out.getvalue()

@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ber.io.pdf_attachment import embed_bytes, read_attachment
+from ber.io.pdf_attachment import embed_files, read_attachment
 from ber.texts.messages import InputError
 
 if TYPE_CHECKING:
@@ -40,16 +40,17 @@ def provenance_record(result: Assessment) -> bytes:
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
 
 
+def records(result: Assessment, counted: CountedCases | None) -> list[tuple[str, bytes, str]]:
+    """The provenance record and, when given, the counted register cases, as files to attach."""
+    out = [(PROVENANCE_NAME, provenance_record(result), "BER-desk provenance (ber-provenance JSON)")]
+    if counted is not None:
+        out.append((COUNTED_NAME, counted.to_json(), "Counted register cases (ber-register-cases JSON)"))
+    return out
+
+
 def embed_records(pdf: bytes, result: Assessment, counted: CountedCases | None) -> bytes:
     """``pdf`` with the provenance record and, when given, the counted register cases attached."""
-    pdf = embed_bytes(
-        pdf, provenance_record(result), PROVENANCE_NAME, "BER-desk provenance (ber-provenance JSON)"
-    )
-    if counted is not None:
-        pdf = embed_bytes(
-            pdf, counted.to_json(), COUNTED_NAME, "Counted register cases (ber-register-cases JSON)"
-        )
-    return pdf
+    return embed_files(pdf, records(result, counted))
 
 
 def read_provenance(path: Path) -> dict[str, Any] | None:
