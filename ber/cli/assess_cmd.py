@@ -23,11 +23,11 @@ from ber.cli.lang import h
 from ber.engine.assess import Context
 from ber.engine.result import Assessment
 from ber.io.atomic import STDOUT, check_outputs
+from ber.io.report_attachments import embedded_cases
 from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, Problem, translate
 
 if TYPE_CHECKING:
-    from ber.engine.cumulative_replay import CountedCases
     from ber.register import Cumulative
 
 
@@ -68,7 +68,7 @@ def run_assess(args: argparse.Namespace) -> int:
         inputs=[args.case],
     )
     case, ctx = case_in_context(args)
-    counted = None if args.cumulative or args.region else _embedded_cases(Path(args.case), case)
+    counted = None if args.cumulative or args.region else embedded_cases(Path(args.case))
     if args.region:
         case = _with_region_choice(case, ctx, args.region, args.lang)
     result = assess_explained(case, ctx, Path(args.case), args.samples, args.seed)
@@ -145,37 +145,6 @@ def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
         raise InputError([problem]) from None
     with reg:
         return cumulative_with_cases(result, case, reg)
-
-
-def _embedded_cases(path: Path, case: Case) -> CountedCases | None:
-    """The register cases a cumulative report embeds (None for a case file or another report).
-
-    InputError (exit 2) when the attachment is damaged, invalid or belongs to another case.
-    """
-    if not _is_pdf(path):
-        return None
-    from ber.io.report_attachments import COUNTED_NAME, read_counted
-
-    counted = read_counted(path)
-    if counted is not None and counted.case_sha256 != case.sha256():
-        problem = Problem(
-            "file.register_cases_other_case",
-            params={
-                "path": f"{path}:{COUNTED_NAME}",
-                "found": counted.case_sha256[:16],
-                "expected": case.sha256()[:16],
-            },
-        )
-        raise InputError([problem])
-    return counted
-
-
-def _is_pdf(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(5) == b"%PDF-"
-    except OSError:
-        return False
 
 
 def _print_cumulative(cum: Cumulative, lang: Lang) -> None:

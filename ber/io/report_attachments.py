@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ber.io.pdf_attachment import embed_files, read_attachment
-from ber.texts.messages import InputError
+from ber.texts.messages import InputError, Problem
 
 if TYPE_CHECKING:
     from ber.engine.cumulative_replay import CountedCases
@@ -78,3 +78,34 @@ def read_counted(path: Path) -> CountedCases | None:
     if data is None:
         return None
     return parse_counted(data, f"{path}:{COUNTED_NAME}")
+
+
+def embedded_cases(path: Path) -> CountedCases | None:
+    """The counted register cases of a cumulative report PDF; None for a case file or a
+    report without them.
+
+    InputError (exit 2) when the attachment is damaged, invalid, or belongs to another
+    case: its ``case_sha256`` must be the hash of the report's ``case.ber`` as embedded
+    (the bytes, so a case migrated to a newer schema on loading still matches).
+    """
+    import hashlib
+
+    from ber.io.pdf_attachment import CASE_ATTACHMENT_NAME
+
+    try:
+        with path.open("rb") as fh:
+            if fh.read(5) != b"%PDF-":
+                return None
+    except OSError:
+        return None
+    counted = read_counted(path)
+    if counted is None:
+        return None
+    from ber.case.limits import MAX_CASE_BYTES
+
+    raw = read_attachment(path, MAX_CASE_BYTES, CASE_ATTACHMENT_NAME) or b""
+    found = hashlib.sha256(raw).hexdigest()
+    if counted.case_sha256 != found:
+        params = {"path": f"{path}:{COUNTED_NAME}", "found": counted.case_sha256[:16], "expected": found[:16]}
+        raise InputError([Problem("file.register_cases_other_case", params=params)])
+    return counted
