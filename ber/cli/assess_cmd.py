@@ -18,9 +18,9 @@ from ber.cli.common import (
     print_summary,
     write_json,
 )
-from ber.cli.geodata_needed import assess_explained
+from ber.cli.geodata_needed import current_of, explained
 from ber.cli.lang import h
-from ber.engine.assess import Context
+from ber.engine.assess import Context, assess
 from ber.engine.result import Assessment
 from ber.io.atomic import STDOUT, check_outputs
 from ber.io.report_attachments import embedded_cases
@@ -71,7 +71,10 @@ def run_assess(args: argparse.Namespace) -> int:
     counted = None if args.cumulative or args.region else embedded_cases(Path(args.case))
     if args.region:
         case = _with_region_choice(case, ctx, args.region, args.lang)
-    result = assess_explained(case, ctx, Path(args.case), args.samples, args.seed)
+    try:
+        result = assess(case, ctx, samples=args.samples, seed=args.seed)
+    except InputError as err:  # unknown municipality codes: name the geodata set they need
+        raise explained(err, current_of(ctx), Path(args.case)) from None
     _print_region_notes(case, result, args.lang)
     cum = _cumulative(result, case, args.register_url) if args.cumulative else None
     if counted is not None:  # a cumulative report: its counted cases, without a register

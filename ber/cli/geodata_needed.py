@@ -4,31 +4,36 @@ A report made after ``ber geodata import`` uses municipality codes the built-in
 set may not have. Recomputing it elsewhere then fails on those codes; instead of
 "onbekende gemeentecode" the message names the data set the report was computed
 with (its embedded ``provenance.json``: name, year, checksum) and how to get it.
+Light on purpose (``ber validate`` uses it): no engine import at module level.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ber.case.model import Case
-from ber.engine.assess import Context, assess
-from ber.engine.result import Assessment
 from ber.texts.messages import InputError, Problem
+
+if TYPE_CHECKING:
+    from ber.engine.assess import Context
 
 #: at most this many missing codes are named in the message
 SHOW_CODES = 8
 
+#: the geodata set in use: name, year, checksum (None: the demo table, no set)
+DataSet = tuple[str, int, str] | None
 
-def assess_explained(case: Case, ctx: Context, path: Path, samples: int, seed: int) -> Assessment:
-    """``assess``; unknown municipality codes are explained by the geodata set they need."""
-    try:
-        return assess(case, ctx, samples=samples, seed=seed)
-    except InputError as err:
-        unknown = [p for p in err.problems if p.code == "municipality.unknown"]
-        if not unknown:
-            raise
-        raise InputError(explain(err.problems, unknown, ctx, path)) from None
+
+def current_of(ctx: Context) -> DataSet:
+    """The geodata set of a calculation context (None: the demo table)."""
+    info = ctx.dataset
+    return None if info is None else (info.name, info.year, info.checksum)
+
+
+def explained(err: InputError, current: DataSet, path: Path) -> InputError:
+    """``err``, or when it names unknown municipality codes, the error explaining them."""
+    unknown = [p for p in err.problems if p.code == "municipality.unknown"]
+    return InputError(explain(err.problems, unknown, current, path)) if unknown else err
 
 
 def _codes(problems: list[Problem]) -> str:
@@ -43,32 +48,27 @@ def _named(name: str, year: object) -> str:
     return name if not year_text or year_text == "0" or year_text in name else f"{name}, {year_text}"
 
 
-def _current(ctx: Context) -> str:
-    info = ctx.dataset
-    return "–" if info is None else f"{_named(info.name, info.year)}, {info.checksum[:16]}"
-
-
-def explain(problems: list[Problem], unknown: list[Problem], ctx: Context, path: Path) -> list[Problem]:
+def explain(problems: list[Problem], unknown: list[Problem], current: DataSet, path: Path) -> list[Problem]:
     """The problems with the unknown codes explained.
 
     A report whose provenance names another geodata set: one problem naming that set
     (the codes are not wrong, this machine lacks them). A case file (or a report made
     with the geodata in use): the problems as they are plus a hint how to import.
     """
-    codes, current = _codes(unknown), _current(ctx)
+    codes = _codes(unknown)
+    shown = "–" if current is None else f"{_named(current[0], current[1])}, {current[2][:16]}"
     needed = _needed_geodata(path)
-    info = ctx.dataset
-    if needed is not None and (info is None or needed.get("checksum") != info.checksum):
+    if needed is not None and (current is None or needed.get("checksum") != current[2]):
         rest = [p for p in problems if p.code != "municipality.unknown"]
         params = {
             "path": str(path),
             "name": _named(str(needed.get("name", "")), needed.get("year")),
             "checksum": str(needed.get("checksum", ""))[:16],
-            "current": current,
+            "current": shown,
             "codes": codes,
         }
         return [Problem("geodata.report_needs", params=params), *rest]
-    return [*problems, Problem("geodata.case_needs", params={"codes": codes, "current": current})]
+    return [*problems, Problem("geodata.case_needs", params={"codes": codes, "current": shown})]
 
 
 def _needed_geodata(path: Path) -> dict[str, Any] | None:

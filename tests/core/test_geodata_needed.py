@@ -56,12 +56,13 @@ def test_report_names_the_missing_data_set(
         ("nl", ("is berekend met de geodata", "ber geodata import BESTAND", "CBS gemeenten 2024")),
         ("en", ("was computed with the geodata", "ber geodata import FILE", "CBS gemeenten 2024")),
     ):
-        code, out, err = run(capsys, "--lang", lang, "assess", str(pdf))
-        assert code == 2 and out == ""
-        assert "vierkanten.geojson" in err and checksum in err and "GM0001, GM0002, GM0003" in err
-        assert all(w in err for w in words), err
-        assert "onbekende gemeentecode" not in err and "unknown municipality code" not in err
-        assert "Traceback" not in err
+        for command in ("assess", "validate"):
+            code, out, err = run(capsys, "--lang", lang, command, str(pdf))
+            assert code == 2 and out == ""
+            assert "vierkanten.geojson" in err and checksum in err and "GM0001, GM0002, GM0003" in err
+            assert all(w in err for w in words), err
+            assert "onbekende gemeentecode" not in err and "unknown municipality code" not in err
+            assert "Traceback" not in err
 
 
 def test_case_file_hints_at_import(
@@ -72,12 +73,13 @@ def test_case_file_hints_at_import(
 ) -> None:
     case_file, _, _ = made_elsewhere
     monkeypatch.setenv("BER_DATA_DIR", str(tmp_path / "other-machine"))
-    code, _, err = run(capsys, "--lang", "en", "assess", str(case_file))
-    assert code == 2 and "Traceback" not in err
-    # a case file records no data set: the codes stay named, with how to import one
-    assert "unknown municipality code 'GM0001'" in err
-    assert "GM0001, GM0002, GM0003 are not in the geodata on this computer" in err
-    assert "ber geodata import FILE" in err
+    for command in ("assess", "validate"):
+        code, _, err = run(capsys, "--lang", "en", command, str(case_file))
+        assert code == 2 and "Traceback" not in err
+        # a case file records no data set: the codes stay named, with how to import one
+        assert "unknown municipality code 'GM0001'" in err
+        assert "GM0001, GM0002, GM0003 are not in the geodata on this computer" in err
+        assert "ber geodata import FILE" in err
 
 
 def test_same_data_set_keeps_the_plain_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
