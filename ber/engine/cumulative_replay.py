@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Literal
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -47,14 +48,57 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class CountedDemand(_Strict):
+@dataclass(frozen=True)
+class CountedDemand:
     """One stored demand row of a counted case (as the register holds it)."""
+
+    domain: str
+    municipality: str
+    year: int
+    demand: float
+    is_last: bool = False
+
+
+class CountedSeries(_Strict):
+    """A counted case's stored demand in one domain and municipality, per year from
+    ``first_year`` (``null``: no row stored for that year); ``last_row_year``: the year
+    whose row is the case's last assessed year (its steady state), when among them."""
 
     domain: str = Field(max_length=32)
     municipality: str = Field(max_length=16)
-    year: int = Field(ge=1900, le=2200)
-    demand: float = Field(ge=0.0, allow_inf_nan=False)
-    is_last: bool = False
+    first_year: int = Field(ge=1900, le=2200)
+    demand: list[Annotated[float, Field(ge=0.0, allow_inf_nan=False)] | None] = Field(
+        min_length=1, max_length=300
+    )
+    last_row_year: int | None = None
+
+    def rows(self) -> list[CountedDemand]:
+        return [
+            CountedDemand(self.domain, self.municipality, year, value, year == self.last_row_year)
+            for year, value in enumerate(self.demand, start=self.first_year)
+            if value is not None
+        ]
+
+
+def series_of(rows: Iterable[CountedDemand]) -> list[CountedSeries]:
+    """Stored rows as series per domain and municipality (the attachment's compact form)."""
+    grouped: dict[tuple[str, str], dict[int, CountedDemand]] = {}
+    for r in rows:
+        grouped.setdefault((r.domain, r.municipality), {})[r.year] = r
+    out = []
+    for (domain, municipality), by_year in sorted(grouped.items()):
+        first, last = min(by_year), max(by_year)
+        last_rows = [y for y, r in by_year.items() if r.is_last]
+        out.append(
+            CountedSeries(
+                domain=domain,
+                municipality=municipality,
+                first_year=first,
+                demand=[by_year[y].demand if y in by_year else None for y in range(first, last + 1)],
+                last_row_year=last_rows[0] if last_rows else None,
+            )
+        )
+    return out
 
 
 class CountedCase(_Strict):
@@ -72,7 +116,11 @@ class CountedCase(_Strict):
     case_sha256: str = Field(default="", max_length=64)
     reference_version: str = Field(default="", max_length=64)
     app_version: str = Field(default="", max_length=32)
-    demand: list[CountedDemand] = Field(default_factory=list, max_length=200_000)
+    #: its stored demand in the region, per domain and municipality
+    demand: list[CountedSeries] = Field(default_factory=list, max_length=100_000)
+
+    def rows(self) -> list[CountedDemand]:
+        return [r for series in self.demand for r in series.rows()]
 
 
 class CountedCases(_Strict):
@@ -140,7 +188,7 @@ def _other(counted: CountedCases, codes: list[str], years: list[int]) -> np.ndar
     Y = len(years)
     groups: dict[tuple[int, int, int, bool], float] = {}
     for c in counted.cases:
-        for row in c.demand:
+        for row in c.rows():
             if row.municipality in mun_i and in_window(row, first, last, counted.carry_forward):
                 key = (dom_i[row.domain], mun_i[row.municipality], row.year, row.is_last)
                 groups[key] = groups.get(key, 0.0) + row.demand
@@ -161,7 +209,7 @@ def _contributors(counted: CountedCases, codes: list[str], years: list[int], yea
     area, out = set(codes), []
     cf = counted.carry_forward
     for c in counted.cases:
-        rows = [r for r in c.demand if r.municipality in area and in_window(r, years[0], years[-1], cf)]
+        rows = [r for r in c.rows() if r.municipality in area and in_window(r, years[0], years[-1], cf)]
         if not rows:
             continue
         demand = {dom: 0.0 for dom in domain_keys()}

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from ber.case.model import Case
 from ber.engine.cumulative import Cumulative
-from ber.engine.cumulative_replay import CountedCase, CountedCases, CountedDemand, in_window, replay
+from ber.engine.cumulative_replay import (
+    CountedCase,
+    CountedCases,
+    CountedDemand,
+    in_window,
+    replay,
+    series_of,
+)
 from ber.engine.result import Assessment
 from ber.register.cumulative import cumulative
 from ber.register.store import Register
@@ -46,7 +53,7 @@ def counted_cases(register: Register, cum: Cumulative, case: Case) -> CountedCas
                 case_sha256=rc.case_sha256,
                 reference_version=rc.reference_version,
                 app_version=rc.app_version,
-                demand=[r for r in rows if in_window(r, first, last, cum.carry_forward)],
+                demand=series_of(r for r in rows if in_window(r, first, last, cum.carry_forward)),
             )
         )
     return CountedCases(

@@ -69,6 +69,15 @@ def test_cumulative_report_recomputed_without_register(
         assert (c.status, c.case_sha256) == (rc.status, rc.case_sha256)
         assert c.received == (rc.summary.received.isoformat() if rc.summary.received else "")
         assert c.demand and all(r.municipality in from_register.municipalities for r in c.demand)
+        # the series hold exactly the register's stored rows in the region and years
+        region = set(from_register.municipalities)
+        stored_rows = {
+            (r.domain, r.municipality, r.year, r.demand, r.is_last)
+            for r in rc.demand
+            if r.municipality in region
+        }
+        embedded = {(r.domain, r.municipality, r.year, r.demand, r.is_last) for r in c.rows()}
+        assert embedded == stored_rows
 
     # the register is gone; an unreachable register address proves none is opened
     db.unlink()
@@ -130,7 +139,7 @@ def _report_with(tmp_path: Path, counted: bytes) -> Path:
 
 
 def _valid(**changes: object) -> dict[str, object]:
-    row = {"domain": "housing_flex", "municipality": "GM0983", "year": 2028, "demand": 12.5, "is_last": False}
+    row = {"domain": "housing_flex", "municipality": "GM0983", "first_year": 2028, "demand": [12.5]}
     one = {"reference": "Z-9", "status": "granted", "start_year": 2027, "last_year": 2036, "demand": [row]}
     doc: dict[str, object] = {
         "schema": "ber-register-cases/1",
@@ -166,7 +175,12 @@ BROKEN = {
                     "start_year": 2027,
                     "last_year": 2030,
                     "demand": [
-                        {"domain": "housing_flex", "municipality": "GM0983", "year": 2028, "demand": -5}
+                        {
+                            "domain": "housing_flex",
+                            "municipality": "GM0983",
+                            "first_year": 2028,
+                            "demand": [1, -5],
+                        }
                     ],
                 }
             ]
@@ -183,7 +197,9 @@ BROKEN = {
                     "status": "granted",
                     "start_year": 2027,
                     "last_year": 2030,
-                    "demand": [{"domain": "casino", "municipality": "GM0983", "year": 2028, "demand": 1}],
+                    "demand": [
+                        {"domain": "casino", "municipality": "GM0983", "first_year": 2028, "demand": [1]}
+                    ],
                 }
             ]
         )
@@ -212,7 +228,7 @@ def test_tampered_attachment_exits_2(
 def test_parse_names_the_field() -> None:
     with pytest.raises(InputError) as err:
         parse_counted(BROKEN["negative demand"], "r.pdf:register-cases.json")
-    assert "cases.0.demand.0.demand" in err.value.problems[0].text("en")
+    assert "cases.0.demand.0.demand.1" in err.value.problems[0].text("en")
 
 
 def test_carry_forward_of_the_last_year(tmp_path: Path) -> None:
@@ -223,7 +239,13 @@ def test_carry_forward_of_the_last_year(tmp_path: Path) -> None:
     """
     case = demo_case()
     result = assess(case, Context.default())
-    row = {"domain": "care_gp", "municipality": "GM0983", "year": 2020, "demand": 4.0, "is_last": True}
+    row = {
+        "domain": "care_gp",
+        "municipality": "GM0983",
+        "first_year": 2020,
+        "demand": [4.0],
+        "last_row_year": 2020,
+    }
     one = {"reference": "Old", "status": "granted", "start_year": 2011, "last_year": 2020, "demand": [row]}
     for carry, expected in ((True, 4.0), (False, 0.0)):
         counted = CountedCases.model_validate(
