@@ -40,8 +40,8 @@ from ber.engine.verdict import domain_verdicts
 from ber.reference.data import load_reference
 from ber.texts.messages import InputError, Problem
 
+#: the attachment's schema (``register-cases.json``, ``ber.io.report_attachments``)
 SCHEMA = "ber-register-cases/1"
-ATTACHMENT_NAME = "register-cases.json"
 
 
 class _Strict(BaseModel):
