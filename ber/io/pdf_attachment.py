@@ -27,6 +27,11 @@ def embed_case(pdf_bytes: bytes, case: Case) -> bytes:
     return embed_bytes(pdf_bytes, case.canonical_json())
 
 
+def case_file(case: Case) -> tuple[str, bytes, str]:
+    """The case as a file to attach: ``case.ber`` with its canonical JSON (see :func:`embed_files`)."""
+    return CASE_ATTACHMENT_NAME, case.canonical_json(), "BER-desk case (ber-case JSON)"
+
+
 def embed_bytes(
     pdf_bytes: bytes,
     data: bytes,

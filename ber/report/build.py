@@ -363,7 +363,7 @@ def _finish(
     """
     import pikepdf
 
-    from ber.io.pdf_attachment import CASE_ATTACHMENT_NAME, embed_files
+    from ber.io.pdf_attachment import case_file, embed_files
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         doc.Root.Lang = pikepdf.String(PDF_LANG[lang])
@@ -377,8 +377,7 @@ def _finish(
                 meta["dc:language"] = [PDF_LANG[lang]]
         out = io.BytesIO()
         doc.save(out, deterministic_id=True)
-    case_file = (CASE_ATTACHMENT_NAME, case.canonical_json(), "BER-desk case (ber-case JSON)")
-    final = embed_files(out.getvalue(), [case_file, *attachments])
+    final = embed_files(out.getvalue(), [case_file(case), *attachments])
     with pikepdf.open(io.BytesIO(final)) as doc:
         pages = len(doc.pages)
     return final, pages
