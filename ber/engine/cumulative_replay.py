@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -38,6 +38,7 @@ from ber.engine.result import Assessment, clean
 from ber.engine.status import STATUS_CODES
 from ber.engine.verdict import domain_verdicts
 from ber.reference.data import load_reference
+from ber.texts.catalogue import LANGS, has, text
 from ber.texts.messages import InputError, Problem
 
 #: the attachment's schema (``register-cases.json``, ``ber.io.report_attachments``)
@@ -140,6 +141,29 @@ class CountedCases(_Strict):
         return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
+def _reason(error: Any) -> object:
+    """What is wrong with one field, in both languages (pydantic's own text is English)."""
+    kind = str(error["type"])
+    params: dict[str, Any]
+    if kind in ("missing", "extra_forbidden", "literal_error", "too_long", "too_short"):
+        key, params = f"msg.reason.{kind}", {}
+    elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        key, params = "msg.reason.range", {}
+    elif has(f"msg.type.{kind}"):
+        key, params = (
+            "msg.reason.type",
+            {"expected": {lang: text(f"msg.type.{kind}", lang) for lang in LANGS}},
+        )
+    else:
+        key, params = "msg.reason.other", {}
+    return {lang: text(key, lang, **params) for lang in LANGS}
+
+
+def _invalid(source: str, where: str, reason: object) -> InputError:
+    params = {"path": source, "where": where, "reason": reason}
+    return InputError([Problem("file.register_cases_invalid", params=params)])
+
+
 def parse_counted(data: bytes, source: str) -> CountedCases:
     """The attachment's contents; InputError (``file.register_cases_invalid``) naming the field."""
     doc = load_json_limited(data, source)
@@ -147,31 +171,15 @@ def parse_counted(data: bytes, source: str) -> CountedCases:
         counted = CountedCases.model_validate(doc)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "schema"
-        raise InputError(
-            [
-                Problem(
-                    "file.register_cases_invalid",
-                    params={"path": source, "where": where, "reason": first["msg"][:200]},
-                )
-            ]
-        ) from None
+        raise _invalid(source, ".".join(str(p) for p in first["loc"]) or "schema", _reason(first)) from None
     known = set(domain_keys())
     for i, c in enumerate(counted.cases):
         for j, row in enumerate(c.demand):
             if row.domain not in known:
-                raise InputError(
-                    [
-                        Problem(
-                            "file.register_cases_invalid",
-                            params={
-                                "path": source,
-                                "where": f"cases.{i}.demand.{j}.domain",
-                                "reason": repr(row.domain)[:60],
-                            },
-                        )
-                    ]
-                )
+                reason = {
+                    lang: text("msg.reason.domain", lang, value=repr(row.domain)[:60]) for lang in LANGS
+                }
+                raise _invalid(source, f"cases.{i}.demand.{j}.domain", reason)
     return counted
 
 

@@ -228,7 +228,16 @@ def test_tampered_attachment_exits_2(
 def test_parse_names_the_field() -> None:
     with pytest.raises(InputError) as err:
         parse_counted(BROKEN["negative demand"], "r.pdf:register-cases.json")
-    assert "cases.0.demand.0.demand.1" in err.value.problems[0].text("en")
+    problem = err.value.problems[0]
+    assert "cases.0.demand.0.demand.1" in problem.text("en")
+    assert "value outside the allowed range" in problem.text("en")
+    assert "waarde buiten het toegestane bereik" in problem.text("nl")  # not pydantic's English
+    with pytest.raises(InputError) as err:
+        parse_counted(BROKEN["unknown domain"], "r.pdf:register-cases.json")
+    assert "onbekend domein 'casino'" in err.value.problems[0].text("nl")
+    with pytest.raises(InputError) as err:
+        parse_counted(BROKEN["not a list"], "r.pdf:register-cases.json")
+    assert "verwacht: een lijst" in err.value.problems[0].text("nl")
 
 
 def test_carry_forward_of_the_last_year(tmp_path: Path) -> None:
