@@ -161,7 +161,7 @@ def test_valid_embedded_case_is_counted(tmp_path: Path, capsys: pytest.CaptureFi
     assert series["other"][cum["years"].index(2028)] == 12.5
     assert sum(series["other"]) == 12.5
     assert [c["reference"] for c in cum["contributors"]] == ["Z-9"]
-    assert "1 register cases embedded" in out
+    assert "from the 1 register case embedded in the report" in out
 
 
 BROKEN = {
