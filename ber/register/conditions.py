@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -473,3 +474,11 @@ def employer_beds_adjustment(
         lines=lines,
     )
     return BedsAdjustment(extra=extra, count=count, per_case=per_case)
+
+
+def conditions_of(register: Register, summaries: Sequence[Any]) -> list[Condition]:
+    """The conditions of the listed cases (``Summary`` rows), earliest due date first (for the export)."""
+    wanted = {s.reference for s in summaries}
+    if not wanted:
+        return []
+    return [c for c in list_conditions(register) if c.reference in wanted]

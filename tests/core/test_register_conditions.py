@@ -183,3 +183,36 @@ def test_cumulative_counts_employer_beds_only_once_delivered(
         reg.set_status(REF, "withdrawn", who="A", why="ingetrokken")
         _, cum = _flex_venlo(reg, assessed)
         assert cum.employer_beds.promised == 0 and max(cum.get("housing_flex", "GM0983").other) == 0.0
+
+
+def test_export_has_the_conditions(register_url: str, assessed: tuple[Any, Any], tmp_path: Any) -> None:
+    import csv
+
+    from openpyxl import load_workbook
+
+    with _granted(register_url, assessed) as reg:
+        past = cond.add_condition(reg, REF, "snf_housing", dt.date(2026, 3, 2), note="SNF-keurmerk")
+        cond.add_condition(reg, REF, "employer_beds", dt.date(2099, 1, 1), municipality="GM0983", beds=40)
+        done = cond.add_condition(reg, REF, "shuttle_service", dt.date(2099, 1, 1))
+        cond.set_condition(reg, done.id, status="delivered", delivered_on=dt.date(2026, 5, 1))
+        assert reg.export(tmp_path / "reg.xlsx", lang="nl") == 1
+        reg.export(tmp_path / "reg.csv", lang="en")
+    wb = load_workbook(tmp_path / "reg.xlsx")
+    main = wb["Register"]
+    header = [c.value for c in main[1]]
+    row = [c.value for c in main[2]]
+    # open: the SNF condition (overdue since 2026-03-02) and the employer beds; delivered not counted
+    assert row[header.index("Voorschriften open (aantal)")] == 2
+    assert row[header.index("waarvan te laat (aantal)")] == 1
+    sheet = wb["Vergunningvoorschriften"]
+    assert sheet.freeze_panes == "A2"
+    head = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2))
+    assert [r[head.index("Nr.")].value for r in rows] == [past.id, past.id + 1, done.id]
+    first = rows[0][head.index("Status")]
+    assert first.value == "te laat" and first.fill.fgColor.rgb.endswith("FFC7CE") and first.font.bold
+    assert rows[1][head.index("Werkgeversbedden (bedden)")].value == 40
+    assert rows[2][head.index("Nagekomen op")].value.date() == dt.date(2026, 5, 1)
+    table = list(csv.reader((tmp_path / "reg.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert table[1][table[0].index("Conditions open (number)")] == "2"
+    assert table[1][table[0].index("of which overdue (number)")] == "1"
