@@ -125,15 +125,18 @@ def check_filter_status(value: str, field_name: str = "status") -> str:
     return _choice(value, FILTER_STATUSES, field_name)
 
 
-def _checked_fields(
+def check_fields(
     kind: str,
     municipality: str | None,
     beds: int | None,
     due_date: dt.date,
     permit_date: dt.date | None,
     note: str,
+    *,
+    check_beds: bool = True,
 ) -> tuple[str | None, int | None]:
-    """Every problem with a condition's fields at once (InputError), else the clean values."""
+    """Every problem with a condition's fields at once (InputError), else the clean
+    municipality and beds. ``check_beds`` False: the caller already named a bad number."""
     problems: list[Problem] = []
     code = municipality.strip().upper() if municipality and municipality.strip() else None
     if code is not None and not _GM_CODE.fullmatch(code):
@@ -141,7 +144,7 @@ def _checked_fields(
     if kind == "employer_beds":
         if code is None:
             problems.append(Problem("condition.beds_municipality", "municipality"))
-        if beds is None:
+        if beds is None and check_beds:
             problems.append(
                 Problem("condition.beds_missing", "beds", {"low": BEDS_RANGE[0], "high": BEDS_RANGE[1]})
             )
@@ -290,7 +293,7 @@ def add_condition(
             raise InputError([Problem("register.unknown_ref", params={"reference": reference})])
         if case.status != "granted":
             raise InputError([Problem("condition.not_granted", "reference", {"reference": reference})])
-        mun, n = _checked_fields(code, municipality, beds, due_date, case.decided, note)
+        mun, n = check_fields(code, municipality, beds, due_date, case.decided, note)
         now = now_utc()
         cond_id = conn.execute(
             permit_condition.insert().values(
@@ -346,7 +349,7 @@ def set_condition(
             "beds": old.beds if beds is _KEEP else beds,
             "note": old.note if note is None else note.strip(),
         }
-        values["municipality"], values["beds"] = _checked_fields(
+        values["municipality"], values["beds"] = check_fields(
             old.kind, values["municipality"], values["beds"], values["due_date"], decided, values["note"]
         )
         if values["status"] == "delivered":
