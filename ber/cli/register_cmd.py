@@ -282,6 +282,9 @@ def run_show(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         rc = reg.get(args.reference)
         history = reg.history(args.reference)
+        from ber.register.conditions import list_conditions
+
+        conditions = list_conditions(reg, reference=args.reference)
     s = rc.summary
     if args.json:
         doc = s.to_dict() | {
@@ -289,6 +292,7 @@ def run_show(args: argparse.Namespace) -> int:
             "reference_version": rc.reference_version,
             "app_version": rc.app_version,
             "history": [h.to_dict() for h in history],
+            "conditions": [c.to_dict() for c in conditions],
             "case": json.loads(rc.case_json),
         }
         print(json.dumps(doc, indent=2, ensure_ascii=False))
@@ -332,6 +336,9 @@ def run_show(args: argparse.Namespace) -> int:
             f"  {entry.at:%Y-%m-%d %H:%M} UTC  v{entry.version}  {entry.event:<12} {old}{entry.new_status}"
             f"  ({entry.display_who}){why}"
         )
+    from ber.cli.register_conditions_cmd import print_case_conditions
+
+    print_case_conditions(conditions, lang)
     return 0
 
 

@@ -316,3 +316,14 @@ def print_employer_beds(cum: Any, lang: Lang) -> None:
             added=format_number(beds.added, lang, 0),
         )
     )
+
+
+def print_case_conditions(conditions: list[Any], lang: Lang) -> None:
+    """The permit conditions of one case, for ``ber register show``."""
+    if not conditions:
+        return
+    print()
+    print(text("cli.conditions.of_case", lang))
+    for c in conditions:
+        state = _status(c.display_status(), lang)
+        print(f"  #{c.id:<4} {c.due_date.isoformat()}  {state:<10} {_what(c, lang)}")

@@ -91,6 +91,11 @@ def test_record_follow_up_and_list_overdue(
     assert doc["history"][1]["what"].endswith(": gezien")
     code, out, _ = run(capsys, "--lang", "en", *url, "condition", "show", "2")
     assert code == 0 and "certified agency (Wtta)" in out and "History:" in out
+    # the case itself lists its conditions
+    code, out, _ = run(capsys, *url, "show", REF)
+    assert code == 0 and "Vergunningvoorschriften" in out and "nagekomen  werkgeversbedden: 120 bedden" in out
+    code, out, _ = run(capsys, *url, "show", REF, "--json")
+    assert [c["kind"] for c in json.loads(out)["conditions"]] == ["employer_beds", "certified_agency"]
 
 
 @pytest.mark.parametrize(
