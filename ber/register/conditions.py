@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Connection, Row, and_, func, or_, select, update
+from sqlalchemy import case as sql_case
 
 from ber.engine.cumulative import EmployerBedsCount, EmployerBedsLine
 from ber.engine.domains import domain_keys
@@ -223,6 +224,15 @@ def list_conditions(
     if municipality:
         query = query.where(permit_condition.c.municipality == municipality.strip().upper())
     wanted = [check_filter_status(s) for s in ([status] if isinstance(status, str) else status or [])]
+    if wanted:  # in SQL: "overdue" is open with a due date before today
+        pc = permit_condition.c
+        derived = {
+            "open": and_(pc.status == "open", pc.due_date >= day),
+            "overdue": and_(pc.status == "open", pc.due_date < day),
+            "delivered": pc.status == "delivered",
+            "waived": pc.status == "waived",
+        }
+        query = query.where(or_(*(derived[w] for w in wanted)))
     query = query.order_by(permit_condition.c.due_date, cases.c.reference, permit_condition.c.id)
     with register._read() as conn:
         if (
@@ -230,10 +240,7 @@ def list_conditions(
             and conn.execute(select(cases.c.id).where(cases.c.reference == reference)).first() is None
         ):
             raise InputError([Problem("register.unknown_ref", params={"reference": reference})])
-        found = [_condition(r) for r in conn.execute(query)]
-    if wanted:
-        found = [c for c in found if c.display_status(day) in wanted]
-    return found
+        return [_condition(r) for r in conn.execute(query)]
 
 
 def condition_changes(register: Register, condition_id: int) -> list[ConditionChange]:
@@ -398,11 +405,17 @@ class BedsAdjustment:
     per_case: dict[str, float] = field(default_factory=dict)
 
 
-def _declared_beds(case_json: str) -> dict[str, float]:
+def _employer_beds_json(dialect: str) -> Any:
+    """SQL for the case file's ``workforce.employer_beds`` as JSON text (not the whole file)."""
+    if dialect == "postgresql":
+        return func.jsonb_extract_path_text(case_files.c.case_json, "workforce", "employer_beds")
+    return func.json_extract(case_files.c.case_json, "$.workforce.employer_beds")
+
+
+def _declared_beds(blocks_json: str | None) -> dict[str, float]:
     """Employer beds the case file declares, per municipality (``workforce.employer_beds``)."""
-    doc = json.loads(case_json)
     out: dict[str, float] = {}
-    for block in (doc.get("workforce") or {}).get("employer_beds") or []:
+    for block in json.loads(blocks_json or "[]") or []:
         code = str(block.get("municipality", ""))
         out[code] = out.get(code, 0.0) + float(block.get("beds") or 0.0)
     return out
@@ -430,8 +443,17 @@ def employer_beds_adjustment(
     extra = np.zeros((D, K, Y))
     flex = domain_keys().index("housing_flex")
     pc, cs = permit_condition.c, cases.c
-    query = (
-        select(cs.id, cs.reference, cs.start_year, cs.last_year, pc.municipality, pc.beds, pc.status)
+    done = pc.status == "delivered"
+    query = (  # per case and municipality: beds not delivered, beds delivered
+        select(
+            cs.id,
+            cs.reference,
+            cs.start_year,
+            cs.last_year,
+            pc.municipality,
+            func.sum(sql_case((done, 0), else_=pc.beds)),
+            func.sum(sql_case((done, pc.beds), else_=0)),
+        )
         .join_from(permit_condition, cases, cs.id == pc.case_id)
         .where(
             pc.kind == "employer_beds",
@@ -439,41 +461,40 @@ def employer_beds_adjustment(
             cs.status.in_(COUNTED_STATUSES),
             cs.id != exclude_id,
         )
+        .group_by(cs.id, cs.reference, cs.start_year, cs.last_year, pc.municipality)
+        .order_by(cs.reference, pc.municipality)
     )
-    beds: dict[tuple[int, str], list[float]] = {}  # (case id, municipality) -> [undelivered, delivered]
-    meta: dict[int, tuple[str, int, int]] = {}
     with register._read() as conn:
-        for cid, ref, first, last, mun, n, status in conn.execute(query):
-            meta[cid] = (ref, int(first), int(last))
-            entry = beds.setdefault((cid, mun), [0.0, 0.0])
-            entry[1 if status == "delivered" else 0] += float(n or 0)
-        declared = {
-            cid: _declared_beds(doc)
-            for cid, doc in conn.execute(
-                select(case_files.c.case_id, case_files.c.case_json).where(
-                    case_files.c.case_id.in_(list(meta))
-                )
-            )
-        }
-    lines: list[EmployerBedsLine] = []
-    per_case: dict[str, float] = {}
+        rows = conn.execute(query).all()
+        # case files are read only for cases with beds not delivered (nothing to add otherwise)
+        wanted = sorted({r[0] for r in rows if (r[5] or 0) > 0})
+        files = select(case_files.c.case_id, _employer_beds_json(conn.dialect.name)).where(
+            case_files.c.case_id.in_(wanted)
+        )
+        declared = {cid: _declared_beds(doc) for cid, doc in conn.execute(files)} if wanted else {}
     mun_i = {c: i for i, c in enumerate(codes)}
+    undelivered = np.array([float(r[5] or 0) for r in rows])
+    delivered = np.array([float(r[6] or 0) for r in rows])
+    b = np.array([declared.get(r[0], {}).get(r[4], 0.0) for r in rows])
+    added = np.minimum(undelivered, np.maximum(b - delivered, 0.0))
+    first = np.array([int(r[2]) for r in rows], dtype=int)
+    last = np.array([int(r[3]) for r in rows], dtype=int)
     year_arr = np.array(years)
-    for (cid, mun), (undelivered, delivered) in sorted(
-        beds.items(), key=lambda kv: (meta[kv[0][0]][0], kv[0][1])
-    ):
-        ref, first, last = meta[cid]
-        b = declared.get(cid, {}).get(mun, 0.0)
-        added = min(undelivered, max(b - delivered, 0.0))
-        counts = (year_arr >= first) & ((year_arr <= last) | carry_forward)
-        extra[flex, mun_i[mun]] += added * counts
-        if first <= full_operation_year and (full_operation_year <= last or carry_forward):
-            per_case[ref] = per_case.get(ref, 0.0) + added
-        lines.append(EmployerBedsLine(ref, mun, delivered=delivered, promised=undelivered, added=added))
+    counts = (year_arr[None, :] >= first[:, None]) & ((year_arr[None, :] <= last[:, None]) | carry_forward)
+    np.add.at(extra[flex], np.array([mun_i[r[4]] for r in rows], dtype=int), added[:, None] * counts)
+    at_full = (first <= full_operation_year) & ((full_operation_year <= last) | carry_forward)
+    per_case: dict[str, float] = {}
+    for r, a, full in zip(rows, added, at_full, strict=True):
+        if full:
+            per_case[r[1]] = per_case.get(r[1], 0.0) + float(a)
+    lines = [
+        EmployerBedsLine(r[1], r[4], delivered=float(v), promised=float(u), added=float(a))
+        for r, u, v, a in zip(rows, undelivered, delivered, added, strict=True)
+    ]
     count = EmployerBedsCount(
-        delivered=sum(x.delivered for x in lines),
-        promised=sum(x.promised for x in lines),
-        added=sum(x.added for x in lines),
+        delivered=float(delivered.sum()),
+        promised=float(undelivered.sum()),
+        added=float(added.sum()),
         lines=lines,
     )
     return BedsAdjustment(extra=extra, count=count, per_case=per_case)
