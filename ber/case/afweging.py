@@ -49,7 +49,9 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
 
 
-def afweging_problems(afw: Afweging, domain_keys: Iterable[str], today: _dt.date | None = None) -> list[Problem]:
+def afweging_problems(
+    afw: Afweging, domain_keys: Iterable[str], today: _dt.date | None = None
+) -> list[Problem]:
     """Every problem of the afweging inputs: each names the field and the allowed range."""
     from ber.case.validate_sourced import figure_problems
 
@@ -65,7 +67,9 @@ def afweging_problems(afw: Afweging, domain_keys: Iterable[str], today: _dt.date
         for key, value in getattr(w, group).items():
             field = f"afweging.weights.{group}.{key}"
             if key not in allowed:
-                problems.append(Problem("afweging.weight_key", field, {"choices": ", ".join(sorted(allowed))}))
+                problems.append(
+                    Problem("afweging.weight_key", field, {"choices": ", ".join(sorted(allowed))})
+                )
             if not 0.0 <= value <= scale:
                 problems.append(Problem("afweging.weight_range", field, {"value": _fmt(value)}))
     total = w.total()
@@ -88,5 +92,7 @@ def place_problems(blocks: Iterable[tuple[int, str, SourcedFigure | None]]) -> l
     for i, _place, fig in blocks:
         if fig is not None and fig.value is not None and not fig.value > 0:
             field = f"workforce.employer_beds[{i}].place_inhabitants"
-            problems.append(Problem("field.range", field, {"value": _fmt(fig.value), "low": "> 0", "high": "10000000"}))
+            problems.append(
+                Problem("field.range", field, {"value": _fmt(fig.value), "low": "> 0", "high": "10000000"})
+            )
     return problems

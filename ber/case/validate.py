@@ -116,7 +116,13 @@ def _validate_business(case: Case, ref: ReferenceSet, c: _Collector) -> None:
     c.count("business.jobs", b.jobs, MAX_JOBS)
     c.count("business.floor_area_m2", b.floor_area_m2, MAX_FLOOR_AREA_M2)
     if b.plot_area_ha is not None and not 0.0 < b.plot_area_ha <= MAX_PLOT_HA:
-        c.add("field.range", "business.plot_area_ha", value=_fmt(b.plot_area_ha), low="> 0", high=_fmt(MAX_PLOT_HA))
+        c.add(
+            "field.range",
+            "business.plot_area_ha",
+            value=_fmt(b.plot_area_ha),
+            low="> 0",
+            high=_fmt(MAX_PLOT_HA),
+        )
     if b.jobs is None and b.floor_area_m2 is None:
         c.add("jobs.missing", "business.jobs")
     if not b.ramp_up:

@@ -88,5 +88,7 @@ def afweging_result(
         liveability=liveability(case, ref, table, municipalities, samples, seed),
         benefits=b,
         burdens=burdens,
-        weighting=None if weights is None or not (weights.domains or weights.benefits) else weighting(weights, burdens, b),
+        weighting=None
+        if weights is None or not (weights.domains or weights.benefits)
+        else weighting(weights, burdens, b),
     )

@@ -149,7 +149,13 @@ def _municipality_checks(
         known = None if existing is None else existing.value
         share = (m.workers + (known or 0.0)) / inhabitants if inhabitants > 0 else 0.0
         status = share_cap_status(share, r.value, known is not None)
-        add(r, "max_migrant_share", share, status, **({} if known is not None else {"detail": "existing_unknown"}))
+        add(
+            r,
+            "max_migrant_share",
+            share,
+            status,
+            **({} if known is not None else {"detail": "existing_unknown"}),
+        )
     if (r := policy.max_beds_per_location) is not None:
         for i, b in blocks:
             add(r, "max_beds_per_location", b.beds, "exceeded" if b.beds > r.value else "ok", location=i)

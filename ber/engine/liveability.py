@@ -26,7 +26,14 @@ import numpy as np
 from ber.case.model import Case
 from ber.engine.checks import share_cap_status
 from ber.engine.result import MunicipalityResult, Totals, Uncertainty
-from ber.engine.result_afweging import Benefits, HousingLocation, IndicatorStatus, Liveability, LiveabilityRow, Range
+from ber.engine.result_afweging import (
+    Benefits,
+    HousingLocation,
+    IndicatorStatus,
+    Liveability,
+    LiveabilityRow,
+    Range,
+)
 from ber.reference.data import MunicipalityTable, ReferenceSet
 
 UNREGISTERED_KEY = "liveability.unregistered_share"
@@ -39,11 +46,15 @@ def _range(central: float, low: float, high: float, draws: np.ndarray | None = N
     return Range(central, low, high, float(p10), float(p90))
 
 
-def _share_draws(ref: ReferenceSet, case: Case, samples: int, seed: int) -> tuple[float, float, float, np.ndarray | None]:
+def _share_draws(
+    ref: ReferenceSet, case: Case, samples: int, seed: int
+) -> tuple[float, float, float, np.ndarray | None]:
     ov = case.overrides.get(UNREGISTERED_KEY)
     norm = ref.norms[UNREGISTERED_KEY]
-    c, lo, hi = (norm.value, norm.low, norm.high) if ov is None else (
-        ov.value, ov.value if ov.low is None else ov.low, ov.value if ov.high is None else ov.high
+    c, lo, hi = (
+        (norm.value, norm.low, norm.high)
+        if ov is None
+        else (ov.value, ov.value if ov.low is None else ov.low, ov.value if ov.high is None else ov.high)
     )
     if samples <= 0 or hi <= lo:
         return c, lo, hi, None
@@ -63,10 +74,18 @@ def liveability(
     inhabitants = np.array([float(table.inhabitants[table.index(c)]) for c in codes])
     new = np.array([m.residents for m in municipalities])
     existing = np.array(
-        [np.nan if (f := case.existing_migrants.get(c)) is None or f.value is None else f.value for c in codes]
+        [
+            np.nan if (f := case.existing_migrants.get(c)) is None or f.value is None else f.value
+            for c in codes
+        ]
     )
     caps = np.array(
-        [np.nan if (p := case.policy.get(c)) is None or p.max_migrant_share is None else p.max_migrant_share.value for c in codes]
+        [
+            np.nan
+            if (p := case.policy.get(c)) is None or p.max_migrant_share is None
+            else p.max_migrant_share.value
+            for c in codes
+        ]
     )
     safe = np.where(inhabitants > 0, inhabitants, np.nan)
     before = existing / safe * 100.0
@@ -79,7 +98,9 @@ def liveability(
         known = not np.isnan(existing[k])
         status: IndicatorStatus = ""
         if not np.isnan(caps[k]):
-            status = share_cap_status(float(after[k] if known else new_only[k]), float(caps[k]) * 100.0, known)
+            status = share_cap_status(
+                float(after[k] if known else new_only[k]), float(caps[k]) * 100.0, known
+            )
         rows.append(
             LiveabilityRow(
                 municipality=m.code,
@@ -93,15 +114,22 @@ def liveability(
                 cap_per_100=None if np.isnan(caps[k]) else float(caps[k]) * 100.0,
                 status=status,
                 unregistered=_range(
-                    float(new[k] * share), float(new[k] * lo), float(new[k] * hi), None if draws is None else new[k] * draws
+                    float(new[k] * share),
+                    float(new[k] * lo),
+                    float(new[k] * hi),
+                    None if draws is None else new[k] * draws,
                 ),
             )
         )
     total = float(new.sum())
     return Liveability(
         unregistered_share=_range(share, lo, hi, draws),
-        unregistered_source="case" if UNREGISTERED_KEY in case.overrides else ref.norms[UNREGISTERED_KEY].source,
-        unregistered_total=_range(total * share, total * lo, total * hi, None if draws is None else total * draws),
+        unregistered_source="case"
+        if UNREGISTERED_KEY in case.overrides
+        else ref.norms[UNREGISTERED_KEY].source,
+        unregistered_total=_range(
+            total * share, total * lo, total * hi, None if draws is None else total * draws
+        ),
         municipalities=rows,
         locations=housing_locations(case, table),
     )
@@ -120,10 +148,16 @@ def housing_locations(case: Case, table: MunicipalityTable) -> list[HousingLocat
         if fig is not None and fig.value is not None:
             inhabitants, source = fig.value, fig.source
         else:  # no kern given: the municipality as a whole
-            inhabitants = float(table.inhabitants[table.index(b.municipality)]) if b.municipality in table else 0.0
+            inhabitants = (
+                float(table.inhabitants[table.index(b.municipality)]) if b.municipality in table else 0.0
+            )
             source = table.source
         policy = case.policy.get(b.municipality)
-        cap = None if policy is None or policy.max_beds_per_location is None else policy.max_beds_per_location.value
+        cap = (
+            None
+            if policy is None or policy.max_beds_per_location is None
+            else policy.max_beds_per_location.value
+        )
         out.append(
             HousingLocation(
                 location=i,
@@ -157,13 +191,19 @@ def benefits(case: Case, ref: ReferenceSet, totals: Totals, uncertainty: Uncerta
     j10, j90 = _band(uncertainty, "jobs")
     m10, m90 = _band(uncertainty, "migrant_workers")
     sector = ref.sectors[case.business.sector]
-    va, va_lo, va_hi = sector.value_added_per_job, sector.value_added_per_job_low, sector.value_added_per_job_high
+    va, va_lo, va_hi = (
+        sector.value_added_per_job,
+        sector.value_added_per_job_low,
+        sector.value_added_per_job_high,
+    )
     plot = case.business.plot_area_ha
     reserve = case.afweging.labour_reserve
     reserve_value = None if reserve is None else reserve.value
     return Benefits(
         jobs=Range(jobs, jobs if j10 is None else j10, jobs if j90 is None else j90, j10, j90),
-        migrant_jobs=Range(migrants, migrants if m10 is None else m10, migrants if m90 is None else m90, m10, m90),
+        migrant_jobs=Range(
+            migrants, migrants if m10 is None else m10, migrants if m90 is None else m90, m10, m90
+        ),
         local_jobs=Range(local, local, local),
         plot_area_ha=plot,
         jobs_per_ha=None if plot is None or plot <= 0 else jobs / plot,
