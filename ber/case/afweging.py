@@ -34,8 +34,8 @@ class Weights(_Strict):
         return sum(self.domains.values()) + sum(self.benefits.values())
 
     def scale(self) -> float:
-        """1 for weights given as fractions, 100 for percentages."""
-        return 100.0 if abs(self.total() - 100.0) <= WEIGHT_TOLERANCE * 100 else 1.0
+        """1 for weights given as fractions, 100 for percentages (a total above 1)."""
+        return 100.0 if self.total() > 1.0 + WEIGHT_TOLERANCE else 1.0
 
 
 class Afweging(_Strict):
