@@ -67,8 +67,6 @@ def afweging_result(
     totals: Totals,
     verdict: dict[str, Verdict],
     uncertainty: Uncertainty | None = None,
-    samples: int = 0,
-    seed: int = 0,
 ) -> AfwegingResult:
     """Liveability, benefits, the burdens of every domain and the weighting when asked."""
     burdens = [
@@ -85,7 +83,7 @@ def afweging_result(
     b = benefits(case, ref, totals, uncertainty)
     weights = case.afweging.weights
     return AfwegingResult(
-        liveability=liveability(case, ref, table, municipalities, samples, seed),
+        liveability=liveability(case, ref, table, municipalities, uncertainty),
         benefits=b,
         burdens=burdens,
         weighting=None

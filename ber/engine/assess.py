@@ -414,7 +414,7 @@ def assess(
         uncertainty = uncertainty_summary(prep, acc, samples, seed)
         sensitivity = sensitivity_rows(prep, chosen, specs, ref)
     verdict = verdicts(prep, raw, specs["verdict.min_coverage"].central)
-    afweging = afweging_result(case, ref, ctx.table, municipalities, totals, verdict, uncertainty, samples, seed)
+    afweging = afweging_result(case, ref, ctx.table, municipalities, totals, verdict, uncertainty)
     progress.report(1.0, "done")
 
     return Assessment(

@@ -9,8 +9,9 @@ Per municipality of the region, in the full-operation year (``docs/method.md``, 
   ``max_migrant_share`` x 100 with the status rule of the policy check
   (:func:`ber.engine.checks.share_cap_status`);
 * the new residents likely not registered as residents in the BRP: new residents x the
-  reference ratio ``liveability.unregistered_share`` (low / high; Monte Carlo P10 / P90
-  of the ratio's triangular draws when samples are asked);
+  reference ratio ``liveability.unregistered_share`` (low / high); the regional total is
+  also the metric ``unregistered_residents`` (``ber.engine.model``), so its Monte Carlo
+  P10 / P90 draw the ratio together with every other uncertain value;
 * each employer housing location: beds per 100 inhabitants of the place (kern) it stands
   in, and its beds against ``max_beds_per_location``.
 
@@ -39,26 +40,13 @@ from ber.reference.data import MunicipalityTable, ReferenceSet
 UNREGISTERED_KEY = "liveability.unregistered_share"
 
 
-def _range(central: float, low: float, high: float, draws: np.ndarray | None = None) -> Range:
-    if draws is None:
-        return Range(central, low, high)
-    p10, p90 = np.percentile(draws, [10, 90])
-    return Range(central, low, high, float(p10), float(p90))
-
-
-def _share_draws(
-    ref: ReferenceSet, case: Case, samples: int, seed: int
-) -> tuple[float, float, float, np.ndarray | None]:
+def _share(ref: ReferenceSet, case: Case) -> tuple[float, float, float]:
+    """The reference ratio (central, low, high), or the case's override of it."""
     ov = case.overrides.get(UNREGISTERED_KEY)
-    norm = ref.norms[UNREGISTERED_KEY]
-    c, lo, hi = (
-        (norm.value, norm.low, norm.high)
-        if ov is None
-        else (ov.value, ov.value if ov.low is None else ov.low, ov.value if ov.high is None else ov.high)
-    )
-    if samples <= 0 or hi <= lo:
-        return c, lo, hi, None
-    return c, lo, hi, np.random.default_rng(seed).triangular(lo, c, hi, size=samples)
+    if ov is None:
+        norm = ref.norms[UNREGISTERED_KEY]
+        return norm.value, norm.low, norm.high
+    return ov.value, ov.value if ov.low is None else ov.low, ov.value if ov.high is None else ov.high
 
 
 def liveability(
@@ -66,8 +54,7 @@ def liveability(
     ref: ReferenceSet,
     table: MunicipalityTable,
     municipalities: list[MunicipalityResult],
-    samples: int = 0,
-    seed: int = 0,
+    uncertainty: Uncertainty | None = None,
 ) -> Liveability:
     """The liveability indicators of every municipality of the region and every housing location."""
     codes = [m.code for m in municipalities]
@@ -92,7 +79,7 @@ def liveability(
     per_new = np.nan_to_num(new / safe * 100.0)
     after = (existing + new) / (safe + new) * 100.0
     new_only = new / (safe + new) * 100.0  # existing unknown: the new residents alone
-    share, lo, hi, draws = _share_draws(ref, case, samples, seed)
+    share, lo, hi = _share(ref, case)
     rows = []
     for k, m in enumerate(municipalities):
         known = not np.isnan(existing[k])
@@ -113,23 +100,17 @@ def liveability(
                 per_100_after=float(after[k]) if known and inhabitants[k] > 0 else None,
                 cap_per_100=None if np.isnan(caps[k]) else float(caps[k]) * 100.0,
                 status=status,
-                unregistered=_range(
-                    float(new[k] * share),
-                    float(new[k] * lo),
-                    float(new[k] * hi),
-                    None if draws is None else new[k] * draws,
-                ),
+                unregistered=Range(float(new[k] * share), float(new[k] * lo), float(new[k] * hi)),
             )
         )
     total = float(new.sum())
+    p10, p90 = _band(uncertainty, "unregistered_residents")
     return Liveability(
-        unregistered_share=_range(share, lo, hi, draws),
+        unregistered_share=Range(share, lo, hi),
         unregistered_source="case"
         if UNREGISTERED_KEY in case.overrides
         else ref.norms[UNREGISTERED_KEY].source,
-        unregistered_total=_range(
-            total * share, total * lo, total * hi, None if draws is None else total * draws
-        ),
+        unregistered_total=Range(total * share, total * lo, total * hi, p10, p90),
         municipalities=rows,
         locations=housing_locations(case, table),
     )
@@ -190,6 +171,7 @@ def benefits(case: Case, ref: ReferenceSet, totals: Totals, uncertainty: Uncerta
     local = max(0.0, jobs - migrants)
     j10, j90 = _band(uncertainty, "jobs")
     m10, m90 = _band(uncertainty, "migrant_workers")
+    l10, l90 = _band(uncertainty, "local_jobs")
     sector = ref.sectors[case.business.sector]
     va, va_lo, va_hi = (
         sector.value_added_per_job,
@@ -204,7 +186,7 @@ def benefits(case: Case, ref: ReferenceSet, totals: Totals, uncertainty: Uncerta
         migrant_jobs=Range(
             migrants, migrants if m10 is None else m10, migrants if m90 is None else m90, m10, m90
         ),
-        local_jobs=Range(local, local, local),
+        local_jobs=Range(local, local if l10 is None else l10, local if l90 is None else l90, l10, l90),
         plot_area_ha=plot,
         jobs_per_ha=None if plot is None or plot <= 0 else jobs / plot,
         value_added_per_job=Range(va, va_lo, va_hi),

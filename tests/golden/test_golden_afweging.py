@@ -82,7 +82,8 @@ def test_per_100_without_existing_migrants_is_never_ok() -> None:
 
 def test_unregistered_residents_from_the_reference_ratio() -> None:
     """100 new residents x 0.26 (low 0.10, high 0.64) = 26 (10 - 64); an override of
-    0.5 gives 50. With draws the P10 and P90 lie within low - high."""
+    0.5 gives 50. With draws (the metric ``unregistered_residents``) the P10 and P90 lie
+    within low - high."""
     live = run(load()).liveability
     u = live.municipalities[0].unregistered
     assert (u.central, u.low, u.high) == (rel(26.0), rel(10.0), rel(64.0))
