@@ -111,9 +111,12 @@ class AfwegingPage(QWidget):
 
     # --- the inputs: labour reserve and weights ------------------------------------------
 
-    def _edit(self, path: str, name: str, unit: str, grid: QGridLayout, row: int, col: int) -> NumberEdit:
+    def _edit(
+        self, path: str, name: str, unit: str, grid: QGridLayout, row: int, col: int, accessible: str
+    ) -> NumberEdit:
         edit = NumberEdit(optional=True, low=0.0, high=PERCENT if unit == "%" else None, unit=unit)
         edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
         edit.editingFinished.connect(self._commit)
         message = error_label()
         box = QVBoxLayout()
@@ -143,14 +146,19 @@ class AfwegingPage(QWidget):
         grid.addWidget(QLabel(f"<b>{_report('col.target')}</b>"), 0, 2)
         row = 1
         for d in domains():
-            grid.addWidget(QLabel(DOMAIN_LABELS[d.label][language()]), row, 0)
-            self._edit(f"afweging.weights.domains.{d.key}", f"edit_weight_{d.key}", "%", grid, row, 1)
+            name = DOMAIN_LABELS[d.label][language()]
+            grid.addWidget(QLabel(name), row, 0)
+            path = f"afweging.weights.domains.{d.key}"
+            self._edit(path, f"edit_weight_{d.key}", "%", grid, row, 1, tr("afw.weight_of", name=name))
             row += 1
         for key in BENEFITS:
-            grid.addWidget(QLabel(_report(f"ben.{key}")), row, 0)
-            self._edit(f"afweging.weights.benefits.{key}", f"edit_weight_{key}", "%", grid, row, 1)
+            name = _report(f"ben.{key}")
+            grid.addWidget(QLabel(name), row, 0)
+            path = f"afweging.weights.benefits.{key}"
+            self._edit(path, f"edit_weight_{key}", "%", grid, row, 1, tr("afw.weight_of", name=name))
             target = f"afweging.weights.benefit_targets.{key}"
-            self._edit(target, f"edit_target_{key}", tr(f"afw.target_unit.{key}"), grid, row, 2)
+            unit = tr(f"afw.target_unit.{key}")
+            self._edit(target, f"edit_target_{key}", unit, grid, row, 2, tr("afw.target_of", name=name))
             row += 1
         lay.addLayout(grid)
         self.label_weights = error_label()
@@ -159,7 +167,15 @@ class AfwegingPage(QWidget):
         lay.addWidget(self.label_weights)
         reserve = QGridLayout()
         reserve.addWidget(QLabel(_report("ben.labour_reserve")), 0, 0)
-        self._edit("afweging.labour_reserve.value", "edit_labour_reserve", tr("afw.persons"), reserve, 0, 1)
+        self._edit(
+            "afweging.labour_reserve.value",
+            "edit_labour_reserve",
+            tr("afw.persons"),
+            reserve,
+            0,
+            1,
+            _report("ben.labour_reserve"),
+        )
         self.edit_reserve_source = QLineEdit()
         self.edit_reserve_source.setObjectName("edit_labour_reserve_source")
         self.edit_reserve_source.setPlaceholderText(tr("afw.reserve_source"))
