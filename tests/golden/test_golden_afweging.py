@@ -142,8 +142,13 @@ def test_benefits() -> None:
         workforce={"migrant_share": 0.6},
         afweging={"labour_reserve": {"value": 800, "source": "UWV regio in beeld (test)"}},
     )
-    b = run(case).benefits
+    result = assess(case, Context.demo_region())
+    assert result.afweging is not None
+    b = result.afweging.benefits
     assert (b.jobs.central, b.migrant_jobs.central, b.local_jobs.central) == (rel(100), rel(60), rel(40))
+    # the registered metrics: 100 - 60 = 40 local jobs; 100 x 0.6 x 0.26 = 15.6 not in the BRP
+    assert result.totals.value("local_jobs") == rel(40)
+    assert result.totals.value("unregistered_residents") == rel(15.6)
     assert b.jobs_per_ha == rel(25.0)
     assert b.value_added_per_job.central == rel(80_000)
     assert (b.value_added_total.central, b.value_added_total.low, b.value_added_total.high) == (
