@@ -76,7 +76,7 @@ class AfwegingPage(QWidget):
         self.setObjectName("page_afweging")
         self.binder = binder
         lay = QVBoxLayout(self)
-        lay.addWidget(page_title(tr("step.afweging"), _report("intro")))
+        lay.addWidget(page_title(tr("step.afweging"), tr("afw.intro")))
         self.label_empty = QLabel(tr("afw.no_result"))
         self.label_empty.setObjectName("label_afweging_empty")
         lay.addWidget(self.label_empty)
