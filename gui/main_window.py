@@ -48,6 +48,7 @@ from gui.exports import ExportController
 from gui.fields import plausibility_warnings
 from gui.geodata_import import builtin_context
 from gui.map_region import STATUS_MS, MapRegionController
+from gui.pages.afweging import AfwegingPage
 from gui.pages.business import BusinessPage
 from gui.pages.common import scrolled
 from gui.pages.map_page import MapPage
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
         self.page_region.capacityInvalidChanged.connect(lambda: self.on_state_changed("capacity"))
         self.page_results = ResultsPage()
         self.page_map = MapPage()
+        self.page_afweging = AfwegingPage(self.binder)
         self.page_report = ReportPage()
         self.page_report.check_pdfa.setChecked(self.prefs.pdfa)
         pages = (
@@ -243,6 +245,7 @@ class MainWindow(QMainWindow):
             self.page_region,
             self.page_results,
             self.page_map,
+            self.page_afweging,
             self.page_report,
         )
         #: the pages that show results: greyed under a banner while the input has problems
@@ -361,6 +364,7 @@ class MainWindow(QMainWindow):
 
         self.page_results.show_result(result, max_age_months(self.state.case, load_reference()))
         self.page_map.show_result(result)
+        self.page_afweging.show_result(result)
         self.page_region.set_result_region(list(result.region["municipalities"]))
         stamp = time.strftime("%H:%M:%S")
         seconds = self.calculation.last_seconds or 0.0

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+from ber.case.afweging import afweging_problems, place_problems
 from ber.case.limits import document_problems
-from ber.case.model import Case, Override
+from ber.case.model import Capacity, Case, Override
 from ber.case.plausible import plausibility_problems
 from ber.case.validate_sourced import sourced_problems
 from ber.reference.data import CATEGORIES, MODES, ReferenceSet
@@ -30,6 +31,7 @@ CRS_CHOICES = ("EPSG:28992", "EPSG:4326")
 MAX_JOBS = 1_000_000.0
 MAX_FLOOR_AREA_M2 = 100_000_000.0
 MAX_BEDS = 1_000_000.0
+MAX_PLOT_HA = 100_000.0
 #: keys that may be overridden besides the reference norms
 EXTRA_OVERRIDE_KEYS = ("sector.migrant_share", "sector.m2_per_job")
 #: reference rows that are only defaults of a case field: the case field is set instead
@@ -109,6 +111,14 @@ def _validate_business(case: Case, ref: ReferenceSet, c: _Collector) -> None:
     c.range("business.start_year", b.start_year, *START_YEAR_RANGE)
     c.count("business.jobs", b.jobs, MAX_JOBS)
     c.count("business.floor_area_m2", b.floor_area_m2, MAX_FLOOR_AREA_M2)
+    if b.plot_area_ha is not None and not 0.0 < b.plot_area_ha <= MAX_PLOT_HA:
+        c.add(
+            "field.range",
+            "business.plot_area_ha",
+            value=_fmt(b.plot_area_ha),
+            low="> 0",
+            high=_fmt(MAX_PLOT_HA),
+        )
     if b.jobs is None and b.floor_area_m2 is None:
         c.add("jobs.missing", "business.jobs")
     if not b.ramp_up:
@@ -175,6 +185,9 @@ def _validate_region_and_capacity(case: Case, table: Container[str], c: _Collect
         c.municipality(f"capacity.{code}", code, table)
     # each figure's value and reference date, policy rules, existing migrants
     c.problems += sourced_problems(case, lambda code: code in table)
+    c.problems += afweging_problems(case.afweging, Capacity.model_fields) + place_problems(
+        (i, b.place, b.place_inhabitants) for i, b in enumerate(case.workforce.employer_beds)
+    )
 
 
 def _validate_overrides(case: Case, ref: ReferenceSet, c: _Collector) -> None:

@@ -166,3 +166,6 @@ def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
             municipality=with_.municipality_name,
         )
         print(f"  {DOMAIN_LABELS[dom][lang]:<40} {verdicts}")
+    from ber.cli.register_conditions_cmd import print_employer_beds
+
+    print_employer_beds(cum, lang)  # permit conditions: promised beside delivered employer beds

@@ -17,6 +17,7 @@ import numpy as np
 from ber import __version__
 from ber.case.model import Case
 from ber.case.validate import validate_case
+from ber.engine.afweging import afweging_result
 from ber.engine.checks import capacity_figures, case_date, policy_checks
 from ber.engine.domains import domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
@@ -411,6 +412,8 @@ def assess(
         del all_params
         uncertainty = uncertainty_summary(prep, acc, samples, seed)
         sensitivity = sensitivity_rows(prep, chosen, specs, ref)
+    verdict = verdicts(prep, raw, specs["verdict.min_coverage"].central)
+    afweging = afweging_result(case, ref, ctx.table, municipalities, totals, verdict, uncertainty)
     progress.report(1.0, "done")
 
     return Assessment(
@@ -444,7 +447,7 @@ def assess(
         totals=totals,
         per_year=per_year(raw, 0),
         municipalities=municipalities,
-        verdict=verdicts(prep, raw, specs["verdict.min_coverage"].central),
+        verdict=verdict,
         sites=sites,
         mitigations=mitigations,
         parameters=parameters_used(specs, case, ref),
@@ -452,4 +455,5 @@ def assess(
         sensitivity=sensitivity,
         capacity_figures=figures,
         policy_checks=checks,
+        afweging=afweging,
     )

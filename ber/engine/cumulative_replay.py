@@ -31,7 +31,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ber.case.limits import load_json_limited
 from ber.case.model import Case
-from ber.engine.cumulative import Contributor, Cumulative, CumulativeSeries, threshold
+from ber.engine.cumulative import (
+    Contributor,
+    Cumulative,
+    CumulativeSeries,
+    EmployerBedsCount,
+    EmployerBedsLine,
+    threshold,
+)
 from ber.engine.domains import domain_keys, domain_unit
 from ber.engine.model import pressure_status
 from ber.engine.result import Assessment, clean
@@ -124,6 +131,19 @@ class CountedCase(_Strict):
         return [r for series in self.demand for r in series.rows()]
 
 
+class CountedBeds(_Strict):
+    """Employer beds of one counted case in one municipality, from its permit conditions
+    (``ber.register.conditions``): flex-bed demand is added back for beds not delivered."""
+
+    reference: str = Field(max_length=64)
+    municipality: str = Field(max_length=16)
+    start_year: int = Field(ge=1900, le=2200)
+    last_year: int = Field(ge=1900, le=2200)
+    delivered: float = Field(ge=0.0, allow_inf_nan=False)
+    promised: float = Field(ge=0.0, allow_inf_nan=False)
+    added: float = Field(ge=0.0, allow_inf_nan=False)
+
+
 class CountedCases(_Strict):
     """The attachment ``register-cases.json``."""
 
@@ -133,6 +153,8 @@ class CountedCases(_Strict):
     carry_forward: bool = True
     counted_statuses: list[str] = Field(default_factory=lambda: ["in_procedure", "granted"], max_length=4)
     cases: list[CountedCase] = Field(default_factory=list, max_length=10_000)
+    #: employer beds of the counted cases' permit conditions (None: not looked up)
+    employer_beds: list[CountedBeds] | None = Field(default=None, max_length=100_000)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -239,13 +261,52 @@ def _contributors(counted: CountedCases, codes: list[str], years: list[int], yea
     return sorted(out, key=lambda x: (-sum(x.demand.values()), x.reference))
 
 
+def _beds(
+    counted: CountedCases, codes: list[str], years: list[int], full_operation_year: int
+) -> tuple[np.ndarray, EmployerBedsCount | None, dict[str, float]]:
+    """Flex-bed demand (D, K, Y) added for employer beds not delivered, the count for the
+    report and the beds added per case in the full-operation year (the register's rule,
+    ``ber.register.conditions.employer_beds_adjustment``, on the embedded lines)."""
+    extra = np.zeros((len(domain_keys()), len(codes), len(years)))
+    if counted.employer_beds is None:
+        return extra, None, {}
+    lines = [b for b in counted.employer_beds if b.municipality in codes]
+    flex = domain_keys().index("housing_flex")
+    mun_i = {c: i for i, c in enumerate(codes)}
+    cf = counted.carry_forward
+    added = np.array([b.added for b in lines])
+    first = np.array([b.start_year for b in lines], dtype=int)
+    last = np.array([b.last_year for b in lines], dtype=int)
+    year_arr = np.array(years)
+    counts = (year_arr[None, :] >= first[:, None]) & ((year_arr[None, :] <= last[:, None]) | cf)
+    np.add.at(
+        extra[flex], np.array([mun_i[b.municipality] for b in lines], dtype=int), added[:, None] * counts
+    )
+    per_case: dict[str, float] = {}
+    for b in lines:
+        if b.start_year <= full_operation_year and (full_operation_year <= b.last_year or cf):
+            per_case[b.reference] = per_case.get(b.reference, 0.0) + float(b.added)
+    count = EmployerBedsCount(
+        delivered=float(np.array([b.delivered for b in lines]).sum()),
+        promised=float(np.array([b.promised for b in lines]).sum()),
+        added=float(added.sum()),
+        lines=[
+            EmployerBedsLine(b.reference, b.municipality, b.delivered, b.promised, b.added) for b in lines
+        ],
+    )
+    return extra, count, per_case
+
+
 def replay(result: Assessment, case: Case, counted: CountedCases) -> Cumulative:
     """The cumulative view of ``case`` (assessed as ``result``) on top of the embedded cases."""
     codes = [m.code for m in result.municipalities]
     years = [int(y) for y in result.years]
     other = _other(counted, codes, years) if codes else np.zeros((len(domain_keys()), 0, len(years)))
+    extra, beds, per_case = _beds(counted, codes, years, result.full_operation_year)
     contributors = _contributors(counted, codes, years, result.full_operation_year) if codes else []
-    return assemble(result, case, other, contributors, counted)
+    for c in contributors:
+        c.demand["housing_flex"] += per_case.get(c.reference, 0.0)
+    return assemble(result, case, other + extra, contributors, counted, beds)
 
 
 def assemble(
@@ -254,6 +315,7 @@ def assemble(
     other: np.ndarray,
     contributors: list[Contributor],
     counted: CountedCases,
+    employer_beds: EmployerBedsCount | None = None,
 ) -> Cumulative:
     """Pressure and status without and with the case, per domain, municipality and year
     (the same ``pressure_status`` and verdict rule as a single assessment)."""
@@ -320,4 +382,5 @@ def assemble(
         ),
         contributors=contributors,
         counted=counted,
+        employer_beds=employer_beds,
     )

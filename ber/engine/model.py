@@ -211,6 +211,8 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
         "pupils_secondary": secondary_k,
         "pupils_newcomer": newcomer_k,
         "peak_vehicles": peak_k,
+        # liveability: new residents likely not registered as residents in the BRP
+        "unregistered_residents": residents_k * params["liveability.unregistered_share"][:, None, None],
     }
     demand = np.stack([local[dom.demand] for dom in domains()], axis=1)  # (S, D, K, Y)
     pressure, status = pressure_status(demand, prep.capacity, params)

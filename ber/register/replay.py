@@ -12,6 +12,7 @@ from __future__ import annotations
 from ber.case.model import Case
 from ber.engine.cumulative import Cumulative
 from ber.engine.cumulative_replay import (
+    CountedBeds,
     CountedCase,
     CountedCases,
     CountedDemand,
@@ -61,7 +62,34 @@ def counted_cases(register: Register, cum: Cumulative, case: Case) -> CountedCas
         carry_forward=cum.carry_forward,
         counted_statuses=list(cum.counted_statuses),
         cases=out,
+        employer_beds=_beds(register, cum),
     )
+
+
+def _beds(register: Register, cum: Cumulative) -> list[CountedBeds] | None:
+    """The employer-beds lines of the counted cases' permit conditions, with each case's
+    first and last assessed year (from which the added flex-bed demand counts)."""
+    if cum.employer_beds is None:
+        return None
+    years: dict[str, tuple[int, int]] = {}
+    out = []
+    for line in cum.employer_beds.lines:
+        if line.reference not in years:
+            s = register.get(line.reference, with_demand=False).summary
+            years[line.reference] = (s.start_year, s.last_year)
+        first, last = years[line.reference]
+        out.append(
+            CountedBeds(
+                reference=line.reference,
+                municipality=line.municipality,
+                start_year=first,
+                last_year=last,
+                delivered=line.delivered,
+                promised=line.promised,
+                added=line.added,
+            )
+        )
+    return out
 
 
 def cumulative_with_cases(

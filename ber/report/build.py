@@ -17,6 +17,7 @@ from ber.io.paths import templates_dir
 from ber.io.report_attachments import records
 from ber.report.data import ReportData, credit_text, site_marks
 from ber.report.outcome import ReportOutcome
+from ber.report.sections_afweging import afweging_section
 from ber.report.sections_appendix import full_texts, region_list
 from ber.report.sections_back import accountability, uncertainty
 from ber.report.sections_conclusion import conclusion
@@ -46,6 +47,7 @@ SECTIONS: list[Section] = [
     map_section,
     sites_section,
     uncertainty,
+    afweging_section,  # burdens beside benefits (issue 18)
     conclusion,
     accountability,
     region_list,  # only for a long region without a label

@@ -7,6 +7,7 @@ The register (SQLite in a temp folder) holds three variants of the demo business
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -22,6 +23,7 @@ from ber.engine.cumulative_replay import CountedCases, parse_counted, replay
 from ber.io.pdf_attachment import embed_bytes, embed_case
 from ber.io.report_attachments import COUNTED_NAME, PROVENANCE_NAME
 from ber.register import Register, cumulative
+from ber.register.conditions import add_condition
 from ber.texts.messages import InputError
 from tests.core.test_cli_cumulative import fill, run
 
@@ -35,6 +37,10 @@ def test_cumulative_report_recomputed_without_register(
     db = tmp_path / "register.sqlite"
     url = f"sqlite:///{db}"
     fill(url)
+    with Register.open(url) as reg:  # Z-1 promised 100 of its 150 employer beds, none delivered yet
+        add_condition(
+            reg, "Z-1", "employer_beds", dt.date(2027, 1, 1), municipality="GM0983", beds=100, who="T"
+        )
     case_file, first, pdf = tmp_path / "demo.ber", tmp_path / "first.json", tmp_path / "report.pdf"
     save_case(demo_case(), case_file)
     code, _, err = run(
@@ -89,6 +95,8 @@ def test_cumulative_report_recomputed_without_register(
     before = json.loads(first.read_text(encoding="utf-8"))["cumulative"]
     after = json.loads(again.read_text(encoding="utf-8"))["cumulative"]
     assert after == before  # same statuses, pressures, demand, verdicts and counted cases
+    # including the permit conditions: min(100 promised, 150 declared - 0 delivered) = 100 beds added
+    assert before["employer_beds"]["added"] == 100.0 and before["employer_beds"]["promised"] == 100.0
 
     # and both equal the register's computation (summed in another order: to rounding)
     assert before["verdict_with"] == {k: _asdict(v) for k, v in from_register.verdict_with.items()}
