@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pydantic import Field
 
 from ber.case.figures import SourcedFigure, _Strict
+from ber.texts.catalogue import num as _fmt
 from ber.texts.messages import Problem
 
 #: the benefits a weight may be given to, in the order of every table
@@ -43,10 +44,6 @@ class Afweging(_Strict):
     labour_reserve: SourcedFigure | None = None
     #: explicit weights; None = no single score
     weights: Weights | None = None
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
 
 
 def afweging_problems(
