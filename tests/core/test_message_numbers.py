@@ -50,3 +50,11 @@ def test_share_sum_and_site_range_in_dutch() -> None:
     # the point's two numbers are separated by a semicolon in Dutch (the comma is the decimal sign)
     assert "(8,5; 51,4)" in site.text("nl") and "(8.5, 51.4)" in site.text("en"), site.text("nl")
     assert "lon 3-7,6, lat 50,6-53,8" in site.text("nl") and "lon 3-7.6, lat 50.6-53.8" in site.text("en")
+
+
+def test_afweging_weight_sum_in_dutch() -> None:
+    # fractions 0.5 + 0.45 = 0.95: off from 1 by more than the tolerance
+    doc = demo_doc()
+    doc["afweging"] = {"weights": {"domains": {"housing_flex": 0.5, "care_gp": 0.45}}}
+    p = only(problems_of(doc), "afweging.weights")
+    assert "0,95" in p.text("nl") and "0.95" in p.text("en"), p.text("nl")
