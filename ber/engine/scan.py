@@ -21,11 +21,12 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
 from ber import __version__
-from ber.case.model import Case
+from ber.case.model import Case, Region
 from ber.engine.assess import Context, check_case, prepare
 from ber.engine.domains import domain_keys
 from ber.engine.geometry import SitePoint
@@ -82,16 +83,22 @@ def scan(
     *,
     area: dict[str, str] | None = None,
     hosts_from: str = "municipalities",
+    region: Literal["cutoff", "case"] = "cutoff",
     progress: Progress | None = None,
 ) -> ScanResult:
     """Evaluate ``case`` with each of ``hosts`` as its site, ranked best first.
 
     The case is validated once (InputError with every problem); its own sites are
-    replaced by the hosts. Row values equal those of ``assess`` for a site there.
+    replaced by the hosts. Row values equal those of ``assess`` for a site there,
+    with ``region="cutoff"`` (default) on the case without its region list (each host
+    its own cut-off region), with ``"case"`` on the case as it is (its list plus the host).
     """
     ctx = ctx or Context.default()
     progress = progress or NoProgress()
     check_case(case, ctx)
+    sha256 = case.sha256()
+    if region == "cutoff":
+        case = case.model_copy(update={"region": Region(label=case.region.label)})
     if not hosts:
         raise ValueError("scan needs at least one host")
     specs = parameter_specs(case, ctx.ref)
@@ -116,7 +123,7 @@ def scan(
         cutoff_km=cutoff,
         full_operation_year=parts[0].full_year,
         domains=list(domain_keys()),
-        case_sha256=case.sha256(),
+        case_sha256=sha256,
         app_version=__version__,
         reference_version=ctx.ref.version,
     )
