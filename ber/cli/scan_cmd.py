@@ -103,7 +103,9 @@ def _file_hosts(case: Any, ctx: Any, path: Path, lang: Lang) -> tuple[list[Any],
     hosts = [site_point(s, ctx.table, ctx.locate) for s in full.sites]
     notices = []
     if ctx.locate is not None:
-        notices = [Problem("sites.outside", params={"name": s.name}) for s in hosts if ctx.locate(s.x, s.y) is None]
+        notices = [
+            Problem("sites.outside", params={"name": s.name}) for s in hosts if ctx.locate(s.x, s.y) is None
+        ]
     return hosts, {"kind": "file", "code": "", "name": path.name}, notices
 
 
@@ -120,7 +122,7 @@ def _print_table(result: Any, top: int, lang: Lang) -> None:
         )
     )
     by_site = result.hosts_from != "municipalities"  # hosts by municipality: the site is its centroid
-    columns = ("site", "host") if by_site else ("host",)
+    columns: tuple[str, ...] = ("site", "host") if by_site else ("host",)
     columns += ("red", "amber", "unknown_share", "max_pressure", "vehicle_km")
     head = [f"{'#':>3}", *(text(f"cli.compare.column.{c}", lang) for c in columns)]
     widths = ([-32, -24] if by_site else [-24]) + [5, 6, 14, 22, 16]

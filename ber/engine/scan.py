@@ -50,9 +50,9 @@ def municipality_hosts(ctx: Context, codes: Sequence[str]) -> list[SitePoint]:
     return out
 
 
-def host_regions(case: Case, ctx: Context, hosts: Sequence[SitePoint], cutoff_km: float) -> tuple[
-    np.ndarray, np.ndarray
-]:
+def host_regions(
+    case: Case, ctx: Context, hosts: Sequence[SitePoint], cutoff_km: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Distances ``(H, N)`` from every host's site to every centroid of the table (the
     host's own 0) and each host's region ``(H, N)`` (as ``assess.region_codes``)."""
     table = ctx.table
@@ -103,15 +103,15 @@ def scan(
         raise ValueError("scan needs at least one host")
     specs = parameter_specs(case, ctx.ref)
     cutoff = specs["gravity.cutoff_km"].central
-    dist, region = host_regions(case, ctx, hosts, cutoff)
+    dist, own = host_regions(case, ctx, hosts, cutoff)
     min_cov = specs["verdict.min_coverage"].central
     central = central_params(specs)
-    groups = _groups(hosts, region, cutoff)
+    groups = _groups(hosts, cutoff)
     progress.report(0.05, "prepared")
     parts: list[_Part] = []
     for g, idx in enumerate(groups):
         check_cancel(progress)
-        parts.append(_part(case, ctx, specs, [hosts[i] for i in idx], dist[idx], region[idx], central, min_cov))
+        parts.append(_part(case, ctx, specs, [hosts[i] for i in idx], dist[idx], own[idx], central, min_cov))
         progress.report(0.05 + 0.9 * (g + 1) / len(groups), "hosts")
     order = np.concatenate(groups)
     rows = _ranked([hosts[i] for i in order], _Part.join(parts), ctx)
@@ -135,7 +135,7 @@ def scan(
 GROUP_CELL_CUTOFFS = 1.5
 
 
-def _groups(hosts: Sequence[SitePoint], region: np.ndarray, cutoff_km: float) -> list[np.ndarray]:
+def _groups(hosts: Sequence[SitePoint], cutoff_km: float) -> list[np.ndarray]:
     """Host indices by grid cell (in the hosts' order within a cell)."""
     cell_m = max(cutoff_km, 5.0) * 1000.0 * GROUP_CELL_CUTOFFS
     cells: dict[tuple[int, int], list[int]] = {}
@@ -230,9 +230,7 @@ def _verdicts(
     unknown_share = np.divide(share.sum(axis=1), n_has, out=np.zeros(len(n_has)), where=n_has > 0)
     coverage = np.where(has, 1.0 - share, 1.0)
     known_p = known & inside & ~np.isnan(pressure)
-    max_p = np.where(
-        known_p.any(axis=(1, 2)), np.where(known_p, pressure, -np.inf).max(axis=(1, 2)), np.nan
-    )
+    max_p = np.where(known_p.any(axis=(1, 2)), np.where(known_p, pressure, -np.inf).max(axis=(1, 2)), np.nan)
 
     # the worst municipality with known capacity and demand: severity, then pressure, then demand
     cand = known & (dem > 0)
@@ -243,7 +241,9 @@ def _verdicts(
     m &= dem == np.where(m, dem, -np.inf).max(axis=2, keepdims=True)
     worst = m.shape[2] - 1 - np.argmax(m[:, :, ::-1], axis=2)  # the last of equals, as lexsort
     has_worst = cand.any(axis=2)
-    worst_status = np.where(has_worst, np.take_along_axis(status, worst[:, :, None], 2)[:, :, 0], Status.GREEN)
+    worst_status = np.where(
+        has_worst, np.take_along_axis(status, worst[:, :, None], 2)[:, :, 0], Status.GREEN
+    )
     verdict = np.where((worst_status == Status.GREEN) & (coverage < min_coverage), Status.GREY, worst_status)
     worst_p = np.where(has_worst, np.take_along_axis(pressure, worst[:, :, None], 2)[:, :, 0], np.nan)
     names = np.array([*codes, None], dtype=object)

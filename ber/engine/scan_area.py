@@ -60,7 +60,7 @@ def resolve_area(ctx: Context, value: str) -> Area:
     if len(exact) == 1:
         return exact[0]
     if matches and all(a.members == matches[0].members for a in matches):
-        return matches[0]  # one area by several names (AM29 and CR37 are both Noord-Limburg)
+        return matches[0]  # one set of municipalities under several codes: any of them
     if matches:
         codes = ", ".join(f"{a.code} ({a.name})" for a in matches)
         raise InputError([Problem("scan.area_ambiguous", OPTION, {"value": wanted, "codes": codes})])

@@ -115,8 +115,10 @@ def write_scan_gpkg(
     """The ``scan`` layer: host municipalities as polygons when ``polygons`` (code -> RD
     geometry) cover them and the hosts are municipalities, else the host points."""
     ranks = site_ranks(result.rows)
-    if result.hosts_from != "municipalities" or polygons is None or any(
-        r.host_municipality not in polygons for r in ranks
+    if (
+        result.hosts_from != "municipalities"
+        or polygons is None
+        or any(r.host_municipality not in polygons for r in ranks)
     ):
         write_ranking_gpkg(path, ranks, lang)
         return ["sites"]

@@ -72,7 +72,11 @@ def test_each_host_equals_its_own_assessment(ctx: Context, varied: bool) -> None
             else:
                 assert row.pressure[key] == pytest.approx(v.pressure, rel=1e-12)
         cells = [d.status for m in one.municipalities for d in m.domains.values()]
-        assert (row.red, row.amber, row.grey) == (cells.count("red"), cells.count("amber"), cells.count("grey"))
+        assert (row.red, row.amber, row.grey) == (
+            cells.count("red"),
+            cells.count("amber"),
+            cells.count("grey"),
+        )
     if varied:
         assert {"red", "green"} <= statuses  # the comparison is not all-grey
 
