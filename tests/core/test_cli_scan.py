@@ -134,3 +134,13 @@ def test_refuses_symlink_and_fifo_outputs(
     err = capsys.readouterr().err
     assert "link.json" in err and "pipe.csv" in err and "symbolic link" in err
     assert target.read_text(encoding="utf-8") == "keep"
+
+
+def test_invalid_case_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = demo_case("en").model_dump(by_alias=True, mode="json")
+    case["business"]["jobs"] = -5
+    path = tmp_path / "bad.ber"
+    path.write_text(json.dumps(case), encoding="utf-8")
+    assert main(["--lang", "en", "scan", str(path), "--within", "NL"]) == 2
+    err = capsys.readouterr().err
+    assert "business.jobs" in err and "Traceback" not in err
