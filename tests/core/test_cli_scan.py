@@ -74,9 +74,12 @@ def test_areas_by_code_and_name(demo_file: Path, area: str, kind: str, code: str
 
 
 def test_sites_file(demo_file: Path, tmp_path: Path) -> None:
-    out = tmp_path / "s.json"
+    out, gpkg = tmp_path / "s.json", tmp_path / "s.gpkg"
     sites = _points(tmp_path / "parks.geojson")
-    assert main(["scan", str(demo_file), "--sites", str(sites), "--json", str(out), "--quiet"]) == 0
+    argv = ["scan", str(demo_file), "--sites", str(sites), "--json", str(out), "--gpkg", str(gpkg), "--quiet"]
+    assert main(argv) == 0
+    with sqlite3.connect(gpkg) as con:  # the file's points, not municipality polygons
+        assert con.execute("SELECT count(*), min(rank), max(rank) FROM sites").fetchone() == (2, 1, 2)
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["hosts_from"] == "sites"
     assert {(h["name"], h["host_municipality"]) for h in doc["hosts"]} == {
