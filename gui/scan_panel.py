@@ -59,6 +59,11 @@ def scan_colouring(result: ScanResult) -> tuple[dict[str, str], dict[str, str]]:
     return statuses, tooltips
 
 
+def case_key(case: Any) -> str:
+    """What a scan depends on: the case without its sites (the scan replaces them)."""
+    return str(case.model_copy(update={"sites": []}).sha256())
+
+
 def area_choices(ctx: Any) -> list[tuple[str, str]]:
     """(code, label) of every area of the context's geodata: NL first, then by kind."""
     out = [("NL", tr("scan.area_nl"))]
@@ -86,6 +91,9 @@ class ScanPanel(QGroupBox):
         self.context_provider: Callable[[], Any] = lambda: None
         self.result: ScanResult | None = None
         self.job: ProgressHandle | None = None
+        #: what the shown scan was computed from (the case without its sites), and the running one
+        self._scanned_key: str | None = None
+        self._running_key: str | None = None
         lay = QVBoxLayout(self)
         intro = QLabel(tr("scan.intro"))
         intro.setWordWrap(True)
@@ -157,6 +165,7 @@ class ScanPanel(QGroupBox):
         if self.job is not None:
             self.job.cancel()
         code = self.area_code()
+        self._running_key = case_key(case)
 
         def job(handle: ProgressHandle) -> ScanResult:
             from ber.engine.scan import municipality_hosts, scan
@@ -187,7 +196,15 @@ class ScanPanel(QGroupBox):
 
     def _done(self, result: ScanResult) -> None:
         self._finish()
+        self._scanned_key = self._running_key
         self.show_result(result)
+
+    def case_changed(self) -> None:
+        """A new result of the window: say so when the shown scan no longer fits the case
+        (its sites do not count: the scan replaces them)."""
+        case = self.case_provider()
+        if self.result is not None and case is not None and case_key(case) != self._scanned_key:
+            self.label_status.setText(tr("scan.stale"))
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()

@@ -216,6 +216,7 @@ class MapPage(QWidget):
 
     def show_result(self, result: Assessment) -> None:
         self.result = result
+        self.scan_panel.case_changed()
         lang = language()
         self.sites_model.set_table(*sites_table(result, lang))
         self.sites_view.resizeRowsToContents()

@@ -97,3 +97,7 @@ def test_move_the_site_asks_first_and_undoes(make_window: Any, qtbot: Any, monke
     assert len(window.state.case.sites) == len(before)
     window.state.undo_stack.undo()
     assert window.state.case.to_dict()["sites"] == before
+    qtbot.waitUntil(lambda: window.result.case_sha256 == window.state.case.sha256(), timeout=10_000)
+    assert panel.label_status.text() != tr("scan.stale")  # the sites moved: the scan still fits
+    window.state.set_value("business.jobs", 450, "jobs")  # the case itself changed
+    qtbot.waitUntil(lambda: panel.label_status.text() == tr("scan.stale"), timeout=10_000)
