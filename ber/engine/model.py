@@ -132,8 +132,8 @@ def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | 
         g1 = prep.manual_shares / (1.0 - xb) if xb < 1.0 else np.zeros(K)
         g = g_set = np.broadcast_to(g1, (s_count, K))
     else:  # default residence model: ber/engine/residence.py
-        host = region.index(site.host) if site.host in region else None
         if hosts is None:
+            host = region.index(site.host) if site.host in region else None
             res = residence_shares(d, region.dwellings, host, params)
         else:
             res = residence_shares(d, region.dwellings, hosts.host, params, hosts.in_region)
