@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ber.engine.scan_result import ScanResult, ScanRow
 from ber.engine.status import severity
-from ber.texts.labels import STATUS_LABELS, format_number
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number
 from ber.texts.verdicts import percent_floor, pressure_percent_text
 from gui.models import STATUS_BACKGROUND, Cell, CellTableModel
 from gui.texts import language, tr
@@ -57,6 +57,16 @@ def scan_colouring(result: ScanResult) -> tuple[dict[str, str], dict[str, str]]:
             verdict=STATUS_LABELS[worst_verdict(r)][lang],
         )
     return statuses, tooltips
+
+
+def verdicts_tip(row: ScanRow) -> str:
+    """Every domain's verdict for the host, one per line (the domains of the registry)."""
+    lang = language()
+    return "\n".join(
+        f"{DOMAIN_LABELS[d][lang]}: {STATUS_LABELS[v][lang]}"
+        for d, v in row.verdict.items()
+        if d in DOMAIN_LABELS
+    )
 
 
 def case_key(case: Any) -> str:
@@ -241,7 +251,7 @@ class ScanPanel(QGroupBox):
                 [
                     Cell(str(r.rank), align_right=True, value=r.rank),
                     Cell(r.host_name),
-                    Cell(STATUS_LABELS[worst][lang], STATUS_BACKGROUND[worst]),
+                    Cell(STATUS_LABELS[worst][lang], STATUS_BACKGROUND[worst], verdicts_tip(r)),
                     Cell(str(r.red), STATUS_BACKGROUND["red"] if r.red else None, align_right=True),
                     Cell(str(r.amber), STATUS_BACKGROUND["amber"] if r.amber else None, align_right=True),
                     Cell(percent_floor(r.unknown_share, lang), align_right=True),

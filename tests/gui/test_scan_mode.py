@@ -41,6 +41,8 @@ def test_scan_of_a_province_ranks_and_colours_the_map(make_window: Any, qtbot: A
     assert view.statuses() == {r.host_municipality: worst_verdict(r) for r in expected.rows}
     assert view.region() == set(area.members)
     assert "31" in panel.label_status.text()
+    tip = panel.model.cell(panel.model.row_of("GM0983"), 2).tooltip  # every domain's verdict
+    assert tip.count("\n") == len(expected.domains) - 1 and "flexbedden: rood" in tip
     # a municipality clicked on the map selects its row
     view.municipalityClicked.emit("GM0983")
     assert panel.selected_row() is not None and panel.selected_row().host_municipality == "GM0983"
