@@ -158,3 +158,24 @@ def test_document(ctx: Context) -> None:
     assert doc["hosts"][0]["rank"] == 1
     assert doc["cutoff_km"] == 40.0
     assert not math.isnan(doc["hosts"][0]["unknown_share"])
+
+
+def test_manual_residence_and_cutoff_override(ctx: Context) -> None:
+    """Manual residence shares and a 25 km cut-off: each host still equals its assessment."""
+    doc: dict[str, Any] = demo_case_dict("en")
+    doc["region"] = {"label": "scan"}
+    doc["workforce"]["residence"] = {
+        "method": "manual",
+        "shares": {"GM0983": 0.5, "GM1507": 0.3, "GM0984": 0.15},
+    }
+    doc["overrides"] = {"gravity.cutoff_km": {"value": 25, "justification": "test"}}
+    case = Case.model_validate(doc)
+    result = scan(case, municipality_hosts(ctx, ["GM0983", "GM0344", "GM0014"]), ctx)
+    assert result.cutoff_km == 25
+    for row in result.rows:
+        one = assess(_at(case, row.host_municipality), ctx)
+        assert row.region_size == len(one.region.municipalities)
+        assert row.verdict == {k: v.status for k, v in one.verdict.items()}
+        assert row.commute_vehicle_km_per_day == pytest.approx(
+            one.totals.value("commute_vehicle_km_per_day"), rel=1e-12
+        )
