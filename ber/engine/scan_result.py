@@ -83,7 +83,6 @@ class ScanResult:
     case_sha256: str
     app_version: str
     reference_version: str
-    notices: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
