@@ -10,6 +10,7 @@ asks first and makes the change undoable, ``gui.scan_mode``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from ber.engine.scan_result import ScanResult, ScanRow
 from ber.engine.status import severity
+from ber.maplayer import PressureRamp
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number
+from ber.texts.messages import Lang
 from ber.texts.verdicts import percent_floor, pressure_percent_text
 from gui.models import STATUS_BACKGROUND, Cell, CellTableModel
 from gui.texts import language, tr
@@ -33,11 +36,32 @@ from gui.workers import ProgressHandle, error_text, run_in_pool
 
 #: the area kinds offered, in this order after "Heel Nederland"
 AREA_KINDS = ("provincie", "arbeidsmarktregio", "corop")
+#: map colourings of a scan: each host's worst verdict, or its rank on a green-to-red ramp
+COLOURINGS = ("verdict", "rank")
 
 
 def worst_verdict(row: ScanRow) -> str:
     """The host's worst domain verdict (red > amber > grey > green)."""
     return max(row.verdict.values(), key=severity, default="grey")
+
+
+@dataclass(frozen=True)
+class RankRamp(PressureRamp):
+    """The map's colour ramp read as rank: green the first host, red the last."""
+
+    hosts: int = 1
+    amber: float = 0.5
+    red: float = 1.0
+    maximum: float = 1.0
+
+    def tick_labels(self, lang: Lang) -> list[tuple[float, str]]:
+        return [(0.0, tr("scan.rank_first")), (1.0, tr("scan.rank_last", n=self.hosts))]
+
+
+def rank_fractions(result: ScanResult) -> dict[str, float | None]:
+    """Host code -> position on the rank ramp (0 the first, 1 the last)."""
+    last = max(len(result.rows) - 1, 1)
+    return {r.host_municipality: (r.rank - 1) / last for r in result.rows}
 
 
 def scan_colouring(result: ScanResult) -> tuple[dict[str, str], dict[str, str]]:
@@ -124,6 +148,17 @@ class ScanPanel(QGroupBox):
         self.button_cancel.clicked.connect(self.cancel)
         bar.addWidget(self.button_cancel)
         lay.addLayout(bar)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("scan.colour_by")))
+        self.combo_colour = QComboBox()
+        self.combo_colour.setObjectName("combo_scan_colour")
+        self.combo_colour.setAccessibleName(tr("scan.colour_by"))
+        for key in COLOURINGS:
+            self.combo_colour.addItem(tr(f"scan.colour.{key}"), key)
+        self.combo_colour.currentIndexChanged.connect(lambda _i: self.scanned.emit(self.result))
+        bar.addWidget(self.combo_colour)
+        bar.addStretch(1)
+        lay.addLayout(bar)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress_scan")
         self.progress.setAccessibleName(tr("scan.title"))
@@ -160,6 +195,9 @@ class ScanPanel(QGroupBox):
             self.combo_area.addItem(label, code)
         index = self.combo_area.findData(current)
         self.combo_area.setCurrentIndex(max(0, index))
+
+    def colouring(self) -> str:
+        return str(self.combo_colour.currentData() or "verdict")
 
     def area_code(self) -> str:
         return str(self.combo_area.currentData() or "NL")

@@ -137,7 +137,7 @@ class MapPage(QWidget):
 
         self.scan_panel = ScanPanel()  # "Waar past het het best?" (gui.scan_mode wires it)
         self.scan_panel.setVisible(False)
-        self.scan_panel.scanned.connect(lambda _r: self.recolour())
+        self.scan_panel.scanned.connect(lambda _r: self.recolour())  # also a new colouring
         self.scan_panel.hostSelected.connect(self.select)
         self.splitter.addWidget(self.scan_panel)
         self.splitter.setStretchFactor(0, 1)
@@ -253,7 +253,13 @@ class MapPage(QWidget):
             self.view.set_region([r.host_municipality for r in scanned.rows])
             statuses, tooltips = scan_colouring(scanned)
             self.view.set_tooltips(tooltips)
-            self.view.set_statuses(statuses, tr("scan.legend"))
+            if self.scan_panel.colouring() == "rank":
+                from gui.scan_panel import RankRamp, rank_fractions
+
+                ramp = RankRamp(hosts=len(scanned.rows))
+                self.view.set_pressures(rank_fractions(scanned), tr("scan.legend_rank"), ramp)
+            else:
+                self.view.set_statuses(statuses, tr("scan.legend"))
             return
         d = self.combo_domain.currentData()
         if d == POLICY:

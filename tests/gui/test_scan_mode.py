@@ -43,6 +43,15 @@ def test_scan_of_a_province_ranks_and_colours_the_map(make_window: Any, qtbot: A
     assert "31" in panel.label_status.text()
     tip = panel.model.cell(panel.model.row_of("GM0983"), 2).tooltip  # every domain's verdict
     assert tip.count("\n") == len(expected.domains) - 1 and "flexbedden: rood" in tip
+    # by rank: green for the first host, red for the last, on the ramp's legend
+    panel.combo_colour.setCurrentIndex(panel.combo_colour.findData("rank"))
+    assert view.legend_label() == tr("scan.legend_rank")
+    first, last = expected.rows[0].host_municipality, expected.rows[-1].host_municipality
+    assert view.colour_of(first) != view.colour_of(last)
+    assert view.colour_of(first)[1] > view.colour_of(first)[0]  # greenish
+    assert view.colour_of(last)[0] > view.colour_of(last)[1]  # reddish
+    panel.combo_colour.setCurrentIndex(panel.combo_colour.findData("verdict"))
+    assert view.legend_label() == tr("scan.legend")
     # a municipality clicked on the map selects its row
     view.municipalityClicked.emit("GM0983")
     assert panel.selected_row() is not None and panel.selected_row().host_municipality == "GM0983"
