@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
         self.page_map.importGeodataRequested.connect(self.map_region.import_geodata_dialog)
         self.page_map.regionToggleRequested.connect(self.map_region.toggle_region_municipality)
         self.page_map.tickModeChanged.connect(self.map_region.tick_mode_changed)
+        from gui.scan_mode import connect_scan
+
+        connect_scan(self)
         self.page_report.pdfRequested.connect(lambda: self.exports.export_pdf())
         self.page_report.excelRequested.connect(lambda: self.exports.export_excel())
         self.page_report.cancelRequested.connect(self.exports.cancel_report)
