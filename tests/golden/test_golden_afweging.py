@@ -4,7 +4,8 @@
 Base case ``thresholds.ber``: 100 jobs, every job a labour migrant of category ``eu_mid``
 (no family: ``family.eu_mid`` = 0), all living in Venlo (manual share 1.0): Venlo gets
 100 new residents. Inhabitants of Venlo in the demo table (CBS): 103,789. Sector
-``distribution``: value added per job 80,000 euro (reference row). Flex capacity 200
+``distribution``: value added per job 80,000 euro (reference row, still an assumption:
+no CBS value-added row for branch H/52 was found). Flex capacity 200
 beds: pressure 100 / 200 = 0.5 = the amber threshold -> amber.
 """
 
@@ -136,7 +137,8 @@ def test_place_inhabitants_must_be_positive() -> None:
 def test_benefits() -> None:
     """100 jobs, migrant share 0.6: 60 by labour migrants, 40 locally; plot 4 ha: 25 jobs
     per ha; value added 100 x 80,000 = 8,000,000 euro per year (60,000 - 110,000 per job:
-    6,000,000 - 11,000,000); labour reserve 800: 40 / 800 = 0.05."""
+    6,000,000 - 11,000,000; sector ``distribution``, an assumption); labour reserve 800:
+    40 / 800 = 0.05."""
     case = load(
         business={"plot_area_ha": 4.0},
         workforce={"migrant_share": 0.6},
@@ -158,6 +160,36 @@ def test_benefits() -> None:
     )
     assert b.local_jobs_per_reserve == rel(0.05)
     assert b.labour_reserve_source.startswith("UWV")
+
+
+@pytest.mark.parametrize(
+    ("sector", "per_job", "total"),
+    [
+        # CBS 84088NED / 84164NED, 2022*, A-U: 859,803 mln euro / 10,157 thousand persons
+        # employed = 84,652 -> 84,700; / 11,377 thousand jobs = 75,574 -> 75,600;
+        # / 8,145 thousand labour years = 105,562 -> 105,600. 100 jobs x each.
+        ("other", (84_700, 75_600, 105_600), (8_470_000, 7_560_000, 10_560_000)),
+        # 01 Landbouw: 13,926 mln euro / 198 = 70,333 -> 70,300; / 249 = 55,928 -> 55,900;
+        # / 174 = 80,034 -> 80,000. 100 jobs x each.
+        ("greenhouse_horticulture", (70_300, 55_900, 80_000), (7_030_000, 5_590_000, 8_000_000)),
+    ],
+)
+def test_benefits_with_a_cbs_sourced_sector(
+    sector: str, per_job: tuple[float, float, float], total: tuple[float, float, float]
+) -> None:
+    """Sectors whose value added per job comes from CBS carry that source and year 2022."""
+    b = run(load(business={"sector": sector})).benefits
+    assert (b.value_added_per_job.central, b.value_added_per_job.low, b.value_added_per_job.high) == (
+        rel(per_job[0]),
+        rel(per_job[1]),
+        rel(per_job[2]),
+    )
+    assert (b.value_added_total.central, b.value_added_total.low, b.value_added_total.high) == (
+        rel(total[0]),
+        rel(total[1]),
+        rel(total[2]),
+    )
+    assert (b.value_added_source, b.value_added_year) == ("cbs_nr_2022_value_added_labour", 2022)
 
 
 def test_no_plot_area_no_jobs_per_hectare() -> None:
