@@ -71,6 +71,7 @@ class QualitativePage(QWidget):
 
         combo = QComboBox()
         combo.setObjectName(f"combo_rating_{key}")
+        combo.setMaximumWidth(260)
         combo.addItem(tr("qualitative.unrated"), None)
         for rating in RATINGS:
             combo.addItem(text(f"label.rating.{rating}", lang), rating)
