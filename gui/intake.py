@@ -99,7 +99,7 @@ class IntakePage(QWizardPage):
         self.lay.addStretch(1)
         self.lay.addWidget(self.message)
 
-    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+    def validatePage(self) -> bool:
         return self.wizard_.leave_page(self)
 
 

@@ -41,7 +41,9 @@ class TextAnswers:
     def bind_beds(self, edit: NumberEdit, message: QLabel, host: Callable[[], str | None]) -> None:
         self.beds = edit
         code = host()
-        current = sum(b.beds for b in self.binder.state.case.workforce.employer_beds if b.municipality == code)
+        current = sum(
+            b.beds for b in self.binder.state.case.workforce.employer_beds if b.municipality == code
+        )
         if current:
             edit.show_value(current, language())
 
@@ -49,7 +51,9 @@ class TextAnswers:
             problem, value, _note = edit.read()
             if problem:
                 self.beds_problem = Problem(
-                    "input." + problem, "workforce.employer_beds", {"value": edit.text().strip(), **edit.allowed()}
+                    "input." + problem,
+                    "workforce.employer_beds",
+                    {"value": edit.text().strip(), **edit.allowed()},
                 )
                 message.setText(problem_text(self.beds_problem, language()))
                 message.setVisible(True)

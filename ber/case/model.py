@@ -285,7 +285,16 @@ def parse_case(doc: Any, path: str = "") -> Case:
         raise InputError(limit_problems)
     doc = migrate(dict(doc), path)
     problems: list[Problem] = []
-    known = {"schema", *_SECTIONS, "sites", "capacity", "overrides", "policy", "existing_migrants", "qualitative"}
+    known = {
+        "schema",
+        *_SECTIONS,
+        "sites",
+        "capacity",
+        "overrides",
+        "policy",
+        "existing_migrants",
+        "qualitative",
+    }
     for key in doc:
         if key not in known:
             problems.append(Problem("field.unknown", str(key)))

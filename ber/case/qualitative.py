@@ -44,9 +44,7 @@ def qualitative_problems(qualitative: dict[str, QualitativeRating]) -> list[Prob
     problems: list[Problem] = []
     for key, item in qualitative.items():
         if not THEME_KEY.fullmatch(key):
-            problems.append(
-                Problem("qualitative.bad_key", f"qualitative.{key}", {"value": repr(key)[:60]})
-            )
+            problems.append(Problem("qualitative.bad_key", f"qualitative.{key}", {"value": repr(key)[:60]}))
             continue
         if item.rating is not None and not item.evidence.strip():
             problems.append(
@@ -66,7 +64,7 @@ def theme_keys(qualitative: dict[str, QualitativeRating]) -> list[str]:
 
 
 def rating_label(item: QualitativeRating | None, lang: Lang) -> str:
-    """"beperkt", or "niet beoordeeld" for a theme without rating."""
+    """ "beperkt", or "niet beoordeeld" for a theme without rating."""
     rating = item.rating if item is not None else None
     return text(f"label.rating.{rating or 'unrated'}", lang)
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from ber.case.intake import declared_label_key
 from ber.case.qualitative import rating_label, theme_keys
+from ber.reference.themes import load_themes
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
-from ber.reference.themes import load_themes
 from ber.texts.catalogue import text
 
 
@@ -66,7 +66,7 @@ def qualitative_section(data: ReportData) -> list[Any]:
 
 
 def declared_note(data: ReportData) -> list[Any]:
-    """"Opgegeven door de werkgever (intake): banen, opbouw, …" under the inputs; nothing without intake."""
+    """ "Opgegeven door de werkgever (intake): banen, opbouw, …" under the inputs; nothing without intake."""
     paths = data.case.meta.declared_by_employer
     if not paths:
         return []

@@ -131,7 +131,9 @@ def test_long_evidence_is_allowed_up_to_the_long_text_limit() -> None:
     assert _problems(_doc(nuisance={"rating": "none", "evidence": "a" * 5000})) == []
     with pytest.raises(InputError) as err:
         _problems(_doc(nuisance={"rating": "none", "evidence": "a" * 20_001}))
-    assert [(p.code, p.field) for p in err.value.problems] == [("limit.text", "qualitative.nuisance.evidence")]
+    assert [(p.code, p.field) for p in err.value.problems] == [
+        ("limit.text", "qualitative.nuisance.evidence")
+    ]
 
 
 # --- outputs ---------------------------------------------------------------------------------
@@ -140,7 +142,11 @@ def test_long_evidence_is_allowed_up_to_the_long_text_limit() -> None:
 @pytest.fixture(scope="module")
 def assessed() -> tuple[Case, Any]:
     doc = _doc(
-        nuisance={"rating": "limited", "evidence": "Twee locaties aan de dorpsrand.", "source": "Bezoek 12-11"},
+        nuisance={
+            "rating": "limited",
+            "evidence": "Twee locaties aan de dorpsrand.",
+            "source": "Bezoek 12-11",
+        },
         exploitation_agency={"rating": "considerable", "evidence": "Bureau X, toelating aangevraagd."},
     )
     doc["meta"]["declared_by_employer"] = ["business.jobs", "qualitative.exploitation_agency.evidence"]

@@ -81,7 +81,9 @@ def test_the_intake_fills_the_case_and_marks_what_the_employer_declared(
     assert wizard.currentPage().key == "jobs"
     message = _child(wizard, QLabel, "intake_message_jobs")
     assert message.isVisible()
-    assert "Ploegendienst" in message.text() and "1 tot en met 4 ploegen per dag" in message.text(), message.text()
+    assert "Ploegendienst" in message.text() and "1 tot en met 4 ploegen per dag" in message.text(), (
+        message.text()
+    )
     _shot(wizard, "intake_bad_value.png")
     assert w.state.case.business.shifts_per_day == 7  # kept as typed (never lost), marked
     _type(qtbot, shifts, "2")
@@ -152,7 +154,9 @@ def test_the_intake_fills_the_case_and_marks_what_the_employer_declared(
 
     # the marks next to the fields on the pages
     jobs_caption = next(
-        label for label in w.page_business.findChildren(QLabel) if label.buddy() is w.findChild(QLineEdit, "edit_jobs")
+        label
+        for label in w.page_business.findChildren(QLabel)
+        if label.buddy() is w.findChild(QLineEdit, "edit_jobs")
     )
     assert jobs_caption.text().endswith("(werkgever)")
     area_caption = next(
