@@ -82,7 +82,7 @@ class IntakePage(QWizardPage):
         self.message = error_label(self)
         self.message.setObjectName(f"intake_message_{key}")
 
-    def question(self, key: str) -> None:
+    def ask(self, key: str) -> None:
         label = QLabel(tr(f"intake.{key}"))
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
@@ -156,7 +156,7 @@ class IntakeWizard(QWizard):
         source.setWordWrap(True)
         source.setStyleSheet("color: #555;")
         page.lay.addWidget(source)
-        page.question("q_business")
+        page.ask("q_business")
         form = page.new_form()
         name = QLineEdit()
         self.binder.line(name, "business.name", add_row(form, tr("business.name"), name, "", "intake_name"))
@@ -170,7 +170,7 @@ class IntakeWizard(QWizard):
         sector.activated.connect(lambda _i: self._touch("business.sector"))
 
     def _build_site(self, page: IntakePage) -> None:
-        page.question("q_site")
+        page.ask("q_site")
         form = page.new_form()
         index = self._site_index()
         name = QLineEdit()
@@ -187,7 +187,7 @@ class IntakeWizard(QWizard):
         combo.activated.connect(lambda _i: self._set_municipality(str(combo.currentData())))
 
     def _build_jobs(self, page: IntakePage) -> None:
-        page.question("q_jobs")
+        page.ask("q_jobs")
         page.new_form()
         jobs = NumberEdit(optional=True, low=0, high=MAX_JOBS, unit=tr("unit.jobs", count=2))
         self._bind_number(page, jobs, "business.jobs", tr("business.jobs"), "intake_jobs")
@@ -199,13 +199,13 @@ class IntakeWizard(QWizard):
             integer=True, low=SHIFTS_RANGE[0], high=SHIFTS_RANGE[1], unit=tr("unit.shifts", count=2)
         )
         self._bind_number(page, shifts, "business.shifts_per_day", tr("business.shifts"), "intake_shifts")
-        page.question("q_ramp")
+        page.ask("q_ramp")
         ramp = RampUpEditor(self.binder)
         ramp.setObjectName("intake_ramp")
         page.lay.addWidget(ramp)
 
     def _build_workforce(self, page: IntakePage) -> None:
-        page.question("q_workforce")
+        page.ask("q_workforce")
         page.new_form()
         migrant = percent_edit(optional=True)
         migrant.setPlaceholderText(tr("workforce.migrant_default"))
@@ -216,7 +216,7 @@ class IntakeWizard(QWizard):
             edit = percent_edit()
             label = self.ref.categories[key].label(language())
             self._bind_number(page, edit, f"workforce.category_shares.{key}", label, f"intake_share_{key}")
-        page.question("q_recruitment")
+        page.ask("q_recruitment")
         page.new_form()
         local = percent_edit()
         self._bind_number(
@@ -230,7 +230,7 @@ class IntakeWizard(QWizard):
         self._bind_number(
             page, cross, "workforce.cross_border_share", tr("workforce.cross_border"), "intake_cross_border"
         )
-        page.question("q_seasonal")
+        page.ask("q_seasonal")
         form = page.new_form()
         self.answers.seasonal = _named(QPlainTextEdit(), "intake_seasonal")
         self.answers.seasonal.setTabChangesFocus(True)
@@ -238,7 +238,7 @@ class IntakeWizard(QWizard):
         form.addRow(QLabel(tr("intake.seasonal")), self.answers.seasonal)
 
     def _build_housing(self, page: IntakePage) -> None:
-        page.question("q_housing")
+        page.ask("q_housing")
         page.new_form()
         beds = NumberEdit(optional=True, low=0, high=MAX_BEDS, unit=text("label.unit.beds", language()))
         beds.setObjectName("intake_beds")
@@ -249,13 +249,13 @@ class IntakeWizard(QWizard):
         self.answers.facilities.setTabChangesFocus(True)
         self.answers.facilities.setFixedHeight(60)
         page.form.addRow(QLabel(tr("intake.facilities")), self.answers.facilities)
-        page.question("q_transport")
+        page.ask("q_transport")
         page.new_form()
         shuttle = percent_edit()
         self._bind_number(
             page, shuttle, "mitigations.shuttle_share", tr("mitigations.shuttle_share"), "intake_shuttle"
         )
-        page.question("q_agency")
+        page.ask("q_agency")
         form = page.new_form()
         self.answers.agency = _named(QLineEdit(), "intake_agency")
         form.addRow(QLabel(tr("intake.agency")), self.answers.agency)
