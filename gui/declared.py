@@ -50,8 +50,14 @@ class DeclaredMarks:
                 label.setProperty(_BASE, base)
             declared = is_declared(case, b.path)
             b.widget.setProperty("declared", declared)
-            label.setText(f"{base} {tr('declared.suffix')}" if declared else str(base))
+            label.setText(_marked(str(base)) if declared else str(base))
             label.setToolTip(tr("declared.tip") if declared else "")
 
     def is_marked(self, widget: QWidget) -> bool:
         return bool(widget.property("declared"))
+
+
+def _marked(caption: str) -> str:
+    """ "Aantal banen:" -> "Aantal banen (werkgever):"."""
+    colon = ":" if caption.endswith(":") else ""
+    return f"{caption.removesuffix(':')} {tr('declared.suffix')}{colon}"

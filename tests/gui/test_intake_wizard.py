@@ -158,13 +158,16 @@ def test_the_intake_fills_the_case_and_marks_what_the_employer_declared(
         for label in w.page_business.findChildren(QLabel)
         if label.buddy() is w.findChild(QLineEdit, "edit_jobs")
     )
-    assert jobs_caption.text().endswith("(werkgever)")
+    assert jobs_caption.text().endswith("(werkgever):")
     area_caption = next(
         label
         for label in w.page_business.findChildren(QLabel)
         if label.buddy() is w.findChild(QLineEdit, "edit_floor_area")
     )
     assert "(werkgever)" not in area_caption.text()
+    w.steps.setCurrentRow(0)
+    qtbot.wait(50)  # the form's label column widens to the marked captions
+    _shot(w, "intake_marks_business.png")
 
     # every answer went through the one undo stack (autosave follows it); the save has it all
     assert w.state.undo_stack.count() > depth + 10
