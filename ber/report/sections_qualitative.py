@@ -35,7 +35,7 @@ def qualitative_section(data: ReportData) -> list[Any]:
         item = items.get(key)
         evidence = item.evidence.strip() if item is not None else ""
         if evidence and f"qualitative.{key}.evidence" in case.meta.declared_by_employer:
-            evidence = tx("qualitative.declared", text=evidence, mark=mark)
+            evidence = f"{evidence} ({mark})"
         rows.append(
             [
                 themes.label(key, data.lang),
