@@ -22,7 +22,7 @@ from ber.texts.catalogue import text
 
 def qualitative_section(data: ReportData) -> list[Any]:
     from reportlab.lib.units import cm
-    from reportlab.platypus import PageBreak
+    from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
     case, tx, st = data.case, data.tx, data.st
     items = {k: v for k, v in case.qualitative.items() if not v.is_empty()}
@@ -44,9 +44,16 @@ def qualitative_section(data: ReportData) -> list[Any]:
                 data.shorten(item.source.strip()) if item is not None and item.source.strip() else "–",
             ]
         )
-    out: list[Any] = [heading(data, tx("qualitative.title"))]
-    out.append(data.p(tx("qualitative.judgement")))
-    out.append(data.p(tx("qualitative.scale"), st.note))
+    # the heading never alone at the foot of a page: it stays with the sentence under it
+    out: list[Any] = [
+        KeepTogether(
+            [
+                heading(data, tx("qualitative.title")),
+                data.p(tx("qualitative.judgement")),
+                data.p(tx("qualitative.scale"), st.note),
+            ]
+        )
+    ]
     out.append(
         data.table(
             [
@@ -59,6 +66,7 @@ def qualitative_section(data: ReportData) -> list[Any]:
             [4.2 * cm, 2.7 * cm, 6.4 * cm, 3.7 * cm],
         )
     )
+    out.append(Spacer(1, 6))
     used = [s for s in themes.sources.values() if any(s.id in t.sources for t in themes.themes.values())]
     out.append(data.p(tx("qualitative.sources", sources="; ".join(s.citation() for s in used)), st.small))
     out.append(PageBreak())
