@@ -224,3 +224,43 @@ def test_a_case_without_the_new_sections_keeps_its_hash() -> None:
     assert "qualitative" not in doc and "declared_by_employer" not in doc["meta"]
     rated = case.copy_with(qualitative=parse_case(_doc(nuisance={"evidence": "x"})).qualitative)
     assert rated.sha256() != case.sha256() and "qualitative" in rated.to_dict()
+
+
+def test_a_municipality_adds_a_theme_in_its_reference_folder(tmp_path: Path, monkeypatch: Any) -> None:
+    import shutil
+
+    from ber.case.qualitative import theme_keys
+    from ber.io.paths import reference_dir
+    from ber.reference.themes import THEMES_FILE
+
+    folder = tmp_path / "ref"
+    shutil.copytree(reference_dir(), folder)
+    doc = json.loads((folder / THEMES_FILE).read_text("utf-8"))
+    doc["sources"]["eigen_beleid_2026"] = {"publisher": "Gemeente Peel", "title": "Beleid", "year": 2026}
+    doc["themes"].append(
+        {
+            "key": "seasonal_peak",
+            "label_nl": "Seizoenspiek in kleine kernen",
+            "label_en": "Seasonal peak in small villages",
+            "question_nl": "Hoeveel tijdelijke bewoners komen er in het hoogseizoen bij?",
+            "question_en": "How many temporary residents are added in the high season?",
+            "sources": ["eigen_beleid_2026"],
+        }
+    )
+    (folder / THEMES_FILE).write_text(json.dumps(doc), "utf-8")
+    monkeypatch.setenv("BER_REFERENCE_DIR", str(folder))
+    themes = load_themes()
+    assert themes.label("seasonal_peak", "nl") == "Seizoenspiek in kleine kernen"
+    assert themes.citations("seasonal_peak") == ["Gemeente Peel, Beleid (2026)"]
+    assert theme_keys({})[-1] == "seasonal_peak"
+    # a rating without evidence names the municipality's own theme
+    problems = _problems(_doc(seasonal_peak={"rating": "limited", "evidence": ""}))
+    assert "Seizoenspiek" in problems[0].text("nl")
+    # a reference folder without the file falls back to the shipped themes
+    (folder / THEMES_FILE).unlink()
+    monkeypatch.setenv("BER_REFERENCE_DIR", str(tmp_path / "ref"))
+    from ber.reference import themes as themes_module
+
+    themes_module._load.cache_clear()
+    assert "seasonal_peak" not in load_themes().themes and "nuisance" in load_themes().themes
+    themes_module._load.cache_clear()

@@ -190,3 +190,17 @@ def test_cancel_keeps_what_was_typed(make_window: Any, qtbot: Any) -> None:
     # the wizard's fields are unbound: later changes do not touch deleted widgets
     w.state.set_value("business.name", "Anders")
     assert w.findChild(QLineEdit, "edit_business_name").text() == "Anders"
+
+
+def test_the_intake_speaks_english(make_window: Any, qtbot: Any) -> None:
+    w = make_window("en")
+    wizard = w.intake.open_wizard()
+    texts = [label.text() for label in wizard.findChildren(QLabel)]
+    texts += [page.title() for page in wizard.pages.values()]
+    assert not [t for t in texts if t.startswith(("intake.", "gui."))], texts
+    assert "Employer intake" == wizard.windowTitle()
+    assert any("Which share of the jobs" in t for t in texts)
+    assert any("Wtta" in t and "1 January 2027" in t for t in texts)
+    wtta = _child(wizard, QComboBox, "intake_wtta")
+    assert [wtta.itemText(i) for i in range(wtta.count())][:2] == ["unknown", "admitted"]
+    wizard.reject()
