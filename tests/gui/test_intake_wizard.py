@@ -198,7 +198,7 @@ def test_the_intake_speaks_english(make_window: Any, qtbot: Any) -> None:
     texts = [label.text() for label in wizard.findChildren(QLabel)]
     texts += [page.title() for page in wizard.pages.values()]
     assert not [t for t in texts if t.startswith(("intake.", "gui."))], texts
-    assert "Employer intake" == wizard.windowTitle()
+    assert wizard.windowTitle() == "Employer intake"
     assert any("Which share of the jobs" in t for t in texts)
     assert any("Wtta" in t and "1 January 2027" in t for t in texts)
     wtta = _child(wizard, QComboBox, "intake_wtta")
