@@ -182,7 +182,9 @@ def test_the_intake_fills_the_case_and_marks_what_the_employer_declared(
 def test_cancel_keeps_what_was_typed(make_window: Any, qtbot: Any) -> None:
     w = make_window()
     wizard = w.intake.open_wizard()
+    w.documents.autosave_timer.stop()
     _type(qtbot, _child(wizard, QLineEdit, "intake_name"), "Tuinderij De Peel")
+    assert w.documents.autosave_timer.isActive()  # the answer is on its way to the autosave
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.intake.wizard is None, timeout=5000)
     assert w.state.case.business.name == "Tuinderij De Peel"

@@ -46,6 +46,10 @@ def test_rate_a_theme_with_evidence_and_undo(make_window: Any, qtbot: Any) -> No
     assert "Overlast" in message.text() and "onderbouwing" in message.text(), message.text()
     assert "Kwalitatief oordeel" in w.label_validation.text()
     assert not w.commands.action_export_pdf.isEnabled() or w.analysis.valid_case is not None
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.parentWidget().parentWidget().ensureWidgetVisible(evidence)  # the page's scroll area
+    qtbot.wait(20)
+    w.grab().save(str(SHOTS / "qualitative_no_evidence.png"))
 
     # typing the evidence clears it; the keystrokes are one undo step
     evidence.setFocus()
