@@ -345,6 +345,7 @@ STEP_OF_SECTION = {
     "policy": "region",
     "existing_migrants": "region",
     "qualitative": "qualitative",
+    "afweging": "afweging",
 }
 
 
