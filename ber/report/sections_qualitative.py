@@ -23,6 +23,7 @@ from ber.texts.catalogue import text
 def qualitative_section(data: ReportData) -> list[Any]:
     from reportlab.lib.units import cm
     from reportlab.platypus import KeepTogether, PageBreak, Spacer
+    from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
     case, tx, st = data.case, data.tx, data.st
     items = {k: v for k, v in case.qualitative.items() if not v.is_empty()}
@@ -44,8 +45,9 @@ def qualitative_section(data: ReportData) -> list[Any]:
                 data.shorten(item.source.strip()) if item is not None and item.source.strip() else "–",
             ]
         )
-    # the heading never alone at the foot of a page: it stays with the sentence under it
+    # on a page of its own, apart from the computed figures of the chapters before it
     out: list[Any] = [
+        PageBreakIfNotEmpty(),
         KeepTogether(
             [
                 heading(data, tx("qualitative.title")),
