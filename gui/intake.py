@@ -41,7 +41,7 @@ from ber.reference.themes import load_themes
 from ber.texts.catalogue import text
 from ber.texts.messages import Problem
 from gui.binding import INVALID_STYLE, Binder, error_label
-from gui.fields import NumberEdit
+from gui.fields import NumberEdit, searchable
 from gui.intake_text import TextAnswers
 from gui.pages.business import RampUpEditor
 from gui.pages.common import add_row
@@ -184,7 +184,12 @@ class IntakeWizard(QWizard):
         self.binder.custom(
             f"sites[{index}].municipality", combo, lambda v: combo.setCurrentIndex(combo.findData(v)), message
         )
-        combo.activated.connect(lambda _i: self._set_municipality(str(combo.currentData())))
+        searchable(combo)  # 342 municipalities: type a part of the name
+        combo.currentIndexChanged.connect(
+            lambda _i: (
+                None if combo.currentData() is None else self._set_municipality(str(combo.currentData()))
+            )
+        )
 
     def _build_jobs(self, page: IntakePage) -> None:
         page.ask("q_jobs")
@@ -282,6 +287,8 @@ class IntakeWizard(QWizard):
 
     def _set_municipality(self, code: str) -> None:
         """The chosen site moves to the municipality's centroid (the employer names no address)."""
+        if self.binder._updating:
+            return
         index = self._site_index()
         sites = [s.model_dump(mode="json") for s in self.state.case.sites]
         if sites[index].get("municipality") == code:

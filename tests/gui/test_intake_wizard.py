@@ -71,6 +71,11 @@ def test_the_intake_fills_the_case_and_marks_what_the_employer_declared(
     # page 2: the site
     assert wizard.currentPage().key == "site"
     _type(qtbot, _child(wizard, QLineEdit, "intake_site_name"), "Bedrijventerrein Zuid")
+    municipality = _child(wizard, QComboBox, "intake_site_municipality")
+    assert municipality.currentData() == "GM0983"  # the new case's home municipality, Venlo
+    municipality.setCurrentIndex(municipality.findData("GM0984"))  # Venray
+    site = w.state.case.chosen_site()
+    assert site.municipality == "GM0984" and 180_000 < site.x < 200_000  # moved to Venray's centre
     _next(qtbot, wizard)
 
     # page 3: jobs; a bad value keeps the page, naming the field and the range
@@ -127,7 +132,7 @@ def test_the_intake_fills_the_case_and_marks_what_the_employer_declared(
     assert case.workforce.migrant_share == 0.7
     assert case.workforce.category_shares["eu_short"] == 0.4
     assert case.mitigations.local_recruitment_share == 0.1 and case.mitigations.shuttle_share == 0.5
-    assert [(b.municipality, b.beds) for b in case.workforce.employer_beds] == [("GM0983", 120.0)]
+    assert [(b.municipality, b.beds) for b in case.workforce.employer_beds] == [("GM0984", 120.0)]
     assert "Piek van augustus tot december" in case.meta.notes
     agency = case.qualitative["exploitation_agency"]
     assert agency.rating is None and "Flexwerk BV" in agency.evidence and "aangemeld" in agency.evidence
