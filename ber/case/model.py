@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ber.case.afweging import Afweging
 from ber.case.figures import CapacityFigure, MunicipalPolicy, SourcedFigure, migrate_capacity_v1
 from ber.case.limits import MAX_CASE_BYTES, document_problems, load_json_limited
+from ber.case.qualitative import QualitativeRating, drop_empty_sections
 from ber.io.atomic import atomic_write_bytes as atomic_write_bytes  # its home is ber.io.atomic
 from ber.reference.data import load_reference
 from ber.texts.catalogue import LangTable
@@ -48,6 +49,8 @@ class Meta(_Model):
     language: Literal["nl", "en"] = "nl"
     capacity_source: str = ""
     notes: str = ""
+    #: field paths whose value the employer declared in the intake ("business.jobs", …)
+    declared_by_employer: list[str] = Field(default_factory=list)
 
 
 class Business(_Model):
@@ -159,6 +162,8 @@ class Case(_Model):
     policy: dict[str, MunicipalPolicy] = Field(default_factory=dict)
     #: labour migrants already living in a municipality (counted by the share cap)
     existing_migrants: dict[str, SourcedFigure] = Field(default_factory=dict)
+    #: the officer's qualitative assessment per theme (``reference_data/qualitative_themes.json``)
+    qualitative: dict[str, QualitativeRating] = Field(default_factory=dict)
     #: labour reserve and weights of the afweging (``ber.case.afweging``)
     afweging: Afweging = Field(default_factory=Afweging)
 
@@ -171,7 +176,9 @@ class Case(_Model):
         return self.sites[0]
 
     def to_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", by_alias=True)
+        # the newer optional sections are left out while empty: an older case keeps its
+        # canonical JSON and so its case_sha256
+        return drop_empty_sections(self.model_dump(mode="json", by_alias=True))
 
     def canonical_json(self) -> bytes:
         """Canonical JSON (sorted keys, no spaces, UTF-8): the basis of ``case_sha256``."""
@@ -287,7 +294,16 @@ def parse_case(doc: Any, path: str = "") -> Case:
         raise InputError(limit_problems)
     doc = migrate(dict(doc), path)
     problems: list[Problem] = []
-    known = {"schema", *_SECTIONS, "sites", "capacity", "overrides", "policy", "existing_migrants"}
+    known = {
+        "schema",
+        *_SECTIONS,
+        "sites",
+        "capacity",
+        "overrides",
+        "policy",
+        "existing_migrants",
+        "qualitative",
+    }
     for key in doc:
         if key not in known:
             problems.append(Problem("field.unknown", str(key)))
@@ -305,6 +321,7 @@ def parse_case(doc: Any, path: str = "") -> Case:
         ("overrides", dict[str, Override]),
         ("policy", dict[str, MunicipalPolicy]),
         ("existing_migrants", dict[str, SourcedFigure]),
+        ("qualitative", dict[str, QualitativeRating]),
     ):
         if name not in doc:
             if name == "sites":

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Container
 
 from ber.case.afweging import afweging_problems, place_problems
+from ber.case.intake import declared_problems
 from ber.case.limits import document_problems
 from ber.case.model import Capacity, Case, Override
 from ber.case.plausible import plausibility_problems
+from ber.case.qualitative import qualitative_problems
 from ber.case.validate_sourced import sourced_problems
 from ber.reference.data import CATEGORIES, MODES, ReferenceSet
 from ber.texts.catalogue import LANGS
@@ -100,6 +102,7 @@ def validate_case(case: Case, ref: ReferenceSet, table: Container[str]) -> list[
     _validate_region_and_capacity(case, table, c)
     _validate_overrides(case, ref, c)
     _validate_mitigations(case, c)
+    c.problems += qualitative_problems(case.qualitative) + declared_problems(case)
     # limits again for cases not read from a file (the application builds them directly)
     return c.problems + plausibility_problems(case, ref) + document_problems(case.to_dict())
 

@@ -24,6 +24,7 @@ from ber.report.sections_conclusion import conclusion
 from ber.report.sections_cumulative import cumulative_section
 from ber.report.sections_front import contents, cover, summary
 from ber.report.sections_inputs import inputs, method
+from ber.report.sections_qualitative import qualitative_section
 from ber.report.sections_results import map_section, results, sites_section
 from ber.report.styles import ACCENT, FONT, FONT_BOLD, register_fonts, styles
 from ber.report.texts import Texts
@@ -49,6 +50,7 @@ SECTIONS: list[Section] = [
     uncertainty,
     afweging_section,  # burdens beside benefits (issue 18)
     conclusion,
+    qualitative_section,  # the officer's judgement, apart from the figures; only when given
     accountability,
     region_list,  # only for a long region without a label
 ]

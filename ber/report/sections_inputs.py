@@ -9,6 +9,7 @@ from ber.engine.rounding import rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_checks import capacity_provenance
 from ber.report.sections_front import heading
+from ber.report.sections_qualitative import declared_note
 from ber.texts.catalogue import localized
 
 
@@ -64,6 +65,7 @@ def inputs(data: ReportData) -> list[Any]:
         [tx("inputs.mode_shares"), modes],
     ]
     out.append(data.table(["", ""], rows, [5.5 * cm, 11.5 * cm]))
+    out += declared_note(data)  # the fields the employer declared in the intake
     out.append(Spacer(1, 8))
     year = r.full_operation_year
     rows = []
