@@ -136,6 +136,7 @@ def _units() -> set[str]:
     units |= {
         "share of jobs",
         "m² BVO per job",
+        "factor over the year average",
         "vehicle-km per day",
         "km",
         "pressure (demand / spare capacity)",
@@ -248,6 +249,7 @@ def test_data_keys_exist_and_labels_are_only_data() -> None:
         "label.misc.definition",
         "label.parameter.sector_migrant_share",
         "label.parameter.sector_m2_per_job",
+        "label.parameter.season_peak_factor",
         "label.verdict.coverage",
         "label.verdict.no_capacity",
         "label.verdict.unknown_largest",
