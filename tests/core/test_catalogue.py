@@ -253,6 +253,7 @@ def test_data_keys_exist_and_labels_are_only_data() -> None:
         "label.verdict.coverage",
         "label.verdict.no_capacity",
         "label.verdict.unknown_largest",
+        *(f"label.month.{m}" for m in range(1, 13)),  # ber/report/sections_season.py, the GUI's profile
     }
     assert sorted(labels - data - named_in_code) == []
 
