@@ -173,8 +173,7 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     # childcare: children aged 0-3 x take-up / children per place (places in day care)
     young_k = children_k * params["family.child_share_0_3"][:, None, None]
     childcare_k = (
-        young_k
-        * (params["childcare.take_up"] / params["childcare.children_per_place"])[:, None, None]
+        young_k * (params["childcare.take_up"] / params["childcare.children_per_place"])[:, None, None]
     )
     arrivals = np.clip(np.diff(school_k, axis=2, prepend=0.0), 0.0, None)
     Y = len(prep.years)

@@ -315,6 +315,14 @@ def _load_cached(folder_name: str) -> ReferenceSet:
     )
 
 
+def _profile_ok(sector: Sector) -> bool:
+    """Twelve months, none negative, not all 0, and the peak within the sector's range."""
+    profile = sector.monthly_profile
+    if len(profile) != 12 or min(profile) < 0 or sum(profile) <= 0:
+        return False
+    return sector.peak_factor_low - 1e-9 <= sector.peak_factor <= sector.peak_factor_high + 1e-9
+
+
 def check_reference(ref: ReferenceSet) -> list[Problem]:
     """Verify the checksum and that every row has a known source or the assumption mark."""
     problems: list[Problem] = []
@@ -341,10 +349,7 @@ def check_reference(ref: ReferenceSet) -> list[Problem]:
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))
         if not (sector.m2_per_job_low <= sector.m2_per_job <= sector.m2_per_job_high):
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))
-        profile = sector.monthly_profile
-        if len(profile) != 12 or min(profile) < 0 or sum(profile) <= 0:
-            problems.append(Problem("reference.bad_row", params={"key": sector.key}))
-        elif not (sector.peak_factor_low <= sector.peak_factor + 1e-9 and sector.peak_factor <= sector.peak_factor_high + 1e-9):
+        if not _profile_ok(sector):
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))
     for category in ref.categories.values():
         if not known(category.default_share_source):

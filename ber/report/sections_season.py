@@ -56,7 +56,11 @@ def season_section(data: ReportData) -> list[Any]:
     ]
     block.append(
         data.table(
-            [tx("season.col_month"), tx("season.col_factor"), tx("season.col_jobs", year=r.full_operation_year)],
+            [
+                tx("season.col_month"),
+                tx("season.col_factor"),
+                tx("season.col_jobs", year=r.full_operation_year),
+            ],
             rows,
             [4.0 * cm, 4.5 * cm, 5.0 * cm],
             right=[1, 2],

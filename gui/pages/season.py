@@ -131,9 +131,9 @@ class ProfileEditor(QWidget):
         shown = list(values) if own else list(self._sector_profile())
         for i, edit in enumerate(self.edits):
             edit.setEnabled(own)
-            if not own or f"{PATH}[{i}]" not in self.binder.typed:
-                if i < len(shown) and not edit.reads_as(shown[i]):
-                    edit.show_value(float(shown[i]), language())
+            keep_typed = own and f"{PATH}[{i}]" in self.binder.typed
+            if not keep_typed and i < len(shown) and not edit.reads_as(shown[i]):
+                edit.show_value(float(shown[i]), language())
         self._show_peak(shown)
 
     def _show_peak(self, values: list[float]) -> None:

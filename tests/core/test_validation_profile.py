@@ -53,7 +53,9 @@ def test_non_finite_month_in_a_file(value: float) -> None:
     """JSON with NaN or Infinity (Python writes them) is refused when read, naming the month."""
     doc = doc_with(FIELD, [1.0] * 3 + [value] + [1.0] * 8)
     found = [p for p in problems_of(doc) if p.field == f"{FIELD}[3]"]
-    assert found and all(p.text(lang) != "" and "Traceback" not in p.text(lang) for p in found for lang in ("nl", "en"))
+    assert found and all(
+        p.text(lang) != "" and "Traceback" not in p.text(lang) for p in found for lang in ("nl", "en")
+    )
 
 
 def test_non_finite_month_built_in_the_application() -> None:

@@ -70,7 +70,9 @@ def test_flex_beds_at_the_peak_month() -> None:
     municipality (the domain's demand); the year average stays 100. Jobs and labour
     migrants in the peak month: 100 x 12/7. Dwellings, GP patients and schools stay at
     the average (eu_mid: 100 GP patients, no family)."""
-    r = run(load("single_category.ber", workforce__category_shares={"eu_mid": 1.0}, business__monthly_profile=Q4))
+    r = run(
+        load("single_category.ber", workforce__category_shares={"eu_mid": 1.0}, business__monthly_profile=Q4)
+    )
     t = r.totals
     assert t["jobs"] == rel(100.0)
     assert t["jobs_peak"] == rel(100 * PEAK_Q4)
@@ -116,11 +118,15 @@ def test_peak_factor_range_from_the_sector_and_none_for_the_case() -> None:
     """The sector's default has a range for Monte Carlo (e-commerce 1.3-1.85 around
     12/7); a profile the case declares is certain."""
     ref = load_reference()
-    sector_case = load("single_category.ber", business__sector="ecommerce_fulfilment", business__monthly_profile=None)
+    sector_case = load(
+        "single_category.ber", business__sector="ecommerce_fulfilment", business__monthly_profile=None
+    )
     spec = parameter_specs(sector_case, ref)["season.peak_factor"]
     assert (spec.low, spec.central, spec.high) == (1.3, pytest.approx(12 / 7), 1.85)
     assert spec.source == "bolcom_peak"
-    own = parameter_specs(load("single_category.ber", business__monthly_profile=Q4), ref)["season.peak_factor"]
+    own = parameter_specs(load("single_category.ber", business__monthly_profile=Q4), ref)[
+        "season.peak_factor"
+    ]
     assert own.low == own.central == own.high == pytest.approx(12 / 7)
     assert own.source == "case"
 

@@ -52,7 +52,9 @@ def test_sector_default_shown_then_own_profile(make_window: Any, qtbot: Any) -> 
     _type(qtbot, line_edit(window, "edit_month_11"), "2,5")
     assert window.state.case.business.monthly_profile[11] == pytest.approx(2.5)
     assert "december" in peak.text() and "217 %" in peak.text(), peak.text()
-    qtbot.waitUntil(lambda: window.result is not None and window.result.totals["jobs_peak"] > 1900, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.result is not None and window.result.totals["jobs_peak"] > 1900, timeout=10_000
+    )
 
     _own(window, qtbot)  # off again: the sector's default
     assert window.state.case.business.monthly_profile is None
