@@ -79,6 +79,11 @@ class ProfileEditor(QWidget):
         self.own.setObjectName("check_own_profile")
         self.own.setToolTip(tr("season.own_tip"))
         lay.addWidget(self.own)
+        unit = QLabel(tr("season.unit"))  # the unit of the twelve fields
+        unit.setObjectName("label_season_unit")
+        unit.setWordWrap(True)
+        unit.setStyleSheet("color: #555;")
+        lay.addWidget(unit)
         grid = QGridLayout()
         self.edits: list[NumberEdit] = []
         for i in range(MONTHS):
