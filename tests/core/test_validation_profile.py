@@ -81,3 +81,11 @@ def test_cli_exit_code_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         assert code == 2
         assert f"{FIELD}[0]" in err and fragment in err and "Traceback" not in err
     assert not (tmp_path / "r.json").exists()
+
+
+def test_peak_factor_override_out_of_range() -> None:
+    """The sector default's peak may be overridden, between 1 and 12 times the average."""
+    doc = doc_with("overrides", {"season.peak_factor": {"value": 20.0, "justification": "test"}})
+    expect(doc, "overrides.season.peak_factor.value", "20", "1", "12", code="override.plausible")
+    ok = doc_with("overrides", {"season.peak_factor": {"value": 1.5, "justification": "bol.com-achtig"}})
+    assert problems_of(ok) == []

@@ -167,3 +167,20 @@ def test_childcare_unknown_capacity_is_grey_and_flex_workers_need_none() -> None
     assert dom(r, VENLO, "childcare").pressure is None
     r = run(load("single_category.ber", workforce__category_shares={"eu_short": 1.0}))
     assert r.totals["childcare_places"] == rel(0.0)
+
+
+def test_overridden_peak_factor() -> None:
+    """Manufacturing (flat default) with the peak overridden to 1.5: 100 eu_mid workers
+    need 100 x 1.5 = 150 flex beds in the peak month; the average stays 100."""
+    case = load(
+        "single_category.ber",
+        workforce__category_shares={"eu_mid": 1.0},
+        business__sector="manufacturing",
+        business__monthly_profile=None,
+        overrides={"season.peak_factor": {"value": 1.5, "justification": "werkgever: zomerpiek"}},
+    )
+    r = run(case)
+    assert r.totals["flex_beds"] == rel(100.0)
+    assert r.totals["flex_beds_peak"] == rel(150.0)
+    (used,) = [p for p in r.parameters if p.name == "season.peak_factor"]
+    assert used.overridden and used.value == 1.5
