@@ -344,6 +344,7 @@ STEP_OF_SECTION = {
     "capacity": "region",
     "policy": "region",
     "existing_migrants": "region",
+    "afweging": "afweging",
 }
 
 

@@ -48,6 +48,7 @@ from gui.exports import ExportController
 from gui.fields import plausibility_warnings
 from gui.geodata_import import builtin_context
 from gui.map_region import STATUS_MS, MapRegionController
+from gui.pages.afweging import AfwegingPage
 from gui.pages.business import BusinessPage
 from gui.pages.common import scrolled
 from gui.pages.map_page import MapPage
@@ -184,6 +185,9 @@ class MainWindow(QMainWindow):
         self.page_map.importGeodataRequested.connect(self.map_region.import_geodata_dialog)
         self.page_map.regionToggleRequested.connect(self.map_region.toggle_region_municipality)
         self.page_map.tickModeChanged.connect(self.map_region.tick_mode_changed)
+        from gui.scan_mode import connect_scan
+
+        connect_scan(self)
         self.page_report.pdfRequested.connect(lambda: self.exports.export_pdf())
         self.page_report.excelRequested.connect(lambda: self.exports.export_excel())
         self.page_report.cancelRequested.connect(self.exports.cancel_report)
@@ -234,6 +238,7 @@ class MainWindow(QMainWindow):
         self.page_region.capacityInvalidChanged.connect(lambda: self.on_state_changed("capacity"))
         self.page_results = ResultsPage()
         self.page_map = MapPage()
+        self.page_afweging = AfwegingPage(self.binder)
         self.page_report = ReportPage()
         self.page_report.check_pdfa.setChecked(self.prefs.pdfa)
         pages = (
@@ -243,6 +248,7 @@ class MainWindow(QMainWindow):
             self.page_region,
             self.page_results,
             self.page_map,
+            self.page_afweging,
             self.page_report,
         )
         #: the pages that show results: greyed under a banner while the input has problems
@@ -361,6 +367,7 @@ class MainWindow(QMainWindow):
 
         self.page_results.show_result(result, max_age_months(self.state.case, load_reference()))
         self.page_map.show_result(result)
+        self.page_afweging.show_result(result)
         self.page_region.set_result_region(list(result.region["municipalities"]))
         stamp = time.strftime("%H:%M:%S")
         seconds = self.calculation.last_seconds or 0.0

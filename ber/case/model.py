@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ber.case.afweging import Afweging
 from ber.case.figures import CapacityFigure, MunicipalPolicy, SourcedFigure, migrate_capacity_v1
 from ber.case.limits import MAX_CASE_BYTES, document_problems, load_json_limited
 from ber.io.atomic import atomic_write_bytes as atomic_write_bytes  # its home is ber.io.atomic
@@ -55,6 +56,8 @@ class Business(_Model):
     start_year: int
     jobs: float | None = None
     floor_area_m2: float | None = None
+    #: plot (kavel) area in hectares, for jobs per hectare; None = not given
+    plot_area_ha: float | None = None
     ramp_up: list[float] = Field(default_factory=lambda: [1.0])
     horizon_years: int = 10
     #: default: the reference row ``business.shifts_per_day`` (an assumption, see norms.json)
@@ -78,6 +81,9 @@ class BedBlock(_Model):
     beds: float
     #: floor area of the location in m² (checked against a minimum per person); None = not given
     floor_area_m2: float | None = None
+    #: the village or kern the location stands in, and its inhabitants with source (liveability)
+    place: str = ""
+    place_inhabitants: SourcedFigure | None = None
 
 
 class Residence(_Model):
@@ -157,6 +163,8 @@ class Case(_Model):
     policy: dict[str, MunicipalPolicy] = Field(default_factory=dict)
     #: labour migrants already living in a municipality (counted by the share cap)
     existing_migrants: dict[str, SourcedFigure] = Field(default_factory=dict)
+    #: labour reserve and weights of the afweging (``ber.case.afweging``)
+    afweging: Afweging = Field(default_factory=Afweging)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, allow_inf_nan=False, strict=True)
 
@@ -270,6 +278,7 @@ _SECTIONS: dict[str, Any] = {
     "workforce": Workforce,
     "region": Region,
     "mitigations": Mitigations,
+    "afweging": Afweging,
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ber.case.model import Case
 from ber.reference.data import ReferenceSet
+from ber.texts.catalogue import num as _fmt
 from ber.texts.messages import Problem
 
 #: range per unit of a reference row (the unit text of ``norms.json``)
@@ -61,12 +62,6 @@ CAPACITY_MAX: dict[str, tuple[float, str]] = {
     # 307,662 day-care places in the country (LRK, September 2022), rounded up generously
     "childcare": (1_000_000.0, "places"),
 }
-
-
-def _fmt(value: float) -> str:
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:g}"
 
 
 def override_range(key: str, ref: ReferenceSet) -> tuple[float, float, str] | None:

@@ -103,6 +103,13 @@ class Sector(Labelled):
     m2_per_job_source: str
     migrant_share_note: str = ""
     m2_per_job_note: str = ""
+    #: gross value added per person employed, euro per year (benefit side of the afweging)
+    value_added_per_job: float = 0.0
+    value_added_per_job_low: float = 0.0
+    value_added_per_job_high: float = 0.0
+    value_added_per_job_source: str = "assumption"
+    value_added_per_job_year: int = 0
+    value_added_per_job_note: str = ""
     #: workforce per month (January first), in any scale: the engine divides by its mean
     monthly_profile: tuple[float, ...] = (1.0,) * 12
     monthly_profile_source: str = ASSUMPTION
@@ -342,12 +349,21 @@ def check_reference(ref: ReferenceSet) -> list[Problem]:
         if not (norm.low <= norm.value <= norm.high):
             problems.append(Problem("reference.bad_row", params={"key": norm.key}))
     for sector in ref.sectors.values():
-        for src in (sector.migrant_share_source, sector.m2_per_job_source, sector.monthly_profile_source):
+        for src in (
+            sector.migrant_share_source,
+            sector.m2_per_job_source,
+            sector.value_added_per_job_source,
+            sector.monthly_profile_source,
+        ):
             if not known(src):
                 problems.append(Problem("reference.no_source", params={"key": sector.key}))
         if not (sector.migrant_share_low <= sector.migrant_share <= sector.migrant_share_high):
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))
         if not (sector.m2_per_job_low <= sector.m2_per_job <= sector.m2_per_job_high):
+            problems.append(Problem("reference.bad_row", params={"key": sector.key}))
+        if not (
+            sector.value_added_per_job_low <= sector.value_added_per_job <= sector.value_added_per_job_high
+        ):
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))
         if not _profile_ok(sector):
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))

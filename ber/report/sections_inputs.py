@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ber.engine.region_notes import employer_beds_added
 from ber.engine.rounding import rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_checks import capacity_provenance
 from ber.report.sections_front import heading
+from ber.texts.catalogue import localized
 
 
 def inputs(data: ReportData) -> list[Any]:
@@ -147,6 +149,9 @@ def inputs(data: ReportData) -> list[Any]:
             )
         )
     )
+    for note in employer_beds_added(case, r):  # a municipality the beds add to the region: say why
+        params = {k: localized(v, data.lang) for k, v in note.params.items()}
+        out.append(data.p(tx("inputs.beds_added", **params)))
     out += _capacity(data)
     out += _overrides(data)
     if case.meta.notes:

@@ -156,6 +156,8 @@ def _data_keys() -> set[str]:
     from ber.engine.domains import domains
     from ber.engine.metrics import metrics
     from ber.geodata.columns import REGION_KINDS
+    from ber.register.condition_schema import CONDITION_KINDS
+    from ber.register.conditions import FILTER_STATUSES
     from ber.register.schema import CASE_STATUSES
 
     units = _units()
@@ -183,6 +185,8 @@ def _data_keys() -> set[str]:
         | {f"label.unit.{u}" for u in units}
         | {f"label.total.{m.label}" for m in metrics()}
         | {f"label.case_status.{s}" for s in CASE_STATUSES}
+        | {f"label.condition_kind.{k}" for k in CONDITION_KINDS}
+        | {f"label.condition_status.{s}" for s in FILTER_STATUSES}
         | {f"label.region_kind.{k}" for k in REGION_KINDS}
         | {f"msg.type.{t}" for t in pydantic_types}
     )

@@ -29,9 +29,10 @@ def test_every_domain_demand_is_a_metric() -> None:
 
 def test_metric_keys_are_unique_and_outputs_are_subsets() -> None:
     keys = metric_keys()
-    # 21 before issue 17; + jobs, migrant workers and flex beds in the peak month, children
-    # aged 0-3 and day-care places
-    assert len(keys) == len(set(keys)) == 26
+    # 21 before issues 17 and 18; + local_jobs, unregistered_residents (issue 18); + jobs,
+    # migrant workers and flex beds in the peak month, children aged 0-3 and day-care
+    # places (issue 17)
+    assert len(keys) == len(set(keys)) == 28
     # what the outputs listed before the registry (order of the result file)
     assert metric_keys(Output.SENSITIVITY) == (
         "residents",
