@@ -65,6 +65,9 @@ class Business(_Model):
     horizon_years: int = 10
     #: default: the reference row ``business.shifts_per_day`` (an assumption, see norms.json)
     shifts_per_day: int = Field(default_factory=lambda: _default_shifts())
+    #: workforce per month, January first (12 values in any scale; the mean is the declared
+    #: jobs); None = the sector's profile in ``reference_data/sectors.json``
+    monthly_profile: list[float] | None = None
 
 
 class Site(_Model):
@@ -119,6 +122,7 @@ class Capacity(_Model):
     education_primary: CapacityFigure | None = None
     education_secondary: CapacityFigure | None = None
     transport_peak: CapacityFigure | None = None
+    childcare: CapacityFigure | None = None
 
     def get(self, domain: str) -> float | None:
         """The capacity of a domain; None when unknown (also for a domain without a field here)."""

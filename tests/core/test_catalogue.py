@@ -136,6 +136,7 @@ def _units() -> set[str]:
     units |= {
         "share of jobs",
         "m² BVO per job",
+        "factor over the year average",
         "vehicle-km per day",
         "km",
         "pressure (demand / spare capacity)",
@@ -256,11 +257,13 @@ def test_data_keys_exist_and_labels_are_only_data() -> None:
         "label.misc.definition",
         "label.parameter.sector_migrant_share",
         "label.parameter.sector_m2_per_job",
+        "label.parameter.season_peak_factor",
         "label.verdict.coverage",
         "label.verdict.no_capacity",
         "label.verdict.unknown_largest",
         "label.declared.mark",
         "label.declared.evidence",
+        *(f"label.month.{m}" for m in range(1, 13)),  # ber/report/sections_season.py, the GUI's profile
     }
     assert sorted(labels - data - named_in_code) == []
 
