@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ber.cli.geodata_cmd",
     "ber.cli.compare_cmd",
     "ber.cli.capacity_cmd",
+    "ber.cli.scan_cmd",
 )
 
 #: the module of each subcommand: only that one is imported to run it (``ber validate``
@@ -46,6 +47,7 @@ COMMANDS: dict[str, str] = {
     "geodata": "ber.cli.geodata_cmd",
     "compare": "ber.cli.compare_cmd",
     "capacity": "ber.cli.capacity_cmd",
+    "scan": "ber.cli.scan_cmd",
 }
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2

@@ -104,11 +104,16 @@ def _add(key: str, unit: str, take: Callable[[Raw], np.ndarray], *shown: Output,
 
 
 _add("jobs", "jobs", lambda r: r.jobs, _K, _G)
+# the peak month of the seasonal profile (the year average is ``jobs``)
+_add("jobs_peak", "jobs", lambda r: r.jobs * r.peak_factor, _K, _G)
 _add("migrant_workers", "persons", lambda r: r.workers.sum(axis=1), _C, _K, _G)
+_add("migrant_workers_peak", "persons", lambda r: r.workers.sum(axis=1) * r.peak_factor, _K)
 _add("family_members", "persons", lambda r: r.family.sum(axis=1), _C, _K, _U, _G)
 _add("residents", "persons", regional("residents"), _C, _K, _U, _S, _G)
 _add("cross_border_workers", "persons", lambda r: r.cross_border)
 _add("flex_beds", "beds", regional("flex_beds"), _C, _K, _U, _S, _G)
+# flex beds at the peak month: the demand of the domain housing_flex
+_add("flex_beds_peak", "beds", regional("flex_beds_peak"), _C, _K, _U, _S, _G)
 _add("employer_beds_used", "beds", lambda r: r.employer_beds_used, _K)
 _add("flex_floor_area_m2", "m²", lambda r: r.flex_floor_area)
 _add("short_stay_persons_per_year", "persons per year", lambda r: r.short_stay_persons)
@@ -122,6 +127,11 @@ _add("pupils_newcomer", "pupils", regional("pupils_newcomer"), _K, _U, _G)
 _add("classes_primary", "classes", lambda r: r.classes_primary, decimals=1)
 _add("classes_secondary", "classes", lambda r: r.classes_secondary, decimals=1)
 _add("classes_newcomer", "classes", lambda r: r.classes_newcomer, decimals=1)
+_add("children_0_3", "persons", regional("children_0_3"), _K, _G)
+_add("childcare_places", "places", regional("childcare_places"), _C, _K, _U, _S, _G)
 _add("peak_vehicles", "vehicles per peak hour", lambda r: r.peak_vehicles, _C, _K, _U, _S, _G)
 _add("commute_vehicle_km_per_day", "vehicle-km per day", lambda r: r.vehicle_km, _C, _K, _U, _S, _G)
 _add("commute_co2_kg_per_day", "kg CO₂ per day", lambda r: r.co2_kg, _K, _U)
+# the afweging (issue 18): jobs not filled by labour migrants; residents not in the BRP
+_add("local_jobs", "jobs", lambda r: r.jobs - r.workers.sum(axis=1), _G)
+_add("unregistered_residents", "persons", regional("unregistered_residents"), _U, _G)

@@ -17,6 +17,7 @@ import numpy as np
 from ber.case.model import Case
 from ber.engine.domains import domains
 from ber.engine.geometry import SitePoint, distances_km
+from ber.engine.hosts import HostBatch
 from ber.engine.params import Params
 from ber.engine.residence import Residence, mixed_shares, residence_shares
 from ber.engine.status import Status
@@ -66,7 +67,8 @@ def ramp_profile(ramp_up: list[float], horizon: int) -> np.ndarray:
 class Raw:
     """Every computed quantity, arrays over (S, ...)."""
 
-    jobs: np.ndarray  # (S, Y)
+    jobs: np.ndarray  # (S, Y) year average
+    peak_factor: np.ndarray  # (S, 1) the peak month over the year average
     workers: np.ndarray  # (S, C, Y) all migrant workers
     family: np.ndarray  # (S, C, Y)
     cross_border: np.ndarray  # (S, Y) workers living abroad
@@ -86,15 +88,19 @@ class Raw:
     classes_newcomer: np.ndarray  # (S, Y)
     pressure: np.ndarray  # (S, D, K, Y), NaN unknown, inf no capacity
     status: np.ndarray  # (S, D, K, Y) int codes
-    distance_km: np.ndarray  # (K,)
+    distance_km: np.ndarray  # (K,); (S, K) for a batch of hosts
 
 
 def _n(params: Params) -> int:
     return len(next(iter(params.values())))
 
 
-def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
-    """Compute every demand and pressure for one site and S parameter draws."""
+def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | None = None) -> Raw:
+    """Compute every demand and pressure for one site and S parameter draws.
+
+    With ``hosts`` (the scan, ``ber.engine.scan``) row s of the draw axis is the site
+    at host s instead: ``site`` is then not used and the distances are (S, K).
+    """
     case = prep.case
     region = prep.region
     s_count = _n(params)
@@ -121,13 +127,17 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     xb = case.workforce.cross_border_share
     Wd = W * (1.0 - xb)
     Fd = F * (1.0 - xb)
-    d = distances_km(site, region)
+    d = distances_km(site, region) if hosts is None else hosts.distance_km  # (K,) or (S, K)
+    d2 = d if d.ndim == 2 else d[None, :]
     if prep.manual_shares is not None:
         g1 = prep.manual_shares / (1.0 - xb) if xb < 1.0 else np.zeros(K)
         g = g_set = np.broadcast_to(g1, (s_count, K))
     else:  # default residence model: ber/engine/residence.py
-        host = region.index(site.host) if site.host in region else None
-        res = residence_shares(d, region.dwellings, host, params)
+        if hosts is None:
+            host = region.index(site.host) if site.host in region else None
+            res = residence_shares(d, region.dwellings, host, params)
+        else:
+            res = residence_shares(d, region.dwellings, hosts.host, params, hosts.in_region)
         g, g_set = res.flex, res.settling  # g: flex workers, g_set: settling workers
 
     beds_total = float(prep.beds.sum())
@@ -148,6 +158,11 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
 
     # 5. housing ---------------------------------------------------------
     flex_beds_k = (flex_dom * (1.0 - phi))[:, None, :] * g[:, :, None]
+    # the seasonal peak: flex beds are judged at the peak month, when the employer's own
+    # beds fill first and the rest needs beds in the region (ber/engine/season.py)
+    pf = params["season.peak_factor"][:, None]  # (S, 1)
+    flex_peak = flex_dom * pf
+    flex_beds_peak_k = (flex_peak - np.minimum(beds_total, flex_peak))[:, None, :] * g[:, :, None]
     hh = params["housing.household_size"][:, None, None]
     dwellings_k = (Wd[:, SETTLE] + Fd[:, SETTLE]).sum(axis=1)[:, None, :] * loc_set / hh
 
@@ -164,6 +179,11 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     primary_k = children_k * params["family.child_share_4_11"][:, None, None]
     secondary_k = children_k * params["family.child_share_12_17"][:, None, None]
     school_k = primary_k + secondary_k
+    # childcare: children aged 0-3 x take-up / children per place (places in day care)
+    young_k = children_k * params["family.child_share_0_3"][:, None, None]
+    childcare_k = (
+        young_k * (params["childcare.take_up"] / params["childcare.children_per_place"])[:, None, None]
+    )
     arrivals = np.clip(np.diff(school_k, axis=2, prepend=0.0), 0.0, None)
     Y = len(prep.years)
     t = np.arange(Y)
@@ -188,7 +208,7 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     shifts = float(case.business.shifts_per_day)
     peak = commuters / shifts * per_person.sum(axis=1)[:, None]
     abroad = W.sum(axis=1) * xb
-    person_km = (workers_k * d[None, :, None]).sum(axis=1) + abroad * params[
+    person_km = (workers_k * d2[:, :, None]).sum(axis=1) + abroad * params[
         "transport.cross_border_distance_km"
     ][:, None]  # (S, Y) one-way straight-line person-km
     trip_factor = (params["transport.trips_per_worker_per_shift"] * params["transport.road_factor"])[:, None]
@@ -197,26 +217,34 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     vkm = vkm_mode.sum(axis=1)
     co2 = (vkm_mode * co2_per[:, :, None]).sum(axis=1)
     peak_k = np.zeros((s_count, K, Y))
-    if site.host in region:
+    if hosts is not None:
+        peak_k[np.arange(s_count), hosts.host, :] = peak
+    elif site.host in region:
         peak_k[:, region.index(site.host), :] = peak
 
     local = {
         "migrant_workers": workers_k,
         "residents": residents_k,
         "flex_beds": flex_beds_k,
+        "flex_beds_peak": flex_beds_peak_k,
         "dwellings": np.broadcast_to(dwellings_k, flex_beds_k.shape),
         "gp_patients": gp_patients_k,
         "gp_fte": gp_fte_k,
         "pupils_primary": primary_k,
         "pupils_secondary": secondary_k,
         "pupils_newcomer": newcomer_k,
+        "children_0_3": young_k,
+        "childcare_places": childcare_k,
         "peak_vehicles": peak_k,
+        # liveability: new residents likely not registered as residents in the BRP
+        "unregistered_residents": residents_k * params["liveability.unregistered_share"][:, None, None],
     }
     demand = np.stack([local[dom.demand] for dom in domains()], axis=1)  # (S, D, K, Y)
     pressure, status = pressure_status(demand, prep.capacity, params)
     flex_total = flex_beds_k.sum(axis=1)
     return Raw(
         jobs=J,
+        peak_factor=pf,
         workers=W,
         family=F,
         cross_border=abroad,

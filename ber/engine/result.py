@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from pydantic import TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
 
+from ber.engine.result_afweging import AfwegingResult
 from ber.engine.result_checks import CapacityFigureUsed, PolicyCheck
 
 RESULT_SCHEMA = "ber-result/1"
@@ -30,8 +31,7 @@ CATEGORY_TOTALS = ("workers", "family")
 V = TypeVar("V")
 
 
-def clean(value: float) -> float | None:
-    """A float for JSON: NaN and infinity become None (unknown / no capacity)."""
+def clean(value: float) -> float | None:  # a float for JSON: NaN, infinity -> None
     return None if value is None or not math.isfinite(value) else float(value)
 
 
@@ -409,6 +409,7 @@ class Assessment:
     geodata: DatasetUsed | None = None
     capacity_figures: list[CapacityFigureUsed] = field(default_factory=list)
     policy_checks: list[PolicyCheck] = field(default_factory=list)  # both: ber.engine.checks
+    afweging: AfwegingResult | None = None  # liveability, benefits, burdens: ber.engine.afweging
 
     def municipality(self, code: str) -> MunicipalityResult:
         for m in self.municipalities:
@@ -442,6 +443,7 @@ class Assessment:
             "sensitivity": [asdict(r) for r in self.sensitivity] if self.sensitivity is not None else None,
             "capacity_figures": [asdict(f) for f in self.capacity_figures],
             "policy_checks": [asdict(c) for c in self.policy_checks],
+            "afweging": self.afweging.to_dict() if self.afweging is not None else None,
         }
 
     def to_json(self) -> str:
@@ -484,9 +486,7 @@ def _nest_categories(data: Any) -> Any:
     return data
 
 
-class _Adapters:
-    """Validators of the JSON, built on first use (when every dataclass is defined)."""
-
+class _Adapters:  # validators of the JSON, built on first use (every dataclass defined)
     @functools.cached_property
     def assessment(self) -> TypeAdapter[Assessment]:
         return TypeAdapter(Assessment)

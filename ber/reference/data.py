@@ -103,6 +103,25 @@ class Sector(Labelled):
     m2_per_job_source: str
     migrant_share_note: str = ""
     m2_per_job_note: str = ""
+    #: gross value added per person employed, euro per year (benefit side of the afweging)
+    value_added_per_job: float = 0.0
+    value_added_per_job_low: float = 0.0
+    value_added_per_job_high: float = 0.0
+    value_added_per_job_source: str = "assumption"
+    value_added_per_job_year: int = 0
+    value_added_per_job_note: str = ""
+    #: workforce per month (January first), in any scale: the engine divides by its mean
+    monthly_profile: tuple[float, ...] = (1.0,) * 12
+    monthly_profile_source: str = ASSUMPTION
+    monthly_profile_note: str = ""
+    #: range of the peak month's factor over the year average (Monte Carlo and sensitivity)
+    peak_factor_low: float = 1.0
+    peak_factor_high: float = 1.0
+
+    @property
+    def peak_factor(self) -> float:
+        """The peak month over the year average of ``monthly_profile``."""
+        return max(self.monthly_profile) * len(self.monthly_profile) / sum(self.monthly_profile)
 
 
 @dataclass(frozen=True)
@@ -284,7 +303,10 @@ def _load_cached(folder_name: str) -> ReferenceSet:
             low_source=row.get("low_source", ""),
             high_source=row.get("high_source", ""),
         )
-    sectors = {row["key"]: Sector(**row) for row in _read_json(folder / "sectors.json")}
+    sectors = {
+        row["key"]: Sector(**{**row, "monthly_profile": tuple(row.get("monthly_profile", (1.0,) * 12))})
+        for row in _read_json(folder / "sectors.json")
+    }
     categories = {row["key"]: Category(**row) for row in _read_json(folder / "categories.json")}
     presets_doc = _read_json(folder / "presets.json")
     return ReferenceSet(
@@ -298,6 +320,14 @@ def _load_cached(folder_name: str) -> ReferenceSet:
         default_preset=presets_doc["default"],
         folder=folder,
     )
+
+
+def _profile_ok(sector: Sector) -> bool:
+    """Twelve months, none negative, not all 0, and the peak within the sector's range."""
+    profile = sector.monthly_profile
+    if len(profile) != 12 or min(profile) < 0 or sum(profile) <= 0:
+        return False
+    return sector.peak_factor_low - 1e-9 <= sector.peak_factor <= sector.peak_factor_high + 1e-9
 
 
 def check_reference(ref: ReferenceSet) -> list[Problem]:
@@ -319,12 +349,23 @@ def check_reference(ref: ReferenceSet) -> list[Problem]:
         if not (norm.low <= norm.value <= norm.high):
             problems.append(Problem("reference.bad_row", params={"key": norm.key}))
     for sector in ref.sectors.values():
-        for src in (sector.migrant_share_source, sector.m2_per_job_source):
+        for src in (
+            sector.migrant_share_source,
+            sector.m2_per_job_source,
+            sector.value_added_per_job_source,
+            sector.monthly_profile_source,
+        ):
             if not known(src):
                 problems.append(Problem("reference.no_source", params={"key": sector.key}))
         if not (sector.migrant_share_low <= sector.migrant_share <= sector.migrant_share_high):
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))
         if not (sector.m2_per_job_low <= sector.m2_per_job <= sector.m2_per_job_high):
+            problems.append(Problem("reference.bad_row", params={"key": sector.key}))
+        if not (
+            sector.value_added_per_job_low <= sector.value_added_per_job <= sector.value_added_per_job_high
+        ):
+            problems.append(Problem("reference.bad_row", params={"key": sector.key}))
+        if not _profile_ok(sector):
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))
     for category in ref.categories.values():
         if not known(category.default_share_source):

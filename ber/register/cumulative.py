@@ -29,6 +29,7 @@ from ber.engine.status import STATUS_CODES
 from ber.engine.verdict import domain_verdicts
 from ber.reference.data import load_reference
 from ber.register.area_query import AreaSums, area_sums
+from ber.register.conditions import employer_beds_adjustment
 from ber.register.schema import COUNTED_STATUSES, cases
 
 if TYPE_CHECKING:
@@ -114,7 +115,11 @@ def cumulative(
     domains = domain_keys()
     with register._read() as conn:
         sums = area_sums(conn, domains, codes, years, result.full_operation_year, exclude_id, carry_forward)
-    other = sums.other
+    # employer beds count as capacity only once delivered (permit conditions, ber.register.conditions)
+    beds = employer_beds_adjustment(
+        register, codes, years, result.full_operation_year, exclude_id, carry_forward
+    )
+    other = sums.other + beds.extra
     # a result without the thresholds (never expected) falls back on the reference rows
     ref = load_reference()
     amber = threshold(result, "status.amber_threshold", ref.value("status.amber_threshold"))
@@ -150,6 +155,9 @@ def cumulative(
                 )
             )
     t = years.index(result.full_operation_year)
+    contributors = _contributors(register, domains, sums)
+    for c in contributors:
+        c.demand["housing_flex"] += beds.per_case.get(c.reference, 0.0)
     return Cumulative(
         reference=case.meta.reference,
         years=years,
@@ -166,5 +174,6 @@ def cumulative(
         verdict_with=domain_verdicts(
             codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity, coverage
         ),
-        contributors=_contributors(register, domains, sums),
+        contributors=contributors,
+        employer_beds=beds.count,
     )

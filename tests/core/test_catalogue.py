@@ -136,6 +136,7 @@ def _units() -> set[str]:
     units |= {
         "share of jobs",
         "m² BVO per job",
+        "factor over the year average",
         "vehicle-km per day",
         "km",
         "pressure (demand / spare capacity)",
@@ -152,9 +153,13 @@ def _optional_data_keys() -> set[str]:
 
 def _data_keys() -> set[str]:
     """Keys the code composes from data (``label.<kind>.<key>``): enumerated from that data."""
+    from ber.case.intake import INTAKE_FIELDS
+    from ber.case.qualitative import RATINGS
     from ber.engine.domains import domains
     from ber.engine.metrics import metrics
     from ber.geodata.columns import REGION_KINDS
+    from ber.register.condition_schema import CONDITION_KINDS
+    from ber.register.conditions import FILTER_STATUSES
     from ber.register.schema import CASE_STATUSES
 
     units = _units()
@@ -182,8 +187,12 @@ def _data_keys() -> set[str]:
         | {f"label.unit.{u}" for u in units}
         | {f"label.total.{m.label}" for m in metrics()}
         | {f"label.case_status.{s}" for s in CASE_STATUSES}
+        | {f"label.condition_kind.{k}" for k in CONDITION_KINDS}
+        | {f"label.condition_status.{s}" for s in FILTER_STATUSES}
         | {f"label.region_kind.{k}" for k in REGION_KINDS}
         | {f"msg.type.{t}" for t in pydantic_types}
+        | {f"label.rating.{r}" for r in (*RATINGS, "unrated")}  # the officer's qualitative ratings
+        | set(INTAKE_FIELDS.values())  # the short names of the fields the employer declares
     )
 
 
@@ -248,9 +257,13 @@ def test_data_keys_exist_and_labels_are_only_data() -> None:
         "label.misc.definition",
         "label.parameter.sector_migrant_share",
         "label.parameter.sector_m2_per_job",
+        "label.parameter.season_peak_factor",
         "label.verdict.coverage",
         "label.verdict.no_capacity",
         "label.verdict.unknown_largest",
+        "label.declared.mark",
+        "label.declared.evidence",
+        *(f"label.month.{m}" for m in range(1, 13)),  # ber/report/sections_season.py, the GUI's profile
     }
     assert sorted(labels - data - named_in_code) == []
 

@@ -34,12 +34,13 @@ SETTINGS = settings(
 )
 #: domain -> the total that is the sum of that domain's demand over the municipalities
 DOMAIN_TOTAL = {
-    "housing_flex": "flex_beds",
+    "housing_flex": "flex_beds_peak",  # flex beds are judged at the peak month
     "housing_dwellings": "dwellings",
     "care_gp": "gp_patients",
     "education_primary": "pupils_primary",
     "education_secondary": "pupils_secondary",
     "transport_peak": "peak_vehicles",
+    "childcare": "childcare_places",
 }
 
 
@@ -262,6 +263,8 @@ def _collapsed_context() -> Context:
             migrant_share_high=s.migrant_share,
             m2_per_job_low=s.m2_per_job,
             m2_per_job_high=s.m2_per_job,
+            peak_factor_low=s.peak_factor,
+            peak_factor_high=s.peak_factor,
         )
         for k, s in REF.sectors.items()
     }
