@@ -190,7 +190,7 @@ def test_migrated_register_gives_the_old_cumulative(owner_url: str, old_cases: A
     with Register.open(owner_url, progress=lambda n, t: seen.append((n, t))) as reg:
         assert seen and seen[-1] == (len(old_cases), len(old_cases))
         with reg.engine.connect() as conn:
-            assert regdb.current_revision(conn) == "0004"
+            assert regdb.current_revision(conn) == regdb.head_revision() >= "0004"
             assert "case_demand" not in inspect(conn).get_table_names()
         cum = cumulative(result, case, reg)
         # every case's own rows: exactly as before (float64 demand, capacity, pressure, status)
@@ -218,6 +218,11 @@ def test_api_writes_what_the_migration_writes(tmp_path: Path, old_cases: Any) ->
             reg.add(case, result, status=status)
 
     def area(url: str) -> list[tuple[Any, ...]]:
+        """Each row with its layout's domains in place of the layout id (a fresh register
+        numbers the layout of today's domains differently from a converted one)."""
+        from ber.register.area import decode
+        from ber.register.area_sql import layouts
+
         engine = regdb.create_register_engine(url)
         with engine.connect() as conn:
             rows = conn.execute(
@@ -226,8 +231,15 @@ def test_api_writes_what_the_migration_writes(tmp_path: Path, old_cases: Any) ->
                     "FROM case_area a JOIN cases c ON c.id = a.case_id ORDER BY 1, 2"
                 )
             ).all()
+            lay = layouts(conn)
         engine.dispose()
-        return [tuple(r) for r in rows]
+        out = []
+        for ref, code, status, first, blob in rows:
+            ((head, values, domains, _tags),) = decode([blob], lay)
+            out.append(
+                (ref, code, status, first, int(head["first"][0]), domains, values.tobytes(), len(blob))
+            )
+        return out
 
     a, m = area(added), area(migrated)
     assert len(a) > 100 and a == m
@@ -283,7 +295,7 @@ def test_cli_upgrade_shows_progress_on_stderr(
     assert (tmp_path / "r.sqlite").stat().st_size < before / 3
     out = capsys.readouterr()
     assert "Converting the register to the compact store: 2 of 2 cases" in out.err
-    assert "0004" in out.out
+    assert f"schema {regdb.head_revision()}" in out.out
 
 
 def test_cases_of_different_horizons_in_one_municipality(tmp_path: Path) -> None:

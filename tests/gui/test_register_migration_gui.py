@@ -29,6 +29,6 @@ def test_old_register_is_converted_with_progress_in_the_status_line(qtbot: Any, 
     qtbot.waitUntil(lambda: view.busy == 0 and view.model.rowCount() == 2, timeout=20_000)
     assert "Register omzetten naar de compacte opslag: 2 van 2 zaken" in shown
     with Register.open(url) as reg, reg.engine.connect() as conn:
-        assert regdb.current_revision(conn) == "0004"
+        assert regdb.current_revision(conn) == regdb.head_revision() >= "0004"
         assert {s.reference for s in reg.list()} == {"OLD-0", "OLD-1"}
     view.close()
