@@ -22,7 +22,6 @@ HEAVY = (
     "sqlalchemy",
     "openpyxl",
     "importlib.metadata",  # pydantic's plugin search (skipped: ber.cli.entry)
-    "logging",  # only for an internal error (ber.cli.app)
 )
 PROBE = (
     "import sys, os; from ber.cli.entry import main\n"
