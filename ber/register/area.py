@@ -184,24 +184,26 @@ def demand_rows_from_store(
             for r in doc["rows"]
         ]
     cells = {(c[0], c[1]): c for c in doc.get("cells", [])}
+    codes = sorted(area)
     rows = []
-    for code, blob in area.items():
-        for head, values, domains, _tags in decode([blob], layouts):
-            first = int(head["first"][0])
-            for i, t in zip(*np.nonzero(values[0] > 0.0), strict=True):
-                dom = domains[i]
-                cell = cells.get((code, dom))
-                rows.append(
-                    DemandRow(
-                        domain=dom,
-                        municipality=code,
-                        year=first + int(t),
-                        demand=float(values[0, i, t]),
-                        capacity=_finite(cell[2]) if cell else None,
-                        pressure=_finite(cell[3][t]) if cell and t < len(cell[3]) else None,
-                        status=cell[4][t] if cell and t < len(cell[4]) else "",
-                        is_last=first + int(t) == last_year,
-                    )
+    # all municipalities decoded at once; positive values listed with plain Python numbers
+    for head, values, domains, tags in decode([area[c] for c in codes], layouts, np.arange(len(codes))):
+        firsts = head["first"].tolist()
+        found = np.nonzero(values > 0.0)  # (row, domain, year index), row-major
+        for r, i, t, value in zip(*(a.tolist() for a in found), values[found].tolist(), strict=True):
+            code, dom, first = codes[int(tags[r])], domains[i], firsts[r]
+            cell = cells.get((code, dom))
+            rows.append(
+                DemandRow(
+                    domain=dom,
+                    municipality=code,
+                    year=first + t,
+                    demand=value,
+                    capacity=_finite(cell[2]) if cell else None,
+                    pressure=_finite(cell[3][t]) if cell and t < len(cell[3]) else None,
+                    status=cell[4][t] if cell and t < len(cell[4]) else "",
+                    is_last=first + t == last_year,
                 )
+            )
     rows.sort(key=lambda r: (r.domain, r.municipality, r.year))
     return rows
