@@ -109,3 +109,22 @@ def test_refused_file_says_why_and_computes_nothing(
     assert all(w in status for w in words), status
     assert "Traceback" not in status and computed == []
     assert panel.result is None and panel.model.rowCount() == 0 and window.page_map.view.scan_points() == []
+
+
+def test_point_outside_every_municipality_is_named(
+    make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import json
+
+    parks = tmp_path / "zee.geojson"
+    features = [
+        {"type": "Feature", "properties": {"naam": n}, "geometry": {"type": "Point", "coordinates": xy}}
+        for n, xy in (("Trade Port", [205021, 379119]), ("Zee", [60000, 470000]))  # the second in the sea
+    ]
+    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}
+    parks.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": features}))
+    window = make_window()
+    panel = _scan_file(window, qtbot, monkeypatch, parks)
+    qtbot.waitUntil(lambda: panel.result is not None, timeout=20_000)
+    assert panel.model.rowCount() == 2
+    assert "Locatie Zee: ligt in geen enkele gemeente" in panel.label_status.text()  # as ber scan warns
