@@ -238,7 +238,11 @@ class ScanPanel(QGroupBox):
         self._start(job)
 
     def choose_file(self) -> None:
-        """Ask for a file of business parks and scan its points."""
+        """Ask for a file of business parks and scan its points (a case with problems: say so
+        before asking)."""
+        if self.case_provider() is None:
+            self.label_status.setText(tr("scan.no_case"))
+            return
         path = ask_sites_file(self, self.last_folder)
         if path:
             self.last_folder = str(Path(path).parent)

@@ -5,12 +5,14 @@ message in the panel, nothing computed)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
+from ber.engine.progress import Cancelled
 from ber.engine.scan import scan
 from ber.geodata.compare import file_hosts
 from ber.maplayer.style import STATUS_COLOURS
@@ -128,3 +130,26 @@ def test_point_outside_every_municipality_is_named(
     qtbot.waitUntil(lambda: panel.result is not None, timeout=20_000)
     assert panel.model.rowCount() == 2
     assert "Locatie Zee: ligt in geen enkele gemeente" in panel.label_status.text()  # as ber scan warns
+
+
+def test_cancel_a_file_scan(
+    make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import ber.engine.scan
+
+    def slow(case: Any, hosts: Any, ctx: Any, **kw: Any) -> Any:
+        assert kw["hosts_from"] == "sites" and [h.name for h in hosts] == ["Trade Port", "De Blakt"]
+        progress = kw["progress"]
+        progress.report(0.4, "hosts")
+        while not progress.cancelled():
+            time.sleep(0.01)
+        raise Cancelled
+
+    monkeypatch.setattr(ber.engine.scan, "scan", slow)
+    window = make_window()
+    panel = _scan_file(window, qtbot, monkeypatch, _points(tmp_path / "parks.geojson"))
+    qtbot.waitUntil(lambda: panel.progress.value() == 40, timeout=5_000)
+    assert panel.progress.isVisible() and panel.button_cancel.isEnabled()
+    qtbot.mouseClick(panel.button_cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.label_status.text() == tr("scan.cancelled"), timeout=5_000)
+    assert panel.result is None and window.page_map.view.scan_points() == []
