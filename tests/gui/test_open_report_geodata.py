@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.core.test_geodata_needed import made_elsewhere  # noqa: F401 (fixture)
 
@@ -32,9 +35,18 @@ def test_opening_the_report_names_the_missing_geodata(
     monkeypatch.setenv("BER_DATA_DIR", str(tmp_path / "other-machine"))  # only the built-in set
     w = make_window(lang)
     before = w.state.case
-    assert not w.documents.open_path(pdf, ask=False)
-    assert w.last_error.startswith(str(pdf)) or str(pdf) in w.last_error.splitlines()[0]
-    error = w.last_error
+    if lang == "nl":  # dropped on the window
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(pdf))])
+        left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        w.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, left, none))
+    else:  # File > Open
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pdf), ""))
+        w.commands.action_open.trigger()
+    dialog = w.findChild(QMessageBox, "dialog_error")
+    assert dialog is not None and dialog.isVisible()
+    assert str(pdf) in dialog.text()
+    error = dialog.informativeText()
     assert "vierkanten.geojson" in error and str(geodata["checksum"])[:16] in error
     assert "GM0001, GM0002, GM0003" in error and all(word in error for word in words)
     assert "onbekende gemeentecode" not in error and "unknown municipality code" not in error
