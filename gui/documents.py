@@ -306,7 +306,7 @@ class DocumentController(WindowController):
         if path.suffix.lower() != ".pdf":
             return
         from ber.case.validate import validate_case
-        from ber.cli.geodata_needed import current_of, explain
+        from ber.io.geodata_needed import current_of, explain
 
         ctx = self.analysis.ctx
         unknown = [p for p in validate_case(case, ctx.ref, ctx.table) if p.code == "municipality.unknown"]

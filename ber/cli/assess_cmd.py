@@ -18,7 +18,7 @@ from ber.cli.common import (
     print_summary,
     write_json,
 )
-from ber.cli.geodata_needed import current_of, explained
+from ber.io.geodata_needed import current_of, explained
 from ber.cli.lang import h
 from ber.engine.assess import Context, assess
 from ber.engine.result import Assessment
