@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from ber.cli import main
-from ber.register.db import head_revision
 from ber.cli.lang import detect
+from ber.register.db import head_revision
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "cases"
 
