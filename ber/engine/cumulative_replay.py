@@ -21,16 +21,17 @@ recomputation uses the same code on the same numbers.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ber.case.limits import load_json_limited
 from ber.case.model import Case
+from ber.engine.area_sum import Block, area_sums
 from ber.engine.cumulative import (
     Contributor,
     Cumulative,
@@ -49,64 +50,35 @@ from ber.texts.catalogue import LANGS, has, text
 from ber.texts.messages import InputError, Problem
 
 #: the attachment's schema (``register-cases.json``, ``ber.io.report_attachments``)
-SCHEMA = "ber-register-cases/1"
+SCHEMA = "ber-register-cases/2"
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-@dataclass(frozen=True)
-class CountedDemand:
-    """One stored demand row of a counted case (as the register holds it)."""
+class CountedArea(_Strict):
+    """A counted case's stored demand in one municipality of the region, as the register
+    holds it (``case_area``): ``demand`` is the base64 of little-endian float32 values,
+    the document's ``domains`` x ``years`` row-major, from ``first_year``; the last of
+    those years is the case's last assessed year (its steady state)."""
 
-    domain: str
-    municipality: str
-    year: int
-    demand: float
-    is_last: bool = False
-
-
-class CountedSeries(_Strict):
-    """A counted case's stored demand in one domain and municipality, per year from
-    ``first_year`` (``null``: no row stored for that year); ``last_row_year``: the year
-    whose row is the case's last assessed year (its steady state), when among them."""
-
-    domain: str = Field(max_length=32)
     municipality: str = Field(max_length=16)
     first_year: int = Field(ge=1900, le=2200)
-    demand: list[Annotated[float, Field(ge=0.0, allow_inf_nan=False)] | None] = Field(
-        min_length=1, max_length=300
-    )
-    last_row_year: int | None = None
+    years: int = Field(ge=1, le=300)
+    demand: str = Field(max_length=120_000)
 
-    def rows(self) -> list[CountedDemand]:
-        return [
-            CountedDemand(self.domain, self.municipality, year, value, year == self.last_row_year)
-            for year, value in enumerate(self.demand, start=self.first_year)
-            if value is not None
-        ]
+    def values(self, n_domains: int) -> np.ndarray:
+        """(domains, years) float32; ValueError when the text is not that many values."""
+        raw = base64.b64decode(self.demand.encode("ascii"), validate=True)
+        if len(raw) != 4 * n_domains * self.years:
+            raise ValueError("length")
+        return np.frombuffer(raw, dtype="<f4").reshape(n_domains, self.years)
 
 
-def series_of(rows: Iterable[CountedDemand]) -> list[CountedSeries]:
-    """Stored rows as series per domain and municipality (the attachment's compact form)."""
-    grouped: dict[tuple[str, str], dict[int, CountedDemand]] = {}
-    for r in rows:
-        grouped.setdefault((r.domain, r.municipality), {})[r.year] = r
-    out = []
-    for (domain, municipality), by_year in sorted(grouped.items()):
-        first, last = min(by_year), max(by_year)
-        last_rows = [y for y, r in by_year.items() if r.is_last]
-        out.append(
-            CountedSeries(
-                domain=domain,
-                municipality=municipality,
-                first_year=first,
-                demand=[by_year[y].demand if y in by_year else None for y in range(first, last + 1)],
-                last_row_year=last_rows[0] if last_rows else None,
-            )
-        )
-    return out
+def encode_values(values: np.ndarray) -> str:
+    """(domains, years) demand as the base64 of its little-endian float32 values."""
+    return base64.b64encode(np.ascontiguousarray(values, dtype="<f4").tobytes()).decode("ascii")
 
 
 class CountedCase(_Strict):
@@ -124,11 +96,8 @@ class CountedCase(_Strict):
     case_sha256: str = Field(default="", max_length=64)
     reference_version: str = Field(default="", max_length=64)
     app_version: str = Field(default="", max_length=32)
-    #: its stored demand in the region, per domain and municipality
-    demand: list[CountedSeries] = Field(default_factory=list, max_length=100_000)
-
-    def rows(self) -> list[CountedDemand]:
-        return [r for series in self.demand for r in series.rows()]
+    #: its stored demand per municipality of the region
+    areas: list[CountedArea] = Field(default_factory=list, max_length=1_000)
 
 
 class CountedBeds(_Strict):
@@ -147,10 +116,12 @@ class CountedBeds(_Strict):
 class CountedCases(_Strict):
     """The attachment ``register-cases.json``."""
 
-    schema_: Literal["ber-register-cases/1"] = Field(default="ber-register-cases/1", alias="schema")
+    schema_: Literal["ber-register-cases/2"] = Field(default="ber-register-cases/2", alias="schema")
     #: SHA-256 of the case the cumulative view was computed for (its ``case.ber``)
     case_sha256: str = Field(max_length=64)
     carry_forward: bool = True
+    #: the domains of every area's demand, in order (named once)
+    domains: list[str] = Field(min_length=1, max_length=64)
     counted_statuses: list[str] = Field(default_factory=lambda: ["in_procedure", "granted"], max_length=4)
     cases: list[CountedCase] = Field(default_factory=list, max_length=10_000)
     #: employer beds of the counted cases' permit conditions (None: not looked up)
@@ -195,70 +166,47 @@ def parse_counted(data: bytes, source: str) -> CountedCases:
         first = exc.errors()[0]
         raise _invalid(source, ".".join(str(p) for p in first["loc"]) or "schema", _reason(first)) from None
     known = set(domain_keys())
+    for j, dom in enumerate(counted.domains):
+        if dom not in known or counted.domains.index(dom) != j:
+            reason = {lang: text("msg.reason.domain", lang, value=repr(dom)[:60]) for lang in LANGS}
+            raise _invalid(source, f"domains.{j}", reason)
+    D = len(counted.domains)
     for i, c in enumerate(counted.cases):
-        for j, row in enumerate(c.demand):
-            if row.domain not in known:
-                reason = {
-                    lang: text("msg.reason.domain", lang, value=repr(row.domain)[:60]) for lang in LANGS
-                }
-                raise _invalid(source, f"cases.{i}.demand.{j}.domain", reason)
+        for j, area in enumerate(c.areas):
+            try:
+                values = area.values(D)
+            except ValueError:  # not base64, or not domains x years values
+                raise _invalid(source, f"cases.{i}.areas.{j}.demand", _reason({"type": "other"})) from None
+            if not (np.isfinite(values) & (values >= 0.0)).all():
+                raise _invalid(source, f"cases.{i}.areas.{j}.demand", _reason({"type": "greater_than_equal"}))
     return counted
 
 
-def in_window(row: CountedDemand, first: int, last: int, carry_forward: bool) -> bool:
-    """The register's window: a row of the new case's years, or a steady state from before them."""
-    return first <= row.year <= last or (carry_forward and row.is_last and row.year < first)
-
-
-def _other(counted: CountedCases, codes: list[str], years: list[int]) -> np.ndarray:
-    """Summed demand (D, K, Y) of the counted cases, by the register's rule."""
-    first, last = years[0], years[-1]
-    dom_i = {dom: i for i, dom in enumerate(domain_keys())}
+def _blocks(counted: CountedCases, codes: list[str]) -> list[Block]:
+    """The embedded areas in the region as blocks for ``area_sums`` (owner: the case's index)."""
     mun_i = {c: i for i, c in enumerate(codes)}
-    Y = len(years)
-    groups: dict[tuple[int, int, int, bool], float] = {}
-    for c in counted.cases:
-        for row in c.rows():
-            if row.municipality in mun_i and in_window(row, first, last, counted.carry_forward):
-                key = (dom_i[row.domain], mun_i[row.municipality], row.year, row.is_last)
-                groups[key] = groups.get(key, 0.0) + row.demand
-    out = np.zeros((len(dom_i), len(codes), Y))
-    carry = np.zeros_like(out)  # level added from year index t on
-    for (i, k, year, is_last), total in groups.items():
-        if first <= year <= last:
-            out[i, k, year - first] += total
-        if counted.carry_forward and is_last:
-            start = max(year + 1 - first, 0)
-            if start < Y:
-                carry[i, k, start] += total
-    return out + np.cumsum(carry, axis=2)
-
-
-def _contributors(counted: CountedCases, codes: list[str], years: list[int], year: int) -> list[Contributor]:
-    """Every counted case with demand in the region during the window; demand in ``year``."""
-    area, out = set(codes), []
-    cf = counted.carry_forward
-    for c in counted.cases:
-        rows = [r for r in c.rows() if r.municipality in area and in_window(r, years[0], years[-1], cf)]
-        if not rows:
-            continue
-        demand = {dom: 0.0 for dom in domain_keys()}
-        for r in rows:
-            if r.year == year or (cf and r.is_last and r.year < year):
-                demand[r.domain] += r.demand
-        out.append(
-            Contributor(
-                reference=c.reference,
-                title=c.title,
-                business_name=c.business_name,
-                status=c.status,
-                host_municipality=c.host_municipality,
-                start_year=c.start_year,
-                last_year=c.last_year,
-                demand=demand,
-            )
+    D = len(counted.domains)
+    by_years: dict[int, tuple[list[int], list[np.ndarray], list[int], list[int]]] = {}
+    for n, c in enumerate(counted.cases):
+        for area in c.areas:
+            k = mun_i.get(area.municipality)
+            if k is None:
+                continue
+            first, values, ks, owners = by_years.setdefault(area.years, ([], [], [], []))
+            first.append(area.first_year)
+            values.append(area.values(D))
+            ks.append(k)
+            owners.append(n)
+    return [
+        Block(
+            np.array(first, dtype=np.int64),
+            np.stack(values),
+            tuple(counted.domains),
+            np.array(ks, dtype=np.int64),
+            np.array(owners, dtype=np.int64),
         )
-    return sorted(out, key=lambda x: (-sum(x.demand.values()), x.reference))
+        for first, values, ks, owners in by_years.values()
+    ]
 
 
 def _beds(
@@ -301,12 +249,38 @@ def replay(result: Assessment, case: Case, counted: CountedCases) -> Cumulative:
     """The cumulative view of ``case`` (assessed as ``result``) on top of the embedded cases."""
     codes = [m.code for m in result.municipalities]
     years = [int(y) for y in result.years]
-    other = _other(counted, codes, years) if codes else np.zeros((len(domain_keys()), 0, len(years)))
-    extra, beds, per_case = _beds(counted, codes, years, result.full_operation_year)
-    contributors = _contributors(counted, codes, years, result.full_operation_year) if codes else []
-    for c in contributors:
-        c.demand["housing_flex"] += per_case.get(c.reference, 0.0)
-    return assemble(result, case, other + extra, contributors, counted, beds)
+    domains = domain_keys()
+    year = result.full_operation_year
+    sums = area_sums(_blocks(counted, codes), domains, len(codes), years, year, counted.carry_forward)
+    extra, beds, per_case = _beds(counted, codes, years, year)
+    contributors = []
+    for n, demand in zip(sums.owners.tolist(), sums.owner_demand.tolist(), strict=True):
+        c = counted.cases[n]
+        contributors.append(
+            Contributor(
+                reference=c.reference,
+                title=c.title,
+                business_name=c.business_name,
+                status=c.status,
+                host_municipality=c.host_municipality,
+                start_year=c.start_year,
+                last_year=c.last_year,
+                demand=dict(zip(domains, demand, strict=True)),
+            )
+        )
+    for contributor in contributors:
+        contributor.demand["housing_flex"] += per_case.get(contributor.reference, 0.0)
+    contributors.sort(key=lambda x: (-sum(x.demand.values()), x.reference))
+    return assemble(
+        result,
+        case,
+        sums.other + extra,
+        contributors,
+        counted_statuses=tuple(counted.counted_statuses),
+        carry_forward=counted.carry_forward,
+        counted=counted,
+        employer_beds=beds,
+    )
 
 
 def assemble(
@@ -314,11 +288,15 @@ def assemble(
     case: Case,
     other: np.ndarray,
     contributors: list[Contributor],
-    counted: CountedCases,
+    *,
+    counted_statuses: tuple[str, ...],
+    carry_forward: bool,
+    counted: CountedCases | None = None,
     employer_beds: EmployerBedsCount | None = None,
 ) -> Cumulative:
     """Pressure and status without and with the case, per domain, municipality and year
-    (the same ``pressure_status`` and verdict rule as a single assessment)."""
+    (the same ``pressure_status`` and verdict rule as a single assessment): the last step
+    of both the register's view (``ber.register.cumulative``) and the replay."""
     codes = [m.code for m in result.municipalities]
     names = [m.name for m in result.municipalities]
     years = [int(y) for y in result.years]
@@ -371,8 +349,8 @@ def assemble(
         municipalities=codes,
         municipality_names=names,
         thresholds={"amber": amber, "red": red},
-        counted_statuses=tuple(counted.counted_statuses),
-        carry_forward=counted.carry_forward,
+        counted_statuses=counted_statuses,
+        carry_forward=carry_forward,
         series=series,
         verdict_without=domain_verdicts(
             codes, names, other[:, :, t], p_without[:, :, t], s_without[:, :, t], capacity, coverage

@@ -6,7 +6,8 @@ summed (the compact store, ``ber/register/area_query.py``; float32 demand, so
 sums agree with a float64 computation to about 1e-7 relative), the new case's own demand is added, and
 pressure and status are computed without and with the new case against the new
 case's capacity table and thresholds (the same ``ber.engine.model.pressure_status``
-as a single assessment).
+as a single assessment) by ``ber.engine.cumulative_replay.assemble``, the last step
+a report's recomputation takes too.
 
 Calendar years: a registered case counts from its first assessed year; after its
 last assessed year it keeps the demand of that year (a granted business does not
@@ -17,18 +18,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from sqlalchemy import select
 
 from ber.case.model import Case
-from ber.engine.cumulative import Contributor, Cumulative, CumulativeSeries, threshold
-from ber.engine.domains import domain_keys, domain_unit
-from ber.engine.model import pressure_status
-from ber.engine.result import Assessment, clean
-from ber.engine.status import STATUS_CODES
-from ber.engine.verdict import domain_verdicts
-from ber.reference.data import load_reference
-from ber.register.area_query import AreaSums, area_sums
+from ber.engine.area_sum import AreaSums, area_sums
+from ber.engine.cumulative import Contributor, Cumulative
+from ber.engine.cumulative_replay import assemble
+from ber.engine.domains import domain_keys
+from ber.engine.result import Assessment
+from ber.register.area_query import area_blocks
 from ber.register.conditions import employer_beds_adjustment
 from ber.register.schema import COUNTED_STATUSES, cases
 
@@ -49,7 +47,7 @@ def _contributors(register: Register, domains: tuple[str, ...], sums: AreaSums) 
     """Every counted case with demand in the region during the window, with its demand in
     the full-operation year per domain (from :func:`area_sums`); names from ``cases``."""
     found: dict[int, tuple[Any, ...]] = {}
-    ids = [int(i) for i in sums.case_ids]
+    ids = [int(i) for i in sums.owners]
     with register._read() as conn:
         p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
@@ -65,7 +63,7 @@ def _contributors(register: Register, domains: tuple[str, ...], sums: AreaSums) 
         finally:
             cursor.close()
     out = []
-    for case_id, demand in zip(ids, sums.case_demand.tolist(), strict=True):
+    for case_id, demand in zip(ids, sums.owner_demand.tolist(), strict=True):
         h = found.get(case_id)
         if h is None:  # removed meanwhile (never on PostgreSQL, where cases are never deleted)
             continue
@@ -100,80 +98,25 @@ def cumulative(
     """
     exclude = exclude_ref if exclude_ref is not None else (case.meta.reference.strip() or None)
     codes = [m.code for m in result.municipalities]
-    names = [m.name for m in result.municipalities]
     years = [int(y) for y in result.years]
-    D, K, Y = len(domain_keys()), len(codes), len(years)
-    this = np.zeros((D, K, Y))
-    capacity = np.full((D, K), np.nan)
-    for k, m in enumerate(result.municipalities):
-        for i, dom in enumerate(domain_keys()):
-            dr = m.domains[dom]
-            this[i, k] = dr.demand_per_year
-            if dr.capacity is not None:
-                capacity[i, k] = dr.capacity
     exclude_id = _exclude_id(register, exclude)
     domains = domain_keys()
     with register._read() as conn:
-        sums = area_sums(conn, domains, codes, years, result.full_operation_year, exclude_id, carry_forward)
+        blocks = area_blocks(conn, codes, years[-1], exclude_id)
+    sums = area_sums(blocks, domains, len(codes), years, result.full_operation_year, carry_forward)
     # employer beds count as capacity only once delivered (permit conditions, ber.register.conditions)
     beds = employer_beds_adjustment(
         register, codes, years, result.full_operation_year, exclude_id, carry_forward
     )
-    other = sums.other + beds.extra
-    # a result without the thresholds (never expected) falls back on the reference rows
-    ref = load_reference()
-    amber = threshold(result, "status.amber_threshold", ref.value("status.amber_threshold"))
-    red = threshold(result, "status.red_threshold", ref.value("status.red_threshold"))
-    coverage = threshold(result, "verdict.min_coverage", ref.value("verdict.min_coverage"))
-    params = {"status.amber_threshold": np.array([amber]), "status.red_threshold": np.array([red])}
-    p_without, s_without = pressure_status(other[None], capacity, params)
-    total = other + this
-    p_with, s_with = pressure_status(total[None], capacity, params)
-    p_without, s_without, p_with, s_with = p_without[0], s_without[0], p_with[0], s_with[0]
-
-    def plist(p: np.ndarray, known: bool) -> list[float | None]:
-        return [clean(float(x)) if known else None for x in p]
-
-    series = []
-    for i, dom in enumerate(domain_keys()):
-        for k, code in enumerate(codes):
-            known = not np.isnan(capacity[i, k])
-            series.append(
-                CumulativeSeries(
-                    domain=dom,
-                    municipality=code,
-                    municipality_name=names[k],
-                    unit=domain_unit(dom),
-                    capacity=float(capacity[i, k]) if known else None,
-                    other=[float(x) for x in other[i, k]],
-                    this=[float(x) for x in this[i, k]],
-                    total=[float(x) for x in total[i, k]],
-                    pressure_without=plist(p_without[i, k], known),
-                    status_without=[STATUS_CODES[int(x)] for x in s_without[i, k]],
-                    pressure_with=plist(p_with[i, k], known),
-                    status_with=[STATUS_CODES[int(x)] for x in s_with[i, k]],
-                )
-            )
-    t = years.index(result.full_operation_year)
     contributors = _contributors(register, domains, sums)
     for c in contributors:
         c.demand["housing_flex"] += beds.per_case.get(c.reference, 0.0)
-    return Cumulative(
-        reference=case.meta.reference,
-        years=years,
-        full_operation_year=result.full_operation_year,
-        municipalities=codes,
-        municipality_names=names,
-        thresholds={"amber": amber, "red": red},
+    return assemble(
+        result,
+        case,
+        sums.other + beds.extra,
+        contributors,
         counted_statuses=COUNTED_STATUSES,
         carry_forward=carry_forward,
-        series=series,
-        verdict_without=domain_verdicts(
-            codes, names, other[:, :, t], p_without[:, :, t], s_without[:, :, t], capacity, coverage
-        ),
-        verdict_with=domain_verdicts(
-            codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity, coverage
-        ),
-        contributors=contributors,
         employer_beds=beds.count,
     )

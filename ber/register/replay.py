@@ -1,104 +1,179 @@
 """Gather the counted register cases for a report (``register-cases.json``).
 
-The cumulative view of ``ber.register.cumulative`` names the counted cases; their
-stored demand rows (``Register.get``) in the new case's region and years are kept
-with reference, status, dates and case hash. The report's cumulative figures are
-then computed from exactly those rows by ``ber.engine.cumulative_replay.replay``,
-the function ``ber assess REPORT.pdf`` uses to recompute them without a register.
+One pass over the compact store: the counted cases' ``case_area`` rows in the new
+case's region are read and decoded once (``ber.register.area_query.area_blocks``,
+the rows the cumulative view sums), the cases with demand in the region during
+the window are found by the same sum (``ber.engine.area_sum``), and their
+reference, status, dates, host and case hash come from one query. Each case's
+rows go into the document as they are stored (float32, base64, the domains named
+once). The report's cumulative figures are then computed from that document by
+``ber.engine.cumulative_replay.replay``, the function ``ber assess REPORT.pdf``
+uses to recompute them without a register: both read the same float32 values.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+
 from ber.case.model import Case
+from ber.engine.area_sum import Block, area_sums
 from ber.engine.cumulative import Cumulative
 from ber.engine.cumulative_replay import (
+    CountedArea,
     CountedBeds,
     CountedCase,
     CountedCases,
-    CountedDemand,
-    in_window,
+    encode_values,
     replay,
-    series_of,
 )
+from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
-from ber.register.cumulative import cumulative
+from ber.register.area_query import area_blocks
+from ber.register.conditions import BedsAdjustment, employer_beds_adjustment
+from ber.register.cumulative import _exclude_id
+from ber.register.schema import COUNTED_STATUSES, cases
 from ber.register.store import Register
 
+_COLUMNS = (
+    "id",
+    "reference",
+    "title",
+    "business_name",
+    "status",
+    "received",
+    "decided",
+    "host_municipality",
+    "start_year",
+    "last_year",
+    "case_sha256",
+    "reference_version",
+    "app_version",
+)
 
-def counted_cases(register: Register, cum: Cumulative, case: Case) -> CountedCases:
-    """The cases ``cum`` counted, with their stored demand rows in its region and years."""
-    area = set(cum.municipalities)
-    first, last = cum.years[0], cum.years[-1]
-    out = []
-    for contributor in cum.contributors:
-        rc = register.get(contributor.reference, with_demand=True)
-        s = rc.summary
-        rows = [
-            CountedDemand(
-                domain=r.domain, municipality=r.municipality, year=r.year, demand=r.demand, is_last=r.is_last
+
+def _metadata(register: Register, ids: list[int], references: list[str]) -> dict[Any, dict[str, Any]]:
+    """The ``cases`` columns of the given ids and references, keyed by both."""
+    c = cases.c
+    cols = [c[name] for name in _COLUMNS]
+    out: dict[Any, dict[str, Any]] = {}
+    with register._read() as conn:
+        for start in range(0, max(len(ids), len(references)), 5000):
+            part_ids, part_refs = ids[start : start + 5000], references[start : start + 5000]
+            query = select(*cols).where(c.id.in_(part_ids) | c.reference.in_(part_refs))
+            for row in conn.execute(query):
+                found = dict(zip(_COLUMNS, row, strict=True))
+                out[int(found["id"])] = out[found["reference"]] = found
+    return out
+
+
+def _date(value: Any) -> str:
+    return value.isoformat() if value else ""
+
+
+def counted_cases(
+    register: Register,
+    blocks: list[Block],
+    owners: list[int],
+    codes: list[str],
+    case: Case,
+    beds: BedsAdjustment,
+    carry_forward: bool,
+) -> CountedCases:
+    """The document: every case in ``owners`` (register ids, in the order registered) with
+    its stored rows in the region ``codes``, and the employer-beds lines."""
+    domains = domain_keys()
+    wanted = set(owners)
+    areas: dict[int, list[CountedArea]] = {i: [] for i in owners}
+    for b in blocks:
+        index = [b.domains.index(d) if d in b.domains else -1 for d in domains]
+        for r in np.flatnonzero(np.isin(b.owner, list(wanted))).tolist():
+            values = b.values[r]
+            if index != list(range(len(b.domains))):  # another layout: the report's domains
+                values = np.stack([values[i] if i >= 0 else np.zeros_like(values[0]) for i in index])
+            areas[int(b.owner[r])].append(
+                CountedArea.model_construct(
+                    municipality=codes[int(b.municipality[r])],
+                    first_year=int(b.first[r]),
+                    years=int(values.shape[1]),
+                    demand=encode_values(values),
+                )
             )
-            for r in rc.demand
-            if r.municipality in area
-        ]
+    line_refs = sorted({line.reference for line in (beds.count.lines if beds.count else [])})
+    meta = _metadata(register, owners, line_refs)
+    out = []
+    for i in owners:
+        m = meta.get(i)
+        if m is None:  # removed meanwhile (never on PostgreSQL, where cases are never deleted)
+            continue
         out.append(
-            CountedCase(
-                reference=s.reference,
-                title=s.title,
-                business_name=s.business_name,
-                status=contributor.status,  # the status the cumulative view counted
-                received=s.received.isoformat() if s.received else "",
-                decided=s.decided.isoformat() if s.decided else "",
-                host_municipality=s.host_municipality,
-                start_year=s.start_year,
-                last_year=s.last_year,
-                case_sha256=rc.case_sha256,
-                reference_version=rc.reference_version,
-                app_version=rc.app_version,
-                demand=series_of(r for r in rows if in_window(r, first, last, cum.carry_forward)),
+            CountedCase.model_construct(
+                reference=m["reference"],
+                title=m["title"],
+                business_name=m["business_name"],
+                status=m["status"],
+                received=_date(m["received"]),
+                decided=_date(m["decided"]),
+                host_municipality=m["host_municipality"],
+                start_year=int(m["start_year"]),
+                last_year=int(m["last_year"]),
+                case_sha256=m["case_sha256"],
+                reference_version=m["reference_version"],
+                app_version=m["app_version"],
+                areas=sorted(areas[i], key=lambda a: a.municipality),
             )
         )
-    return CountedCases(
-        case_sha256=case.sha256(),
-        carry_forward=cum.carry_forward,
-        counted_statuses=list(cum.counted_statuses),
-        cases=out,
-        employer_beds=_beds(register, cum),
-    )
-
-
-def _beds(register: Register, cum: Cumulative) -> list[CountedBeds] | None:
-    """The employer-beds lines of the counted cases' permit conditions, with each case's
-    first and last assessed year (from which the added flex-bed demand counts)."""
-    if cum.employer_beds is None:
-        return None
-    years: dict[str, tuple[int, int]] = {}
-    out = []
-    for line in cum.employer_beds.lines:
-        if line.reference not in years:
-            s = register.get(line.reference, with_demand=False).summary
-            years[line.reference] = (s.start_year, s.last_year)
-        first, last = years[line.reference]
-        out.append(
+    lines = None
+    if beds.count is not None:
+        lines = [
             CountedBeds(
                 reference=line.reference,
                 municipality=line.municipality,
-                start_year=first,
-                last_year=last,
+                start_year=int(meta[line.reference]["start_year"]),
+                last_year=int(meta[line.reference]["last_year"]),
                 delivered=line.delivered,
                 promised=line.promised,
                 added=line.added,
             )
-        )
-    return out
+            for line in beds.count.lines
+        ]
+    return CountedCases(
+        case_sha256=case.sha256(),
+        carry_forward=carry_forward,
+        domains=list(domains),
+        counted_statuses=list(COUNTED_STATUSES),
+        cases=out,
+        employer_beds=lines,
+    )
 
 
 def cumulative_with_cases(
-    result: Assessment, case: Case, register: Register, exclude_ref: str | None = None
+    result: Assessment,
+    case: Case,
+    register: Register,
+    exclude_ref: str | None = None,
+    *,
+    carry_forward: bool = True,
 ) -> Cumulative:
     """The cumulative view with its counted cases (``Cumulative.counted``) for the report.
 
-    The figures are recomputed from the gathered rows, so a report made from this
-    view and ``ber assess REPORT.pdf`` use the same numbers and the same code.
+    The same view as ``ber.register.cumulative.cumulative`` (same rows, same sum, same
+    last step); its figures are computed from the gathered document, so a report made
+    from it and ``ber assess REPORT.pdf`` use the same numbers and the same code.
     """
-    cum = cumulative(result, case, register, exclude_ref)
-    return replay(result, case, counted_cases(register, cum, case))
+    exclude = exclude_ref if exclude_ref is not None else (case.meta.reference.strip() or None)
+    codes = [m.code for m in result.municipalities]
+    years = [int(y) for y in result.years]
+    exclude_id = _exclude_id(register, exclude)
+    with register._read() as conn:
+        blocks = area_blocks(conn, codes, years[-1], exclude_id)
+    # the cases with demand in the region during the window (the contributors)
+    sums = area_sums(blocks, domain_keys(), len(codes), years, result.full_operation_year, carry_forward)
+    beds = employer_beds_adjustment(
+        register, codes, years, result.full_operation_year, exclude_id, carry_forward
+    )
+    owners = [int(i) for i in sums.owners]  # ascending register ids: the order registered
+    counted = counted_cases(register, blocks, owners, codes, case, beds, carry_forward)
+    return replay(result, case, counted)

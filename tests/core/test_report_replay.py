@@ -12,6 +12,7 @@ import io
 import json
 from pathlib import Path
 
+import numpy as np
 import pikepdf
 import pytest
 from pypdf import PdfReader
@@ -19,7 +20,8 @@ from pypdf import PdfReader
 from ber.case.demo import demo_case
 from ber.case.model import save_case
 from ber.engine.assess import Context, assess
-from ber.engine.cumulative_replay import CountedCases, parse_counted, replay
+from ber.engine.cumulative_replay import CountedCases, encode_values, parse_counted, replay
+from ber.engine.domains import domain_keys
 from ber.io.pdf_attachment import embed_bytes, embed_case
 from ber.io.report_attachments import COUNTED_NAME, PROVENANCE_NAME
 from ber.register import Register, cumulative
@@ -70,19 +72,25 @@ def test_cumulative_report_recomputed_without_register(
         assert len(doc.Root.AF) == 3  # every attachment is an associated file (PDF/A-3)
     assert counted.case_sha256 == case.sha256()
     assert sorted(c.reference for c in counted.cases) == ["Z-1", "Z-2"]  # refused Z-3 left out
+    domains = counted.domains
     for c in counted.cases:
         rc = stored[c.reference]
         assert (c.status, c.case_sha256) == (rc.status, rc.case_sha256)
         assert c.received == (rc.summary.received.isoformat() if rc.summary.received else "")
-        assert c.demand and all(r.municipality in from_register.municipalities for r in c.demand)
-        # the series hold exactly the register's stored rows in the region and years
+        assert c.areas and all(a.municipality in from_register.municipalities for a in c.areas)
+        # the areas hold exactly the register's stored (float32) rows in the region
         region = set(from_register.municipalities)
         stored_rows = {
-            (r.domain, r.municipality, r.year, r.demand, r.is_last)
+            (r.domain, r.municipality, r.year, float(np.float32(r.demand)))
             for r in rc.demand
             if r.municipality in region
         }
-        embedded = {(r.domain, r.municipality, r.year, r.demand, r.is_last) for r in c.rows()}
+        embedded = {
+            (domains[i], a.municipality, a.first_year + t, float(v))
+            for a in c.areas
+            for (i, t), v in np.ndenumerate(a.values(len(domains)))
+            if v > 0
+        }
         assert embedded == stored_rows
 
     # the register is gone; an unreachable register address proves none is opened
@@ -98,15 +106,15 @@ def test_cumulative_report_recomputed_without_register(
     # including the permit conditions: min(100 promised, 150 declared - 0 delivered) = 100 beds added
     assert before["employer_beds"]["added"] == 100.0 and before["employer_beds"]["promised"] == 100.0
 
-    # and both equal the register's computation (summed in another order: to rounding)
+    # and both equal the register's computation (the same float32 rows, summed the same way)
     assert before["verdict_with"] == {k: _asdict(v) for k, v in from_register.verdict_with.items()}
     for s, r in zip(after["series"], from_register.series, strict=True):
         assert (s["domain"], s["municipality"]) == (r.domain, r.municipality)
         assert s["status_with"] == r.status_with and s["status_without"] == r.status_without
-        assert s["other"] == pytest.approx(r.other, rel=1e-12)
+        assert s["other"] == r.other
         assert [p is None for p in s["pressure_with"]] == [p is None for p in r.pressure_with]
         known = [(a, b) for a, b in zip(s["pressure_with"], r.pressure_with, strict=True) if b is not None]
-        assert [a for a, _ in known] == pytest.approx([b for _, b in known], rel=1e-12)
+        assert [a for a, _ in known] == [b for _, b in known]
 
     # the report says what is embedded and lists the counted cases
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
@@ -146,13 +154,33 @@ def _report_with(tmp_path: Path, counted: bytes) -> Path:
     return path
 
 
+def _area(municipality: str = "GM0983", first_year: int = 2028, **values: list[float]) -> dict[str, object]:
+    """One embedded area: ``values`` per domain over its years (other domains zero)."""
+    years = max(len(v) for v in values.values())
+    demand = np.zeros((len(domain_keys()), years), dtype=np.float32)
+    for dom, v in values.items():
+        demand[domain_keys().index(dom), : len(v)] = v
+    return {
+        "municipality": municipality,
+        "first_year": first_year,
+        "years": years,
+        "demand": encode_values(demand),
+    }
+
+
+def _one(areas: list[dict[str, object]] | None = None, **changes: object) -> dict[str, object]:
+    one: dict[str, object] = {"reference": "Z-9", "status": "granted", "start_year": 2027, "last_year": 2036}
+    one["areas"] = [_area(housing_flex=[12.5, 0.0])] if areas is None else areas
+    one.update(changes)
+    return one
+
+
 def _valid(**changes: object) -> dict[str, object]:
-    row = {"domain": "housing_flex", "municipality": "GM0983", "first_year": 2028, "demand": [12.5]}
-    one = {"reference": "Z-9", "status": "granted", "start_year": 2027, "last_year": 2036, "demand": [row]}
     doc: dict[str, object] = {
-        "schema": "ber-register-cases/1",
+        "schema": "ber-register-cases/2",
         "case_sha256": demo_case().sha256(),
-        "cases": [one],
+        "domains": list(domain_keys()),
+        "cases": [_one()],
     }
     doc.update(changes)
     return doc
@@ -165,7 +193,7 @@ def test_valid_embedded_case_is_counted(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 0, err
     cum = json.loads(out_json.read_text(encoding="utf-8"))["cumulative"]
     series = next(s for s in cum["series"] if s["domain"] == "housing_flex" and s["municipality"] == "GM0983")
-    # one row of 12.5 flex beds in 2028, not the last year: counted in 2028 only
+    # 12.5 flex beds in 2028, none in its last year 2029: counted in 2028 only
     assert series["other"][cum["years"].index(2028)] == 12.5
     assert sum(series["other"]) == 12.5
     assert [c["reference"] for c in cum["contributors"]] == ["Z-9"]
@@ -174,44 +202,12 @@ def test_valid_embedded_case_is_counted(tmp_path: Path, capsys: pytest.CaptureFi
 
 BROKEN = {
     "not json": b"{not json",
-    "negative demand": json.dumps(
-        _valid(
-            cases=[
-                {
-                    "reference": "Z",
-                    "status": "granted",
-                    "start_year": 2027,
-                    "last_year": 2030,
-                    "demand": [
-                        {
-                            "domain": "housing_flex",
-                            "municipality": "GM0983",
-                            "first_year": 2028,
-                            "demand": [1, -5],
-                        }
-                    ],
-                }
-            ]
-        )
-    ).encode(),
-    "refused case": json.dumps(
-        _valid(cases=[{"reference": "Z", "status": "refused", "start_year": 2027, "last_year": 2030}])
-    ).encode(),
-    "unknown domain": json.dumps(
-        _valid(
-            cases=[
-                {
-                    "reference": "Z",
-                    "status": "granted",
-                    "start_year": 2027,
-                    "last_year": 2030,
-                    "demand": [
-                        {"domain": "casino", "municipality": "GM0983", "first_year": 2028, "demand": [1]}
-                    ],
-                }
-            ]
-        )
-    ).encode(),
+    "negative demand": json.dumps(_valid(cases=[_one([_area(housing_flex=[1, -5])])])).encode(),
+    "not base64": json.dumps(_valid(cases=[_one([{**_area(care_gp=[1.0]), "demand": "@@@@"}])])).encode(),
+    "wrong length": json.dumps(_valid(cases=[_one([{**_area(care_gp=[1.0, 2.0]), "years": 3}])])).encode(),
+    "refused case": json.dumps(_valid(cases=[_one(status="refused")])).encode(),
+    "unknown domain": json.dumps(_valid(domains=[*domain_keys()[:-1], "casino"])).encode(),
+    "old schema": json.dumps(_valid(schema="ber-register-cases/1")).encode(),
     "extra field": json.dumps(_valid(total=99)).encode(),
     "other case": json.dumps(_valid(case_sha256="0" * 64)).encode(),
     "not a list": json.dumps(_valid(cases="Z-1")).encode(),
@@ -237,12 +233,16 @@ def test_parse_names_the_field() -> None:
     with pytest.raises(InputError) as err:
         parse_counted(BROKEN["negative demand"], "r.pdf:register-cases.json")
     problem = err.value.problems[0]
-    assert "cases.0.demand.0.demand.1" in problem.text("en")
+    assert "cases.0.areas.0.demand" in problem.text("en")
     assert "value outside the allowed range" in problem.text("en")
     assert "waarde buiten het toegestane bereik" in problem.text("nl")  # not pydantic's English
     with pytest.raises(InputError) as err:
         parse_counted(BROKEN["unknown domain"], "r.pdf:register-cases.json")
     assert "onbekend domein 'casino'" in err.value.problems[0].text("nl")
+    assert f"domains.{len(domain_keys()) - 1}" in err.value.problems[0].text("nl")
+    with pytest.raises(InputError) as err:
+        parse_counted(BROKEN["wrong length"], "r.pdf:register-cases.json")
+    assert "cases.0.areas.0.demand" in err.value.problems[0].text("en")
     with pytest.raises(InputError) as err:
         parse_counted(BROKEN["not a list"], "r.pdf:register-cases.json")
     assert "verwacht: een lijst" in err.value.problems[0].text("nl")
@@ -251,22 +251,17 @@ def test_parse_names_the_field() -> None:
 def test_carry_forward_of_the_last_year(tmp_path: Path) -> None:
     """A case whose last assessed year lies before the new case's years keeps that demand.
 
-    Demo years 2027–2036; one row of 4 GP-fte in 2020 marked as last year: every year
+    Demo years 2027–2036; one area of 2011–2020 with 4 GP-fte in its last year 2020: every year
     of the demo gets 4 (the register's rule); without carry-forward none.
     """
     case = demo_case()
     result = assess(case, Context.default())
-    row = {
-        "domain": "care_gp",
-        "municipality": "GM0983",
-        "first_year": 2020,
-        "demand": [4.0],
-        "last_row_year": 2020,
-    }
-    one = {"reference": "Old", "status": "granted", "start_year": 2011, "last_year": 2020, "demand": [row]}
+    one = _one(
+        [_area(first_year=2011, care_gp=[0.0] * 9 + [4.0])], reference="Old", start_year=2011, last_year=2020
+    )
     for carry, expected in ((True, 4.0), (False, 0.0)):
         counted = CountedCases.model_validate(
-            {"case_sha256": case.sha256(), "carry_forward": carry, "cases": [one]}
+            {"case_sha256": case.sha256(), "carry_forward": carry, "domains": domain_keys(), "cases": [one]}
         )
         s = replay(result, case, counted).get("care_gp", "GM0983")
         assert s.other == [expected] * len(result.years)

@@ -1,0 +1,124 @@
+"""Benchmark: the cumulative report's counted cases (``cumulative_with_cases``) on a large register.
+
+The register is filled as ``bench/bench_register.py`` fills it (the demo business moved to
+a random municipality, its default 40 km region, start 2020-2032, 40 % granted, 30 % in
+procedure, 20 % refused, 10 % withdrawn, added through ``Register.add``), SQLite only.
+``--register PATH`` keeps the filled file and reuses it on the next run.
+
+Measured for the Randstad case of ``bench_register`` (Utrecht, start 2027, default region):
+``cumulative()`` and ``cumulative_with_cases()`` (one cold run, then ``--runs`` runs: median,
+min, max) and the size of the embedded ``register-cases.json``. Goal: within 2x of
+``cumulative()`` and the JSON under 5 MB. The load average is printed before and after.
+
+Run: .venv/bin/python bench/bench_cumulative_report.py [--cases 2500] [--register /tmp/r.sqlite]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.bench_register import SECTORS, STATUS_P, STATUSES, _case, stats, timed  # noqa: E402
+from ber.case.demo import demo_case  # noqa: E402
+from ber.engine.assess import Context, assess  # noqa: E402
+from ber.reference.national import load_national  # noqa: E402
+from ber.register import Register, cumulative, cumulative_with_cases  # noqa: E402
+
+GOALS = {"ratio": 2.0, "json_mb": 5.0}
+
+
+def fill(reg: Register, n: int, base: Any, codes: list[str], points: dict[str, Any]) -> float:
+    """``n`` cases as ``bench_register`` adds them (same seed, same draws); seconds taken."""
+    ctx = Context.default()
+    rng = np.random.default_rng(2026)
+    t0 = time.perf_counter()
+    for i in range(n):
+        code = codes[int(rng.integers(len(codes)))]
+        case = _case(
+            base,
+            f"Z-{2020 + i % 7}-{i:05d}",
+            code,
+            points[code],
+            float(rng.integers(100, 1501)),
+            int(rng.integers(2020, 2033)),
+            SECTORS[i % len(SECTORS)],
+        )
+        status = str(rng.choice(STATUSES, p=STATUS_P))
+        reg.add(case, assess(case, ctx), status=status, officer="Bench")
+        if (i + 1) % 500 == 0:
+            print(f"  {i + 1} cases filled, {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    with reg.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
+    return time.perf_counter() - t0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cases", type=int, default=2500)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--register", type=Path, default=None, help="SQLite file to fill once and reuse")
+    args = ap.parse_args()
+    load_before = os.getloadavg()
+    national = load_national()
+    polygons = national.boundaries_rd()
+    codes = list(national.table.codes)
+    import shapely
+
+    points = {c: shapely.point_on_surface(polygons[c]) for c in codes}
+    base = demo_case()
+    base = base.copy_with(capacity={}, workforce=base.workforce.model_copy(update={"employer_beds": []}))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.register or Path(tmp) / "register.sqlite"
+        fresh = not path.exists()
+        lines = []
+        with Register.open(f"sqlite:///{path}") as reg:
+            if fresh:
+                lines.append(f"filled {args.cases} cases in {fill(reg, args.cases, base, codes, points):.0f} s")
+            n = len(reg.list())
+            case = _case(base, "NEW-UTRECHT", "GM0344", points["GM0344"], 800.0, 2027, "distribution")
+            result = assess(case, Context.default())
+            plain: list[Any] = []
+            cold_c, runs_c = timed(lambda: plain.append(cumulative(result, case, reg)), args.runs)
+            full: list[Any] = []
+            cold_w, runs_w = timed(lambda: full.append(cumulative_with_cases(result, case, reg)), args.runs)
+            counted = full[-1].counted
+            size = len(counted.to_json())
+            t0 = time.perf_counter()
+            counted.to_json()
+            to_json_ms = (time.perf_counter() - t0) * 1000
+            ratio = statistics.median(runs_w) / statistics.median(runs_c)
+            lines += [
+                f"register of {n} cases (SQLite); Utrecht case: {len(result.municipalities)} municipalities, "
+                f"{len(plain[-1].contributors)} counted cases",
+                f"cumulative(): {stats(runs_c)}; cold {cold_c:.1f} ms",
+                f"cumulative_with_cases(): {stats(runs_w)}; cold {cold_w:.1f} ms; ratio {ratio:.2f}",
+                f"register-cases.json: {size / 1e6:.2f} MB ({size / max(len(counted.cases), 1) / 1e3:.1f} KB "
+                f"per counted case); writing it {to_json_ms:.0f} ms",
+            ]
+    load_after = os.getloadavg()
+    print(
+        f"# cumulative report benchmark {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after"
+    )
+    for line in lines:
+        print(line)
+    print(f"goals: within {GOALS['ratio']:g}x of cumulative(), register-cases.json < {GOALS['json_mb']:g} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
