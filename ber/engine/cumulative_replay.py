@@ -58,26 +58,29 @@ class _Strict(BaseModel):
 
 
 class CountedArea(_Strict):
-    """A counted case's stored demand in one municipality of the region, as the register
-    holds it (``case_area``): ``demand`` is the base64 of little-endian float32 values,
-    the document's ``domains`` x ``years`` row-major, from ``first_year``; the last of
-    those years is the case's last assessed year (its steady state)."""
+    """A counted case's stored demand (``case_area``, float32) in municipalities of the
+    region: ``demand`` is the base64 of little-endian float32 values, ``municipalities`` x
+    the document's ``domains`` x ``years`` row-major, from ``first_year``. Only the years
+    the report needs are kept: those of its window, and for a case that ended before
+    it, its last year. The last year kept counts as the case's last (its steady state,
+    carried forward): a case that ends inside the window is kept to its last year."""
 
-    municipality: str = Field(max_length=16)
+    municipalities: list[str] = Field(min_length=1, max_length=1_000)
     first_year: int = Field(ge=1900, le=2200)
     years: int = Field(ge=1, le=300)
-    demand: str = Field(max_length=120_000)
+    demand: str = Field(max_length=20_000_000)
 
     def values(self, n_domains: int) -> np.ndarray:
-        """(domains, years) float32; ValueError when the text is not that many values."""
+        """(municipalities, domains, years) float32; ValueError when the text is not that
+        many values."""
         raw = base64.b64decode(self.demand.encode("ascii"), validate=True)
-        if len(raw) != 4 * n_domains * self.years:
+        if len(raw) != 4 * len(self.municipalities) * n_domains * self.years:
             raise ValueError("length")
-        return np.frombuffer(raw, dtype="<f4").reshape(n_domains, self.years)
+        return np.frombuffer(raw, dtype="<f4").reshape(len(self.municipalities), n_domains, self.years)
 
 
 def encode_values(values: np.ndarray) -> str:
-    """(domains, years) demand as the base64 of its little-endian float32 values."""
+    """Demand as the base64 of its little-endian float32 values (row-major)."""
     return base64.b64encode(np.ascontiguousarray(values, dtype="<f4").tobytes()).decode("ascii")
 
 
@@ -186,26 +189,27 @@ def _blocks(counted: CountedCases, codes: list[str]) -> list[Block]:
     """The embedded areas in the region as blocks for ``area_sums`` (owner: the case's index)."""
     mun_i = {c: i for i, c in enumerate(codes)}
     D = len(counted.domains)
-    by_years: dict[int, tuple[list[int], list[np.ndarray], list[int], list[int]]] = {}
+    by_years: dict[int, tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], list[np.ndarray]]] = {}
     for n, c in enumerate(counted.cases):
         for area in c.areas:
-            k = mun_i.get(area.municipality)
-            if k is None:
+            ks = np.array([mun_i.get(m, -1) for m in area.municipalities], dtype=np.int64)
+            inside = ks >= 0
+            if not inside.any():
                 continue
-            first, values, ks, owners = by_years.setdefault(area.years, ([], [], [], []))
-            first.append(area.first_year)
-            values.append(area.values(D))
-            ks.append(k)
-            owners.append(n)
+            first, values, kk, owners = by_years.setdefault(area.years, ([], [], [], []))
+            first.append(np.full(int(inside.sum()), area.first_year, dtype=np.int64))
+            values.append(area.values(D)[inside])
+            kk.append(ks[inside])
+            owners.append(np.full(int(inside.sum()), n, dtype=np.int64))
     return [
         Block(
-            np.array(first, dtype=np.int64),
-            np.stack(values),
+            np.concatenate(first),
+            np.concatenate(values),
             tuple(counted.domains),
-            np.array(ks, dtype=np.int64),
-            np.array(owners, dtype=np.int64),
+            np.concatenate(kk),
+            np.concatenate(owners),
         )
-        for first, values, ks, owners in by_years.values()
+        for first, values, kk, owners in by_years.values()
     ]
 
 

@@ -78,27 +78,42 @@ def counted_cases(
     blocks: list[Block],
     owners: list[int],
     codes: list[str],
+    years: list[int],
     case: Case,
     beds: BedsAdjustment,
     carry_forward: bool,
 ) -> CountedCases:
     """The document: every case in ``owners`` (register ids, in the order registered) with
-    its stored rows in the region ``codes``, and the employer-beds lines."""
+    its stored rows in the region ``codes`` in the years the window ``years`` needs
+    (``CountedArea``), and the employer-beds lines."""
     domains = domain_keys()
-    wanted = set(owners)
+    wanted = np.array(sorted(owners), dtype=np.int64)
+    first_w, last_w = years[0], years[-1]
     areas: dict[int, list[CountedArea]] = {i: [] for i in owners}
     for b in blocks:
+        rows = np.flatnonzero(np.isin(b.owner, wanted))
+        if not len(rows):
+            continue
+        values = b.values
         index = [b.domains.index(d) if d in b.domains else -1 for d in domains]
-        for r in np.flatnonzero(np.isin(b.owner, list(wanted))).tolist():
-            values = b.values[r]
-            if index != list(range(len(b.domains))):  # another layout: the report's domains
-                values = np.stack([values[i] if i >= 0 else np.zeros_like(values[0]) for i in index])
-            areas[int(b.owner[r])].append(
+        if index != list(range(len(b.domains))):  # another layout: the report's domains
+            zero = np.zeros_like(values[:, 0])
+            values = np.stack([values[:, i] if i >= 0 else zero for i in index], axis=1)
+        # one area per case (and first year): its municipalities' rows, the needed years only
+        rows = rows[np.lexsort((b.municipality[rows], b.first[rows], b.owner[rows]))]
+        key = np.stack([b.owner[rows], b.first[rows]], axis=1)
+        starts = np.flatnonzero(np.r_[True, (key[1:] != key[:-1]).any(axis=1)])
+        Yc = values.shape[2]
+        for sel in np.split(rows, starts[1:]):
+            first = int(b.first[sel[0]])
+            hi = min(Yc - 1, last_w - first)
+            lo = max(0, first_w - first) if first + Yc - 1 >= first_w else hi
+            areas[int(b.owner[sel[0]])].append(
                 CountedArea.model_construct(
-                    municipality=codes[int(b.municipality[r])],
-                    first_year=int(b.first[r]),
-                    years=int(values.shape[1]),
-                    demand=encode_values(values),
+                    municipalities=[codes[int(k)] for k in b.municipality[sel]],
+                    first_year=first + lo,
+                    years=hi - lo + 1,
+                    demand=encode_values(values[sel, :, lo : hi + 1]),
                 )
             )
     line_refs = sorted({line.reference for line in (beds.count.lines if beds.count else [])})
@@ -122,7 +137,7 @@ def counted_cases(
                 case_sha256=m["case_sha256"],
                 reference_version=m["reference_version"],
                 app_version=m["app_version"],
-                areas=sorted(areas[i], key=lambda a: a.municipality),
+                areas=areas[i],
             )
         )
     lines = None
@@ -175,5 +190,5 @@ def cumulative_with_cases(
         register, codes, years, result.full_operation_year, exclude_id, carry_forward
     )
     owners = [int(i) for i in sums.owners]  # ascending register ids: the order registered
-    counted = counted_cases(register, blocks, owners, codes, case, beds, carry_forward)
+    counted = counted_cases(register, blocks, owners, codes, years, case, beds, carry_forward)
     return replay(result, case, counted)
