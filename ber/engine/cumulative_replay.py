@@ -59,11 +59,13 @@ class _Strict(BaseModel):
 
 class CountedArea(_Strict):
     """A counted case's stored demand (``case_area``, float32) in municipalities of the
-    region: ``demand`` is the base64 of little-endian float32 values, ``municipalities`` x
-    the document's ``domains`` x ``years`` row-major, from ``first_year``. Only the years
-    the report needs are kept: those of its window, and for a case that ended before
-    it, its last year. The last year kept counts as the case's last (its steady state,
-    carried forward): a case that ends inside the window is kept to its last year."""
+    region over ``years`` years from ``first_year``: ``demand`` is the base64 of
+    little-endian float32 values, ``municipalities`` x the document's ``domains`` x the
+    years stored, row-major. When the demand stays the same to the end (a steady state),
+    the years after the first of those are left out: the last year stored repeats
+    through ``years``. Only the years the report needs are kept: those of its window,
+    and for a case that ended before it, its last year; the last of ``years`` counts as
+    the case's last (its steady state, carried forward)."""
 
     municipalities: list[str] = Field(min_length=1, max_length=1_000)
     first_year: int = Field(ge=1900, le=2200)
@@ -71,17 +73,26 @@ class CountedArea(_Strict):
     demand: str = Field(max_length=20_000_000)
 
     def values(self, n_domains: int) -> np.ndarray:
-        """(municipalities, domains, years) float32; ValueError when the text is not that
-        many values."""
+        """(municipalities, domains, years) float32; ValueError when the text is not a
+        whole number of years (1 to ``years``) of values."""
         raw = base64.b64decode(self.demand.encode("ascii"), validate=True)
-        if len(raw) != 4 * len(self.municipalities) * n_domains * self.years:
+        per_year = 4 * len(self.municipalities) * n_domains
+        stored = len(raw) // per_year
+        if len(raw) != stored * per_year or not 1 <= stored <= self.years:
             raise ValueError("length")
-        return np.frombuffer(raw, dtype="<f4").reshape(len(self.municipalities), n_domains, self.years)
+        v = np.frombuffer(raw, dtype="<f4").reshape(len(self.municipalities), n_domains, stored)
+        if stored < self.years:
+            v = np.concatenate([v, np.repeat(v[:, :, -1:], self.years - stored, axis=2)], axis=2)
+        return v
 
 
 def encode_values(values: np.ndarray) -> str:
-    """Demand as the base64 of its little-endian float32 values (row-major)."""
-    return base64.b64encode(np.ascontiguousarray(values, dtype="<f4").tobytes()).decode("ascii")
+    """(municipalities, domains, years) demand as the base64 of its little-endian float32
+    values, without the repeats of a steady state at the end (see ``CountedArea``)."""
+    v = np.ascontiguousarray(values, dtype="<f4")
+    changes = np.flatnonzero(~(v == v[:, :, -1:]).all(axis=(0, 1)))
+    stored = int(changes[-1]) + 2 if len(changes) else 1
+    return base64.b64encode(np.ascontiguousarray(v[:, :, :stored]).tobytes()).decode("ascii")
 
 
 class CountedCase(_Strict):

@@ -7,6 +7,7 @@ The register (SQLite in a temp folder) holds three variants of the demo business
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import json
@@ -20,7 +21,7 @@ from pypdf import PdfReader
 from ber.case.demo import demo_case
 from ber.case.model import save_case
 from ber.engine.assess import Context, assess
-from ber.engine.cumulative_replay import CountedCases, encode_values, parse_counted, replay
+from ber.engine.cumulative_replay import CountedArea, CountedCases, encode_values, parse_counted, replay
 from ber.engine.domains import domain_keys
 from ber.io.pdf_attachment import embed_bytes, embed_case
 from ber.io.report_attachments import COUNTED_NAME, PROVENANCE_NAME
@@ -164,7 +165,7 @@ def _area(municipality: str = "GM0983", first_year: int = 2028, **values: list[f
         "municipalities": [municipality],
         "first_year": first_year,
         "years": years,
-        "demand": encode_values(demand),
+        "demand": encode_values(demand[None]),
     }
 
 
@@ -204,7 +205,7 @@ BROKEN = {
     "not json": b"{not json",
     "negative demand": json.dumps(_valid(cases=[_one([_area(housing_flex=[1, -5])])])).encode(),
     "not base64": json.dumps(_valid(cases=[_one([{**_area(care_gp=[1.0]), "demand": "@@@@"}])])).encode(),
-    "wrong length": json.dumps(_valid(cases=[_one([{**_area(care_gp=[1.0, 2.0]), "years": 3}])])).encode(),
+    "wrong length": json.dumps(_valid(cases=[_one([{**_area(care_gp=[1.0, 2.0]), "years": 1}])])).encode(),
     "refused case": json.dumps(_valid(cases=[_one(status="refused")])).encode(),
     "unknown domain": json.dumps(_valid(domains=[*domain_keys()[:-1], "casino"])).encode(),
     "old schema": json.dumps(_valid(schema="ber-register-cases/1")).encode(),
@@ -265,3 +266,16 @@ def test_carry_forward_of_the_last_year(tmp_path: Path) -> None:
         )
         s = replay(result, case, counted).get("care_gp", "GM0983")
         assert s.other == [expected] * len(result.years)
+
+
+def test_steady_state_left_out_and_restored() -> None:
+    """The years after a steady state begins are not stored, and come back exactly."""
+    v = np.array([[[1.5, 2.25, 3.1, 3.1, 3.1], [0.0, 5.0, 5.0, 5.0, 5.0]]], dtype=np.float32)
+    text = encode_values(v)
+    assert len(base64.b64decode(text)) == 4 * 2 * 3  # 2 domains x 3 years stored
+    area = CountedArea(municipalities=["GM0983"], first_year=2027, years=5, demand=text)
+    assert area.values(2).tolist() == v.tolist()
+    flat = np.ones((1, 2, 4), dtype=np.float32)
+    assert len(base64.b64decode(encode_values(flat))) == 4 * 2  # constant: one year
+    with pytest.raises(ValueError):  # more years stored than it has
+        CountedArea(municipalities=["GM0983"], first_year=2027, years=2, demand=text).values(2)
