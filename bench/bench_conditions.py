@@ -2,7 +2,7 @@
 
 What the conditions add to the cumulative assessment is one query on the conditions
 joined to the cases, plus reading the case file of every counted case with employer
-beds not delivered (``ber.register.conditions.employer_beds_adjustment``). Measured
+beds not delivered (``ber.register.employer_beds.employer_beds_adjustment``). Measured
 here with N cases, every one granted, in the demo region (Noord-Limburg, 7
 municipalities) and with one employer-beds condition each, half of them open, so
 every open one reads the employer beds of a case file (the real demo case file, 5 kB).
@@ -37,7 +37,8 @@ sys.path.insert(0, str(REPO))
 from ber.case.demo import demo_case  # noqa: E402
 from ber.register import Register  # noqa: E402
 from ber.register.condition_schema import permit_condition  # noqa: E402
-from ber.register.conditions import employer_beds_adjustment, list_conditions  # noqa: E402
+from ber.register.conditions import list_conditions  # noqa: E402
+from ber.register.employer_beds import employer_beds_adjustment  # noqa: E402
 from ber.register.schema import case_files, cases  # noqa: E402
 
 RUNS = 7

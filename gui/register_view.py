@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from ber.case.model import Case
 from ber.engine.result import Assessment
 from ber.reference.data import sector_label
-from gui.models import CellTableModel
 from gui.register_conditions import ConditionsTab
+from gui.register_cumulative import CumulativeTab
 from gui.register_dialogs import (
     ask_export_path,
     ask_registration,
@@ -49,11 +49,7 @@ from gui.register_dialogs import (
 )
 from gui.register_models import (
     STATUSES,
-    CumulativeChart,
     RegisterTableModel,
-    cumulative_model,
-    decisive_series,
-    placeholder,
     status_text,
 )
 from gui.texts import language, tr
@@ -69,7 +65,7 @@ def _button(name: str, key: str, slot: Callable[[], None]) -> QPushButton:
     return button
 
 
-class RegisterView(QDialog):
+class RegisterView(CumulativeTab, QDialog):
     #: a cumulative view was computed (``cumulative_for(case)`` now has it)
     cumulativeReady = Signal()
 
@@ -194,30 +190,6 @@ class RegisterView(QDialog):
         combo.addItem(tr("register.all"), None)
         combo.currentIndexChanged.connect(lambda _i: self.refresh())
         return combo
-
-    def _cumulative_tab(self) -> QWidget:
-        page = QWidget()
-        self.btn_cumulative = QPushButton(tr("register.btn_compute"))
-        self.btn_cumulative.setObjectName("btn_cumulative")
-        self.btn_cumulative.clicked.connect(self.compute_cumulative)
-        self.label_cumulative = placeholder(tr("register.cum_empty"))
-        self.label_cumulative.setObjectName("label_cumulative")
-        self.cum_model = CellTableModel()
-        self.cum_table = QTableView()
-        self.cum_table.setObjectName("table_cumulative")
-        self.cum_table.setModel(self.cum_model)
-        self.cum_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.cum_table.verticalHeader().hide()
-        self.cum_table.clicked.connect(self._plot_row)
-        self.chart = CumulativeChart()
-        lay = QVBoxLayout(page)
-        top = QHBoxLayout()
-        top.addWidget(self.btn_cumulative)
-        top.addWidget(self.label_cumulative, 1)
-        lay.addLayout(top)
-        lay.addWidget(self.cum_table, 3)
-        lay.addWidget(self.chart, 2)
-        return page
 
     # running register calls in the worker pool
     def run(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None]) -> None:
@@ -406,44 +378,6 @@ class RegisterView(QDialog):
             lambda reg: reg.export(path, lang=lang, **filters),
             lambda n: self.outcome_label.setText(tr("register.exported", n=n, path=str(path))),
         )
-
-    # the cumulative tab
-    def compute_cumulative(self) -> None:
-        case, result = self.get_case(), self.get_result()
-        if case is None or result is None:
-            self.message(tr("register.title"), tr("register.no_result"))
-            return
-
-        def job(reg: Any) -> Any:
-            from ber.register import cumulative_with_cases
-
-            return cumulative_with_cases(result, case, reg)  # with the cases a report embeds
-
-        self.cumulative_case_sha = case.sha256()
-        self.run(job, self.show_cumulative)
-
-    def cumulative_for(self, case: Case) -> Any:
-        """The computed cumulative view when it belongs to this case, else None."""
-        return self.cumulative if self.cumulative_case_sha == case.sha256() else None
-
-    def show_cumulative(self, cum: Any) -> None:
-        self.cumulative = cum
-        refs = ", ".join(cum.other_references) or tr("register.cum_none")
-        self.label_cumulative.setText(tr("register.cum_intro", year=cum.full_operation_year, references=refs))
-        cumulative_model(self.cum_model, cum)
-        self.cum_table.resizeColumnsToContents()
-        series = decisive_series(cum)
-        if series is not None:
-            self.chart.plot(series, cum.years)
-            row = self.cum_model.row_of(f"{series.domain}/{series.municipality}")
-            self.cum_table.selectRow(row)
-        self.cumulativeReady.emit()
-
-    def _plot_row(self, index: Any) -> None:
-        if self.cumulative is None:
-            return
-        domain, code = self.cum_model.key_of(index.row()).split("/")
-        self.chart.plot(self.cumulative.get(domain, code), self.cumulative.years)
 
 
 def register_current(

@@ -229,7 +229,7 @@ def _beds(
 ) -> tuple[np.ndarray, EmployerBedsCount | None, dict[str, float]]:
     """Flex-bed demand (D, K, Y) added for employer beds not delivered, the count for the
     report and the beds added per case in the full-operation year (the register's rule,
-    ``ber.register.conditions.employer_beds_adjustment``, on the embedded lines)."""
+    ``ber.register.employer_beds.employer_beds_adjustment``, on the embedded lines)."""
     extra = np.zeros((len(domain_keys()), len(codes), len(years)))
     if counted.employer_beds is None:
         return extra, None, {}

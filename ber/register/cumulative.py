@@ -27,7 +27,7 @@ from ber.engine.cumulative_replay import assemble
 from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.register.area_query import area_blocks
-from ber.register.conditions import employer_beds_adjustment
+from ber.register.employer_beds import employer_beds_adjustment
 from ber.register.schema import COUNTED_STATUSES, cases
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def cumulative(
     with register._read() as conn:
         blocks = area_blocks(conn, codes, years[-1], exclude_id)
     sums = area_sums(blocks, domains, len(codes), years, result.full_operation_year, carry_forward)
-    # employer beds count as capacity only once delivered (permit conditions, ber.register.conditions)
+    # employer beds count as capacity only once delivered (permit conditions, ber.register.employer_beds)
     beds = employer_beds_adjustment(
         register, codes, years, result.full_operation_year, exclude_id, carry_forward
     )

@@ -32,8 +32,8 @@ from ber.engine.cumulative_replay import (
 from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.register.area_query import area_blocks
-from ber.register.conditions import BedsAdjustment, employer_beds_adjustment
 from ber.register.cumulative import _exclude_id
+from ber.register.employer_beds import BedsAdjustment, employer_beds_adjustment
 from ber.register.schema import COUNTED_STATUSES, cases
 from ber.register.store import Register
 
