@@ -161,3 +161,31 @@ def test_engine_and_gui_are_mypy_strict_clean() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+#: the project rule: no module longer than this (split by responsibility)
+MAX_MODULE_LINES = 500
+
+
+def long_modules(root: Path, limit: int = MAX_MODULE_LINES) -> list[str]:
+    """``path (lines)`` of every ``.py`` file under the checked folders longer than ``limit``."""
+    out = []
+    for folder in ("ber", "gui", "tests", "bench", "tools"):
+        for path in sorted((root / folder).rglob("*.py")):
+            n = len(path.read_text("utf-8").splitlines())
+            if n > limit:
+                out.append(f"{path.relative_to(root).as_posix()} ({n})")
+    return out
+
+
+def test_no_module_over_500_lines() -> None:
+    offenders = long_modules(REPO_ROOT)
+    assert not offenders, f"modules over {MAX_MODULE_LINES} lines (split them): {', '.join(offenders)}"
+
+
+def test_long_module_check_can_fail(tmp_path: Path) -> None:
+    (tmp_path / "gui").mkdir()
+    (tmp_path / "gui" / "long.py").write_text("x = 1\n" * 501, "utf-8")
+    (tmp_path / "bench").mkdir()
+    (tmp_path / "bench" / "short.py").write_text("x = 1\n" * 500, "utf-8")
+    assert long_modules(tmp_path) == ["gui/long.py (501)"]
