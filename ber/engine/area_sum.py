@@ -80,13 +80,7 @@ def area_sums(
                 block[:, :, t >= Yc] = sums[:, :, Yc - 1 : Yc]
             other[tgt[:, None], k_sel[starts][None, :], :] += block.transpose(1, 0, 2)
         # contributors: does the row have demand in the window, and its demand in ``year``
-        positive = vals.max(axis=1) > 0.0  # (R, Yc)
-        lo = first_w - first
-        hi = last_w - first
-        cols = np.arange(Yc)
-        in_window = (positive & (cols >= lo[:, None]) & (cols <= hi[:, None])).any(axis=1)
-        if carry_forward:
-            in_window |= (Yc - 1 < lo) & positive[:, -1]
+        in_window = _in_window(vals, first, first_w, last_w, carry_forward)
         j = year - first
         valid = (j >= 0) & ((j < Yc) | carry_forward)
         jc = np.clip(j, 0, Yc - 1)
@@ -103,3 +97,32 @@ def area_sums(
         [np.bincount(inverse, weights=stacked[:, d], minlength=len(owners)) for d in range(len(domains))]
     ).reshape(len(owners), len(domains))
     return AreaSums(other, owners, per_owner)
+
+
+def _in_window(
+    vals: np.ndarray, first: np.ndarray, first_w: int, last_w: int, carry_forward: bool
+) -> np.ndarray:
+    """Per row: has it demand in a year of the window (or, carried forward, before it)?"""
+    Yc = vals.shape[2]
+    positive = vals.max(axis=1) > 0.0  # (R, Yc)
+    lo = first_w - first
+    hi = last_w - first
+    cols = np.arange(Yc)
+    in_window = (positive & (cols >= lo[:, None]) & (cols <= hi[:, None])).any(axis=1)
+    if carry_forward:
+        in_window |= (Yc - 1 < lo) & positive[:, -1]
+    return np.asarray(in_window)
+
+
+def contributing(
+    blocks: Iterable[Block], domains: Sequence[str], years: Sequence[int], carry_forward: bool
+) -> np.ndarray:
+    """The owners :func:`area_sums` lists (ascending), without summing."""
+    found = []
+    for b in blocks:
+        keep = [i for i, d in enumerate(b.domains) if d in domains]
+        if keep and len(b.first):
+            vals = b.values[:, keep, :] if len(keep) < len(b.domains) else b.values
+            mask = _in_window(vals, b.first.astype(np.int64), int(years[0]), int(years[-1]), carry_forward)
+            found.append(b.owner[mask])
+    return np.unique(np.concatenate(found).astype(np.int64)) if found else np.zeros(0, dtype=np.int64)

@@ -200,28 +200,30 @@ def _blocks(counted: CountedCases, codes: list[str]) -> list[Block]:
     """The embedded areas in the region as blocks for ``area_sums`` (owner: the case's index)."""
     mun_i = {c: i for i, c in enumerate(codes)}
     D = len(counted.domains)
-    by_years: dict[int, tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], list[np.ndarray]]] = {}
+    # per length in years: the areas' values, municipalities, first years, owners and sizes
+    groups: dict[int, tuple[list[np.ndarray], list[str], list[int], list[int], list[int]]] = {}
     for n, c in enumerate(counted.cases):
         for area in c.areas:
-            ks = np.array([mun_i.get(m, -1) for m in area.municipalities], dtype=np.int64)
-            inside = ks >= 0
-            if not inside.any():
-                continue
-            first, values, kk, owners = by_years.setdefault(area.years, ([], [], [], []))
-            first.append(np.full(int(inside.sum()), area.first_year, dtype=np.int64))
-            values.append(area.values(D)[inside])
-            kk.append(ks[inside])
-            owners.append(np.full(int(inside.sum()), n, dtype=np.int64))
-    return [
-        Block(
-            np.concatenate(first),
-            np.concatenate(values),
-            tuple(counted.domains),
-            np.concatenate(kk),
-            np.concatenate(owners),
+            values, muns, first, owners, sizes = groups.setdefault(area.years, ([], [], [], [], []))
+            values.append(area.values(D))
+            muns.extend(area.municipalities)
+            first.append(area.first_year)
+            owners.append(n)
+            sizes.append(len(area.municipalities))
+    out = []
+    for values, muns, first, owners, sizes in groups.values():
+        ks = np.array([mun_i.get(m, -1) for m in muns], dtype=np.int64)
+        inside = ks >= 0
+        out.append(
+            Block(
+                np.repeat(np.array(first, dtype=np.int64), sizes)[inside],
+                np.concatenate(values)[inside],
+                tuple(counted.domains),
+                ks[inside],
+                np.repeat(np.array(owners, dtype=np.int64), sizes)[inside],
+            )
         )
-        for first, values, kk, owners in by_years.values()
-    ]
+    return out
 
 
 def _beds(

@@ -19,7 +19,7 @@ import numpy as np
 from sqlalchemy import select
 
 from ber.case.model import Case
-from ber.engine.area_sum import Block, area_sums
+from ber.engine.area_sum import Block, contributing
 from ber.engine.cumulative import Cumulative
 from ber.engine.cumulative_replay import (
     CountedArea,
@@ -110,7 +110,7 @@ def counted_cases(
             lo = max(0, first_w - first) if first + Yc - 1 >= first_w else hi
             areas[int(b.owner[sel[0]])].append(
                 CountedArea.model_construct(
-                    municipalities=[codes[int(k)] for k in b.municipality[sel]],
+                    municipalities=[codes[k] for k in b.municipality[sel].tolist()],
                     first_year=first + lo,
                     years=hi - lo + 1,
                     demand=encode_values(values[sel, :, lo : hi + 1]),
@@ -185,10 +185,11 @@ def cumulative_with_cases(
     with register._read() as conn:
         blocks = area_blocks(conn, codes, years[-1], exclude_id)
     # the cases with demand in the region during the window (the contributors)
-    sums = area_sums(blocks, domain_keys(), len(codes), years, result.full_operation_year, carry_forward)
+    owners = [
+        int(i) for i in contributing(blocks, domain_keys(), years, carry_forward)
+    ]  # ascending: order registered
     beds = employer_beds_adjustment(
         register, codes, years, result.full_operation_year, exclude_id, carry_forward
     )
-    owners = [int(i) for i in sums.owners]  # ascending register ids: the order registered
     counted = counted_cases(register, blocks, owners, codes, years, case, beds, carry_forward)
     return replay(result, case, counted)
