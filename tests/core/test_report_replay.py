@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from ber.case.demo import demo_case
-from ber.case.model import save_case
+from ber.case.model import Case, save_case
 from ber.engine.assess import Context, assess
 from ber.engine.cumulative_replay import CountedArea, CountedCases, encode_values, parse_counted, replay
 from ber.engine.domains import domain_keys
@@ -28,7 +28,7 @@ from ber.io.report_attachments import COUNTED_NAME, PROVENANCE_NAME
 from ber.register import Register, cumulative
 from ber.register.conditions import add_condition
 from ber.texts.messages import InputError
-from tests.core.test_cli_cumulative import fill, run
+from tests.core.test_cli_cumulative import fill, run, variant
 
 #: an address no register answers at: opening it would fail the run
 NO_REGISTER = "postgresql+psycopg://nobody@127.0.0.1:1/none"
@@ -279,3 +279,62 @@ def test_steady_state_left_out_and_restored() -> None:
     assert len(base64.b64decode(encode_values(flat))) == 4 * 2  # constant: one year
     with pytest.raises(ValueError):  # more years stored than it has
         CountedArea(municipalities=["GM0983"], first_year=2027, years=2, demand=text).values(2)
+
+
+def _starting(ref: str, jobs: float, start: int) -> Case:
+    case = variant(ref, jobs)
+    return case.model_copy(update={"business": case.business.model_copy(update={"start_year": start})})
+
+
+def test_with_cases_equals_the_register_view_without_reading_case_by_case(
+    register_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``cumulative_with_cases`` gives ``cumulative()``'s figures, counted cases and employer
+    beds, on both backends, from the bulk read (``Register.get`` is never called), also for
+    cases that ended before the window (carried forward) or run past it (trimmed)."""
+    fill(register_url)
+    with Register.open(register_url) as reg:
+        for ref, jobs, start, status in (
+            ("Z-OLD", 500, 2012, "granted"),  # ended 2021, before the demo's 2027-2036
+            ("Z-LATE", 700, 2033, "in_procedure"),  # runs to 2042, past the window
+        ):
+            case = _starting(ref, jobs, start)
+            reg.add(case, assess(case, Context.default()), status=status)
+        add_condition(
+            reg, "Z-1", "employer_beds", dt.date(2027, 1, 1), municipality="GM0983", beds=100, who="T"
+        )
+    case = demo_case()
+    result = assess(case, Context.default())
+    with Register.open(register_url) as reg:
+        plain = cumulative(result, case, reg)
+
+        def no_get(*_args: object, **_kwargs: object) -> None:
+            raise AssertionError("Register.get called")
+
+        monkeypatch.setattr(Register, "get", no_get)
+        from ber.register import cumulative_with_cases
+
+        full = cumulative_with_cases(result, case, reg)
+    assert full.counted is not None
+    assert sorted(c.reference for c in full.counted.cases) == ["Z-1", "Z-2", "Z-LATE", "Z-OLD"]
+    old = next(c for c in full.counted.cases if c.reference == "Z-OLD")
+    assert [(a.first_year, a.years) for a in old.areas] == [(2021, 1)]  # only its last year kept
+    assert [c.reference for c in full.contributors] == [c.reference for c in plain.contributors]
+    for a, b in zip(full.contributors, plain.contributors, strict=True):
+        assert a.demand == pytest.approx(b.demand, rel=1e-12)
+    assert full.employer_beds == plain.employer_beds
+    for s, r in zip(full.series, plain.series, strict=True):
+        assert (s.domain, s.municipality, s.status_with, s.status_without) == (
+            r.domain,
+            r.municipality,
+            r.status_with,
+            r.status_without,
+        )
+        assert s.other == pytest.approx(r.other, rel=1e-12)
+        assert sum(s.other) > 0 or sum(r.other) == 0
+    assert {k: v.status for k, v in full.verdict_with.items()} == {
+        k: v.status for k, v in plain.verdict_with.items()
+    }
+    # the carried-forward case counts in every year of the window
+    flex = full.get("housing_flex", "GM0983")
+    assert all(x > 0 for x in flex.other)
