@@ -2,8 +2,9 @@
 
 The register is filled as ``bench/bench_register.py`` fills it (the demo business moved to
 a random municipality, its default 40 km region, start 2020-2032, 40 % granted, 30 % in
-procedure, 20 % refused, 10 % withdrawn, added through ``Register.add``), SQLite only.
-``--register PATH`` keeps the filled file and reuses it on the next run.
+procedure, 20 % refused, 10 % withdrawn, added through ``Register.add``), SQLite
+(``--register PATH`` keeps the filled file and reuses it on the next run) or a
+throwaway PostgreSQL cluster (``--postgresql``, ``tests/pgserver.py``).
 
 Measured for the Randstad case of ``bench_register`` (Utrecht, start 2027, default region):
 ``cumulative()`` and ``cumulative_with_cases()`` (one cold run, then ``--runs`` runs: median,
@@ -22,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,7 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=2500)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--register", type=Path, default=None, help="SQLite file to fill once and reuse")
+    ap.add_argument("--postgresql", action="store_true", help="a throwaway PostgreSQL cluster instead")
     args = ap.parse_args()
     load_before = os.getloadavg()
     national = load_national()
@@ -81,13 +84,22 @@ def main() -> int:
     points = {c: shapely.point_on_surface(polygons[c]) for c in codes}
     base = demo_case()
     base = base.copy_with(capacity={}, workforce=base.workforce.model_copy(update={"employer_beds": []}))
-    with tempfile.TemporaryDirectory() as tmp:
+    with ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory())
         path = args.register or Path(tmp) / "register.sqlite"
-        fresh = not path.exists()
+        fresh = args.postgresql or not path.exists()
+        url = f"sqlite:///{path}"
+        if args.postgresql:
+            from tests.pgserver import TempPostgres
+
+            url = stack.enter_context(TempPostgres("ber_bench")).url
+        backend = "PostgreSQL" if args.postgresql else "SQLite"
         lines = []
-        with Register.open(f"sqlite:///{path}") as reg:
+        with Register.open(url) as reg:
             if fresh:
-                lines.append(f"filled {args.cases} cases in {fill(reg, args.cases, base, codes, points):.0f} s")
+                lines.append(
+                    f"filled {args.cases} cases in {fill(reg, args.cases, base, codes, points):.0f} s"
+                )
             n = len(reg.list())
             case = _case(base, "NEW-UTRECHT", "GM0344", points["GM0344"], 800.0, 2027, "distribution")
             result = assess(case, Context.default())
@@ -111,7 +123,7 @@ def main() -> int:
                 (s.other, s.pressure_with, s.status_with) for s in full[-1].series
             ]
             lines += [
-                f"register of {n} cases (SQLite); Utrecht case: {len(result.municipalities)} municipalities, "
+                f"register of {n} cases ({backend}); Utrecht case: {len(result.municipalities)} municipalities, "
                 f"{len(plain[-1].contributors)} counted cases",
                 f"cumulative(): {stats(runs_c)}; cold {cold_c:.1f} ms",
                 f"cumulative_with_cases(): {stats(runs_w)}; cold {cold_w:.1f} ms; ratio {ratio:.2f}",
