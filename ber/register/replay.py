@@ -86,8 +86,11 @@ def counted_cases(
     """The document: every case in ``owners`` (register ids, in the order registered) with
     its stored rows in the region ``codes`` in the years the window ``years`` needs
     (``CountedArea``), and the employer-beds lines."""
-    domains = domain_keys()
     wanted = np.array(sorted(owners), dtype=np.int64)
+    blocks = [b for b in blocks if np.isin(b.owner, wanted).any()]
+    # the domains the embedded rows store (a case stores only the domains it has demand in)
+    stored = {d for b in blocks for d in b.domains}
+    domains = tuple(d for d in domain_keys() if d in stored) or domain_keys()
     first_w, last_w = years[0], years[-1]
     areas: dict[int, list[CountedArea]] = {i: [] for i in owners}
     for b in blocks:
@@ -96,7 +99,7 @@ def counted_cases(
             continue
         values = b.values
         index = [b.domains.index(d) if d in b.domains else -1 for d in domains]
-        if index != list(range(len(b.domains))):  # another layout: the report's domains
+        if index != list(range(len(b.domains))):  # another layout: the document's domains
             zero = np.zeros_like(values[:, 0])
             values = np.stack([values[:, i] if i >= 0 else zero for i in index], axis=1)
         # one area per case (and first year): its municipalities' rows, the needed years only
