@@ -21,6 +21,8 @@ from ber.engine.checks import capacity_figures, case_date, policy_checks
 from ber.engine.domains import domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
 from ber.engine.model import Prepared, compute, ramp_profile
+from ber.engine.sitefacts import site_facts
+from ber.engine.siteinputs import case_site, site_capacity, site_inputs
 from ber.engine.montecarlo import DrawAccumulator, Layout, chunk_size
 from ber.engine.params import (
     ParamSpec,
@@ -220,8 +222,14 @@ def prepare(
         if cap is not None:
             for dom_i, dom in enumerate(doms):
                 value = cap.get(dom.key)
-                if value is not None:
+                if value is not None and not dom.at_site:
                     capacity[dom_i, k] = value
+    case_s = case_site(case, site.name)
+    if site.host in codes:  # a site domain's capacity lies at the site (the host's column)
+        for dom_i, dom in enumerate(doms):
+            value = site_capacity(case, case_s, site.host, dom.key) if dom.at_site else None
+            if value is not None:
+                capacity[dom_i, codes.index(site.host)] = value
     shares = np.array([case.workforce.category_shares.get(c, 0.0) for c in CATEGORIES])
     return Prepared(
         case=case,
@@ -235,6 +243,7 @@ def prepare(
         capacity=capacity,
         jobs=b.jobs,
         floor_area_m2=b.floor_area_m2,
+        site=site_inputs(case, case_s, ctx.ref),
     )
 
 
@@ -395,6 +404,8 @@ def assess(
     names = dict(zip(prep.region.codes, prep.region.names, strict=True))
     figures = capacity_figures(case, ref, names, list(prep.region.codes), case_date(case, computed_at))
     checks = policy_checks(case, ctx.table, municipalities, sum(totals.workers.values()), chosen.host)
+    provinces = ctx.geo.regions("provincie") if ctx.geo is not None else None
+    facts = site_facts(case, prep, chosen.host, chosen.name, specs, ref, provinces)
     check_cancel(progress)
 
     uncertainty = None
@@ -453,4 +464,5 @@ def assess(
         sensitivity=sensitivity,
         capacity_figures=figures,
         policy_checks=checks,
+        site_facts=facts,
     )

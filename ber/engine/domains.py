@@ -1,7 +1,8 @@
 """The domain registry: every absorption-capacity domain once.
 
 A domain is where the extra residents press on a municipality's spare capacity
-(flex beds, dwellings, GP care, schools, peak-hour traffic). Each entry names its
+(flex beds, dwellings, GP care, schools, peak-hour traffic), or where the business
+itself presses on what its site offers (space, grid capacity: ``scope="site"``). Each entry names its
 key (the field in the case's ``capacity`` and in the result), the per-municipality
 quantity that is its demand (a key of :attr:`ber.engine.model.Raw.local`, which is
 also the metric of its regional total), the unit of demand and capacity, the label
@@ -28,6 +29,14 @@ class Domain:
     #: reference values of the amber and red thresholds of pressure
     amber_threshold: str = "status.amber_threshold"
     red_threshold: str = "status.red_threshold"
+    #: ``municipality``: demand spreads over the region and each municipality has a capacity;
+    #: ``site``: demand and capacity exist only at the site, placed in the host municipality's
+    #: column (capacity from the site, else the host's ``capacity`` entry; other columns unknown)
+    scope: str = "municipality"
+
+    @property
+    def at_site(self) -> bool:
+        return self.scope == "site"
 
 
 _REGISTRY: dict[str, Domain] = {}
@@ -73,5 +82,7 @@ for _d in (
     Domain("education_primary", demand="pupils_primary", unit="pupils", label="education_primary"),
     Domain("education_secondary", demand="pupils_secondary", unit="pupils", label="education_secondary"),
     Domain("transport_peak", demand="peak_vehicles", unit="vehicles per peak hour", label="transport_peak"),
+    Domain("space", demand="plot_area_ha", unit="ha", label="space", scope="site"),
+    Domain("energy", demand="grid_demand_mw", unit="MW", label="energy", scope="site"),
 ):
     register(_d)

@@ -17,6 +17,7 @@ import numpy as np
 from ber.case.model import Case
 from ber.engine.domains import domains
 from ber.engine.geometry import SitePoint, distances_km
+from ber.engine.siteinputs import SiteInputs
 from ber.engine.params import Params
 from ber.engine.residence import Residence, mixed_shares, residence_shares
 from ber.engine.status import Status
@@ -53,6 +54,9 @@ class Prepared:
     capacity: np.ndarray  # (D, K), NaN = unknown
     jobs: float | None
     floor_area_m2: float | None
+    #: the site domains' inputs (``ber.engine.sitefacts``): plot area (ha, 0 when not given),
+    #: floor area at the site (m²; estimated from jobs when not given), declared grid MW or None
+    site: SiteInputs
 
 
 def ramp_profile(ramp_up: list[float], horizon: int) -> np.ndarray:
@@ -197,8 +201,14 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     vkm = vkm_mode.sum(axis=1)
     co2 = (vkm_mode * co2_per[:, :, None]).sum(axis=1)
     peak_k = np.zeros((s_count, K, Y))
+    plot_k = np.zeros((s_count, K, Y))
+    grid_k = np.zeros((s_count, K, Y))
     if site.host in region:
-        peak_k[:, region.index(site.host), :] = peak
+        host = region.index(site.host)
+        peak_k[:, host, :] = peak
+        # 9. site domains: space and energy (the site's own needs, from the start year)
+        plot_k[:, host, :] = prep.site.plot_area_ha
+        grid_k[:, host, :] = site_grid_mw(prep.site, params)[:, None]
 
     local = {
         "migrant_workers": workers_k,
@@ -211,6 +221,8 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
         "pupils_secondary": secondary_k,
         "pupils_newcomer": newcomer_k,
         "peak_vehicles": peak_k,
+        "plot_area_ha": plot_k,
+        "grid_demand_mw": grid_k,
     }
     demand = np.stack([local[dom.demand] for dom in domains()], axis=1)  # (S, D, K, Y)
     pressure, status = pressure_status(demand, prep.capacity, params)
@@ -238,6 +250,15 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
         status=status,
         distance_km=d,
     )
+
+
+def site_grid_mw(inputs: SiteInputs, params: Params) -> np.ndarray:
+    """The grid capacity the business needs (MW, per draw): the declared contract, else
+    floor area × the sector's W/m² (``sector.w_per_m2``)."""
+    if inputs.grid_mw is not None:
+        return np.full(_n(params), inputs.grid_mw)
+    out: np.ndarray = inputs.floor_area_m2 * params["sector.w_per_m2"] / 1e6
+    return out
 
 
 def pressure_status(
