@@ -11,6 +11,7 @@ from collections.abc import Container
 from ber.case.limits import document_problems
 from ber.case.model import Case, Override
 from ber.case.plausible import plausibility_problems
+from ber.case.validate_site import site_problems
 from ber.case.validate_sourced import sourced_problems
 from ber.reference.data import CATEGORIES, MODES, ReferenceSet
 from ber.texts.messages import Problem
@@ -102,6 +103,7 @@ def validate_case(case: Case, ref: ReferenceSet, table: Container[str]) -> list[
     _validate_region_and_capacity(case, table, c)
     _validate_overrides(case, ref, c)
     _validate_mitigations(case, c)
+    c.problems += site_problems(case, ref)
     # limits again for cases not read from a file (the application builds them directly)
     return c.problems + plausibility_problems(case, ref) + document_problems(case.to_dict())
 

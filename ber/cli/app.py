@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ber.cli.geodata_cmd",
     "ber.cli.compare_cmd",
     "ber.cli.capacity_cmd",
+    "ber.cli.grid_cmd",
 )
 
 #: the module of each subcommand: only that one is imported to run it (``ber validate``
@@ -48,6 +49,7 @@ COMMANDS: dict[str, str] = {
     "geodata": "ber.cli.geodata_cmd",
     "compare": "ber.cli.compare_cmd",
     "capacity": "ber.cli.capacity_cmd",
+    "grid": "ber.cli.grid_cmd",
 }
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2

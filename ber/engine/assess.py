@@ -22,7 +22,7 @@ from ber.engine.domains import domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
 from ber.engine.model import Prepared, compute, ramp_profile
 from ber.engine.sitefacts import site_facts
-from ber.engine.siteinputs import case_site, site_capacity, site_inputs
+from ber.engine.siteinputs import case_site, site_capacity, site_inputs, site_status_floor
 from ber.engine.montecarlo import DrawAccumulator, Layout, chunk_size
 from ber.engine.params import (
     ParamSpec,
@@ -225,11 +225,13 @@ def prepare(
                 if value is not None and not dom.at_site:
                     capacity[dom_i, k] = value
     case_s = case_site(case, site.name)
+    status_floor = np.zeros(capacity.shape, dtype=np.int8)
     if site.host in codes:  # a site domain's capacity lies at the site (the host's column)
         for dom_i, dom in enumerate(doms):
             value = site_capacity(case, case_s, site.host, dom.key) if dom.at_site else None
             if value is not None:
                 capacity[dom_i, codes.index(site.host)] = value
+                status_floor[dom_i, codes.index(site.host)] = site_status_floor(case_s, dom.key)
     shares = np.array([case.workforce.category_shares.get(c, 0.0) for c in CATEGORIES])
     return Prepared(
         case=case,
@@ -241,6 +243,7 @@ def prepare(
         beds=beds,
         manual_shares=manual,
         capacity=capacity,
+        status_floor=status_floor,
         jobs=b.jobs,
         floor_area_m2=b.floor_area_m2,
         site=site_inputs(case, case_s, ctx.ref),

@@ -52,6 +52,9 @@ class Prepared:
     beds: np.ndarray  # (K,) employer beds per municipality
     manual_shares: np.ndarray | None  # (K,) residence shares incl. the cross-border remainder
     capacity: np.ndarray  # (D, K), NaN = unknown
+    #: lowest status per domain and municipality where capacity is known (D, K): the grid
+    #: map's congestion colour at the site (red -> red, amber -> amber), else green
+    status_floor: np.ndarray
     jobs: float | None
     floor_area_m2: float | None
     #: the site domains' inputs (``ber.engine.sitefacts``): plot area (ha, 0 when not given),
@@ -226,6 +229,8 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     }
     demand = np.stack([local[dom.demand] for dom in domains()], axis=1)  # (S, D, K, Y)
     pressure, status = pressure_status(demand, prep.capacity, params)
+    floor = prep.status_floor[None, :, :, None]
+    status = np.where(status == Status.GREY, status, np.maximum(status, floor)).astype(np.int8)
     flex_total = flex_beds_k.sum(axis=1)
     return Raw(
         jobs=J,

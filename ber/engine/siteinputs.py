@@ -7,6 +7,10 @@ capacity is the business's ``grid_capacity_kva`` / 1000 (MW, taking a power fact
 floor area). Its grid capacity (MW) is the imported capacity map at the site, else
 the host municipality's ``capacity.<host>.energy``; its space capacity is
 ``capacity.<host>.space`` (issuable business-park land, ha).
+
+The capacity map's congestion colour sets the lowest status of the energy domain
+(``site_status_floor``): red (shortage, with queue) is red and amber (under
+investigation, with queue) at least amber, whatever the MW available.
 """
 
 from __future__ import annotations
@@ -56,3 +60,12 @@ def site_capacity(case: Case, site: Site, host: str, domain: str) -> float | Non
         return site.grid.available_mw
     cap = case.capacity.get(host)
     return None if cap is None else cap.get(domain)
+
+
+def site_status_floor(site: Site, domain: str) -> int:
+    """The lowest status code of a site domain: from the capacity map's colour (energy)."""
+    from ber.engine.status import Status
+
+    if domain != "energy" or site.grid is None or site.grid.available_mw is None:
+        return int(Status.GREEN)
+    return int({"red": Status.RED, "amber": Status.AMBER}.get(site.grid.colour, Status.GREEN))
