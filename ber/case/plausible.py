@@ -39,6 +39,7 @@ KEY_RANGES: dict[str, tuple[float, float]] = {
     "gravity.half_distance_km_flex": (1.0, 100.0),
     "transport.cross_border_distance_km": (1.0, 300.0),
     "sector.m2_per_job": (5.0, 10_000.0),
+    "sector.w_per_m2": (0.1, 5_000.0),
 }
 #: spare capacity per domain: 0, or from MIN_CAPACITY up to the country's total (CBS 2024,
 #: rounded up: 8.2 million dwellings, 18 million inhabitants and GP patients, 1.5 million
@@ -53,6 +54,8 @@ CAPACITY_MAX: dict[str, tuple[float, str]] = {
     "education_primary": (2_000_000.0, "pupils"),
     "education_secondary": (2_000_000.0, "pupils"),
     "transport_peak": (1_000_000.0, "vehicles per peak hour"),
+    "space": (100_000.0, "ha"),  # issuable business-park land in one municipality
+    "energy": (100_000.0, "MW"),  # available grid transport capacity at a site
 }
 
 

@@ -19,6 +19,15 @@ from ber.texts.catalogue import text
 from ber.texts.labels import format_number
 from ber.texts.messages import Lang
 
+MATCH_KEYS = {"postcode": "cli.grid.match.postcode", "pc4": "cli.grid.match.pc4"}
+COLOUR_KEYS = {
+    "transparant": "report.grid_colour.transparant",
+    "yellow": "report.grid_colour.yellow",
+    "amber": "report.grid_colour.amber",
+    "red": "report.grid_colour.red",
+    "": "report.grid_colour.none",
+}
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser("grid", help=h("grid.help"))
@@ -53,18 +62,26 @@ def run_import(args: argparse.Namespace) -> int:
         else:
             print(
                 text(
-                    "cli.grid.match." + fig.match,
+                    MATCH_KEYS[fig.match],
                     lang,
                     site=site.name,
                     postcode=site.postcode,
                     area=fig.area,
                     available=_mw(fig.available_mw, lang),
-                    colour=text("label.grid_colour." + (fig.colour or "none"), lang),
+                    colour=text(COLOUR_KEYS[fig.colour], lang),
                     requests=fig.requests_in_queue if fig.requests_in_queue is not None else "-",
                     queue=_mw(fig.queue_mw, lang),
                 )
             )
-    print(text("cli.grid.summary", lang, count=sum(1 for _, f in found if f is not None), source=cmap.source, date=cmap.issued))
+    print(
+        text(
+            "cli.grid.summary",
+            lang,
+            count=sum(1 for _, f in found if f is not None),
+            source=cmap.source,
+            date=cmap.issued,
+        )
+    )
     if not args.apply:
         print(text("cli.grid.dry_run", lang))
         return 0
@@ -74,4 +91,3 @@ def run_import(args: argparse.Namespace) -> int:
     save_case(new, Path(args.case))
     print(text("cli.grid.applied", lang, path=args.case))
     return 0
-

@@ -21,8 +21,6 @@ from ber.engine.checks import capacity_figures, case_date, policy_checks
 from ber.engine.domains import domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
 from ber.engine.model import Prepared, compute, ramp_profile
-from ber.engine.sitefacts import site_facts
-from ber.engine.siteinputs import case_site, site_capacity, site_inputs, site_status_floor
 from ber.engine.montecarlo import DrawAccumulator, Layout, chunk_size
 from ber.engine.params import (
     ParamSpec,
@@ -45,6 +43,8 @@ from ber.engine.result import (
     WithoutMitigations,
     clean,
 )
+from ber.engine.sitefacts import site_facts
+from ber.engine.siteinputs import case_site, site_capacity, site_inputs, site_status_floor
 from ber.engine.status import STATUS_CODES, Status
 from ber.engine.summary import (
     municipality_results,

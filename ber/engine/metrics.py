@@ -127,4 +127,4 @@ _add("commute_vehicle_km_per_day", "vehicle-km per day", lambda r: r.vehicle_km,
 _add("commute_co2_kg_per_day", "kg CO₂ per day", lambda r: r.co2_kg, _K, _U)
 # site domains: the plot (ha) and the grid capacity the business needs (MW)
 _add("plot_area_ha", "ha", regional("plot_area_ha"), _K, decimals=1)
-_add("grid_demand_mw", "MW", regional("grid_demand_mw"), _K, _U, _S, decimals=2)
+_add("grid_demand_mw", "MW", regional("grid_demand_mw"), _C, _K, _U, _S, decimals=2)

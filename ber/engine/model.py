@@ -17,9 +17,9 @@ import numpy as np
 from ber.case.model import Case
 from ber.engine.domains import domains
 from ber.engine.geometry import SitePoint, distances_km
-from ber.engine.siteinputs import SiteInputs
 from ber.engine.params import Params
 from ber.engine.residence import Residence, mixed_shares, residence_shares
+from ber.engine.siteinputs import SiteInputs
 from ber.engine.status import Status
 from ber.reference.data import (
     CATEGORIES,

@@ -118,8 +118,8 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
             ),
         )
     if case.business.grid_capacity_kva is None:  # the energy domain estimates it from the floor area
-        w = (sector.w_per_m2, sector.w_per_m2_low, sector.w_per_m2_high, sector.w_per_m2_source)
-        overridable("sector.w_per_m2", "sector.w_per_m2", ParamSpec(f"sectors.{sector.key}.w_per_m2", *w))
+        wm2 = (sector.w_per_m2, sector.w_per_m2_low, sector.w_per_m2_high, sector.w_per_m2_source)
+        overridable("sector.w_per_m2", "sector.w_per_m2", ParamSpec(f"sectors.{sector.key}.w_per_m2", *wm2))
     if case.business.jobs is None:
         m2 = (sector.m2_per_job, sector.m2_per_job_low, sector.m2_per_job_high, sector.m2_per_job_source)
         overridable(

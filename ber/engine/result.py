@@ -15,7 +15,7 @@ import functools
 import json
 import math
 from collections.abc import Iterator
-from dataclasses import asdict, field, fields
+from dataclasses import asdict, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 

@@ -13,6 +13,8 @@ from pydantic.dataclasses import dataclass
 
 #: ``many``: more jobs declared than the floor area suggests; ``few``: fewer; empty: plausible
 JobsFlag = Literal["", "many", "few"]
+#: a provincial rule at the site: the plot is larger (``exceeded``), not (``ok``), or not given
+RuleStatus = Literal["ok", "exceeded", "unknown"]
 
 
 @dataclass
@@ -27,7 +29,7 @@ class ProvinceRuleCheck:
     #: the site's plot (ha); None when not given
     plot_area_ha: float | None
     #: ``exceeded`` (the plot is larger: the rule applies), ``ok``, ``unknown`` (no plot area)
-    status: Literal["ok", "exceeded", "unknown"]
+    status: RuleStatus
     in_force: str
     source: str
 

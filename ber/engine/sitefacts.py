@@ -17,7 +17,7 @@ from __future__ import annotations
 from ber.case.model import Case
 from ber.engine.model import Prepared, site_grid_mw
 from ber.engine.params import ParamSpec, central_params
-from ber.engine.result_site import GridAtSite, JobsFlag, ProvinceRuleCheck, SiteFacts
+from ber.engine.result_site import GridAtSite, JobsFlag, ProvinceRuleCheck, RuleStatus, SiteFacts
 from ber.engine.siteinputs import case_site
 from ber.reference.data import ReferenceSet
 
@@ -53,19 +53,25 @@ def site_facts(
     site = case_site(case, site_name)
     inputs = prep.site
     sector = ref.sectors[case.business.sector]
-    jobs = float(prep.jobs) if prep.jobs is not None else inputs.floor_area_m2 / specs["sector.m2_per_job"].central
+    jobs = (
+        float(prep.jobs)
+        if prep.jobs is not None
+        else inputs.floor_area_m2 / specs["sector.m2_per_job"].central
+    )
     jobs *= float(prep.ramp[prep.full_idx])
     plot = site.plot_area_ha
     floor = inputs.floor_area_m2
     factor = ref.value("space.jobs_flag_factor")
     declared_both = case.business.jobs is not None and not inputs.floor_estimated
-    flag = jobs_flag(jobs, floor, sector.m2_per_job_low, sector.m2_per_job_high, factor) if declared_both else ""
+    flag = (
+        jobs_flag(jobs, floor, sector.m2_per_job_low, sector.m2_per_job_high, factor) if declared_both else ""
+    )
     province, province_name = _province(provinces, host) if provinces else (None, None)
     rules = []
     for rule in ref.provincial_rules:
         if rule.province != province or not rule.applies_to(case.business.sector):
             continue
-        status = "unknown" if plot is None else ("exceeded" if plot > rule.max_plot_ha else "ok")
+        status: RuleStatus = "unknown" if plot is None else ("exceeded" if plot > rule.max_plot_ha else "ok")
         rules.append(
             ProvinceRuleCheck(
                 key=rule.key,

@@ -68,7 +68,9 @@ def read_capacity_map(path: Path) -> CapacityMap:
     try:
         size = path.stat().st_size
         if size > MAX_MAP_BYTES:
-            raise InputError([Problem("grid.too_large", params={"path": spath, "limit": MAX_MAP_BYTES // 2**20})])
+            raise InputError(
+                [Problem("grid.too_large", params={"path": spath, "limit": MAX_MAP_BYTES // 2**20})]
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(
@@ -142,11 +144,19 @@ def _area(raw: Any, field: str, spath: str, problems: list[Problem]) -> Area | N
         values[key] = float(v) if ok and v is not None else None
     n = raw.get("demand_requests_in_queue")
     if n is not None and not (isinstance(n, int) and not isinstance(n, bool) and n >= 0):
-        problems.append(_problem(spath, "grid.number", f"{field}.demand_requests_in_queue", value=repr(n)[:40]))
+        problems.append(
+            _problem(spath, "grid.number", f"{field}.demand_requests_in_queue", value=repr(n)[:40])
+        )
     colour = raw.get("demand_constraint")
     if colour is not None and colour not in COLOURS:
         problems.append(
-            _problem(spath, "grid.colour", f"{field}.demand_constraint", value=repr(colour)[:40], choices=", ".join(COLOURS))
+            _problem(
+                spath,
+                "grid.colour",
+                f"{field}.demand_constraint",
+                value=repr(colour)[:40],
+                choices=", ".join(COLOURS),
+            )
         )
     postcodes: dict[str, str] = {}
     pcs = raw.get("postcode_areas", [])
@@ -155,14 +165,24 @@ def _area(raw: Any, field: str, spath: str, problems: list[Problem]) -> Area | N
         pcs = []
     for j, pc in enumerate(pcs):
         pf = f"{field}.postcode_areas[{j}]"
-        if not isinstance(pc, dict) or not isinstance(pc.get("postcode"), str) or not _PC6.fullmatch(pc["postcode"]):
+        if (
+            not isinstance(pc, dict)
+            or not isinstance(pc.get("postcode"), str)
+            or not _PC6.fullmatch(pc["postcode"])
+        ):
             value = pc.get("postcode") if isinstance(pc, dict) else pc
             problems.append(_problem(spath, "grid.postcode", f"{pf}.postcode", value=repr(value)[:40]))
             continue
         pc_colour = pc.get("demand_constraint")
         if pc_colour not in COLOURS:
             problems.append(
-                _problem(spath, "grid.colour", f"{pf}.demand_constraint", value=repr(pc_colour)[:40], choices=", ".join(COLOURS))
+                _problem(
+                    spath,
+                    "grid.colour",
+                    f"{pf}.demand_constraint",
+                    value=repr(pc_colour)[:40],
+                    choices=", ".join(COLOURS),
+                )
             )
             continue
         postcodes[pc["postcode"]] = pc_colour

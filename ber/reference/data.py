@@ -120,12 +120,28 @@ class Sector(Labelled):
     def ranges(self) -> tuple[tuple[str, float, float, float, str], ...]:
         """Each sourced value with its low, high and source: (name, central, low, high, source)."""
         return (
-            ("migrant_share", self.migrant_share, self.migrant_share_low, self.migrant_share_high,
-             self.migrant_share_source),
-            ("m2_per_job", self.m2_per_job, self.m2_per_job_low, self.m2_per_job_high, self.m2_per_job_source),
+            (
+                "migrant_share",
+                self.migrant_share,
+                self.migrant_share_low,
+                self.migrant_share_high,
+                self.migrant_share_source,
+            ),
+            (
+                "m2_per_job",
+                self.m2_per_job,
+                self.m2_per_job_low,
+                self.m2_per_job_high,
+                self.m2_per_job_source,
+            ),
             ("w_per_m2", self.w_per_m2, self.w_per_m2_low, self.w_per_m2_high, self.w_per_m2_source),
-            ("trucks_per_100m2", self.trucks_per_100m2, self.trucks_per_100m2_low,
-             self.trucks_per_100m2_high, self.trucks_per_100m2_source),
+            (
+                "trucks_per_100m2",
+                self.trucks_per_100m2,
+                self.trucks_per_100m2_low,
+                self.trucks_per_100m2_high,
+                self.trucks_per_100m2_source,
+            ),
         )
 
 

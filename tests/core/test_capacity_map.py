@@ -22,7 +22,12 @@ def test_reads_the_published_format() -> None:
     assert (cmap.identifier, cmap.issued, len(cmap.areas)) == ("ber_test_capaciteitskaart", "2025-10-01", 2)
     fig = locate(cmap, "5928RB")
     assert fig is not None
-    assert (fig.area, fig.match, fig.available_mw, fig.colour) == ("OS FICTIEF VENLO", "postcode", 12.5, "amber")
+    assert (fig.area, fig.match, fig.available_mw, fig.colour) == (
+        "OS FICTIEF VENLO",
+        "postcode",
+        12.5,
+        "amber",
+    )
     assert (fig.requests_in_queue, fig.queue_mw, fig.reference_date) == (7, 40.0, "2025-10-01")
     near = locate(cmap, "5804ZZ")  # not on the map; its four digits are
     assert near is not None and (near.area, near.match, near.colour) == ("OS FICTIEF VENRAY", "pc4", "yellow")
@@ -35,8 +40,11 @@ def test_reads_the_published_format() -> None:
         (b'{"type": "FeatureCollection", "crs": {"type": "name"}, "features": []}', "crs"),
         (b"SQLite format 3\x00rest", "energy_areas"),
         (b"postcode;colour\n5928RA;red\n", "energy_areas"),
-        (b'{"conforms_to": "http://example.org/other", "creator": "x", "identifier": "y",'
-         b' "issued": "2025-01-01", "energy_areas": [{"short_code": "A"}]}', "conforms_to"),
+        (
+            b'{"conforms_to": "http://example.org/other", "creator": "x", "identifier": "y",'
+            b' "issued": "2025-01-01", "energy_areas": [{"short_code": "A"}]}',
+            "conforms_to",
+        ),
     ],
 )
 def test_other_formats_refused(tmp_path: Path, content: bytes, field: str) -> None:

@@ -150,7 +150,9 @@ def test_brabant_large_logistics() -> None:
         (-2.0, None, None, "field.non_negative", "sites[0].plot_area_ha"),
     ],
 )
-def test_bad_site_input(plot: float | None, floor: float | None, kva: float | None, code: str, field: str) -> None:
+def test_bad_site_input(
+    plot: float | None, floor: float | None, kva: float | None, code: str, field: str
+) -> None:
     case = _case(plot=plot, floor=floor)
     case = case.copy_with(business=case.business.model_copy(update={"grid_capacity_kva": kva}))
     with pytest.raises(InputError) as err:
