@@ -7,9 +7,9 @@ from typing import Any
 from ber.engine.rounding import SHARE, rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_checks import policy_section
-from ber.report.sections_site import site_section
 from ber.report.sections_front import heading
 from ber.report.sections_residence import residence_table
+from ber.report.sections_site import site_section
 from ber.texts.verdicts import percent_floor, pressure_text
 
 

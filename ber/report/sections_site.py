@@ -93,7 +93,13 @@ def site_section(data: ReportData) -> list[Any]:
             data.table(header, rule_rows, [4.0 * cm, 2.5 * cm, 2.5 * cm, 7.5 * cm], right=[1, 2]),
         ]
         for i, rule in enumerate(f.rules, start=1):
-            note = tx("site.rule_note", n=i, rule=_rule_label(data, rule.key), date=rule.in_force, source=rule.source)
+            note = tx(
+                "site.rule_note",
+                n=i,
+                rule=_rule_label(data, rule.key),
+                date=rule.in_force,
+                source=rule.source,
+            )
             out.append(data.p(note, data.st.small))
     elif f.province_name:
         out.append(data.p(tx("site.no_rules", province=f.province_name)))
