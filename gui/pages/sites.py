@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ber.case.validate import RD_X_RANGE, RD_Y_RANGE, WGS84_LAT_RANGE, WGS84_LON_RANGE
+from ber.case.validate_site import MAX_PLOT_HA, MAX_SITE_FLOOR_M2
 from ber.texts.messages import Problem
 from gui.binding import INVALID_STYLE, Binder, error_label
 from gui.fields import NumberEdit, parse_point, searchable
@@ -31,7 +32,21 @@ from gui.pages.common import page_title
 from gui.texts import language, tr
 
 CRS_ITEMS = (("EPSG:28992", "crs.rd"), ("EPSG:4326", "crs.wgs84"))
-COLUMNS = ("col.chosen", "col.site", "col.x", "col.y", "col.crs", "col.host", "col.lies_in")
+COLUMNS = (
+    "col.chosen",
+    "col.site",
+    "col.x",
+    "col.y",
+    "col.crs",
+    "col.host",
+    "col.lies_in",
+    "col.plot_ha",
+    "col.site_floor",
+    "col.postcode",
+)
+#: the site domains' number cells: column, case key, unit, allowed range (space, energy)
+SITE_NUMBERS = ((7, "plot_area_ha", "ha", MAX_PLOT_HA), (8, "floor_area_m2", "m²", MAX_SITE_FLOOR_M2))
+COL_POSTCODE = 9
 #: allowed coordinates per CRS (shown unit, low, high) for the messages
 RANGES = {
     ("EPSG:4326", "x"): ("°", *WGS84_LON_RANGE),
@@ -105,7 +120,18 @@ class SitesPage(QWidget):
 
     def set_sites(self, sites: Any) -> None:
         sites = list(sites or [])
-        keys = ("name", "x", "y", "crs", "municipality", "chosen")
+        keys = (
+            "name",
+            "x",
+            "y",
+            "crs",
+            "municipality",
+            "chosen",
+            "plot_area_ha",
+            "floor_area_m2",
+            "postcode",
+            "grid",
+        )
         if (
             self.table.rowCount() == len(sites)
             and [{k: s.get(k) for k in keys} for s in sites] == self.sites()
@@ -162,6 +188,20 @@ class SitesPage(QWidget):
             host.setCurrentIndex(max(0, host.findData(muni)) if muni else 0)
             host.currentIndexChanged.connect(lambda _i: self._commit())
             self.table.setCellWidget(i, 5, host)
+            for col, key, unit, high in SITE_NUMBERS:
+                number = NumberEdit(optional=True, low=0, high=high, unit=unit)
+                number.setPlaceholderText("–")
+                number.show_value(site.get(key), language())
+                number.setAccessibleName(tr(COLUMNS[col]))
+                number.setToolTip(tr(f"sites.{key}_tip"))
+                number.editingFinished.connect(self._commit)
+                self.table.setCellWidget(i, col, number)
+            postcode = QLineEdit(site.get("postcode") or "")
+            postcode.setPlaceholderText("1234AB")
+            postcode.setAccessibleName(tr(COLUMNS[COL_POSTCODE]))
+            postcode.setToolTip(tr("sites.postcode_tip"))
+            postcode.editingFinished.connect(self._commit)
+            self.table.setCellWidget(i, COL_POSTCODE, postcode)
         self.button_remove.setEnabled(len(sites) > 1)
         self.show_locations()
 
@@ -221,16 +261,42 @@ class SitesPage(QWidget):
             assert isinstance(crs, QComboBox) and isinstance(host, QComboBox)
             held = self.binder.state.case.sites[r] if r < len(self.binder.state.case.sites) else None
             xv, yv = self._coordinates(x, y, str(crs.currentData()), held, f"sites[{r}]", typed)
-            out.append(
-                {
-                    "name": name.text(),
-                    "x": xv,
-                    "y": yv,
-                    "crs": crs.currentData(),
-                    "municipality": host.currentData(),
-                    "chosen": r == checked,
-                }
-            )
+            row = {
+                "name": name.text(),
+                "x": xv,
+                "y": yv,
+                "crs": crs.currentData(),
+                "municipality": host.currentData(),
+                "chosen": r == checked,
+            }
+            row.update(self._site_domain_inputs(r, held, typed))
+            out.append(row)
+        return out
+
+    def _site_domain_inputs(self, r: int, held: Any, typed: dict[str, Problem]) -> dict[str, Any]:
+        """Plot, floor area and postcode of row ``r``; the capacity map's figure (``grid``) is
+        kept while the postcode stays the same (``ber grid import`` wrote it for that postcode)."""
+        out: dict[str, Any] = {}
+        for col, key, _unit, _high in SITE_NUMBERS:
+            edit = self.table.cellWidget(r, col)
+            assert isinstance(edit, NumberEdit)
+            code, value, _note = edit.read()
+            edit.setStyleSheet(INVALID_STYLE if code else "")
+            if code:
+                field = f"sites[{r}].{key}"
+                typed[field] = Problem(
+                    "input." + code, field, {"value": edit.text().strip(), **edit.allowed()}
+                )
+                value = getattr(held, key, None)
+            out[key] = value
+        postcode = self.table.cellWidget(r, COL_POSTCODE)
+        assert isinstance(postcode, QLineEdit)
+        out["postcode"] = postcode.text().strip().replace(" ", "").upper()
+        grid = getattr(held, "grid", None)
+        if grid is not None and getattr(held, "postcode", "") == out["postcode"]:
+            out["grid"] = grid.model_dump() if hasattr(grid, "model_dump") else grid
+        else:
+            out["grid"] = None
         return out
 
     def _coordinates(

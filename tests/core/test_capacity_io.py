@@ -33,6 +33,8 @@ TABLE: dict[str, dict[str, float | None]] = {
         "education_primary": 30.0,
         "education_secondary": None,
         "transport_peak": 0.0,
+        "space": 12.5,
+        "energy": None,
     },
     "GM1507": {
         "housing_flex": None,
@@ -41,6 +43,8 @@ TABLE: dict[str, dict[str, float | None]] = {
         "education_primary": None,
         "education_secondary": None,
         "transport_peak": None,
+        "space": None,
+        "energy": None,
     },
     "GM0984": {
         "housing_flex": 0.25,
@@ -49,6 +53,8 @@ TABLE: dict[str, dict[str, float | None]] = {
         "education_primary": 20.0,
         "education_secondary": 25.0,
         "transport_peak": 199.99,
+        "space": 0.0,
+        "energy": 3.75,
     },
 }
 
@@ -152,7 +158,7 @@ def test_paste_with_header_and_code_column_maps_by_name() -> None:
 
 
 def test_paste_code_column_without_header_fills_all_domains() -> None:
-    text = "GM1507\tHorst aan de Maas\t1\t2\t3\t4\t5\t6\n"
+    text = "GM1507\tHorst aan de Maas\t1\t2\t3\t4\t5\t6\t7\t8\n"
     edits, problems = parse_paste(text, CODES, first_domain_col=3)
     assert problems == []
     assert edits == [("GM1507", d, float(i)) for i, d in enumerate(domain_keys(), start=1)]
@@ -186,7 +192,7 @@ def test_paste_error_language_of_column() -> None:
 
 
 def test_paste_too_large_is_refused_whole() -> None:
-    edits, problems = parse_paste("1\t2\t3", CODES, first_domain_col=4)
+    edits, problems = parse_paste("1\t2\t3", CODES, first_domain_col=6)  # 6 + 3 columns > 8 domains
     assert edits == []
     assert problems[0].code == "capacity.paste_too_large"
     edits, problems = parse_paste("1\n2\n3", CODES, first_row=1)
@@ -218,7 +224,7 @@ def test_csv_is_written_as_dutch_excel(tmp_path: Path) -> None:
     assert lines[0].split(";")[:3] == ["gemeentecode", "naam", "Huisvesting: flexbedden (bedden)"]
     assert "patiënten" in lines[0]
     # 60.5 -> '60,5', 1234.5 -> '1234,5' (no thousands separator), None -> 'onbekend'
-    assert lines[1] == "GM0983;Venlo;120;60,5;1234,5;30;onbekend;0"
+    assert lines[1] == "GM0983;Venlo;120;60,5;1234,5;30;onbekend;0;12,5;onbekend"
 
 
 def test_csv_round_trip(tmp_path: Path) -> None:
@@ -232,7 +238,10 @@ def test_csv_round_trip(tmp_path: Path) -> None:
 def test_csv_round_trip_english(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     write_capacity_csv(path, CODES, NAMES, TABLE, lang="en", dutch_excel=False)
-    assert path.read_text("utf-8-sig").splitlines()[1] == "GM0983,Venlo,120,60.5,1234.5,30,unknown,0"
+    assert (
+        path.read_text("utf-8-sig").splitlines()[1]
+        == "GM0983,Venlo,120,60.5,1234.5,30,unknown,0,12.5,unknown"
+    )
     table, problems = read_capacity(path)
     assert problems == []
     assert table == TABLE

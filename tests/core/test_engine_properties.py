@@ -262,6 +262,10 @@ def _collapsed_context() -> Context:
             migrant_share_high=s.migrant_share,
             m2_per_job_low=s.m2_per_job,
             m2_per_job_high=s.m2_per_job,
+            w_per_m2_low=s.w_per_m2,
+            w_per_m2_high=s.w_per_m2,
+            trucks_per_100m2_low=s.trucks_per_100m2,
+            trucks_per_100m2_high=s.trucks_per_100m2,
         )
         for k, s in REF.sectors.items()
     }
