@@ -15,18 +15,12 @@ from typing import Any
 
 from ber.case.model import load_case, save_case
 from ber.cli.lang import h
+from ber.io.site_rows import COLOUR_KEYS
 from ber.texts.catalogue import text
 from ber.texts.labels import format_number
 from ber.texts.messages import Lang
 
 MATCH_KEYS = {"postcode": "cli.grid.match.postcode", "pc4": "cli.grid.match.pc4"}
-COLOUR_KEYS = {
-    "transparant": "report.grid_colour.transparant",
-    "yellow": "report.grid_colour.yellow",
-    "amber": "report.grid_colour.amber",
-    "red": "report.grid_colour.red",
-    "": "report.grid_colour.none",
-}
 
 
 def register(sub: Any) -> None:

@@ -18,7 +18,7 @@ from ber import __version__
 from ber.case.model import Case
 from ber.case.validate import validate_case
 from ber.engine.checks import capacity_figures, case_date, policy_checks
-from ber.engine.domains import domains
+from ber.engine.domains import counts_in, domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
 from ber.engine.model import Prepared, compute, ramp_profile
 from ber.engine.montecarlo import DrawAccumulator, Layout, chunk_size
@@ -339,7 +339,8 @@ def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = No
         raw = compute(prep, point, params)
         key = rank_key(prep, raw)
         verdict = verdicts(prep, raw, specs["verdict.min_coverage"].central)
-        grey = int((raw.status[0, :, :, prep.full_idx] == Status.GREY).sum())
+        real = np.array([[counts_in(d.key, c, point.host) for c in prep.region.codes] for d in domains()])
+        grey = int(((raw.status[0, :, :, prep.full_idx] == Status.GREY) & real).sum())
         rows.append((key, point, verdict, grey))
     order = sorted(range(len(rows)), key=lambda i: rows[i][0].order())  # stable: ties keep case order
     out = []

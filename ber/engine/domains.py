@@ -71,6 +71,14 @@ def domain(key: str) -> Domain:
     return _REGISTRY[key]
 
 
+def counts_in(key: str, code: str, host: str) -> bool:
+    """Whether a domain's cell in municipality ``code`` is a real one: every municipality for
+    a municipal domain, only the host municipality (the site) for a site domain. Aggregates
+    over a municipality's domains (its worst status, its capacity coverage, the map) skip
+    the rest, which are empty by construction (no demand, capacity unknown)."""
+    return not _REGISTRY[key].at_site or code == host
+
+
 def domain_unit(key: str) -> str:
     return _REGISTRY[key].unit
 

@@ -75,7 +75,7 @@ def test_manual_residence_shares_must_fill_the_rest(make_window: Any, qtbot: Any
 def test_measures_show_without_and_with(make_window: Any, qtbot: Any) -> None:
     w = make_window()
     assert w.result.mitigations is not None  # the demo has a 30 % shuttle and 150 employer beds
-    assert w.page_results.mitigation_model.rowCount() == 6
+    assert w.page_results.mitigation_model.rowCount() == 8  # one row per domain, space and energy too
     edit = w.findChild(QLineEdit, "edit_shuttle_share")
     edit.setFocus()
     edit.selectAll()
