@@ -40,6 +40,7 @@ KEY_RANGES: dict[str, tuple[float, float]] = {
     "transport.cross_border_distance_km": (1.0, 300.0),
     "sector.m2_per_job": (5.0, 10_000.0),
     "sector.w_per_m2": (0.1, 5_000.0),
+    "sector.trucks_per_100m2": (0.0, 100.0),
 }
 #: spare capacity per domain: 0, or from MIN_CAPACITY up to the country's total (CBS 2024,
 #: rounded up: 8.2 million dwellings, 18 million inhabitants and GP patients, 1.5 million

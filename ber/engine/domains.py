@@ -89,7 +89,9 @@ for _d in (
     Domain("care_gp", demand="gp_patients", unit="patients", label="care_gp"),
     Domain("education_primary", demand="pupils_primary", unit="pupils", label="education_primary"),
     Domain("education_secondary", demand="pupils_secondary", unit="pupils", label="education_secondary"),
-    Domain("transport_peak", demand="peak_vehicles", unit="vehicles per peak hour", label="transport_peak"),
+    Domain(
+        "transport_peak", demand="site_peak_vehicles", unit="vehicles per peak hour", label="transport_peak"
+    ),
     Domain("space", demand="plot_area_ha", unit="ha", label="space", scope="site"),
     Domain("energy", demand="grid_demand_mw", unit="MW", label="energy", scope="site"),
 ):

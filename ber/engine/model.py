@@ -83,7 +83,9 @@ class Raw:
     #: ``residents`` (workers + family living in k), each domain's demand, ``gp_fte``, ...
     local: dict[str, np.ndarray]
     demand: np.ndarray  # (S, D, K, Y) demand per domain, in the order of ``domains()``
-    peak_vehicles: np.ndarray  # (S, Y)
+    peak_vehicles: np.ndarray  # (S, Y) commuters
+    freight_trucks_day: np.ndarray  # (S, Y) truck movements per working day at the site
+    freight_trucks_peak: np.ndarray  # (S, Y) of which in the peak hour
     vehicle_km: np.ndarray  # (S, Y)
     co2_kg: np.ndarray  # (S, Y)
     short_stay_persons: np.ndarray  # (S, Y)
@@ -203,12 +205,19 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     co2_per = np.stack([params[f"transport.co2_kg_per_vkm.{m}"] for m in VEHICLE_MODES], axis=1)
     vkm = vkm_mode.sum(axis=1)
     co2 = (vkm_mode * co2_per[:, :, None]).sum(axis=1)
+    # 8b. freight: truck movements from the site's floor area and the sector's ratio, with the ramp-up
+    trucks_day = (prep.site.floor_area_m2 / 100.0 * params["sector.trucks_per_100m2"])[:, None] * prep.ramp[
+        None, :
+    ]
+    trucks_peak = trucks_day * params["transport.freight_peak_hour_share"][:, None]
     peak_k = np.zeros((s_count, K, Y))
+    site_peak_k = np.zeros((s_count, K, Y))
     plot_k = np.zeros((s_count, K, Y))
     grid_k = np.zeros((s_count, K, Y))
     if site.host in region:
         host = region.index(site.host)
         peak_k[:, host, :] = peak
+        site_peak_k[:, host, :] = peak + trucks_peak  # commuters and trucks share the access roads
         # 9. site domains: space and energy (the site's own needs, from the start year)
         plot_k[:, host, :] = prep.site.plot_area_ha
         grid_k[:, host, :] = site_grid_mw(prep.site, params)[:, None]
@@ -224,6 +233,7 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
         "pupils_secondary": secondary_k,
         "pupils_newcomer": newcomer_k,
         "peak_vehicles": peak_k,
+        "site_peak_vehicles": site_peak_k,
         "plot_area_ha": plot_k,
         "grid_demand_mw": grid_k,
     }
@@ -244,6 +254,8 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
         local=local,
         demand=demand,
         peak_vehicles=peak,
+        freight_trucks_day=trucks_day,
+        freight_trucks_peak=trucks_peak,
         vehicle_km=vkm,
         co2_kg=co2,
         short_stay_persons=W[:, I_SHORT, :] * params["housing.short_stay_turnover"][:, None],

@@ -68,6 +68,9 @@ class SiteFacts:
     grid_demand_mw: float
     grid_declared: bool
     grid: GridAtSite | None = None
+    #: freight at full operation: truck movements per working day and in the peak hour
+    freight_trucks_per_day: float = 0.0
+    freight_trucks_peak: float = 0.0
     #: where the energy capacity comes from: ``map`` (capacity map), ``municipality``, ``""`` unknown
     grid_capacity_source: str = ""
     province: str | None = None

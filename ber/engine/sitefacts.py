@@ -8,6 +8,8 @@
 * Provincial rules (``reference_data/provincial_rules.json``): a rule of the site's
   province (from its host municipality) applies to the plot when the plot is larger
   than the rule's threshold and the sector is one the rule names (or it names none).
+* Freight: truck movements per working day (floor area / 100 × the sector's trucks per
+  100 m²) and in the peak hour (× ``transport.freight_peak_hour_share``), at full operation.
 * Energy: the grid capacity the business needs (declared, or floor area × W/m²) and the
   capacity map at the site with its queue and congestion colour.
 """
@@ -84,6 +86,14 @@ def site_facts(
                 source=ref.citation(rule.source, case.meta.language),
             )
         )
+    params = central_params(specs)
+    trucks = (
+        inputs.floor_area_m2
+        / 100.0
+        * float(params["sector.trucks_per_100m2"][0])
+        * float(prep.ramp[prep.full_idx])
+    )
+    freight = (trucks, trucks * float(params["transport.freight_peak_hour_share"][0]))
     g = site.grid
     grid = None
     if g is not None:
@@ -117,6 +127,8 @@ def site_facts(
         jobs_flag=flag,
         grid_demand_mw=float(site_grid_mw(inputs, central_params(specs))[0]),
         grid_declared=inputs.grid_mw is not None,
+        freight_trucks_per_day=freight[0],
+        freight_trucks_peak=freight[1],
         grid=grid,
         grid_capacity_source=cap_source,
         province=province,

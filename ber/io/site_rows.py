@@ -36,45 +36,54 @@ def qty(value: float | None, unit: str, lang: Lang, decimals: int) -> str:
 def fact_rows(f: SiteFacts, lang: Lang) -> list[tuple[str, str]]:
     """(label, value) rows: plot, floor area, jobs, their check, grid need and capacity map."""
 
-    def tx(key: str, **params: str) -> str:
-        return text("report.site." + key, lang, None, **params)
-
     na = text("report.checks.not_given", lang)
     floor = qty(f.floor_area_m2, "m²", lang, 0)
     if f.floor_estimated:
-        floor = tx("estimated", value=floor)
+        floor = text("report.site.estimated", lang, value=floor)
     rows = [
-        (tx("plot"), qty(f.plot_area_ha, "ha", lang, 1)),
-        (tx("floor"), floor),
-        (tx("jobs"), format_number(f.jobs, lang, 0)),
-        (tx("jobs_per_ha"), format_number(f.jobs_per_ha, lang, 1) if f.jobs_per_ha is not None else na),
+        (text("report.site.plot", lang), qty(f.plot_area_ha, "ha", lang, 1)),
+        (text("report.site.floor", lang), floor),
+        (text("report.site.jobs", lang), format_number(f.jobs, lang, 0)),
         (
-            tx("m2_per_job"),
-            tx(
-                "m2_per_job_value",
+            text("report.site.jobs_per_ha", lang),
+            format_number(f.jobs_per_ha, lang, 1) if f.jobs_per_ha is not None else na,
+        ),
+        (
+            text("report.site.m2_per_job", lang),
+            text(
+                "report.site.m2_per_job_value",
+                lang,
                 value=format_number(f.m2_per_job, lang, 0),
                 low=format_number(f.m2_per_job_low, lang, 0),
                 high=format_number(f.m2_per_job_high, lang, 0),
             ),
         ),
-        (tx("jobs_check"), text(FLAG_KEYS[f.jobs_flag], lang)),
+        (text("report.site.jobs_check", lang), text(FLAG_KEYS[f.jobs_flag], lang)),
         (
-            tx("grid_demand"),
-            tx(
-                "grid_declared" if f.grid_declared else "grid_estimated",
+            text("report.site.grid_demand", lang),
+            text(
+                "report.site.grid_declared" if f.grid_declared else "report.site.grid_estimated",
+                lang,
                 mw=qty(f.grid_demand_mw, "MW", lang, 2),
             ),
         ),
     ]
+    rows += [
+        (text("report.site.freight_day", lang), qty(f.freight_trucks_per_day, "trucks per day", lang, 0)),
+        (text("report.site.freight_peak", lang), qty(f.freight_trucks_peak, "trucks per peak hour", lang, 0)),
+    ]
     g = f.grid
     if g is None:
-        return [*rows, (tx("grid_area"), tx("no_map"))]
+        return [*rows, (text("report.site.grid_area", lang), text("report.site.no_map", lang))]
     return [
         *rows,
-        (tx("grid_area"), text(MATCH_KEYS.get(g.match, MATCH_KEYS["pc4"]), lang, area=g.area)),
-        (tx("grid_available"), qty(g.available_mw, "MW", lang, 1)),
         (
-            tx("grid_queue"),
+            text("report.site.grid_area", lang),
+            text(MATCH_KEYS.get(g.match, MATCH_KEYS["pc4"]), lang, area=g.area),
+        ),
+        (text("report.site.grid_available", lang), qty(g.available_mw, "MW", lang, 1)),
+        (
+            text("report.site.grid_queue", lang),
             text(
                 "report.site.grid_queue_value",
                 lang,
@@ -82,8 +91,8 @@ def fact_rows(f: SiteFacts, lang: Lang) -> list[tuple[str, str]]:
                 mw=qty(g.queue_mw, "MW", lang, 1),
             ),
         ),
-        (tx("grid_colour"), text(COLOUR_KEYS.get(g.colour, COLOUR_KEYS[""]), lang)),
-        (tx("grid_source"), f"{g.source}, {g.reference_date}"),
+        (text("report.site.grid_colour", lang), text(COLOUR_KEYS.get(g.colour, COLOUR_KEYS[""]), lang)),
+        (text("report.site.grid_source", lang), f"{g.source}, {g.reference_date}"),
     ]
 
 

@@ -250,6 +250,8 @@ def test_data_keys_exist_and_labels_are_only_data() -> None:
         "label.parameter.sector_m2_per_job",
         "label.parameter.sector_w_per_m2",
         "label.unit.W per m² BVO",
+        "label.parameter.sector_trucks_per_100m2",
+        "label.unit.trucks per 100 m² BVO per day",
         "label.verdict.coverage",
         "label.verdict.no_capacity",
         "label.verdict.unknown_largest",

@@ -39,7 +39,7 @@ DOMAIN_TOTAL = {
     "care_gp": "gp_patients",
     "education_primary": "pupils_primary",
     "education_secondary": "pupils_secondary",
-    "transport_peak": "peak_vehicles",
+    "transport_peak": "site_peak_vehicles",
 }
 
 

@@ -29,7 +29,7 @@ def test_every_domain_demand_is_a_metric() -> None:
 
 def test_metric_keys_are_unique_and_outputs_are_subsets() -> None:
     keys = metric_keys()
-    assert len(keys) == len(set(keys)) == 23
+    assert len(keys) == len(set(keys)) == 26
     # what the outputs listed before the registry (order of the result file)
     assert metric_keys(Output.SENSITIVITY) == (
         "residents",
@@ -39,10 +39,17 @@ def test_metric_keys_are_unique_and_outputs_are_subsets() -> None:
         "pupils_primary",
         "pupils_secondary",
         "peak_vehicles",
+        "site_peak_vehicles",
         "commute_vehicle_km_per_day",
         "grid_demand_mw",
     )
-    assert metric_keys(Output.CLI) == ("migrant_workers", "family_members", *metric_keys(Output.SENSITIVITY))
+    assert metric_keys(Output.CLI) == (
+        "migrant_workers",
+        "family_members",
+        *metric_keys(Output.SENSITIVITY)[:7],
+        "freight_trucks_per_day",
+        *metric_keys(Output.SENSITIVITY)[7:],
+    )
     assert all(m.decimals == 0 for m in metrics() if m.unit in ("persons", "pupils", "beds"))
 
 

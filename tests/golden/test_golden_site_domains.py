@@ -163,3 +163,24 @@ def test_bad_site_input(
 
 def test_capacity_fields_optional() -> None:
     assert Capacity().get("space") is None and Capacity().get("energy") is None
+
+
+def test_freight_at_the_site() -> None:
+    # 20,000 m² at the site: 20,000 / 100 × 0.5 = 100 truck movements a day, × 0.08 = 8 in the
+    # peak hour, added to the 100 / 2 × 116/300 = 19.333 commuter vehicles of the transport domain
+    r = run(_case(floor=20_000.0))
+    t = r.totals.values
+    assert (t["freight_trucks_per_day"], t["freight_trucks_peak"]) == (rel(100.0), rel(8.0))
+    assert dom(r, VENLO, "transport_peak").demand == rel(100 / 2 * 116 / 300 + 8.0)
+    assert t["site_peak_vehicles"] == rel(t["peak_vehicles"] + 8.0)
+    f = r.site_facts
+    assert f is not None and (f.freight_trucks_per_day, f.freight_trucks_peak) == (rel(100.0), rel(8.0))
+
+
+def test_freight_monte_carlo_band() -> None:
+    # trucks per 100 m² triangular(0.25, 0.5, 1.0): every draw 50-200 movements a day
+    r = assess(_case(floor=20_000.0), Context.default(), samples=200, seed=2)
+    assert r.uncertainty is not None
+    band = r.uncertainty.totals.values["freight_trucks_per_day"]
+    assert band.p10 is not None and band.p90 is not None
+    assert 50.0 <= band.p10 < 100.0 < band.p90 <= 200.0
