@@ -18,7 +18,10 @@ from gui.capacity_table import CapacityTableModel, CapacityTableWidget
 
 CODES = ["GM0983", "GM1507", "GM0984"]
 NAMES = ["Venlo", "Horst aan de Maas", "Venray"]
-CAPACITY: dict[str, dict[str, float | None]] = {c: dict(DEMO_CAPACITY[c]) for c in CODES}
+#: every domain of the registry (the demo gives no space or energy figures: unknown)
+CAPACITY: dict[str, dict[str, float | None]] = {
+    c: {d: DEMO_CAPACITY[c].get(d) for d in domain_keys()} for c in CODES
+}
 CAPACITY["GM0983"]["care_gp"] = 1234.5
 CAPACITY["GM1507"]["transport_peak"] = None
 
@@ -136,8 +139,8 @@ def test_ctrl_v_pastes_block_in_one_call(qtbot: QtBot, widget: CapacityTableWidg
 
 
 def test_paste_button_and_bad_paste(qtbot: QtBot, widget: CapacityTableWidget, owner: Owner) -> None:
-    _select(widget.view, [(0, 4)])
-    QGuiApplication.clipboard().setText("1\tabc\t3\n")  # three columns from column 5: too wide
+    _select(widget.view, [(0, 6)])
+    QGuiApplication.clipboard().setText("1\tabc\t3\n")  # three columns from column 7 of 8: too wide
     with qtbot.waitSignal(widget.problem) as blocker:
         qtbot.mouseClick(widget.button_paste, Qt.MouseButton.LeftButton)
     assert owner.calls == []
