@@ -19,6 +19,7 @@ from __future__ import annotations
 from ber.case.model import Case
 from ber.engine.model import Prepared, site_grid_mw
 from ber.engine.params import ParamSpec, central_params
+from ber.engine.result import clean
 from ber.engine.result_site import GridAtSite, JobsFlag, ProvinceRuleCheck, RuleStatus, SiteFacts
 from ber.engine.siteinputs import case_site
 from ber.reference.data import ReferenceSet
@@ -120,8 +121,8 @@ def site_facts(
         floor_area_m2=floor,
         floor_estimated=inputs.floor_estimated,
         jobs=jobs,
-        jobs_per_ha=jobs / plot if plot else None,
-        m2_per_job=floor / jobs if jobs > 0 and floor > 0 else None,
+        jobs_per_ha=clean(jobs / plot) if plot else None,  # None, never inf, for absurd inputs
+        m2_per_job=clean(floor / jobs) if jobs > 0 and floor > 0 else None,
         m2_per_job_low=sector.m2_per_job_low,
         m2_per_job_high=sector.m2_per_job_high,
         jobs_flag=flag,

@@ -218,7 +218,7 @@ class SitesPage(QWidget):
             number.editingFinished.connect(self._commit)
             self.space_table.setCellWidget(i, col, number)
         postcode = QLineEdit(site.get("postcode") or "")
-        postcode.setPlaceholderText("1234AB")
+        postcode.setPlaceholderText(tr("sites.postcode_placeholder"))
         postcode.setAccessibleName(tr(SPACE_COLUMNS[COL_POSTCODE]))
         postcode.setToolTip(tr("sites.postcode_tip"))
         postcode.editingFinished.connect(self._commit)
