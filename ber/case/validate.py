@@ -30,7 +30,12 @@ MAX_JOBS = 1_000_000.0
 MAX_FLOOR_AREA_M2 = 100_000_000.0
 MAX_BEDS = 1_000_000.0
 #: keys that may be overridden besides the reference norms
-EXTRA_OVERRIDE_KEYS = ("sector.migrant_share", "sector.m2_per_job", "sector.w_per_m2", "sector.trucks_per_100m2")
+EXTRA_OVERRIDE_KEYS = (
+    "sector.migrant_share",
+    "sector.m2_per_job",
+    "sector.w_per_m2",
+    "sector.trucks_per_100m2",
+)
 #: reference rows that are only defaults of a case field: the case field is set instead
 CASE_DEFAULT_KEYS = {"business.shifts_per_day": "business.shifts_per_day"}
 #: overridable values the calculation divides by: they must be greater than 0
