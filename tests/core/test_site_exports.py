@@ -52,3 +52,15 @@ def test_site_domains_count_only_at_the_site(result: Assessment) -> None:
         (sum(records[host][f"{d}_capacity"] is not None for d in municipal) + 1)
         / 8  # space known, energy not
     )
+
+
+def test_cli_summary_names_the_provincial_rule(result: Assessment) -> None:
+    import io
+
+    from ber.cli.common import print_summary
+
+    out = io.StringIO()
+    print_summary(result, "Demo", "nl", out)
+    text = out.getvalue()
+    assert "Provinciale regel (Limburg): de kavel van 20,0 ha is groter dan 5,0 ha" in text
+    assert "Ruimte: kavel op de locatie" in text and "Vrachtbewegingen per werkdag" in text
