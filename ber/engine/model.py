@@ -19,7 +19,7 @@ from ber.engine.domains import domains
 from ber.engine.geometry import SitePoint, distances_km
 from ber.engine.params import Params
 from ber.engine.residence import Residence, mixed_shares, residence_shares
-from ber.engine.siteinputs import SiteInputs
+from ber.engine.siteinputs import M2_PER_TRUCK_RATIO, W_PER_MW, SiteInputs
 from ber.engine.status import Status
 from ber.reference.data import (
     CATEGORIES,
@@ -206,9 +206,9 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     vkm = vkm_mode.sum(axis=1)
     co2 = (vkm_mode * co2_per[:, :, None]).sum(axis=1)
     # 8b. freight: truck movements from the site's floor area and the sector's ratio, with the ramp-up
-    trucks_day = (prep.site.floor_area_m2 / 100.0 * params["sector.trucks_per_100m2"])[:, None] * prep.ramp[
-        None, :
-    ]
+    trucks_day = (prep.site.floor_area_m2 / M2_PER_TRUCK_RATIO * params["sector.trucks_per_100m2"])[
+        :, None
+    ] * prep.ramp[None, :]
     trucks_peak = trucks_day * params["transport.freight_peak_hour_share"][:, None]
     peak_k = np.zeros((s_count, K, Y))
     site_peak_k = np.zeros((s_count, K, Y))
@@ -274,7 +274,7 @@ def site_grid_mw(inputs: SiteInputs, params: Params) -> np.ndarray:
     floor area × the sector's W/m² (``sector.w_per_m2``)."""
     if inputs.grid_mw is not None:
         return np.full(_n(params), inputs.grid_mw)
-    out: np.ndarray = inputs.floor_area_m2 * params["sector.w_per_m2"] / 1e6
+    out: np.ndarray = inputs.floor_area_m2 * params["sector.w_per_m2"] / W_PER_MW
     return out
 
 

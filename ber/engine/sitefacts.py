@@ -21,7 +21,7 @@ from ber.engine.model import Prepared, site_grid_mw
 from ber.engine.params import ParamSpec, central_params
 from ber.engine.result import clean
 from ber.engine.result_site import GridAtSite, JobsFlag, ProvinceRuleCheck, RuleStatus, SiteFacts
-from ber.engine.siteinputs import case_site
+from ber.engine.siteinputs import M2_PER_TRUCK_RATIO, case_site
 from ber.reference.data import ReferenceSet
 
 
@@ -90,7 +90,7 @@ def site_facts(
     params = central_params(specs)
     trucks = (
         inputs.floor_area_m2
-        / 100.0
+        / M2_PER_TRUCK_RATIO
         * float(params["sector.trucks_per_100m2"][0])
         * float(prep.ramp[prep.full_idx])
     )

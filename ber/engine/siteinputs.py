@@ -20,6 +20,10 @@ from dataclasses import dataclass
 from ber.case.model import Case, Site
 from ber.reference.data import ReferenceSet
 
+#: unit conversions (not norms): the freight ratio is per 100 m² BVO, W/m² × m² gives W
+M2_PER_TRUCK_RATIO = 100.0
+W_PER_MW = 1_000_000.0
+
 
 @dataclass(frozen=True)
 class SiteInputs:
