@@ -22,7 +22,7 @@ from gui.map_region import MapCommands, MapRegionController
 from gui.texts import tr
 
 #: the steps of the left-hand list, in order (pages of the main window)
-STEPS = ("business", "workforce", "sites", "region", "results", "map", "report")
+STEPS = ("business", "workforce", "sites", "region", "qualitative", "results", "map", "afweging", "report")
 
 
 class WindowCommands(QObject):

@@ -344,6 +344,8 @@ STEP_OF_SECTION = {
     "capacity": "region",
     "policy": "region",
     "existing_migrants": "region",
+    "qualitative": "qualitative",
+    "afweging": "afweging",
 }
 
 

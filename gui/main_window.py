@@ -42,15 +42,19 @@ from gui.actions import STEPS, WindowCommands
 from gui.binding import Binder
 from gui.calculation import CalculationController
 from gui.controller import WindowParts
+from gui.declared import DeclaredMarks
 from gui.dialogs import ManualDialog, PreferencesDialog, ReferenceDialog, about_text
 from gui.documents import DocumentController, dropped_path
 from gui.exports import ExportController
 from gui.fields import plausibility_warnings
 from gui.geodata_import import builtin_context
+from gui.intake_launch import IntakeController
 from gui.map_region import STATUS_MS, MapRegionController
+from gui.pages.afweging import AfwegingPage
 from gui.pages.business import BusinessPage
 from gui.pages.common import scrolled
 from gui.pages.map_page import MapPage
+from gui.pages.qualitative import QualitativePage
 from gui.pages.region import RegionPage
 from gui.pages.report import ReportPage
 from gui.pages.results import ResultsPage
@@ -105,6 +109,7 @@ class MainWindow(QMainWindow):
         self.menu_recent = self.documents.menu_recent
         self.calculation = CalculationController(self.parts)
         self._build_pages(ref)
+        self.declared_marks = DeclaredMarks(self, self.binder)
         self.exports = ExportController(self.parts, self.page_report)
         self.map_region = MapRegionController(self.parts, self.page_map, self.page_region)
         self._connect_controllers()
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
             show_step=self.steps.setCurrentRow,
         )
         self.register_menu = RegisterMenu(self.parts)
+        self.intake = IntakeController(self.parts, self.binder, self.documents)
         self.action_register_open = self.register_menu.action_open
         self.action_register_add = self.register_menu.action_add
         self.register_menu.viewOpened.connect(self._register_view_opened)
@@ -184,6 +190,9 @@ class MainWindow(QMainWindow):
         self.page_map.importGeodataRequested.connect(self.map_region.import_geodata_dialog)
         self.page_map.regionToggleRequested.connect(self.map_region.toggle_region_municipality)
         self.page_map.tickModeChanged.connect(self.map_region.tick_mode_changed)
+        from gui.scan_mode import connect_scan
+
+        connect_scan(self)
         self.page_report.pdfRequested.connect(lambda: self.exports.export_pdf())
         self.page_report.excelRequested.connect(lambda: self.exports.export_excel())
         self.page_report.cancelRequested.connect(self.exports.cancel_report)
@@ -232,8 +241,10 @@ class MainWindow(QMainWindow):
         self.page_sites = SitesPage(self.binder, self.municipality_choices, lambda: self.ctx.locate)
         self.page_region = RegionPage(self.binder, self.municipality_choices, lambda: self.analysis.geo)
         self.page_region.capacityInvalidChanged.connect(lambda: self.on_state_changed("capacity"))
+        self.page_qualitative = QualitativePage(self.binder)
         self.page_results = ResultsPage()
         self.page_map = MapPage()
+        self.page_afweging = AfwegingPage(self.binder)
         self.page_report = ReportPage()
         self.page_report.check_pdfa.setChecked(self.prefs.pdfa)
         pages = (
@@ -241,8 +252,10 @@ class MainWindow(QMainWindow):
             self.page_workforce,
             self.page_sites,
             self.page_region,
+            self.page_qualitative,
             self.page_results,
             self.page_map,
+            self.page_afweging,
             self.page_report,
         )
         #: the pages that show results: greyed under a banner while the input has problems
@@ -291,6 +304,7 @@ class MainWindow(QMainWindow):
         self.analysis.problems = problems
         self.binder.warnings = plausibility_warnings(self.state.case, datetime.date.today().year)
         self.binder.mark(problems)
+        self.declared_marks.update(self.state.case)
         self.calculation.input_changed(valid=not problems)
         reason = ""
         if problems:
@@ -361,6 +375,7 @@ class MainWindow(QMainWindow):
 
         self.page_results.show_result(result, max_age_months(self.state.case, load_reference()))
         self.page_map.show_result(result)
+        self.page_afweging.show_result(result)
         self.page_region.set_result_region(list(result.region["municipalities"]))
         stamp = time.strftime("%H:%M:%S")
         seconds = self.calculation.last_seconds or 0.0

@@ -36,6 +36,7 @@ from ber.case.model import Case
 from ber.engine.result import Assessment
 from ber.reference.data import sector_label
 from gui.models import CellTableModel
+from gui.register_conditions import ConditionsTab
 from gui.register_dialogs import (
     ask_export_path,
     ask_registration,
@@ -106,6 +107,8 @@ class RegisterView(QDialog):
         self.tabs.setObjectName("tabs_register")
         self.tabs.addTab(self._cases_tab(), tr("register.tab_cases"))
         self.tabs.addTab(self._cumulative_tab(), tr("register.tab_cumulative"))
+        self.conditions = ConditionsTab(self)  # permit conditions: gui/register_conditions.py
+        self.tabs.addTab(self.conditions, tr("register.tab_conditions"))
         lay = QVBoxLayout(self)
         self.label_location = QLabel()
         self.label_location.setObjectName("label_register_location")
@@ -408,9 +411,9 @@ class RegisterView(QDialog):
             return
 
         def job(reg: Any) -> Any:
-            from ber.register import cumulative
+            from ber.register import cumulative_with_cases
 
-            return cumulative(result, case, reg)
+            return cumulative_with_cases(result, case, reg)  # with the cases a report embeds
 
         self.cumulative_case_sha = case.sha256()
         self.run(job, self.show_cumulative)

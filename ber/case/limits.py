@@ -27,7 +27,7 @@ MAX_INT_DIGITS = 19
 #: characters of a text field; meta.notes and override justifications may be longer
 MAX_TEXT_CHARS = 1_000
 MAX_LONG_TEXT_CHARS = 20_000
-LONG_TEXT_FIELDS = ("meta.notes", "overrides.*.justification")
+LONG_TEXT_FIELDS = ("meta.notes", "overrides.*.justification", "qualitative.*.evidence")
 #: entries of a list or an object; sites and employer beds have their own limit
 MAX_ENTRIES = 1_000
 MAX_SITES = 200
@@ -114,6 +114,8 @@ def _pattern(field: str) -> str:
     """``overrides.housing.household_size.justification`` -> ``overrides.*.justification``."""
     if field.startswith("overrides.") and field.endswith(".justification"):
         return "overrides.*.justification"
+    if field.startswith("qualitative.") and field.endswith(".evidence"):
+        return "qualitative.*.evidence"
     return re.sub(r"\[\d+\]", "", field)
 
 

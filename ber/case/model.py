@@ -17,8 +17,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ber.case.afweging import Afweging
 from ber.case.figures import CapacityFigure, MunicipalPolicy, SourcedFigure, migrate_capacity_v1
 from ber.case.limits import MAX_CASE_BYTES, document_problems, load_json_limited
+from ber.case.qualitative import QualitativeRating, drop_empty_sections
 from ber.io.atomic import atomic_write_bytes as atomic_write_bytes  # its home is ber.io.atomic
 from ber.reference.data import load_reference
 from ber.texts.catalogue import LangTable
@@ -47,6 +49,8 @@ class Meta(_Model):
     language: Literal["nl", "en"] = "nl"
     capacity_source: str = ""
     notes: str = ""
+    #: field paths whose value the employer declared in the intake ("business.jobs", …)
+    declared_by_employer: list[str] = Field(default_factory=list)
 
 
 class Business(_Model):
@@ -55,6 +59,8 @@ class Business(_Model):
     start_year: int
     jobs: float | None = None
     floor_area_m2: float | None = None
+    #: plot (kavel) area in hectares, for jobs per hectare; None = not given
+    plot_area_ha: float | None = None
     ramp_up: list[float] = Field(default_factory=lambda: [1.0])
     horizon_years: int = 10
     #: default: the reference row ``business.shifts_per_day`` (an assumption, see norms.json)
@@ -104,6 +110,9 @@ class BedBlock(_Model):
     beds: float
     #: floor area of the location in m² (checked against a minimum per person); None = not given
     floor_area_m2: float | None = None
+    #: the village or kern the location stands in, and its inhabitants with source (liveability)
+    place: str = ""
+    place_inhabitants: SourcedFigure | None = None
 
 
 class Residence(_Model):
@@ -187,6 +196,10 @@ class Case(_Model):
     policy: dict[str, MunicipalPolicy] = Field(default_factory=dict)
     #: labour migrants already living in a municipality (counted by the share cap)
     existing_migrants: dict[str, SourcedFigure] = Field(default_factory=dict)
+    #: the officer's qualitative assessment per theme (``reference_data/qualitative_themes.json``)
+    qualitative: dict[str, QualitativeRating] = Field(default_factory=dict)
+    #: labour reserve and weights of the afweging (``ber.case.afweging``)
+    afweging: Afweging = Field(default_factory=Afweging)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, allow_inf_nan=False, strict=True)
 
@@ -197,7 +210,9 @@ class Case(_Model):
         return self.sites[0]
 
     def to_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", by_alias=True)
+        # the newer optional sections are left out while empty: an older case keeps its
+        # canonical JSON and so its case_sha256
+        return drop_empty_sections(self.model_dump(mode="json", by_alias=True))
 
     def canonical_json(self) -> bytes:
         """Canonical JSON (sorted keys, no spaces, UTF-8): the basis of ``case_sha256``."""
@@ -300,6 +315,7 @@ _SECTIONS: dict[str, Any] = {
     "workforce": Workforce,
     "region": Region,
     "mitigations": Mitigations,
+    "afweging": Afweging,
 }
 
 
@@ -312,7 +328,16 @@ def parse_case(doc: Any, path: str = "") -> Case:
         raise InputError(limit_problems)
     doc = migrate(dict(doc), path)
     problems: list[Problem] = []
-    known = {"schema", *_SECTIONS, "sites", "capacity", "overrides", "policy", "existing_migrants"}
+    known = {
+        "schema",
+        *_SECTIONS,
+        "sites",
+        "capacity",
+        "overrides",
+        "policy",
+        "existing_migrants",
+        "qualitative",
+    }
     for key in doc:
         if key not in known:
             problems.append(Problem("field.unknown", str(key)))
@@ -330,6 +355,7 @@ def parse_case(doc: Any, path: str = "") -> Case:
         ("overrides", dict[str, Override]),
         ("policy", dict[str, MunicipalPolicy]),
         ("existing_migrants", dict[str, SourcedFigure]),
+        ("qualitative", dict[str, QualitativeRating]),
     ):
         if name not in doc:
             if name == "sites":

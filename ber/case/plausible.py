@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ber.case.model import Case
 from ber.reference.data import ReferenceSet
+from ber.texts.catalogue import num as _fmt
 from ber.texts.messages import Problem
 
 #: range per unit of a reference row (the unit text of ``norms.json``)
@@ -58,12 +59,6 @@ CAPACITY_MAX: dict[str, tuple[float, str]] = {
     "space": (100_000.0, "ha"),  # issuable business-park land in one municipality
     "energy": (100_000.0, "MW"),  # available grid transport capacity at a site
 }
-
-
-def _fmt(value: float) -> str:
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:g}"
 
 
 def override_range(key: str, ref: ReferenceSet) -> tuple[float, float, str] | None:

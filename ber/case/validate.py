@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+from ber.case.afweging import afweging_problems, place_problems
+from ber.case.intake import declared_problems
 from ber.case.limits import document_problems
-from ber.case.model import Case, Override
+from ber.case.model import Capacity, Case, Override
 from ber.case.plausible import plausibility_problems
+from ber.case.qualitative import qualitative_problems
 from ber.case.validate_site import site_problems
 from ber.case.validate_sourced import sourced_problems
 from ber.reference.data import CATEGORIES, MODES, ReferenceSet
+from ber.texts.catalogue import LANGS
+from ber.texts.catalogue import num as _fmt
 from ber.texts.messages import Problem
 
 SHARE_TOLERANCE = 0.001
@@ -29,6 +34,7 @@ CRS_CHOICES = ("EPSG:28992", "EPSG:4326")
 MAX_JOBS = 1_000_000.0
 MAX_FLOOR_AREA_M2 = 100_000_000.0
 MAX_BEDS = 1_000_000.0
+MAX_PLOT_HA = 100_000.0
 #: keys that may be overridden besides the reference norms
 EXTRA_OVERRIDE_KEYS = (
     "sector.migrant_share",
@@ -52,12 +58,6 @@ POSITIVE_OVERRIDE_KEYS = (
     "transport.occupancy.van",
     "transport.occupancy.bus",
 )
-
-
-def _fmt(value: float) -> str:
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))  # 1000000, not 1e+06
-    return f"{value:g}"
 
 
 class _Collector:
@@ -87,8 +87,8 @@ class _Collector:
             self.add(
                 "shares.sum",
                 field,
-                total=f"{total:.4g}",
-                expected=f"{expected:.4g}",
+                total=_fmt(total, 4),
+                expected=_fmt(expected, 4),
                 tolerance=_fmt(SHARE_TOLERANCE),
             )
 
@@ -109,6 +109,7 @@ def validate_case(case: Case, ref: ReferenceSet, table: Container[str]) -> list[
     _validate_overrides(case, ref, c)
     _validate_mitigations(case, c)
     c.problems += site_problems(case, ref)
+    c.problems += qualitative_problems(case.qualitative) + declared_problems(case)
     # limits again for cases not read from a file (the application builds them directly)
     return c.problems + plausibility_problems(case, ref) + document_problems(case.to_dict())
 
@@ -120,6 +121,14 @@ def _validate_business(case: Case, ref: ReferenceSet, c: _Collector) -> None:
     c.range("business.start_year", b.start_year, *START_YEAR_RANGE)
     c.count("business.jobs", b.jobs, MAX_JOBS)
     c.count("business.floor_area_m2", b.floor_area_m2, MAX_FLOOR_AREA_M2)
+    if b.plot_area_ha is not None and not 0.0 < b.plot_area_ha <= MAX_PLOT_HA:
+        c.add(
+            "field.range",
+            "business.plot_area_ha",
+            value=_fmt(b.plot_area_ha),
+            low="> 0",
+            high=_fmt(MAX_PLOT_HA),
+        )
     if b.jobs is None and b.floor_area_m2 is None:
         c.add("jobs.missing", "business.jobs")
     if not b.ramp_up:
@@ -186,6 +195,9 @@ def _validate_region_and_capacity(case: Case, table: Container[str], c: _Collect
         c.municipality(f"capacity.{code}", code, table)
     # each figure's value and reference date, policy rules, existing migrants
     c.problems += sourced_problems(case, lambda code: code in table)
+    c.problems += afweging_problems(case.afweging, Capacity.model_fields) + place_problems(
+        (i, b.place, b.place_inhabitants) for i, b in enumerate(case.workforce.employer_beds)
+    )
 
 
 def _validate_overrides(case: Case, ref: ReferenceSet, c: _Collector) -> None:
@@ -264,15 +276,20 @@ def _validate_sites(case: Case, table: Container[str], c: _Collector) -> None:
             _check_inside(c, field, site.x, site.y, site.crs)
 
 
+def _ranges(pattern: str, *bounds: float) -> dict[str, str]:
+    """Coordinate ranges in both languages (decimal comma in Dutch)."""
+    return {lang: pattern.format(*(_fmt(b).localized(lang) for b in bounds)) for lang in LANGS}
+
+
 def _check_inside(c: _Collector, field: str, x: float, y: float, crs: str) -> None:
     """A site's point must lie in the Netherlands (roughly) in its coordinate system."""
     if crs == "EPSG:28992":
         inside = RD_X_RANGE[0] <= x <= RD_X_RANGE[1] and RD_Y_RANGE[0] <= y <= RD_Y_RANGE[1]
-        allowed = f"x {RD_X_RANGE[0]:g}-{RD_X_RANGE[1]:g} m, y {RD_Y_RANGE[0]:g}-{RD_Y_RANGE[1]:g} m"
+        allowed = _ranges("x {}-{} m, y {}-{} m", *RD_X_RANGE, *RD_Y_RANGE)
     else:
         inside = (
             WGS84_LON_RANGE[0] <= x <= WGS84_LON_RANGE[1] and WGS84_LAT_RANGE[0] <= y <= WGS84_LAT_RANGE[1]
         )
-        allowed = f"lon {WGS84_LON_RANGE[0]:g}-{WGS84_LON_RANGE[1]:g}, lat {WGS84_LAT_RANGE[0]:g}-{WGS84_LAT_RANGE[1]:g}"
+        allowed = _ranges("lon {}-{}, lat {}-{}", *WGS84_LON_RANGE, *WGS84_LAT_RANGE)
     if not inside:
         c.add("site.outside", field, x=_fmt(x), y=_fmt(y), crs=crs, allowed=allowed)

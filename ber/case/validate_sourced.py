@@ -13,14 +13,11 @@ from collections.abc import Callable
 
 from ber.case.figures import POLICY_RULES, SHARE_RULES, SourcedFigure, parse_date
 from ber.case.model import Capacity, Case
+from ber.texts.catalogue import num as _fmt
 from ber.texts.messages import Problem
 
 #: largest count a policy rule or an existing population may hold (catches extra zeros)
 MAX_COUNT = 10_000_000.0
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
 
 
 def figure_problems(field: str, figure: SourcedFigure, today: _dt.date) -> list[Problem]:
@@ -82,7 +79,7 @@ def sourced_problems(
                         Problem(
                             "policy.share_range",
                             f"{field}.value",
-                            {"value": _fmt(rule.value), "percent": f"{rule.value * 100:g}"},
+                            {"value": _fmt(rule.value), "percent": _fmt(rule.value * 100)},
                         )
                     )
             elif not 0.0 < rule.value <= MAX_COUNT:

@@ -36,6 +36,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ber.cli.compare_cmd",
     "ber.cli.capacity_cmd",
     "ber.cli.grid_cmd",
+    "ber.cli.scan_cmd",
 )
 
 #: the module of each subcommand: only that one is imported to run it (``ber validate``
@@ -50,6 +51,7 @@ COMMANDS: dict[str, str] = {
     "compare": "ber.cli.compare_cmd",
     "capacity": "ber.cli.capacity_cmd",
     "grid": "ber.cli.grid_cmd",
+    "scan": "ber.cli.scan_cmd",
 }
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2

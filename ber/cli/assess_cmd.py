@@ -18,10 +18,12 @@ from ber.cli.common import (
     print_summary,
     write_json,
 )
+from ber.cli.geodata_needed import current_of, explained
 from ber.cli.lang import h
 from ber.engine.assess import Context, assess
 from ber.engine.result import Assessment
 from ber.io.atomic import STDOUT, check_outputs
+from ber.io.report_attachments import embedded_cases
 from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, Problem, translate
 
@@ -66,10 +68,19 @@ def run_assess(args: argparse.Namespace) -> int:
         inputs=[args.case],
     )
     case, ctx = case_in_context(args)
+    counted = None if args.cumulative or args.region else embedded_cases(Path(args.case))
     if args.region:
         case = _with_region_choice(case, ctx, args.region, args.lang)
-    result = assess(case, ctx, samples=args.samples, seed=args.seed)
+    try:
+        result = assess(case, ctx, samples=args.samples, seed=args.seed)
+    except InputError as err:  # unknown municipality codes: name the geodata set they need
+        raise explained(err, current_of(ctx), Path(args.case)) from None
+    _print_region_notes(case, result, args.lang)
     cum = _cumulative(result, case, args.register_url) if args.cumulative else None
+    if counted is not None:  # a cumulative report: its counted cases, without a register
+        from ber.engine.cumulative_replay import replay
+
+        cum = replay(result, case, counted)
     if args.out:
         doc = result.to_dict()
         if cum is not None:
@@ -98,7 +109,17 @@ def run_assess(args: argparse.Namespace) -> int:
         print_summary(result, case.business.name, args.lang)
         if cum is not None:
             _print_cumulative(cum, args.lang)
+            if counted is not None:
+                print(text("cli.assess.cumulative_from_report", args.lang, n=len(counted.cases)))
     return 0
+
+
+def _print_region_notes(case: Case, result: Assessment, lang: Lang) -> None:
+    """Warn (stderr) about municipalities the employer beds add to the chosen region."""
+    from ber.engine.region_notes import employer_beds_added
+
+    for note in employer_beds_added(case, result):
+        print(text("cli.geodata.notice", lang, text=note.text(lang)), file=sys.stderr)
 
 
 def _with_region_choice(case: Case, ctx: Context, text: str, lang: Lang) -> Case:
@@ -114,7 +135,7 @@ def _with_region_choice(case: Case, ctx: Context, text: str, lang: Lang) -> Case
 
 def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
     """This case on top of the register's cases; InputError (exit 2) when the register cannot be opened."""
-    from ber.register import Register, cumulative, mask_url
+    from ber.register import Register, cumulative_with_cases, mask_url
     from ber.register.db import resolve_url
 
     try:
@@ -126,7 +147,7 @@ def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
         )
         raise InputError([problem]) from None
     with reg:
-        return cumulative(result, case, reg)
+        return cumulative_with_cases(result, case, reg)
 
 
 def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
@@ -145,3 +166,6 @@ def _print_cumulative(cum: Cumulative, lang: Lang) -> None:
             municipality=with_.municipality_name,
         )
         print(f"  {DOMAIN_LABELS[dom][lang]:<40} {verdicts}")
+    from ber.cli.register_conditions_cmd import print_employer_beds
+
+    print_employer_beds(cum, lang)  # permit conditions: promised beside delivered employer beds

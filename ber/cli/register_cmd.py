@@ -1,4 +1,4 @@
-"""``ber register add|list|show|set-status|export|cumulative``: the case register.
+"""``ber register add|list|show|set-status|export|cumulative|conditions|condition``: the case register.
 
 The register is ``--url``, else ``BER_REGISTER_URL``, else the SQLite file in the
 user data folder. Unknown references, conflicts and bad statuses exit with code 2
@@ -85,6 +85,9 @@ def register(sub: Any) -> None:
         },
     )
     cu.set_defaults(func=run_cumulative)
+    from ber.cli.register_conditions_cmd import add_parsers  # permit conditions (own module)
+
+    add_parsers(rsub, url_help)
     # --url may also follow the action (like --lang); "not given" there keeps an earlier --url
     for action in rsub.choices.values():
         action.add_argument("--url", default=argparse.SUPPRESS, help=url_help)
@@ -279,6 +282,9 @@ def run_show(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         rc = reg.get(args.reference)
         history = reg.history(args.reference)
+        from ber.register.conditions import list_conditions
+
+        conditions = list_conditions(reg, reference=args.reference)
     s = rc.summary
     if args.json:
         doc = s.to_dict() | {
@@ -286,6 +292,7 @@ def run_show(args: argparse.Namespace) -> int:
             "reference_version": rc.reference_version,
             "app_version": rc.app_version,
             "history": [h.to_dict() for h in history],
+            "conditions": [c.to_dict() for c in conditions],
             "case": json.loads(rc.case_json),
         }
         print(json.dumps(doc, indent=2, ensure_ascii=False))
@@ -329,6 +336,9 @@ def run_show(args: argparse.Namespace) -> int:
             f"  {entry.at:%Y-%m-%d %H:%M} UTC  v{entry.version}  {entry.event:<12} {old}{entry.new_status}"
             f"  ({entry.display_who}){why}"
         )
+    from ber.cli.register_conditions_cmd import print_case_conditions
+
+    print_case_conditions(conditions, lang)
     return 0
 
 
@@ -407,6 +417,9 @@ def run_cumulative(args: argparse.Namespace) -> int:
             print(f"  {c.reference}  {CASE_STATUS_LABELS[c.status][lang]:<13} {c.title}")
     else:
         print(text("cli.register.no_other_cases_in_these_municipalities", lang))
+    from ber.cli.register_conditions_cmd import print_employer_beds
+
+    print_employer_beds(cum, lang)
     if args.out:
         print(text("cli.register.written", lang, path=args.out))
     return 0

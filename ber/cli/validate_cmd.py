@@ -26,24 +26,32 @@ def register(sub: Any) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     from ber.case.model import load_case
+    from ber.cli.geodata_needed import current_of, explained
     from ber.io.paths import geodata_store_path
+    from ber.texts.messages import InputError
 
-    case = load_case(Path(args.case))
+    path = Path(args.case)
+    case = load_case(path)
     if args.geodata is None and not geodata_store_path().is_file():
         # the built-in national set: hosts are found by polygon when assessing, so the
         # check is the case's own rules and the municipality codes it names
         from ber.case.validate import validate_case
         from ber.reference.data import load_reference
-        from ber.reference.national import national_codes
-        from ber.texts.messages import InputError
+        from ber.reference.national import dataset_entry, national_codes
 
         problems = validate_case(case, load_reference(), national_codes())
         if problems:
-            raise InputError(problems)
+            entry = dataset_entry()
+            current = (str(entry.get("name", "")), int(entry.get("year", 0)), str(entry["sha256"]))
+            raise explained(InputError(problems), current, path)
     else:
         from ber.cli.common import context_for
         from ber.engine.assess import check_case
 
-        check_case(case, context_for(args.geodata))
+        ctx = context_for(args.geodata)
+        try:
+            check_case(case, ctx)
+        except InputError as err:
+            raise explained(err, current_of(ctx), path) from None
     print(text("cli.assess.valid", args.lang), file=sys.stdout)
     return 0

@@ -17,6 +17,7 @@ import numpy as np
 from ber import __version__
 from ber.case.model import Case
 from ber.case.validate import validate_case
+from ber.engine.afweging import afweging_result
 from ber.engine.checks import capacity_figures, case_date, policy_checks
 from ber.engine.domains import counts_in, domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
@@ -58,6 +59,7 @@ from ber.engine.summary import (
 )
 from ber.reference.data import CATEGORIES, MunicipalityTable, ReferenceSet, load_reference
 from ber.reference.national import DatasetInfo, load_national
+from ber.texts.catalogue import num
 from ber.texts.messages import InputError, Problem
 
 
@@ -136,9 +138,7 @@ def _cutoff_as_cause(case: Case, ctx: Context, problems: list[Problem]) -> list[
     reference = ctx.ref.value("gravity.cutoff_km")
     field = "overrides.gravity.cutoff_km.value"
     return [
-        Problem(
-            "override.sites_all_invalid", field, {"value": f"{ov.value:g}", "reference": f"{reference:g}"}
-        )
+        Problem("override.sites_all_invalid", field, {"value": num(ov.value), "reference": num(reference)})
     ]
 
 
@@ -163,7 +163,7 @@ def _sites_far_from_region(case: Case, ctx: Context) -> list[Problem]:
                 Problem(
                     "site.far_from_region",
                     f"sites[{i}]",
-                    {"km": f"{d[k]:.0f}", "host": ctx.table.names[k], "limit": f"{limit:g}"},
+                    {"km": f"{d[k]:.0f}", "host": ctx.table.names[k], "limit": num(limit)},
                 )
             )
     return problems
@@ -427,6 +427,8 @@ def assess(
         del all_params
         uncertainty = uncertainty_summary(prep, acc, samples, seed)
         sensitivity = sensitivity_rows(prep, chosen, specs, ref)
+    verdict = verdicts(prep, raw, specs["verdict.min_coverage"].central)
+    afweging = afweging_result(case, ref, ctx.table, municipalities, totals, verdict, uncertainty)
     progress.report(1.0, "done")
 
     return Assessment(
@@ -460,7 +462,7 @@ def assess(
         totals=totals,
         per_year=per_year(raw, 0),
         municipalities=municipalities,
-        verdict=verdicts(prep, raw, specs["verdict.min_coverage"].central),
+        verdict=verdict,
         sites=sites,
         mitigations=mitigations,
         parameters=parameters_used(specs, case, ref),
@@ -469,4 +471,5 @@ def assess(
         capacity_figures=figures,
         policy_checks=checks,
         site_facts=facts,
+        afweging=afweging,
     )

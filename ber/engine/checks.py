@@ -148,11 +148,14 @@ def _municipality_checks(
         existing = case.existing_migrants.get(code)
         known = None if existing is None else existing.value
         share = (m.workers + (known or 0.0)) / inhabitants if inhabitants > 0 else 0.0
-        if known is not None:
-            add(r, "max_migrant_share", share, "exceeded" if share > r.value else "ok")
-        else:  # the new workers alone: only "exceeded" can be said
-            status: CheckStatus = "exceeded" if share > r.value else "unknown"
-            add(r, "max_migrant_share", share, status, detail="existing_unknown")
+        status = share_cap_status(share, r.value, known is not None)
+        add(
+            r,
+            "max_migrant_share",
+            share,
+            status,
+            **({} if known is not None else {"detail": "existing_unknown"}),
+        )
     if (r := policy.max_beds_per_location) is not None:
         for i, b in blocks:
             add(r, "max_beds_per_location", b.beds, "exceeded" if b.beds > r.value else "ok", location=i)
@@ -176,6 +179,14 @@ def _municipality_checks(
         if flex > 0:
             add(r, key, flex, "ok", detail="floor_area_needed", needed=flex * r.value)
     return out
+
+
+def share_cap_status(share: float, cap: float, existing_known: bool) -> CheckStatus:
+    """A share against a maximum share. Without the number already living there only the
+    new people are counted, and only "exceeded" can be said (never "ok" on a count taken as zero)."""
+    if share > cap:
+        return "exceeded"
+    return "ok" if existing_known else "unknown"
 
 
 #: how bad a check status is for a municipality's summary (exceeded worst)

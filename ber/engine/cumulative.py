@@ -5,9 +5,12 @@ municipality and calendar year (pure data and the verdict rule; the register in
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ber.engine.result import Assessment, Verdict
+
+if TYPE_CHECKING:
+    from ber.engine.cumulative_replay import CountedCases
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,27 @@ class Contributor:
 
 
 @dataclass(frozen=True)
+class EmployerBedsLine:
+    """Employer beds of one counted case in one municipality (from its permit conditions)."""
+
+    reference: str
+    municipality: str
+    delivered: float  # beds of conditions marked delivered
+    promised: float  # beds of conditions not (yet) delivered: open, overdue or waived
+    added: float  # flex-bed demand added back because they are not delivered
+
+
+@dataclass(frozen=True)
+class EmployerBedsCount:
+    """Employer beds of the counted cases in the region: capacity only once delivered."""
+
+    delivered: float
+    promised: float
+    added: float
+    lines: list[EmployerBedsLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Cumulative:
     """The cumulative assessment of one new case (see the module docstring)."""
 
@@ -59,6 +83,11 @@ class Cumulative:
     verdict_without: dict[str, Verdict]
     verdict_with: dict[str, Verdict]
     contributors: list[Contributor] = field(default_factory=list)
+    #: the counted cases with their stored demand, embedded in a report as
+    #: ``register-cases.json`` (``ber.engine.cumulative_replay``); None when not gathered
+    counted: CountedCases | None = None
+    #: employer beds of the counted cases' permit conditions (None: not looked up)
+    employer_beds: EmployerBedsCount | None = None
 
     def get(self, domain: str, municipality: str) -> CumulativeSeries:
         for s in self.series:
@@ -97,6 +126,7 @@ class Cumulative:
             "verdict_without": {k: asdict(v) for k, v in self.verdict_without.items()},
             "verdict_with": {k: asdict(v) for k, v in self.verdict_with.items()},
             "contributors": [asdict(c) for c in self.contributors],
+            "employer_beds": None if self.employer_beds is None else asdict(self.employer_beds),
         }
 
 

@@ -17,6 +17,7 @@ import numpy as np
 from ber.case.model import Case
 from ber.engine.domains import domains
 from ber.engine.geometry import SitePoint, distances_km
+from ber.engine.hosts import HostBatch
 from ber.engine.params import Params
 from ber.engine.residence import Residence, mixed_shares, residence_shares
 from ber.engine.siteinputs import M2_PER_TRUCK_RATIO, W_PER_MW, SiteInputs
@@ -95,15 +96,19 @@ class Raw:
     classes_newcomer: np.ndarray  # (S, Y)
     pressure: np.ndarray  # (S, D, K, Y), NaN unknown, inf no capacity
     status: np.ndarray  # (S, D, K, Y) int codes
-    distance_km: np.ndarray  # (K,)
+    distance_km: np.ndarray  # (K,); (S, K) for a batch of hosts
 
 
 def _n(params: Params) -> int:
     return len(next(iter(params.values())))
 
 
-def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
-    """Compute every demand and pressure for one site and S parameter draws."""
+def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | None = None) -> Raw:
+    """Compute every demand and pressure for one site and S parameter draws.
+
+    With ``hosts`` (the scan, ``ber.engine.scan``) row s of the draw axis is the site
+    at host s instead: ``site`` is then not used and the distances are (S, K).
+    """
     case = prep.case
     region = prep.region
     s_count = _n(params)
@@ -130,13 +135,17 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     xb = case.workforce.cross_border_share
     Wd = W * (1.0 - xb)
     Fd = F * (1.0 - xb)
-    d = distances_km(site, region)
+    d = distances_km(site, region) if hosts is None else hosts.distance_km  # (K,) or (S, K)
+    d2 = d if d.ndim == 2 else d[None, :]
     if prep.manual_shares is not None:
         g1 = prep.manual_shares / (1.0 - xb) if xb < 1.0 else np.zeros(K)
         g = g_set = np.broadcast_to(g1, (s_count, K))
     else:  # default residence model: ber/engine/residence.py
-        host = region.index(site.host) if site.host in region else None
-        res = residence_shares(d, region.dwellings, host, params)
+        if hosts is None:
+            host = region.index(site.host) if site.host in region else None
+            res = residence_shares(d, region.dwellings, host, params)
+        else:
+            res = residence_shares(d, region.dwellings, hosts.host, params, hosts.in_region)
         g, g_set = res.flex, res.settling  # g: flex workers, g_set: settling workers
 
     beds_total = float(prep.beds.sum())
@@ -197,7 +206,7 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     shifts = float(case.business.shifts_per_day)
     peak = commuters / shifts * per_person.sum(axis=1)[:, None]
     abroad = W.sum(axis=1) * xb
-    person_km = (workers_k * d[None, :, None]).sum(axis=1) + abroad * params[
+    person_km = (workers_k * d2[:, :, None]).sum(axis=1) + abroad * params[
         "transport.cross_border_distance_km"
     ][:, None]  # (S, Y) one-way straight-line person-km
     trip_factor = (params["transport.trips_per_worker_per_shift"] * params["transport.road_factor"])[:, None]
@@ -214,13 +223,18 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
     site_peak_k = np.zeros((s_count, K, Y))
     plot_k = np.zeros((s_count, K, Y))
     grid_k = np.zeros((s_count, K, Y))
-    if site.host in region:
-        host = region.index(site.host)
-        peak_k[:, host, :] = peak
-        site_peak_k[:, host, :] = peak + trucks_peak  # commuters and trucks share the access roads
+    host_rows: tuple[np.ndarray, np.ndarray | int] | None = None
+    if hosts is not None:  # the scan: row s of the draws is the site in municipality hosts.host[s]
+        host_rows = (np.arange(s_count), hosts.host)
+    elif site.host in region:
+        host_rows = (np.arange(s_count), region.index(site.host))
+    if host_rows is not None:
+        rows, at = host_rows
+        peak_k[rows, at, :] = peak
+        site_peak_k[rows, at, :] = peak + trucks_peak  # commuters and trucks share the access roads
         # 9. site domains: space and energy (the site's own needs, from the start year)
-        plot_k[:, host, :] = prep.site.plot_area_ha
-        grid_k[:, host, :] = site_grid_mw(prep.site, params)[:, None]
+        plot_k[rows, at, :] = prep.site.plot_area_ha
+        grid_k[rows, at, :] = site_grid_mw(prep.site, params)[:, None]
 
     local = {
         "migrant_workers": workers_k,
@@ -236,6 +250,8 @@ def compute(prep: Prepared, site: SitePoint, params: Params) -> Raw:
         "site_peak_vehicles": site_peak_k,
         "plot_area_ha": plot_k,
         "grid_demand_mw": grid_k,
+        # liveability: new residents likely not registered as residents in the BRP
+        "unregistered_residents": residents_k * params["liveability.unregistered_share"][:, None, None],
     }
     demand = np.stack([local[dom.demand] for dom in domains()], axis=1)  # (S, D, K, Y)
     pressure, status = pressure_status(demand, prep.capacity, params)

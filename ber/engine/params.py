@@ -87,6 +87,7 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
         "status.amber_threshold",
         "status.red_threshold",
         "verdict.min_coverage",
+        "liveability.unregistered_share",
     ):
         from_norm(name, name)
     for mode in VEHICLE_MODES:

@@ -46,26 +46,33 @@ class Residence:
 def gravity_shares(
     distance_km: np.ndarray,
     attraction: np.ndarray,
-    host: int | None,
+    host: int | np.ndarray | None,
     half_km: np.ndarray,
     host_min: np.ndarray,
     cutoff_km: np.ndarray,
+    in_region: np.ndarray | None = None,
 ) -> np.ndarray:
     """Shares ``(S, K)`` for one group: a minimum host share plus distance-decay gravity.
 
     ``distance_km`` and ``attraction`` are ``(K,)``; ``half_km``, ``host_min`` and
     ``cutoff_km`` are ``(S,)``. ``host`` is the index of the host municipality in the
     region, or None when the site lies outside it (then there is no host term).
+    For a batch of hosts (``ber.engine.hosts``) ``distance_km`` and ``in_region`` are
+    ``(S, K)`` and ``host`` holds one index per row; outside its region a row weighs 0.
     """
-    d = distance_km[None, :]
+    d = distance_km if distance_km.ndim == 2 else distance_km[None, :]
     weight = attraction[None, :] * np.exp(-LN2 * d / half_km[:, None])
-    weight = np.where(d <= cutoff_km[:, None], weight, 0.0)
+    inside = d <= cutoff_km[:, None] if in_region is None else (d <= cutoff_km[:, None]) & in_region
+    weight = np.where(inside, weight, 0.0)
     total = weight.sum(axis=1, keepdims=True)
     gravity: np.ndarray = np.divide(weight, total, out=np.zeros_like(weight), where=total > 0)
     if host is None:
         return gravity
     at_host = np.zeros_like(gravity)
-    at_host[:, host] = 1.0
+    if isinstance(host, np.ndarray):
+        at_host[np.arange(len(host)), host] = 1.0
+    else:
+        at_host[:, host] = 1.0
     # nothing within the cut-off but the site itself: everyone lives in the host
     gravity = np.where(total > 0, gravity, at_host)
     m = host_min[:, None]
@@ -74,14 +81,20 @@ def gravity_shares(
 
 
 def residence_shares(
-    distance_km: np.ndarray, attraction: np.ndarray, host: int | None, params: Params
+    distance_km: np.ndarray,
+    attraction: np.ndarray,
+    host: int | np.ndarray | None,
+    params: Params,
+    in_region: np.ndarray | None = None,
 ) -> Residence:
     """The default residence model for flex and settling workers (see the module text)."""
     cutoff = params[CUTOFF]
     return Residence(
-        flex=gravity_shares(distance_km, attraction, host, params[HALF_FLEX], params[HOST_MIN_FLEX], cutoff),
+        flex=gravity_shares(
+            distance_km, attraction, host, params[HALF_FLEX], params[HOST_MIN_FLEX], cutoff, in_region
+        ),
         settling=gravity_shares(
-            distance_km, attraction, host, params[HALF_SETTLING], params[HOST_MIN_SETTLING], cutoff
+            distance_km, attraction, host, params[HALF_SETTLING], params[HOST_MIN_SETTLING], cutoff, in_region
         ),
     )
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from pydantic import TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
 
+from ber.engine.result_afweging import AfwegingResult
 from ber.engine.result_checks import CapacityFigureUsed, PolicyCheck
 from ber.engine.result_parts import Band as Band
 from ber.engine.result_parts import BandPerYear as BandPerYear
@@ -37,8 +38,7 @@ CATEGORY_TOTALS = ("workers", "family")
 V = TypeVar("V")
 
 
-def clean(value: float) -> float | None:
-    """A float for JSON: NaN and infinity become None (unknown / no capacity)."""
+def clean(value: float) -> float | None:  # a float for JSON: NaN, infinity -> None
     return None if value is None or not math.isfinite(value) else float(value)
 
 
@@ -353,6 +353,7 @@ class Assessment:
     policy_checks: list[PolicyCheck] = field(default_factory=list)  # both: ber.engine.checks
     #: the site domains' facts at the chosen site (space, energy); None in older results
     site_facts: SiteFacts | None = None
+    afweging: AfwegingResult | None = None  # liveability, benefits, burdens: ber.engine.afweging
 
     def municipality(self, code: str) -> MunicipalityResult:
         for m in self.municipalities:
@@ -387,6 +388,7 @@ class Assessment:
             "capacity_figures": [asdict(f) for f in self.capacity_figures],
             "policy_checks": [asdict(c) for c in self.policy_checks],
             "site_facts": asdict(self.site_facts) if self.site_facts is not None else None,
+            "afweging": self.afweging.to_dict() if self.afweging is not None else None,
         }
 
     def to_json(self) -> str:
@@ -429,9 +431,7 @@ def _nest_categories(data: Any) -> Any:
     return data
 
 
-class _Adapters:
-    """Validators of the JSON, built on first use (when every dataclass is defined)."""
-
+class _Adapters:  # validators of the JSON, built on first use (every dataclass defined)
     @functools.cached_property
     def assessment(self) -> TypeAdapter[Assessment]:
         return TypeAdapter(Assessment)

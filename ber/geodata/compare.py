@@ -95,10 +95,18 @@ class Ranking:
         }
 
     def to_csv_bytes(self, lang: Lang = "nl") -> bytes:
-        """CSV for Excel: ``;``-separated, decimal comma in Dutch, UTF-8 with BOM."""
+        """CSV for Excel: ``;``-separated, decimal comma in Dutch, UTF-8 with BOM.
+
+        After the per-domain verdicts: the demand share on unknown capacity and per
+        domain the coverage (share of demand on known capacity, 0–1), as in the JSON."""
         nl = lang == "nl"
         header = [text(f"excel.compare.column.{c}", lang) for c in CSV_COLUMNS]
         header += [DOMAIN_LABELS[d][lang] for d in domain_keys()]
+        # as in the JSON: demand share on unknown capacity, and per domain the known share (coverage)
+        header.append(text("excel.compare.column.unknown_share", lang))
+        header += [
+            text("excel.compare.column.coverage", lang, domain=DOMAIN_LABELS[d][lang]) for d in domain_keys()
+        ]
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter=";" if nl else ",", lineterminator="\r\n")
         writer.writerow(header)
@@ -117,6 +125,8 @@ class Ranking:
                     _num(s.max_pressure, lang, 2),
                     _num(s.commute_vehicle_km_per_day, lang, 0),
                     *[STATUS_LABELS[s.verdict[d]][lang] for d in domain_keys()],
+                    _num(s.unknown_share, lang, 3),
+                    *[_num(s.coverage.get(d), lang, 3) for d in domain_keys()],
                 ]
             )
         return ("\ufeff" + buf.getvalue()).encode("utf-8")

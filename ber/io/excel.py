@@ -471,6 +471,14 @@ def export_result_xlsx(result: Assessment, case: Case, path: Path | str, lang: L
         sheets.append((policy_sheet_name(lang), policy_table(result, lang)))
     if result.site_facts is not None:
         sheets.append((site_sheet_name(lang), site_table(result, lang)))
+    from ber.io.excel_qualitative import has_qualitative, qualitative_sheet_name, qualitative_table
+
+    if has_qualitative(case):
+        sheets.append((qualitative_sheet_name(lang), qualitative_table(case, lang)))
+    from ber.io.excel_afweging import afweging_sheet_name, afweging_table
+
+    if result.afweging is not None:
+        sheets.append((afweging_sheet_name(lang), afweging_table(result, lang)))
     for name, (headers, rows, formats) in sheets:
         write_table_sheet(wb.create_sheet(name), headers, rows, formats)
     atomic_write_bytes(Path(path), workbook_bytes(wb))

@@ -27,25 +27,43 @@ def embed_case(pdf_bytes: bytes, case: Case) -> bytes:
     return embed_bytes(pdf_bytes, case.canonical_json())
 
 
-def embed_bytes(pdf_bytes: bytes, data: bytes, name: str = CASE_ATTACHMENT_NAME) -> bytes:
+def case_file(case: Case) -> tuple[str, bytes, str]:
+    """The case as a file to attach: ``case.ber`` with its canonical JSON (see :func:`embed_files`)."""
+    return CASE_ATTACHMENT_NAME, case.canonical_json(), "BER-desk case (ber-case JSON)"
+
+
+def embed_bytes(
+    pdf_bytes: bytes,
+    data: bytes,
+    name: str = CASE_ATTACHMENT_NAME,
+    description: str = "BER-desk case (ber-case JSON)",
+) -> bytes:
+    """The PDF with ``data`` attached as the associated file ``name`` (JSON)."""
+    return embed_files(pdf_bytes, [(name, data, description)])
+
+
+def embed_files(pdf_bytes: bytes, files: list[tuple[str, bytes, str]]) -> bytes:
+    """The PDF with each ``(name, data, description)`` attached as an associated JSON file
+    (in one pass: the PDF is read and written once)."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        spec = pikepdf.AttachedFileSpec(
-            pdf,
-            data,
-            description="BER-desk case (ber-case JSON)",
-            filename=name,
-            mime_type=CASE_MIME_TYPE,
-            relationship=pikepdf.Name.Data,
-        )
-        pdf.attachments[name] = spec
-        # pikepdf lists a file with a relationship in Root./AF itself; make sure it is there once
-        af = pdf.Root.get("/AF")
-        if af is None:
-            pdf.Root.AF = pikepdf.Array([spec.obj])
-        elif not any(item.objgen == spec.obj.objgen for item in af):
-            af.append(spec.obj)
+        for name, data, description in files:
+            spec = pikepdf.AttachedFileSpec(
+                pdf,
+                data,
+                description=description,
+                filename=name,
+                mime_type=CASE_MIME_TYPE,
+                relationship=pikepdf.Name.Data,
+            )
+            pdf.attachments[name] = spec
+            # pikepdf lists a file with a relationship in Root./AF itself; make sure it is there once
+            af = pdf.Root.get("/AF")
+            if af is None:
+                pdf.Root.AF = pikepdf.Array([spec.obj])
+            elif not any(item.objgen == spec.obj.objgen for item in af):
+                af.append(spec.obj)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
         return out.getvalue()
@@ -76,7 +94,17 @@ def _problem(code: str, path: Path, **params: object) -> InputError:
 
 
 def read_case_attachment(path: Path, limit: int) -> bytes:
-    """The ``case.ber`` attachment of a report PDF, inflated to at most ``limit`` bytes.
+    """The ``case.ber`` attachment of a report PDF, inflated to at most ``limit`` bytes
+    (InputError ``file.pdf_without_case`` when there is none; see :func:`read_attachment`)."""
+    data = read_attachment(path, limit, CASE_ATTACHMENT_NAME)
+    if data is None:
+        raise _problem("file.pdf_without_case", path)
+    return data
+
+
+def read_attachment(path: Path, limit: int, name: str) -> bytes | None:
+    """The attachment ``name`` of a report PDF, inflated to at most ``limit`` bytes; None
+    when the PDF has no such attachment.
 
     Read with pikepdf (the library that wrote it); every failure of the PDF library on a
     damaged file is a named problem (``file.pdf_damaged``), never a traceback, and its
@@ -97,7 +125,7 @@ def read_case_attachment(path: Path, limit: int) -> bytes:
             with pikepdf.open(path) as pdf:
                 if pdf.is_encrypted:
                     raise _problem("file.pdf_encrypted", path)
-                data = _read_attachment(pdf, path, limit)
+                data = _read_attachment(pdf, path, limit, name)
                 repaired = pdf.get_warnings()
             if repaired:  # qpdf had to reconstruct the file: a damaged report is not evidence
                 raise _problem("file.pdf_damaged", path, reason=str(repaired[0])[:200])
@@ -122,16 +150,16 @@ def _mentions_encryption(path: Path) -> bool:
         return False
 
 
-def _read_attachment(pdf: Any, path: Path, limit: int) -> bytes:
+def _read_attachment(pdf: Any, path: Path, limit: int, name: str) -> bytes | None:
     import pikepdf
 
-    spec = pdf.attachments.get(CASE_ATTACHMENT_NAME)
+    spec = pdf.attachments.get(name)
     if spec is None:
-        raise _problem("file.pdf_without_case", path)
+        return None
     ef = spec.obj.get("/EF")
     stream = (ef.get("/F") or ef.get("/UF")) if isinstance(ef, pikepdf.Dictionary) else None
     if not isinstance(stream, pikepdf.Stream):
-        raise _problem("file.pdf_without_case", path)
+        return None
     declared = stream.get("/Filter")
     if declared is None:
         filters: list[str] = []

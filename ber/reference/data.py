@@ -117,6 +117,14 @@ class Sector(Labelled):
     w_per_m2_note: str = ""
     trucks_per_100m2_note: str = ""
 
+    #: gross value added per person employed, euro per year (benefit side of the afweging)
+    value_added_per_job: float = 0.0
+    value_added_per_job_low: float = 0.0
+    value_added_per_job_high: float = 0.0
+    value_added_per_job_source: str = "assumption"
+    value_added_per_job_year: int = 0
+    value_added_per_job_note: str = ""
+
     def ranges(self) -> tuple[tuple[str, float, float, float, str], ...]:
         """Each sourced value with its low, high and source: (name, central, low, high, source)."""
         return (
@@ -141,6 +149,13 @@ class Sector(Labelled):
                 self.trucks_per_100m2_low,
                 self.trucks_per_100m2_high,
                 self.trucks_per_100m2_source,
+            ),
+            (
+                "value_added_per_job",
+                self.value_added_per_job,
+                self.value_added_per_job_low,
+                self.value_added_per_job_high,
+                self.value_added_per_job_source,
             ),
         )
 

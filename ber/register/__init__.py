@@ -8,6 +8,8 @@ Typical use::
         reg.add(case, result, status="in_procedure", officer="M. de Vries")
         rows = reg.list(municipality="GM0983", status="granted")
         cum = cumulative(result, case, reg)      # this case on top of the others
+        cum = cumulative_with_cases(result, case, reg)  # the same, with the counted
+                                                 # cases a report embeds (register-cases.json)
 
 PostgreSQL: ``Register.open("postgresql+psycopg://user:pw@host/db")`` or the
 environment variable ``BER_REGISTER_URL``.
@@ -19,6 +21,7 @@ from ber.engine.cumulative import Contributor, Cumulative, CumulativeSeries
 from ber.register.cumulative import cumulative
 from ber.register.db import ENV_URL, mask_url
 from ber.register.records import DemandRow, HistoryEntry, RegisteredCase, Summary, check_status
+from ber.register.replay import cumulative_with_cases
 from ber.register.rows import ConflictError
 from ber.register.schema import CASE_STATUSES, COUNTED_STATUSES
 from ber.register.store import Register
@@ -40,5 +43,6 @@ __all__ = [
     "Summary",
     "check_status",
     "cumulative",
+    "cumulative_with_cases",
     "mask_url",
 ]

@@ -28,6 +28,7 @@ from ber.engine.result import Assessment, clean
 from ber.engine.status import STATUS_CODES
 from ber.engine.verdict import domain_verdicts
 from ber.reference.data import load_reference
+from ber.register.conditions import employer_beds_adjustment
 from ber.register.schema import COUNTED_STATUSES, case_demand, cases
 
 if TYPE_CHECKING:
@@ -182,6 +183,11 @@ def cumulative(
                 capacity[i, k] = dr.capacity
     exclude_id = _exclude_id(register, exclude)
     other = _other_demand(register, codes, years, exclude_id, carry_forward) if K else np.zeros_like(this)
+    # employer beds count as capacity only once delivered (permit conditions, ber.register.conditions)
+    beds = employer_beds_adjustment(
+        register, codes, years, result.full_operation_year, exclude_id, carry_forward
+    )
+    other = other + beds.extra
     # a result without the thresholds (never expected) falls back on the reference rows
     ref = load_reference()
     amber = threshold(result, "status.amber_threshold", ref.value("status.amber_threshold"))
@@ -217,6 +223,13 @@ def cumulative(
                 )
             )
     t = years.index(result.full_operation_year)
+    contributors = (
+        _contributors(register, codes, years, result.full_operation_year, exclude_id, carry_forward)
+        if K
+        else []
+    )
+    for c in contributors:
+        c.demand["housing_flex"] += beds.per_case.get(c.reference, 0.0)
     return Cumulative(
         reference=case.meta.reference,
         years=years,
@@ -233,9 +246,6 @@ def cumulative(
         verdict_with=domain_verdicts(
             codes, names, total[:, :, t], p_with[:, :, t], s_with[:, :, t], capacity, coverage
         ),
-        contributors=(
-            _contributors(register, codes, years, result.full_operation_year, exclude_id, carry_forward)
-            if K
-            else []
-        ),
+        contributors=contributors,
+        employer_beds=beds.count,
     )

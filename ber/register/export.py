@@ -22,6 +22,7 @@ from typing import Any
 from ber.engine.domains import domain_keys
 from ber.io.atomic import atomic_write_bytes
 from ber.reference.data import sector_label
+from ber.register.conditions import Condition
 from ber.register.records import Summary
 from ber.texts.catalogue import text
 from ber.texts.labels import CASE_STATUS_LABELS, DOMAIN_LABELS, STATUS_LABELS, format_number
@@ -46,6 +47,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("jobs", "number"),
     ("residents", "number"),
     *((f"verdict.{d}", "text") for d in domain_keys()),
+    # permit conditions (ber.register.condition_export): open, of which overdue
+    ("conditions_open", "int"),
+    ("conditions_overdue", "int"),
     ("version", "int"),
     ("updated_at", "datetime"),
     ("updated_by", "text"),
@@ -55,7 +59,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 NUMBER_FORMATS = {"int": "0", "number": "#,##0"}
 
 
-def _value(s: Summary, key: str, lang: Lang) -> Any:
+def _value(s: Summary, key: str, lang: Lang, open_counts: dict[str, tuple[int, int]]) -> Any:
+    if key.startswith("conditions_"):
+        return open_counts.get(s.reference, (0, 0))[key == "conditions_overdue"]
     if key.startswith("verdict."):
         code = s.verdict.get(key.split(".", 1)[1])
         return STATUS_LABELS[code][lang] if code is not None and code in STATUS_LABELS else ""
@@ -69,10 +75,15 @@ def _value(s: Summary, key: str, lang: Lang) -> Any:
     return value
 
 
-def table(summaries: Sequence[Summary], lang: Lang) -> tuple[list[str], list[list[Any]], list[str]]:
+def table(
+    summaries: Sequence[Summary], lang: Lang, conditions: Sequence[Condition] = ()
+) -> tuple[list[str], list[list[Any]], list[str]]:
     """Headers, rows and the column kinds of the register table."""
+    from ber.register.condition_export import counts
+
+    open_counts = counts(conditions, dt.date.today())
     headers = [_header(key, lang) for key, _ in COLUMNS]
-    rows = [[_value(s, key, lang) for key, _ in COLUMNS] for s in summaries]
+    rows = [[_value(s, key, lang, open_counts) for key, _ in COLUMNS] for s in summaries]
     return headers, rows, [kind for _, kind in COLUMNS]
 
 
@@ -82,11 +93,15 @@ def _header(key: str, lang: Lang) -> str:
     return text(f"excel.register.{key}", lang)
 
 
-def write_xlsx(summaries: Sequence[Summary], path: Path, lang: Lang) -> None:
-    """The register as one sheet "Register" (layout by ``ber.io.excel.write_table_sheet``)."""
+def write_xlsx(
+    summaries: Sequence[Summary], path: Path, lang: Lang, conditions: Sequence[Condition] = ()
+) -> None:
+    """The register as a sheet "Register" (layout by ``ber.io.excel.write_table_sheet``) and
+    the permit conditions of those cases as a second sheet."""
     from ber.io.excel import XCell, new_workbook, status_cell, workbook_bytes, write_table_sheet
+    from ber.register.condition_export import add_conditions_sheet
 
-    headers, rows, kinds = table(summaries, lang)
+    headers, rows, kinds = table(summaries, lang, conditions)
     cells: list[list[Any]] = []
     for s, row in zip(summaries, rows, strict=True):
         out: list[Any] = []
@@ -101,6 +116,7 @@ def write_xlsx(summaries: Sequence[Summary], path: Path, lang: Lang) -> None:
     ws = wb.active
     ws.title = text("excel.register.sheet", lang)
     write_table_sheet(ws, headers, cells, formats)
+    add_conditions_sheet(wb, conditions, lang, dt.date.today())
     atomic_write_bytes(path, workbook_bytes(wb))
 
 
@@ -114,8 +130,10 @@ def _csv_text(value: Any, kind: str, lang: Lang) -> str:
     return str(value)
 
 
-def write_csv(summaries: Sequence[Summary], path: Path, lang: Lang) -> None:
-    headers, rows, kinds = table(summaries, lang)
+def write_csv(
+    summaries: Sequence[Summary], path: Path, lang: Lang, conditions: Sequence[Condition] = ()
+) -> None:
+    headers, rows, kinds = table(summaries, lang, conditions)
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
     writer.writerow(headers)
@@ -124,13 +142,16 @@ def write_csv(summaries: Sequence[Summary], path: Path, lang: Lang) -> None:
     atomic_write_bytes(path, ("\ufeff" + buf.getvalue()).encode("utf-8"))
 
 
-def export_register(summaries: Sequence[Summary], path: Path, lang: Lang) -> int:
-    """Write ``summaries`` to ``path`` (.xlsx or .csv); returns the number of rows."""
+def export_register(
+    summaries: Sequence[Summary], path: Path, lang: Lang, conditions: Sequence[Condition] = ()
+) -> int:
+    """Write ``summaries`` (and the permit ``conditions`` of those cases) to ``path``
+    (.xlsx or .csv); returns the number of cases."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        write_xlsx(summaries, path, lang)
+        write_xlsx(summaries, path, lang, conditions)
     elif suffix == ".csv":
-        write_csv(summaries, path, lang)
+        write_csv(summaries, path, lang, conditions)
     else:
         raise InputError([Problem("register.export_format", params={"path": str(path)})])
     return len(summaries)

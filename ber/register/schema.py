@@ -159,3 +159,7 @@ Index("ix_cases_host", cases.c.host_municipality)
 Index("ix_cases_sector", cases.c.sector)
 Index("ix_cases_received", cases.c.received)
 Index("ix_status_history_case", status_history.c.case_id, status_history.c.id)
+
+# the permit conditions' tables (revision 0005) live in their own module; importing it
+# here puts them in ``metadata`` whoever imports the schema (migrations, comparison test)
+from ber.register import condition_schema as _condition_schema  # noqa: E402,F401

@@ -431,20 +431,24 @@ class Register:
     # -- export --------------------------------------------------------------
     def export(self, path: Path | str, *, lang: Lang = "nl", **filters: Any) -> int:
         """Write the (filtered, as :meth:`list`) register to .xlsx or .csv; returns the row count."""
+        from ber.register.conditions import conditions_of
         from ber.register.export import export_register
 
-        return export_register(self.list(**filters), Path(path), lang)
+        rows = self.list(**filters)
+        return export_register(rows, Path(path), lang, conditions_of(self, rows))
 
     def export_xlsx(self, path: Path | str, *, lang: Lang = "nl", **filters: Any) -> int:
+        from ber.register.conditions import conditions_of
         from ber.register.export import write_xlsx
 
         rows = self.list(**filters)
-        write_xlsx(rows, Path(path), lang)
+        write_xlsx(rows, Path(path), lang, conditions_of(self, rows))
         return len(rows)
 
     def export_csv(self, path: Path | str, *, lang: Lang = "nl", **filters: Any) -> int:
+        from ber.register.conditions import conditions_of
         from ber.register.export import write_csv
 
         rows = self.list(**filters)
-        write_csv(rows, Path(path), lang)
+        write_csv(rows, Path(path), lang, conditions_of(self, rows))
         return len(rows)

@@ -14,14 +14,17 @@ from ber.engine.progress import Cancelled, NoProgress, Progress
 from ber.engine.result import Assessment
 from ber.io.atomic import write_output
 from ber.io.paths import templates_dir
+from ber.io.report_attachments import records
 from ber.report.data import ReportData, credit_text, site_marks
 from ber.report.outcome import ReportOutcome
+from ber.report.sections_afweging import afweging_section
 from ber.report.sections_appendix import full_texts, region_list
 from ber.report.sections_back import accountability, uncertainty
 from ber.report.sections_conclusion import conclusion
 from ber.report.sections_cumulative import cumulative_section
 from ber.report.sections_front import contents, cover, summary
 from ber.report.sections_inputs import inputs, method
+from ber.report.sections_qualitative import qualitative_section
 from ber.report.sections_results import map_section, results, sites_section
 from ber.report.styles import ACCENT, FONT, FONT_BOLD, register_fonts, styles
 from ber.report.texts import Texts
@@ -45,7 +48,9 @@ SECTIONS: list[Section] = [
     map_section,
     sites_section,
     uncertainty,
+    afweging_section,  # burdens beside benefits (issue 18)
     conclusion,
+    qualitative_section,  # the officer's judgement, apart from the figures; only when given
     accountability,
     region_list,  # only for a long region without a label
 ]
@@ -302,7 +307,8 @@ def build(
         pdf, is_pdfa, note = _try_pdfa(pdf, tx)
         notes.append(note)
     step(0.95, tx("progress.write"))
-    pdf, pages = _finish(pdf, case, lang, _doc_info(data) if is_pdfa else None)
+    attachments = records(result, None if cumulative is None else cumulative.counted)
+    pdf, pages = _finish(pdf, case, lang, _doc_info(data) if is_pdfa else None, attachments)
     step(0.98, tx("progress.write"))
     write_output(path, pdf)  # '-' is standard output
     progress.report(1.0, "")
@@ -350,15 +356,18 @@ def _try_pdfa(pdf: bytes, tx: Texts) -> tuple[bytes, bool, str]:
         return pdf, False, tx("note.pdfa_failed", reason=str(exc))
 
 
-def _finish(pdf: bytes, case: Case, lang: Lang, info: dict[str, str] | None) -> tuple[bytes, int]:
-    """Set the document language, restore the metadata ghostscript drops, attach the case, count pages.
+def _finish(
+    pdf: bytes, case: Case, lang: Lang, info: dict[str, str] | None, attachments: list[tuple[str, bytes, str]]
+) -> tuple[bytes, int]:
+    """Set the document language, restore the metadata ghostscript drops, attach the case
+    (then ``attachments``: the provenance record and counted register cases), count pages.
 
     ``info`` (for PDF/A output) is written both to the XMP packet and the document
     info dictionary, which PDF/A requires to agree.
     """
     import pikepdf
 
-    from ber.io.pdf_attachment import embed_case
+    from ber.io.pdf_attachment import case_file, embed_files
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         doc.Root.Lang = pikepdf.String(PDF_LANG[lang])
@@ -372,7 +381,7 @@ def _finish(pdf: bytes, case: Case, lang: Lang, info: dict[str, str] | None) -> 
                 meta["dc:language"] = [PDF_LANG[lang]]
         out = io.BytesIO()
         doc.save(out, deterministic_id=True)
-    final = embed_case(out.getvalue(), case)
+    final = embed_files(out.getvalue(), [case_file(case), *attachments])
     with pikepdf.open(io.BytesIO(final)) as doc:
         pages = len(doc.pages)
     return final, pages

@@ -244,6 +244,20 @@ def cumulative_section(data: ReportData) -> list[Any]:
         out += [_counted_table(data, cum), Spacer(1, 8)]
     else:
         out.append(data.p(tx("cum.none_counted")))
+    beds = cum.employer_beds
+    if beds is not None and beds.lines:  # permit conditions: capacity only once delivered
+        out.append(
+            data.p(
+                tx(
+                    "cum.employer_beds",
+                    delivered=data.qty(beds.delivered, "beds", 0),
+                    promised=data.qty(beds.promised, "beds", 0),
+                    added=data.qty(beds.added, "beds", 0),
+                )
+            )
+        )
+    if cum.counted is not None:  # register-cases.json is attached to the PDF
+        out.append(data.p(tx("cum.embedded_note", file=data.file_name), st.small))
     out += [
         heading(data, tx("cum.overview_title"), level=2),
         data.p(tx("cum.overview_intro", year=year)),

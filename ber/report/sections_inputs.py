@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ber.engine.region_notes import employer_beds_added
 from ber.engine.rounding import rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_checks import capacity_provenance
 from ber.report.sections_front import heading
+from ber.report.sections_qualitative import declared_note
+from ber.texts.catalogue import localized
 
 
 def inputs(data: ReportData) -> list[Any]:
@@ -62,6 +65,7 @@ def inputs(data: ReportData) -> list[Any]:
         [tx("inputs.mode_shares"), modes],
     ]
     out.append(data.table(["", ""], rows, [5.5 * cm, 11.5 * cm]))
+    out += declared_note(data)  # the fields the employer declared in the intake
     out.append(Spacer(1, 8))
     year = r.full_operation_year
     rows = []
@@ -147,6 +151,9 @@ def inputs(data: ReportData) -> list[Any]:
             )
         )
     )
+    for note in employer_beds_added(case, r):  # a municipality the beds add to the region: say why
+        params = {k: localized(v, data.lang) for k, v in note.params.items()}
+        out.append(data.p(tx("inputs.beds_added", **params)))
     out += _capacity(data)
     out += _overrides(data)
     if case.meta.notes:

@@ -174,8 +174,37 @@ def text(key: str, lang: Lang = "nl", /, count: float | None = None, **params: A
         params.setdefault("count", format_number(count, lang, 0 if float(count).is_integer() else 1))
     if not params:
         return raw
-    params = {k: v[lang] if isinstance(v, dict) and lang in v else v for k, v in params.items()}
-    return raw.format(**params)
+    return raw.format(**{k: localized(v, lang) for k, v in params.items()})
+
+
+def localized(value: Any, lang: Lang) -> Any:
+    """A parameter in ``lang``: a text in both languages (``{"nl": ..., "en": ...}``) or a
+    :class:`Num` (decimal comma in Dutch); anything else as it is."""
+    if isinstance(value, dict) and lang in value:
+        return value[lang]
+    if isinstance(value, Num):
+        return value.localized(lang)
+    return value
+
+
+class Num(str):
+    """A number as a message parameter (see :func:`num`).
+
+    As a string it is the plain form ("1.5"; ``float()`` reads it back, e.g. the GUI that
+    shows a range in the field's own unit); :func:`text` shows it with the decimal comma
+    in Dutch ("1,5") and the decimal point in English.
+    """
+
+    def localized(self, lang: Lang) -> str:
+        return str(self).replace(".", ",") if lang == "nl" else str(self)
+
+
+def num(value: float, digits: int = 6) -> Num:
+    """``value`` as a message parameter: whole numbers in full (1000000, not 1e+06),
+    others with at most ``digits`` significant digits; the one number format of messages."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return Num(str(int(value)))
+    return Num(f"{value:.{digits}g}")
 
 
 def placeholders(raw: Entry) -> set[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
-from ber.texts.catalogue import LANGS, Lang, LangTable, has, template, text
+from ber.texts.catalogue import LANGS, Lang, LangTable, has, localized, template, text
 
 __all__ = ["LANGS", "MESSAGES", "BerError", "InputError", "Lang", "Problem", "translate"]
 
@@ -56,7 +56,7 @@ def translate(code: str, lang: Lang = "nl", **params: Any) -> str:
         return f"{code} {params}"
     raw = texts.get(lang) or texts["en"]
     # a parameter may itself be a text in both languages: {"nl": ..., "en": ...}
-    params = {k: v[lang] if isinstance(v, dict) and lang in v else v for k, v in params.items()}
+    params = {k: localized(v, lang) for k, v in params.items()}
     try:
         return raw.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -86,6 +86,12 @@ class MapPage(QWidget):
         self.button_fit = QPushButton(tr("map.fit"))
         self.button_fit.setObjectName("button_map_fit")
         bar.addWidget(self.button_fit)
+        self.button_scan = QPushButton(tr("map.scan_mode"))
+        self.button_scan.setObjectName("button_map_scan")
+        self.button_scan.setCheckable(True)
+        self.button_scan.setToolTip(tr("map.scan_mode_tip"))
+        self.button_scan.toggled.connect(self._scan_toggled)
+        bar.addWidget(self.button_scan)
         self.button_import = QPushButton(tr("action.import_geodata"))
         self.button_import.setObjectName("button_map_import_geodata")
         self.button_import.clicked.connect(self.importGeodataRequested.emit)
@@ -126,6 +132,14 @@ class MapPage(QWidget):
         self.sites_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         rl.addWidget(self.sites_view)
         self.splitter.addWidget(ranking)
+        self.ranking = ranking
+        from gui.scan_panel import ScanPanel
+
+        self.scan_panel = ScanPanel()  # "Waar past het het best?" (gui.scan_mode wires it)
+        self.scan_panel.setVisible(False)
+        self.scan_panel.scanned.connect(lambda _r: self.recolour())  # also a new colouring
+        self.scan_panel.hostSelected.connect(self.select)
+        self.splitter.addWidget(self.scan_panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([540, 600])
@@ -134,10 +148,28 @@ class MapPage(QWidget):
         self.set_cumulative(None)
 
     def _clicked(self, code: str) -> None:
-        if self.button_tick_region.isChecked():
+        if self.button_scan.isChecked():
+            self.scan_panel.select_host(code)
+        elif self.button_tick_region.isChecked():
             self.regionToggleRequested.emit(code)
         else:
             self.municipalitySelected.emit(code)
+
+    def _scan_toggled(self, on: bool) -> None:
+        """The scan mode: the scan panel instead of the site ranking, the map by scan rank."""
+        if on:
+            self.button_tick_region.setChecked(False)
+            self.button_add_site.setChecked(False)
+        sizes = self.splitter.sizes()  # the shown one of ranking / scan panel takes the width
+        shown, hidden = (2, 1) if on else (1, 2)
+        sizes[shown], sizes[hidden] = max(sizes[1] + sizes[2], 480), 0
+        self.ranking.setVisible(not on)
+        self.scan_panel.setVisible(on)
+        self.splitter.setSizes(sizes)
+        self.combo_domain.setEnabled(not on)
+        self.combo_colouring.setEnabled(not on)
+        if self.result is not None:
+            self.show_result(self.result)  # the region, tooltips and colours of the mode
 
     def _tick_toggled(self, on: bool) -> None:
         if on:
@@ -184,6 +216,7 @@ class MapPage(QWidget):
 
     def show_result(self, result: Assessment) -> None:
         self.result = result
+        self.scan_panel.case_changed()
         lang = language()
         self.sites_model.set_table(*sites_table(result, lang))
         self.sites_view.resizeRowsToContents()
@@ -196,6 +229,12 @@ class MapPage(QWidget):
         names = dict(layer.names) if layer is not None else None
         self.view.set_region(result.region.municipalities)
         self.view.set_tooltips(tooltips_for(result, names, lang))
+        scanned = self.scan_panel.result if self.button_scan.isChecked() else None
+        if scanned is not None:
+            from gui.scan_panel import scan_colouring
+
+            self.view.set_region([r.host_municipality for r in scanned.rows])
+            self.view.set_tooltips(scan_colouring(scanned)[1])
         sites = [(s.name, s.x, s.y, s.chosen) for s in result.sites] or [
             (result.site.name, result.site.x, result.site.y, True)
         ]
@@ -207,6 +246,21 @@ class MapPage(QWidget):
             return
         from ber.maplayer import statuses_for
 
+        scanned = self.scan_panel.result if self.button_scan.isChecked() else None
+        if scanned is not None:
+            from gui.scan_panel import scan_colouring
+
+            self.view.set_region([r.host_municipality for r in scanned.rows])
+            statuses, tooltips = scan_colouring(scanned)
+            self.view.set_tooltips(tooltips)
+            if self.scan_panel.colouring() == "rank":
+                from gui.scan_panel import RankRamp, rank_fractions
+
+                ramp = RankRamp(hosts=len(scanned.rows))
+                self.view.set_pressures(rank_fractions(scanned), tr("scan.legend_rank"), ramp)
+            else:
+                self.view.set_statuses(statuses, tr("scan.legend"))
+            return
         d = self.combo_domain.currentData()
         if d == POLICY:
             from ber.engine.checks import policy_status_by_municipality

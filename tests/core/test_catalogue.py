@@ -152,9 +152,13 @@ def _optional_data_keys() -> set[str]:
 
 def _data_keys() -> set[str]:
     """Keys the code composes from data (``label.<kind>.<key>``): enumerated from that data."""
+    from ber.case.intake import INTAKE_FIELDS
+    from ber.case.qualitative import RATINGS
     from ber.engine.domains import domains
     from ber.engine.metrics import metrics
     from ber.geodata.columns import REGION_KINDS
+    from ber.register.condition_schema import CONDITION_KINDS
+    from ber.register.conditions import FILTER_STATUSES
     from ber.register.schema import CASE_STATUSES
 
     units = _units()
@@ -182,8 +186,12 @@ def _data_keys() -> set[str]:
         | {f"label.unit.{u}" for u in units}
         | {f"label.total.{m.label}" for m in metrics()}
         | {f"label.case_status.{s}" for s in CASE_STATUSES}
+        | {f"label.condition_kind.{k}" for k in CONDITION_KINDS}
+        | {f"label.condition_status.{s}" for s in FILTER_STATUSES}
         | {f"label.region_kind.{k}" for k in REGION_KINDS}
         | {f"msg.type.{t}" for t in pydantic_types}
+        | {f"label.rating.{r}" for r in (*RATINGS, "unrated")}  # the officer's qualitative ratings
+        | set(INTAKE_FIELDS.values())  # the short names of the fields the employer declares
     )
 
 
@@ -255,6 +263,8 @@ def test_data_keys_exist_and_labels_are_only_data() -> None:
         "label.verdict.coverage",
         "label.verdict.no_capacity",
         "label.verdict.unknown_largest",
+        "label.declared.mark",
+        "label.declared.evidence",
     }
     assert sorted(labels - data - named_in_code) == []
 

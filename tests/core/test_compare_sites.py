@@ -126,6 +126,12 @@ def test_cli_compare_writes_json_and_excel_csv(
     assert first[10] == f"{best['commute_vehicle_km_per_day']:.0f}"
     if best["max_pressure"] is not None:
         assert first[9] == f"{best['max_pressure']:.2f}".replace(".", ",")
+    # after the six verdicts: the share on unknown capacity and the coverage per domain, as in the JSON
+    header = lines[0].split(";")
+    assert header[17] == "aandeel_op_onbekende_capaciteit"
+    assert header[18] == "dekking_bekende_capaciteit: Huisvesting: flexbedden" and len(header) == 24
+    assert first[17] == f"{best['unknown_share']:.3f}".replace(".", ",")
+    assert first[18:] == [f"{best['coverage'][d]:.3f}".replace(".", ",") for d in best["verdict"]]
     printed = capsys.readouterr().out
     assert "Groningen" in printed and "voertuig-km/dag" in printed
 

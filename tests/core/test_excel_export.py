@@ -47,6 +47,7 @@ def test_sheets_present(workbook: openpyxl.Workbook) -> None:
         "Parameters",
         "Herkomst capaciteit",  # the demo's figures have provenance; it has no policy rules
         "Locatie",  # space, freight and energy at the chosen site
+        "Afweging",  # liveability, benefits and burdens (issue 18)
     ]
 
 
@@ -253,6 +254,7 @@ def test_english_and_without_sampling(tmp_path: Path) -> None:
         "Parameters",
         "Capacity provenance",
         "Site",
+        "Afweging",
     ]
     gp = next(
         r

@@ -42,6 +42,7 @@ ROWS = [
     ("norms.json", "status.red_threshold", "source"),
     ("norms.json", "business.shifts_per_day", "source"),
     ("sectors.json", "ecommerce_fulfilment", "m2_per_job_source"),
+    ("sectors.json", "other", "value_added_per_job_source"),
 ]
 
 
@@ -112,3 +113,38 @@ def test_corrected_citations() -> None:
     assert (dc.m2_per_job_low, dc.m2_per_job, dc.m2_per_job_high) == (150, 160, 170)
     assert (fc.m2_per_job_low, fc.m2_per_job, fc.m2_per_job_high) == (90, 110, 125)
     assert fc.m2_per_job_source == "bolcom_waalwijk" and fc.label("nl") and fc.label("en")
+
+
+CBS_VALUE_ADDED = "cbs_nr_2022_value_added_labour"
+
+
+def test_value_added_per_job_from_cbs_tables() -> None:
+    """Issue 18 item 3, hand-computed from CBS StatLine 84088NED (bruto toegevoegde waarde
+    basisprijzen, mln euro) and 84164NED (x 1 000), reporting year 2022*, rounded to 100 euro:
+
+    - A-U Alle economische activiteiten (sector ``other``): 859,803 mln euro;
+      / 10,157 thousand persons employed = 84,652 -> 84,700 (central);
+      / 11,377 thousand jobs = 75,574 -> 75,600 (low);
+      / 8,145 thousand labour years = 105,562 -> 105,600 (high).
+    - 01 Landbouw (sector ``greenhouse_horticulture``): 13,926 mln euro;
+      / 198 = 70,333 -> 70,300; / 249 = 55,928 -> 55,900; / 174 = 80,034 -> 80,000.
+    """
+    ref = load_reference()
+    expected = {"other": (84_700, 75_600, 105_600), "greenhouse_horticulture": (70_300, 55_900, 80_000)}
+    for key, figures in expected.items():
+        s = ref.sectors[key]
+        assert (s.value_added_per_job, s.value_added_per_job_low, s.value_added_per_job_high) == figures
+        assert (s.value_added_per_job_source, s.value_added_per_job_year) == (CBS_VALUE_ADDED, 2022)
+    source = ref.sources[CBS_VALUE_ADDED]
+    assert "84088NED" in source.title and "84164NED" in source.title
+    assert source.url == "https://www.cbs.nl/nl-nl/cijfers/detail/84088NED"
+
+
+def test_value_added_without_cbs_figure_stays_a_marked_assumption() -> None:
+    """The sectors whose CBS value-added row was not found keep the assumption mark, and
+    their note says so (no figure is presented as sourced that is not)."""
+    ref = load_reference()
+    for key in ("distribution", "ecommerce_fulfilment", "food_processing", "manufacturing"):
+        s = ref.sectors[key]
+        assert s.value_added_per_job_source == ASSUMPTION
+        assert "Still an assumption" in s.value_added_per_job_note

@@ -26,6 +26,7 @@ SECTION_KEYS = (
     "map.title",
     "sites.title",
     "unc.title",
+    "afw.title",
     "concl.title",
     "acc.title",
 )

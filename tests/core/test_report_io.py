@@ -86,8 +86,9 @@ def test_pdfa_with_ghostscript(tmp_path: Path, demo: tuple[object, object]) -> N
         assert meta.get("pdfaid:part") == "3"
         assert meta.get("pdfaid:conformance") == "B"
         assert CASE_ATTACHMENT_NAME in pdf.attachments
-        assert [str(f.UF) for f in pdf.Root.AF] == [CASE_ATTACHMENT_NAME]
-        assert pdf.Root.AF[0].AFRelationship == pikepdf.Name.Data
+        # the case and the provenance record (geodata, reference version) as associated files
+        assert [str(f.UF) for f in pdf.Root.AF] == [CASE_ATTACHMENT_NAME, "provenance.json"]
+        assert all(f.AFRelationship == pikepdf.Name.Data for f in pdf.Root.AF)
         assert "/OutputIntents" in pdf.Root
         assert str(pdf.Root.Lang) == "nl-NL"
         # ghostscript drops title/author/subject; they are restored in XMP and document info alike

@@ -7,6 +7,7 @@ names the field (and the value or the allowed range) in Dutch AND in English.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import pytest
@@ -83,16 +84,18 @@ def problems_of(doc: dict[str, Any]) -> list[Problem]:
 
 
 def expect(doc: dict[str, Any], field: str, *fragments: str, code: str | None = None) -> Problem:
-    """Exactly one problem names ``field``; its nl and en texts contain the field and fragments."""
+    """Exactly one problem names ``field``; its nl and en texts contain the field and fragments
+    (a number in a fragment is written the English way; the Dutch text has the decimal comma)."""
     found = [p for p in problems_of(doc) if p.field == field and (code is None or p.code == code)]
     assert found, f"no problem for {field}: {[p.text('en') for p in problems_of(doc)]}"
     p = found[0]
     nl, en = p.text("nl"), p.text("en")
     assert nl != en
-    for text in (nl, en):
+    for lang, text in (("nl", nl), ("en", en)):
         assert field in text, text
         for fragment in fragments:
-            assert fragment in text, (fragment, text)
+            shown = re.sub(r"(?<=\d)\.(?=\d)", ",", fragment) if lang == "nl" else fragment
+            assert shown in text, (shown, text)
         assert "{" not in text and "Traceback" not in text
     return p
 

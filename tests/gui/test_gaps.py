@@ -16,6 +16,7 @@ from ber.case.demo import demo_case
 from ber.engine.assess import Context, assess
 from ber.engine.domains import domain_keys
 from ber.maplayer import statuses_for
+from gui.actions import STEPS
 
 PASSWORD_URL = "postgresql://ber:geheim@127.0.0.1:1/regio"
 STORED_URL = "postgresql://ber@127.0.0.1:1/regio"
@@ -151,7 +152,7 @@ def test_tick_region_on_the_map(make_window: Any, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: w.result.region["method"] == "cutoff", timeout=10_000)
     auto = list(w.result.region["municipalities"])
     assert GENNEP in auto and VENLO in auto
-    w.steps.setCurrentRow(5)  # Kaart
+    w.steps.setCurrentRow(STEPS.index("map"))  # Kaart
     w.page_map.view.resize(700, 600)
     w.page_map.fit()
     stack = w.state.undo_stack
@@ -317,7 +318,7 @@ def test_map_colours_by_the_cumulative_view(
     page.combo_colouring.setCurrentIndex(1)
     assert page.view.statuses() == cum.statuses(domain, with_case=False)
     assert "cumulatief zonder deze zaak" in page.view.legend_label()
-    w.steps.setCurrentRow(5)
+    w.steps.setCurrentRow(STEPS.index("map"))
     page.combo_colouring.setCurrentIndex(2)
     w.grab().save("/tmp/shots/gaps_map_cumulative.png")
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QMenu
 
+from gui.actions import STEPS
+
 
 def _map_ready(window: Any, qtbot: Any) -> Any:
     view = window.page_map.view
@@ -19,7 +21,7 @@ def test_zoom_to_region_and_sites_shows_names(make_window: Any, qtbot: Any) -> N
     window = make_window()
     view = _map_ready(window, qtbot)
     window.commands.action_zoom_region.trigger()
-    assert window.stack.currentIndex() == 5  # the map step
+    assert window.stack.currentIndex() == STEPS.index("map")
     qtbot.wait(50)
     # every candidate site is inside the view
     rect = view.viewport().rect()

@@ -262,6 +262,8 @@ def test_cumulative_panel_shows_without_and_with(
     qtbot.waitUntil(lambda: view.cumulative is not None, timeout=10_000)
     cum = view.cumulative
     assert sorted(cum.other_references) == ["Z-1", "Z-2"]  # refused Z-3 not counted
+    # with the counted cases' stored rows, which the PDF export embeds as register-cases.json
+    assert cum.counted is not None and sorted(c.reference for c in cum.counted.cases) == ["Z-1", "Z-2"]
     model = view.cum_model
     qtmodeltester.check(model)
     assert model.rowCount() == len(domain_keys()) * len(demo[1].municipalities)

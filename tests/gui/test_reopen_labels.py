@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTableView
 
 from ber.engine.domains import domain_keys
 from ber.texts.labels import DOMAIN_LABELS
+from gui.actions import STEPS
 
 #: the tables whose first column (domain or criterion) must never be cut
 FIRST_COLUMN_FITS = ("table_verdict", "table_key_figures", "table_mitigations", "table_site_ranking")
@@ -27,9 +28,9 @@ def _reopened_window(make_window: Any, qtbot: Any, tmp_path: Path) -> Any:
     return w
 
 
-def _shown_views(w: Any, qtbot: Any, step: int) -> list[QTableView]:
-    w.steps.setCurrentRow(step)
-    page = w.page_results if step == 4 else w.page_map
+def _shown_views(w: Any, qtbot: Any, step: str) -> list[QTableView]:
+    w.steps.setCurrentRow(STEPS.index(step))
+    page = w.page_results if step == "results" else w.page_map
     views = [v for v in page.findChildren(QTableView) if v.isVisible()]
     qtbot.wait(50)  # the layout settles
     return views
@@ -45,7 +46,7 @@ def test_domain_names_whole_and_once_after_reopening(make_window: Any, qtbot: An
     w = _reopened_window(make_window, qtbot, tmp_path)
     names = [DOMAIN_LABELS[d]["nl"] for d in domain_keys()]
     seen = set()
-    for step in (4, 5):
+    for step in ("results", "map"):
         for view in _shown_views(w, qtbot, step):
             model = view.model()
             for r in range(model.rowCount()):
@@ -65,7 +66,7 @@ def test_domain_names_whole_and_once_after_reopening(make_window: Any, qtbot: An
 
 def test_site_labels_and_headers_readable_at_1366(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
     w = _reopened_window(make_window, qtbot, tmp_path)
-    views = {v.objectName(): v for step in (4, 5) for v in _shown_views(w, qtbot, step)}
+    views = {v.objectName(): v for step in ("results", "map") for v in _shown_views(w, qtbot, step)}
     assert set(FIRST_COLUMN_FITS) <= set(views)
     for name in FIRST_COLUMN_FITS:
         view = views[name]

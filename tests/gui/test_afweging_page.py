@@ -1,0 +1,74 @@
+"""The afweging page (issue 18 item 4): burdens beside benefits after a calculation,
+no score without weights, weights typed with real keys, and bad weights named with
+their field and allowed range."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ber.engine.domains import domains
+from tests.gui.line_edits import line_edit
+from tests.gui.test_typed_input import _type  # select all, type, press Enter
+
+
+def _show_page(w: Any) -> Any:
+    from gui.actions import STEPS
+
+    w.steps.setCurrentRow(STEPS.index("afweging"))
+    return w.page_afweging
+
+
+def test_page_sets_every_domain_beside_the_benefits(make_window: Any, qtbot: Any) -> None:
+    w = make_window()
+    page = _show_page(w)
+    qtbot.waitUntil(lambda: page.table_burdens.rowCount() == len(domains()), timeout=20_000)
+    assert page.table_benefits.item(0, 1).text() == "900 banen"  # the demo's 900 jobs
+    assert page.table_liveability.rowCount() > 0
+    assert "BRP" in page.label_unregistered.text()
+    assert "geen totaalscore" in page.label_score.text()  # no weights: no single score
+
+
+def test_typed_weights_give_a_score(make_window: Any, qtbot: Any) -> None:
+    w = make_window()
+    page = _show_page(w)
+    _type(qtbot, line_edit(w, "edit_weight_housing_flex"), "50")
+    _type(qtbot, line_edit(w, "edit_target_jobs"), "1800")
+    _type(qtbot, line_edit(w, "edit_weight_jobs"), "50")
+    weights = w.state.case.afweging.weights
+    assert weights is not None
+    assert (weights.domains["housing_flex"], weights.benefits["jobs"], weights.benefit_targets["jobs"]) == (
+        50,
+        50,
+        1800,
+    )
+    # the demo's flex beds are red (score 0); 900 jobs / 1,800 = 0.5: 0.5 x 0 + 0.5 x 0.5 = 0.25
+    qtbot.waitUntil(lambda: "0,25" in page.label_score.text(), timeout=20_000)
+    w.state.undo_stack.undo()
+    assert w.state.case.afweging.weights is not None and "jobs" not in w.state.case.afweging.weights.benefits
+
+
+def test_bad_weights_are_named_with_their_range(make_window: Any, qtbot: Any) -> None:
+    w = make_window()
+    page = _show_page(w)
+    _type(qtbot, line_edit(w, "edit_weight_housing_flex"), "60")
+    _type(qtbot, line_edit(w, "edit_weight_care_gp"), "30")
+    # 60 + 30 = 90 %: the group message names the sum and what it must be
+    qtbot.waitUntil(lambda: not page.label_weights.isHidden(), timeout=10_000)
+    assert "90" in page.label_weights.text() and "100%" in page.label_weights.text()
+    # a negative weight: the message under the field names the allowed range
+    _type(qtbot, line_edit(w, "edit_weight_care_gp"), "-10")
+    edit = line_edit(w, "edit_weight_care_gp")
+    assert edit.text() == "-10"  # kept as typed
+    message = page.messages["afweging.weights.domains.care_gp"]
+    qtbot.waitUntil(lambda: not message.isHidden(), timeout=10_000)
+    assert "-10" in message.text() and "0 tot 1 (0% tot 100%)" in message.text()
+    # not a number: the field keeps its text, the case the last good value
+    _type(qtbot, line_edit(w, "edit_weight_care_gp"), "veel")
+    assert line_edit(w, "edit_weight_care_gp").text() == "veel"
+    assert w.state.case.afweging.weights is not None
+    assert w.state.case.afweging.weights.domains["care_gp"] == -10
+    qtbot.waitUntil(lambda: "veel" in message.text(), timeout=10_000)
+    # corrected: 40 % -> 60 + 40 = 100 %, no message left
+    _type(qtbot, line_edit(w, "edit_weight_care_gp"), "40")
+    qtbot.waitUntil(lambda: page.label_weights.isHidden(), timeout=10_000)
+    assert w.state.case.afweging.weights.domains == {"housing_flex": 60, "care_gp": 40}
