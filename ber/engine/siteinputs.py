@@ -35,11 +35,13 @@ class SiteInputs:
 
 
 def case_site(case: Case, name: str) -> Site:
-    """The case's site of this name (the chosen site when no site has it)."""
+    """The case's site of this name. A point that is no site of the case (a host of
+    ``ber scan``) gets the chosen site's plot and floor area (the business's needs) but no
+    postcode and no capacity map: those belong to the chosen site's location."""
     for s in case.sites:
         if s.name == name:
             return s
-    return case.chosen_site()
+    return case.chosen_site().model_copy(update={"postcode": "", "grid": None})
 
 
 def site_inputs(case: Case, site: Site, ref: ReferenceSet) -> SiteInputs:

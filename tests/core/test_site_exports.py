@@ -64,3 +64,16 @@ def test_cli_summary_names_the_provincial_rule(result: Assessment) -> None:
     text = out.getvalue()
     assert "Provinciale regel (Limburg): de kavel van 20,0 ha is groter dan 5,0 ha" in text
     assert "Ruimte: kavel op de locatie" in text and "Vrachtbewegingen per werkdag" in text
+
+
+def test_a_scan_host_keeps_the_plot_but_not_the_chosen_sites_grid_map() -> None:
+    from ber.case.model import GridFigure
+    from ber.engine.siteinputs import case_site
+
+    case = demo_case()
+    grid = GridFigure(area="OS X", match="postcode", available_mw=1.0, colour="red")
+    chosen = case.sites[0].model_copy(update={"plot_area_ha": 12.0, "postcode": "5928RA", "grid": grid})
+    case = case.copy_with(sites=[chosen, *case.sites[1:]])
+    assert case_site(case, chosen.name).grid == grid  # a site of the case: its own map figure
+    host = case_site(case, "Weert")  # a host of `ber scan`: the business's plot, no location data
+    assert (host.plot_area_ha, host.postcode, host.grid) == (12.0, "", None)
