@@ -284,6 +284,7 @@ class DocumentController(WindowController):
             return False
         try:
             case = load_case(path)
+            self._check_report_geodata(case, path)
         except InputError as exc:
             self.show_error(tr("file.open_failed", path=str(path)), "\n".join(exc.texts(language())))
             return False
@@ -297,6 +298,23 @@ class DocumentController(WindowController):
         self.update_recent_menu()
         self._status(tr("status.opened", path=str(path)))
         return True
+
+    def _check_report_geodata(self, case: Case, path: Path) -> None:
+        """A report PDF with municipalities this machine's geodata lack: InputError naming
+        the geodata set the report was made with, as ``ber assess REPORT.pdf`` does (the
+        codes are not wrong, the data set is missing here)."""
+        if path.suffix.lower() != ".pdf":
+            return
+        from ber.case.validate import validate_case
+        from ber.io.geodata_needed import current_of, explain
+
+        ctx = self.analysis.ctx
+        unknown = [p for p in validate_case(case, ctx.ref, ctx.table) if p.code == "municipality.unknown"]
+        if not unknown:
+            return
+        explained = explain(unknown, unknown, _stored_dataset() or current_of(ctx), path)
+        if explained[0].code == "geodata.report_needs":
+            raise InputError(explained[:1])
 
     def save(self) -> bool:
         if self.state.path is None:
@@ -352,6 +370,17 @@ class DocumentController(WindowController):
             action.setToolTip(entry)
             action.triggered.connect(lambda _c=False, p=entry: self.open_path(Path(p)))
         menu.setEnabled(bool(self.prefs.recent))
+
+
+def _stored_dataset() -> tuple[str, int, str] | None:
+    """The imported geodata set the window uses (or will, once loaded after start-up):
+    name, year, checksum; None without an import (the built-in set is in the context)."""
+    from ber.geodata.store import read_manifest
+
+    info = (read_manifest() or {}).get("dataset")
+    if not isinstance(info, dict) or not info.get("checksum"):
+        return None
+    return str(info.get("name", "")), int(info.get("year") or 0), str(info["checksum"])
 
 
 def dropped_path(urls: list[QUrl]) -> Path | None:

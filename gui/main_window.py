@@ -52,7 +52,7 @@ from gui.intake_launch import IntakeController
 from gui.map_region import STATUS_MS, MapRegionController
 from gui.pages.afweging import AfwegingPage
 from gui.pages.business import BusinessPage
-from gui.pages.common import scrolled
+from gui.pages.common import scrolled, show_notes
 from gui.pages.map_page import MapPage
 from gui.pages.qualitative import QualitativePage
 from gui.pages.region import RegionPage
@@ -377,6 +377,12 @@ class MainWindow(QMainWindow):
         self.page_map.show_result(result)
         self.page_afweging.show_result(result)
         self.page_region.set_result_region(list(result.region["municipalities"]))
+        from ber.engine.region_notes import employer_beds_added
+
+        # the result is of the case in the window (a stale result is never shown)
+        notes = [self.binder.located_text(p) for p in employer_beds_added(self.state.case, result)]
+        show_notes(self.page_results.label_region_notes, notes)
+        show_notes(self.page_region.label_region_notes, notes)
         stamp = time.strftime("%H:%M:%S")
         seconds = self.calculation.last_seconds or 0.0
         self.label_calc.setText(tr("status.calc", time=stamp, ms=f"{seconds * 1000:.0f}"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -28,12 +29,15 @@ from ber.engine.scan_result import ScanResult, ScanRow
 from ber.engine.status import severity
 from ber.maplayer import PressureRamp
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number
-from ber.texts.messages import Lang
+from ber.texts.messages import InputError, Lang, Problem
 from ber.texts.verdicts import percent_floor, pressure_percent_text
 from gui.models import STATUS_BACKGROUND, Cell, CellTableModel
+from gui.scan_sites import ask_sites_file, from_file, row_keys
 from gui.texts import language, tr
 from gui.workers import ProgressHandle, error_text, run_in_pool
 
+#: what a scan job gives: the result and notices (points of a file outside every municipality)
+Scanned = tuple[ScanResult, list[Problem]]
 #: the area kinds offered, in this order after "Heel Nederland"
 AREA_KINDS = ("provincie", "arbeidsmarktregio", "corop")
 #: map colourings of a scan: each host's worst verdict, or its rank on a green-to-red ramp
@@ -58,10 +62,14 @@ class RankRamp(PressureRamp):
         return [(0.0, tr("scan.rank_first")), (1.0, tr("scan.rank_last", n=self.hosts))]
 
 
+def rank_fraction(result: ScanResult, row: ScanRow) -> float:
+    """The row's position on the rank ramp (0 the first, 1 the last)."""
+    return (row.rank - 1) / max(len(result.rows) - 1, 1)
+
+
 def rank_fractions(result: ScanResult) -> dict[str, float | None]:
     """Host code -> position on the rank ramp (0 the first, 1 the last)."""
-    last = max(len(result.rows) - 1, 1)
-    return {r.host_municipality: (r.rank - 1) / last for r in result.rows}
+    return {r.host_municipality: rank_fraction(result, r) for r in result.rows}
 
 
 def scan_colouring(result: ScanResult) -> tuple[dict[str, str], dict[str, str]]:
@@ -115,8 +123,9 @@ class ScanPanel(QGroupBox):
     scanned = Signal(object)
     #: a row was selected: the host municipality's code
     hostSelected = Signal(str)
-    #: move the case's chosen site to a host: (code, x, y) in RD New metres
-    moveSiteRequested = Signal(str, float, float)
+    #: move the case's chosen site to a host: (code, x, y) in RD New metres, and the name of
+    #: the file's point ("" for a municipality's centroid)
+    moveSiteRequested = Signal(str, float, float, str)
 
     def __init__(self) -> None:
         super().__init__(tr("scan.title"))
@@ -125,6 +134,8 @@ class ScanPanel(QGroupBox):
         self.context_provider: Callable[[], Any] = lambda: None
         self.result: ScanResult | None = None
         self.job: ProgressHandle | None = None
+        #: the folder of the last business-park file (the file dialog opens there)
+        self.last_folder = ""
         #: what the shown scan was computed from (the case without its sites), and the running one
         self._scanned_key: str | None = None
         self._running_key: str | None = None
@@ -147,6 +158,14 @@ class ScanPanel(QGroupBox):
         self.button_cancel.setEnabled(False)
         self.button_cancel.clicked.connect(self.cancel)
         bar.addWidget(self.button_cancel)
+        lay.addLayout(bar)
+        bar = QHBoxLayout()  # or the points of a file of business parks (``ber scan --sites``)
+        self.button_file = QPushButton(tr("scan.from_file"))
+        self.button_file.setObjectName("button_scan_file")
+        self.button_file.setToolTip(tr("scan.from_file_tip"))
+        self.button_file.clicked.connect(self.choose_file)
+        bar.addWidget(self.button_file)
+        bar.addStretch(1)
         lay.addLayout(bar)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("scan.colour_by")))
@@ -206,22 +225,55 @@ class ScanPanel(QGroupBox):
 
     def run(self) -> None:
         """Scan the chosen area in the worker; the previous run is cancelled."""
+        code = self.area_code()
+
+        def job(case: Any, ctx: Any, handle: ProgressHandle) -> Scanned:
+            from ber.engine.scan import municipality_hosts, scan
+            from ber.engine.scan_area import resolve_area
+
+            area = resolve_area(ctx, code)
+            hosts = municipality_hosts(ctx, area.members)
+            return scan(case, hosts, ctx, area=area.to_dict(), progress=handle), []
+
+        self._start(job)
+
+    def choose_file(self) -> None:
+        """Ask for a file of business parks and scan its points (a case with problems: say so
+        before asking)."""
+        if self.case_provider() is None:
+            self.label_status.setText(tr("scan.no_case"))
+            return
+        path = ask_sites_file(self, self.last_folder)
+        if path:
+            self.last_folder = str(Path(path).parent)
+            self.run_file(Path(path))
+
+    def run_file(self, path: Path) -> None:
+        """Scan every point of the file in the worker, checked as ``ber scan --sites`` does:
+        a file without points or in an unknown CRS is refused (in the panel) before any
+        calculation."""
+        lang = language()
+
+        def job(case: Any, ctx: Any, handle: ProgressHandle) -> Scanned:
+            from ber.engine.scan import scan
+            from ber.geodata.compare import file_hosts
+
+            hosts, area, notices = file_hosts(case, ctx, path, lang)
+            return scan(case, hosts, ctx, area=area, hosts_from="sites", progress=handle), notices
+
+        self._start(job)
+
+    def _start(self, scan_job: Callable[[Any, Any, ProgressHandle], Scanned]) -> None:
         case, ctx = self.case_provider(), self.context_provider()
         if case is None or ctx is None:
             self.label_status.setText(tr("scan.no_case"))
             return
         if self.job is not None:
             self.job.cancel()
-        code = self.area_code()
         self._running_key = case_key(case)
 
-        def job(handle: ProgressHandle) -> ScanResult:
-            from ber.engine.scan import municipality_hosts, scan
-            from ber.engine.scan_area import resolve_area
-
-            area = resolve_area(ctx, code)
-            hosts = municipality_hosts(ctx, area.members)
-            return scan(case, hosts, ctx, area=area.to_dict(), progress=handle)
+        def job(handle: ProgressHandle) -> Scanned:
+            return scan_job(case, ctx, handle)
 
         self.progress.setValue(0)
         self.progress.setVisible(True)
@@ -242,10 +294,15 @@ class ScanPanel(QGroupBox):
     def _progress(self, fraction: float, _message: str) -> None:
         self.progress.setValue(round(fraction * 100))
 
-    def _done(self, result: ScanResult) -> None:
+    def _done(self, scanned: Scanned) -> None:
         self._finish()
         self._scanned_key = self._running_key
+        result, notices = scanned
         self.show_result(result)
+        if notices:  # points outside every municipality (as ``ber scan`` warns)
+            lang = language()
+            lines = [self.label_status.text(), *(n.text(lang) for n in notices)]
+            self.label_status.setText("\n".join(lines))
 
     def case_changed(self) -> None:
         """A new result of the window: say so when the shown scan no longer fits the case
@@ -256,6 +313,8 @@ class ScanPanel(QGroupBox):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
+        if isinstance(exc, InputError):  # a refused file or area: nothing computed, no old list
+            self.show_result(None)
         self.label_status.setText(tr("scan.failed", reason=error_text(exc)))
 
     def _cancelled(self) -> None:
@@ -267,6 +326,9 @@ class ScanPanel(QGroupBox):
     def show_result(self, result: ScanResult | None) -> None:
         self.result = result
         lang = language()
+        points = from_file(result) if result is not None else False
+        self.button_move.setText(tr("scan.move_point" if points else "scan.move_site"))
+        self.button_move.setToolTip(tr("scan.move_point_tip" if points else "scan.move_tip"))
         if result is None:
             self.model.set_table([], [])
             self.label_status.setText("")
@@ -275,6 +337,7 @@ class ScanPanel(QGroupBox):
             return
         headers = [
             tr("col.rank"),
+            *([tr("scan.col.site")] if points else []),
             tr("scan.col.host"),
             tr("scan.col.verdict"),
             tr("col.red"),
@@ -288,6 +351,7 @@ class ScanPanel(QGroupBox):
             rows.append(
                 [
                     Cell(str(r.rank), align_right=True, value=r.rank),
+                    *([Cell(r.name)] if points else []),
                     Cell(r.host_name),
                     Cell(STATUS_LABELS[worst][lang], STATUS_BACKGROUND[worst], verdicts_tip(r)),
                     Cell(str(r.red), STATUS_BACKGROUND["red"] if r.red else None, align_right=True),
@@ -296,12 +360,12 @@ class ScanPanel(QGroupBox):
                     Cell(pressure_percent_text(r.max_pressure, r.no_capacity, lang) or "–", align_right=True),
                 ]
             )
-        self.model.set_table(headers, rows, [r.host_municipality for r in result.rows])
+        self.model.set_table(headers, rows, row_keys(result))
         self.table.resizeColumnsToContents()
         area = result.area.get("name") or result.area.get("code", "")
         self.label_status.setText(
             tr(
-                "scan.done",
+                "scan.done_points" if points else "scan.done",
                 count=len(result.rows),
                 area=area,
                 km=format_number(result.cutoff_km, lang, 0),
@@ -312,8 +376,12 @@ class ScanPanel(QGroupBox):
         self.scanned.emit(result)
 
     def select_host(self, code: str) -> None:
-        """Select the row of a host (a municipality clicked on the map)."""
+        """Select the row of a host (a municipality clicked on the map; of a file's points
+        the best one in that municipality)."""
         row = self.model.row_of(code)
+        if self.result is not None and from_file(self.result):
+            hosts = [r.host_municipality for r in self.result.rows]
+            row = hosts.index(code) if code in hosts else -1
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
@@ -324,8 +392,8 @@ class ScanPanel(QGroupBox):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        code = self.model.key_of(rows[0].row())
-        return next((r for r in self.result.rows if r.host_municipality == code), None)
+        index = rows[0].row()
+        return self.result.rows[index] if 0 <= index < len(self.result.rows) else None
 
     def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
         row = self.selected_row()
@@ -336,4 +404,5 @@ class ScanPanel(QGroupBox):
     def _move(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self.moveSiteRequested.emit(row.host_municipality, row.x, row.y)
+            name = row.name if from_file(self.result) else ""
+            self.moveSiteRequested.emit(row.host_municipality, row.x, row.y, name)

@@ -19,6 +19,7 @@ DEMO_CAPACITY: dict[str, dict[str, float | None]] = {
         "education_primary": 30,
         "education_secondary": 40,
         "transport_peak": 150,
+        "childcare": 15,
     },
     "GM1507": {
         "housing_flex": 60,
@@ -27,6 +28,7 @@ DEMO_CAPACITY: dict[str, dict[str, float | None]] = {
         "education_primary": 25,
         "education_secondary": 20,
         "transport_peak": 120,
+        "childcare": 6,
     },
     "GM0984": {
         "housing_flex": 80,
@@ -35,6 +37,7 @@ DEMO_CAPACITY: dict[str, dict[str, float | None]] = {
         "education_primary": 20,
         "education_secondary": 25,
         "transport_peak": 200,
+        "childcare": 8,
     },
     "GM1894": {
         "housing_flex": 40,
@@ -43,6 +46,7 @@ DEMO_CAPACITY: dict[str, dict[str, float | None]] = {
         "education_primary": 15,
         "education_secondary": 15,
         "transport_peak": None,
+        "childcare": 5,
     },
     "GM0889": {
         "housing_flex": 10,
@@ -51,6 +55,7 @@ DEMO_CAPACITY: dict[str, dict[str, float | None]] = {
         "education_primary": 8,
         "education_secondary": None,
         "transport_peak": None,
+        "childcare": 2,
     },
     "GM0893": {
         "housing_flex": 15,
@@ -59,6 +64,7 @@ DEMO_CAPACITY: dict[str, dict[str, float | None]] = {
         "education_primary": 6,
         "education_secondary": None,
         "transport_peak": None,
+        "childcare": None,
     },
     "GM0907": {
         "housing_flex": 20,
@@ -67,6 +73,7 @@ DEMO_CAPACITY: dict[str, dict[str, float | None]] = {
         "education_primary": 10,
         "education_secondary": 10,
         "transport_peak": None,
+        "childcare": None,
     },
 }
 

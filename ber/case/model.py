@@ -68,6 +68,9 @@ class Business(_Model):
     #: contracted grid connection the employer declares, in kVA (1 MVA = 1000 kVA); None = not
     #: declared (the energy domain then estimates it from floor area and sector)
     grid_capacity_kva: float | None = None
+    #: workforce per month, January first (12 values in any scale; the mean is the declared
+    #: jobs); None = the sector's profile in ``reference_data/sectors.json``
+    monthly_profile: list[float] | None = None
 
 
 class GridFigure(_Model):
@@ -148,6 +151,7 @@ class Capacity(_Model):
     education_primary: CapacityFigure | None = None
     education_secondary: CapacityFigure | None = None
     transport_peak: CapacityFigure | None = None
+    childcare: CapacityFigure | None = None
     #: issuable business-park land (ha) the site's plot draws on (site domain, host municipality)
     space: CapacityFigure | None = None
     #: available grid transport capacity (MW) at sites in this municipality when no capacity

@@ -26,6 +26,7 @@ UNIT_RANGES: dict[str, tuple[float, float]] = {
     "patients per FTE GP": (500.0, 5_000.0),
     "patients per short-stay worker": (0.0, 1.0),
     "pupils per class": (5.0, 40.0),
+    "children per place": (0.5, 5.0),
     "years": (0.0, 10.0),
     "one-way trips": (0.0, 10.0),
     "persons per vehicle": (1.0, 100.0),
@@ -42,7 +43,11 @@ KEY_RANGES: dict[str, tuple[float, float]] = {
     "sector.m2_per_job": (5.0, 10_000.0),
     "sector.w_per_m2": (0.1, 5_000.0),
     "sector.trucks_per_100m2": (0.0, 100.0),
+    # the peak month over the year average: at least the average, at most all in one month
+    "season.peak_factor": (1.0, 12.0),
 }
+#: units of the keys without a reference row
+KEY_UNITS: dict[str, str] = {"season.peak_factor": "factor over the year average"}
 #: spare capacity per domain: 0, or from MIN_CAPACITY up to the country's total (CBS 2024,
 #: rounded up: 8.2 million dwellings, 18 million inhabitants and GP patients, 1.5 million
 #: primary and 1 million secondary pupils); a hundredth of a unit is the least one can write
@@ -56,6 +61,8 @@ CAPACITY_MAX: dict[str, tuple[float, str]] = {
     "education_primary": (2_000_000.0, "pupils"),
     "education_secondary": (2_000_000.0, "pupils"),
     "transport_peak": (1_000_000.0, "vehicles per peak hour"),
+    # 307,662 day-care places in the country (LRK, September 2022), rounded up generously
+    "childcare": (1_000_000.0, "places"),
     "space": (100_000.0, "ha"),  # issuable business-park land in one municipality
     "energy": (100_000.0, "MW"),  # available grid transport capacity at a site
 }
@@ -65,7 +72,7 @@ def override_range(key: str, ref: ReferenceSet) -> tuple[float, float, str] | No
     """The plausible (low, high, unit) of an overridable key; None when unknown or a share."""
     norm = ref.norms.get(key)
     if key in KEY_RANGES:
-        unit = norm.unit if norm is not None else "m² per job"
+        unit = norm.unit if norm is not None else KEY_UNITS.get(key, "m² per job")
         return (*KEY_RANGES[key], unit)
     if norm is None or norm.unit.startswith("share"):
         return None  # unknown keys and shares are checked by validate_case

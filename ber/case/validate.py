@@ -35,12 +35,16 @@ MAX_JOBS = 1_000_000.0
 MAX_FLOOR_AREA_M2 = 100_000_000.0
 MAX_BEDS = 1_000_000.0
 MAX_PLOT_HA = 100_000.0
+#: a month of the workforce profile: a factor or a head count, so up to a count of jobs
+MONTHS = 12
+MAX_MONTH_VALUE = MAX_JOBS
 #: keys that may be overridden besides the reference norms
 EXTRA_OVERRIDE_KEYS = (
     "sector.migrant_share",
     "sector.m2_per_job",
     "sector.w_per_m2",
     "sector.trucks_per_100m2",
+    "season.peak_factor",
 )
 #: reference rows that are only defaults of a case field: the case field is set instead
 CASE_DEFAULT_KEYS = {"business.shifts_per_day": "business.shifts_per_day"}
@@ -137,8 +141,24 @@ def _validate_business(case: Case, ref: ReferenceSet, c: _Collector) -> None:
         c.range(f"business.ramp_up[{i}]", frac, 0.0, 1.0)
     c.range("business.horizon_years", b.horizon_years, *HORIZON_RANGE)
     c.range("business.shifts_per_day", b.shifts_per_day, *SHIFTS_RANGE)
+    _validate_profile(b.monthly_profile, c)
     if not b.name.strip():
         c.add("field.empty_text", "business.name")
+
+
+def _validate_profile(profile: list[float] | None, c: _Collector) -> None:
+    """The monthly workforce profile: 12 values, none negative, not all 0."""
+    if profile is None:
+        return
+    field = "business.monthly_profile"
+    if len(profile) != MONTHS:
+        c.add("profile.months", field, count=len(profile), months=MONTHS)
+        return
+    problems = len(c.problems)
+    for i, value in enumerate(profile):
+        c.count(f"{field}[{i}]", value, MAX_MONTH_VALUE)
+    if len(c.problems) == problems and sum(profile) <= 0:
+        c.add("profile.all_zero", field, high=_fmt(MAX_MONTH_VALUE))
 
 
 def _validate_shares(c: _Collector, field: str, shares: dict[str, float], choices: tuple[str, ...]) -> None:

@@ -18,11 +18,11 @@ from ber.cli.common import (
     print_summary,
     write_json,
 )
-from ber.cli.geodata_needed import current_of, explained
 from ber.cli.lang import h
 from ber.engine.assess import Context, assess
 from ber.engine.result import Assessment
 from ber.io.atomic import STDOUT, check_outputs
+from ber.io.geodata_needed import current_of, explained
 from ber.io.report_attachments import embedded_cases
 from ber.texts.catalogue import text
 from ber.texts.messages import InputError, Lang, Problem, translate

@@ -59,7 +59,9 @@ def run_scan(args: argparse.Namespace) -> int:
         raise InputError([Problem("scan.gpkg_stdout", "--gpkg")])
     case, ctx = case_in_context(args)
     if args.sites:
-        hosts, area, notices = _file_hosts(case, ctx, Path(args.sites), lang)
+        from ber.geodata.compare import file_hosts
+
+        hosts, area, notices = file_hosts(case, ctx, Path(args.sites), lang)
         hosts_from = "sites"
     else:
         from ber.engine.scan import municipality_hosts
@@ -87,26 +89,6 @@ def run_scan(args: argparse.Namespace) -> int:
     if not args.quiet and STDOUT not in (args.json, args.csv):
         _print_table(result, args.top, lang)
     return 0
-
-
-def _file_hosts(case: Any, ctx: Any, path: Path, lang: Lang) -> tuple[list[Any], dict[str, str], list[Any]]:
-    """Hosts from a file of points (or polygons, by centroid): checked like ``ber compare``."""
-    from ber.engine.assess import check_case
-    from ber.engine.geometry import site_point
-    from ber.geodata import read_sites
-    from ber.geodata.compare import candidates_case
-    from ber.texts.messages import Problem
-
-    sites = read_sites(path, lang)
-    full = candidates_case(case, sites, "cutoff")
-    check_case(full, ctx)
-    hosts = [site_point(s, ctx.table, ctx.locate) for s in full.sites]
-    notices = []
-    if ctx.locate is not None:
-        notices = [
-            Problem("sites.outside", params={"name": s.name}) for s in hosts if ctx.locate(s.x, s.y) is None
-        ]
-    return hosts, {"kind": "file", "code": "", "name": path.name}, notices
 
 
 def _print_table(result: Any, top: int, lang: Lang) -> None:

@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     from ber.case.model import load_case
-    from ber.cli.geodata_needed import current_of, explained
+    from ber.io.geodata_needed import current_of, explained
     from ber.io.paths import geodata_store_path
     from ber.texts.messages import InputError
 

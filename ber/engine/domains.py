@@ -84,7 +84,8 @@ def domain_unit(key: str) -> str:
 
 
 for _d in (
-    Domain("housing_flex", demand="flex_beds", unit="beds", label="housing_flex"),
+    # judged at the peak month of the seasonal profile (ber/engine/season.py)
+    Domain("housing_flex", demand="flex_beds_peak", unit="beds", label="housing_flex"),
     Domain("housing_dwellings", demand="dwellings", unit="dwellings", label="housing_dwellings"),
     Domain("care_gp", demand="gp_patients", unit="patients", label="care_gp"),
     Domain("education_primary", demand="pupils_primary", unit="pupils", label="education_primary"),
@@ -92,6 +93,7 @@ for _d in (
     Domain(
         "transport_peak", demand="site_peak_vehicles", unit="vehicles per peak hour", label="transport_peak"
     ),
+    Domain("childcare", demand="childcare_places", unit="places", label="childcare"),
     Domain("space", demand="plot_area_ha", unit="ha", label="space", scope="site"),
     Domain("energy", demand="grid_demand_mw", unit="MW", label="energy", scope="site"),
 ):

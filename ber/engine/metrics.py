@@ -104,11 +104,16 @@ def _add(key: str, unit: str, take: Callable[[Raw], np.ndarray], *shown: Output,
 
 
 _add("jobs", "jobs", lambda r: r.jobs, _K, _G)
+# the peak month of the seasonal profile (the year average is ``jobs``)
+_add("jobs_peak", "jobs", lambda r: r.jobs * r.peak_factor, _K, _G)
 _add("migrant_workers", "persons", lambda r: r.workers.sum(axis=1), _C, _K, _G)
+_add("migrant_workers_peak", "persons", lambda r: r.workers.sum(axis=1) * r.peak_factor, _K)
 _add("family_members", "persons", lambda r: r.family.sum(axis=1), _C, _K, _U, _G)
 _add("residents", "persons", regional("residents"), _C, _K, _U, _S, _G)
 _add("cross_border_workers", "persons", lambda r: r.cross_border)
 _add("flex_beds", "beds", regional("flex_beds"), _C, _K, _U, _S, _G)
+# flex beds at the peak month: the demand of the domain housing_flex
+_add("flex_beds_peak", "beds", regional("flex_beds_peak"), _C, _K, _U, _S, _G)
 _add("employer_beds_used", "beds", lambda r: r.employer_beds_used, _K)
 _add("flex_floor_area_m2", "m²", lambda r: r.flex_floor_area)
 _add("short_stay_persons_per_year", "persons per year", lambda r: r.short_stay_persons)
@@ -122,6 +127,8 @@ _add("pupils_newcomer", "pupils", regional("pupils_newcomer"), _K, _U, _G)
 _add("classes_primary", "classes", lambda r: r.classes_primary, decimals=1)
 _add("classes_secondary", "classes", lambda r: r.classes_secondary, decimals=1)
 _add("classes_newcomer", "classes", lambda r: r.classes_newcomer, decimals=1)
+_add("children_0_3", "persons", regional("children_0_3"), _K, _G)
+_add("childcare_places", "places", regional("childcare_places"), _C, _K, _U, _S, _G)
 _add("peak_vehicles", "vehicles per peak hour", lambda r: r.peak_vehicles, _C, _K, _U, _S, _G)
 # freight at the site: its own lines, and with the commuters the peak-hour load of the site's roads
 _add("freight_trucks_per_day", "trucks per day", lambda r: r.freight_trucks_day, _C, _K, _U, _G)

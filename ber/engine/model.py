@@ -74,7 +74,8 @@ def ramp_profile(ramp_up: list[float], horizon: int) -> np.ndarray:
 class Raw:
     """Every computed quantity, arrays over (S, ...)."""
 
-    jobs: np.ndarray  # (S, Y)
+    jobs: np.ndarray  # (S, Y) year average
+    peak_factor: np.ndarray  # (S, 1) the peak month over the year average
     workers: np.ndarray  # (S, C, Y) all migrant workers
     family: np.ndarray  # (S, C, Y)
     cross_border: np.ndarray  # (S, Y) workers living abroad
@@ -166,6 +167,11 @@ def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | 
 
     # 5. housing ---------------------------------------------------------
     flex_beds_k = (flex_dom * (1.0 - phi))[:, None, :] * g[:, :, None]
+    # the seasonal peak: flex beds are judged at the peak month, when the employer's own
+    # beds fill first and the rest needs beds in the region (ber/engine/season.py)
+    pf = params["season.peak_factor"][:, None]  # (S, 1)
+    flex_peak = flex_dom * pf
+    flex_beds_peak_k = (flex_peak - np.minimum(beds_total, flex_peak))[:, None, :] * g[:, :, None]
     hh = params["housing.household_size"][:, None, None]
     dwellings_k = (Wd[:, SETTLE] + Fd[:, SETTLE]).sum(axis=1)[:, None, :] * loc_set / hh
 
@@ -182,6 +188,11 @@ def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | 
     primary_k = children_k * params["family.child_share_4_11"][:, None, None]
     secondary_k = children_k * params["family.child_share_12_17"][:, None, None]
     school_k = primary_k + secondary_k
+    # childcare: children aged 0-3 x take-up / children per place (places in day care)
+    young_k = children_k * params["family.child_share_0_3"][:, None, None]
+    childcare_k = (
+        young_k * (params["childcare.take_up"] / params["childcare.children_per_place"])[:, None, None]
+    )
     arrivals = np.clip(np.diff(school_k, axis=2, prepend=0.0), 0.0, None)
     Y = len(prep.years)
     t = np.arange(Y)
@@ -240,12 +251,15 @@ def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | 
         "migrant_workers": workers_k,
         "residents": residents_k,
         "flex_beds": flex_beds_k,
+        "flex_beds_peak": flex_beds_peak_k,
         "dwellings": np.broadcast_to(dwellings_k, flex_beds_k.shape),
         "gp_patients": gp_patients_k,
         "gp_fte": gp_fte_k,
         "pupils_primary": primary_k,
         "pupils_secondary": secondary_k,
         "pupils_newcomer": newcomer_k,
+        "children_0_3": young_k,
+        "childcare_places": childcare_k,
         "peak_vehicles": peak_k,
         "site_peak_vehicles": site_peak_k,
         "plot_area_ha": plot_k,
@@ -260,6 +274,7 @@ def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | 
     flex_total = flex_beds_k.sum(axis=1)
     return Raw(
         jobs=J,
+        peak_factor=pf,
         workers=W,
         family=F,
         cross_border=abroad,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ber.case.model import Case
+from ber.engine.season import case_profile
 from ber.reference.data import CATEGORIES, MODES, VEHICLE_MODES, ReferenceSet
 
 #: reference rows of the residence model (``ber.engine.residence``)
@@ -79,6 +80,8 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
         "education.class_size_secondary",
         "education.newcomer_years",
         "education.newcomer_class_size",
+        "childcare.take_up",
+        "childcare.children_per_place",
         "transport.trips_per_worker_per_shift",
         "transport.road_factor",
         "transport.cross_border_distance_km",
@@ -133,6 +136,18 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
     if case.business.grid_capacity_kva is None:  # the energy domain estimates it from the floor area
         wm2 = (sector.w_per_m2, sector.w_per_m2_low, sector.w_per_m2_high, sector.w_per_m2_source)
         overridable("sector.w_per_m2", "sector.w_per_m2", ParamSpec(f"sectors.{sector.key}.w_per_m2", *wm2))
+    # the seasonal peak: the case's profile is certain, a sector default has a range
+    profile = case_profile(case, ref)
+    peak = profile.peak_factor
+    if profile.from_case:
+        specs["season.peak_factor"] = ParamSpec("business.monthly_profile", peak, peak, peak, "case")
+    else:
+        low, high = min(sector.peak_factor_low, peak), max(sector.peak_factor_high, peak)
+        overridable(
+            "season.peak_factor",
+            "season.peak_factor",
+            ParamSpec(f"sectors.{sector.key}.monthly_profile", peak, low, high, profile.source),
+        )
     if case.business.jobs is None:
         m2 = (sector.m2_per_job, sector.m2_per_job_low, sector.m2_per_job_high, sector.m2_per_job_source)
         overridable(

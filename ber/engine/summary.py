@@ -133,7 +133,12 @@ def parameters_used(specs: dict[str, ParamSpec], case: Case, ref: ReferenceSet) 
             unit, label_nl, label_en, source = norm.unit, norm.label_nl, norm.label_en, norm.source
         else:
             sector = ref.sectors[case.business.sector]
-            if name == "sector.migrant_share":
+            if name == "season.peak_factor":
+                unit = "factor over the year average"
+                label_nl = text("label.parameter.season_peak_factor", "nl", sector=sector.label_nl)
+                label_en = text("label.parameter.season_peak_factor", "en", sector=sector.label_en)
+                source = sector.monthly_profile_source
+            elif name == "sector.migrant_share":
                 unit = "share of jobs"
                 label_nl = text("label.parameter.sector_migrant_share", "nl", sector=sector.label_nl)
                 label_en = text("label.parameter.sector_migrant_share", "en", sector=sector.label_en)

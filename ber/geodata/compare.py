@@ -16,6 +16,7 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -24,6 +25,7 @@ from ber import __version__
 from ber.case.model import Case, Region, Site
 from ber.engine.assess import Context, check_case, rank_sites
 from ber.engine.domains import domain_keys
+from ber.engine.geometry import SitePoint
 from ber.engine.params import parameter_specs
 from ber.engine.progress import NoProgress, Progress, check_cancel
 from ber.engine.result import SiteRank
@@ -152,6 +154,28 @@ def candidates_case(case: Case, sites: Sequence[Site], region: RegionMode = "cas
     if region == "cutoff":
         update["region"] = Region(label=case.region.label)
     return case.model_copy(update=update)
+
+
+def file_hosts(
+    case: Case, ctx: Context, path: Path, lang: Lang = "nl"
+) -> tuple[list[SitePoint], dict[str, str], list[Problem]]:
+    """The hosts of a scan from a file of points (or polygons, by centroid), checked like
+    ``ber compare`` (InputError naming the file or field, before anything is computed);
+    the scan's area record; notices of points outside every municipality.
+    ``ber scan --sites`` and the desktop's scan share it."""
+    from ber.engine.geometry import site_point
+    from ber.geodata import read_sites
+
+    sites = read_sites(path, lang)
+    full = candidates_case(case, sites, "cutoff")
+    check_case(full, ctx)
+    hosts = [site_point(s, ctx.table, ctx.locate) for s in full.sites]
+    notices = []
+    if ctx.locate is not None:
+        notices = [
+            Problem("sites.outside", params={"name": s.name}) for s in hosts if ctx.locate(s.x, s.y) is None
+        ]
+    return hosts, {"kind": "file", "code": "", "name": path.name}, notices
 
 
 def compare_sites(

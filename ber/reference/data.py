@@ -124,6 +124,18 @@ class Sector(Labelled):
     value_added_per_job_source: str = "assumption"
     value_added_per_job_year: int = 0
     value_added_per_job_note: str = ""
+    #: workforce per month (January first), in any scale: the engine divides by its mean
+    monthly_profile: tuple[float, ...] = (1.0,) * 12
+    monthly_profile_source: str = ASSUMPTION
+    monthly_profile_note: str = ""
+    #: range of the peak month's factor over the year average (Monte Carlo and sensitivity)
+    peak_factor_low: float = 1.0
+    peak_factor_high: float = 1.0
+
+    @property
+    def peak_factor(self) -> float:
+        """The peak month over the year average of ``monthly_profile``."""
+        return max(self.monthly_profile) * len(self.monthly_profile) / sum(self.monthly_profile)
 
     def ranges(self) -> tuple[tuple[str, float, float, float, str], ...]:
         """Each sourced value with its low, high and source: (name, central, low, high, source)."""
@@ -359,7 +371,10 @@ def _load_cached(folder_name: str) -> ReferenceSet:
             low_source=row.get("low_source", ""),
             high_source=row.get("high_source", ""),
         )
-    sectors = {row["key"]: Sector(**row) for row in _read_json(folder / "sectors.json")}
+    sectors = {
+        row["key"]: Sector(**{**row, "monthly_profile": tuple(row.get("monthly_profile", (1.0,) * 12))})
+        for row in _read_json(folder / "sectors.json")
+    }
     categories = {row["key"]: Category(**row) for row in _read_json(folder / "categories.json")}
     presets_doc = _read_json(folder / "presets.json")
     rules = tuple(
@@ -378,6 +393,14 @@ def _load_cached(folder_name: str) -> ReferenceSet:
         default_preset=presets_doc["default"],
         folder=folder,
     )
+
+
+def _profile_ok(sector: Sector) -> bool:
+    """Twelve months, none negative, not all 0, and the peak within the sector's range."""
+    profile = sector.monthly_profile
+    if len(profile) != 12 or min(profile) < 0 or sum(profile) <= 0:
+        return False
+    return sector.peak_factor_low - 1e-9 <= sector.peak_factor <= sector.peak_factor_high + 1e-9
 
 
 def check_reference(ref: ReferenceSet) -> list[Problem]:
@@ -404,6 +427,10 @@ def check_reference(ref: ReferenceSet) -> list[Problem]:
                 problems.append(Problem("reference.no_source", params={"key": sector.key}))
             if not (low <= central <= high):
                 problems.append(Problem("reference.bad_row", params={"key": sector.key}))
+        if not known(sector.monthly_profile_source):
+            problems.append(Problem("reference.no_source", params={"key": sector.key}))
+        if not _profile_ok(sector):
+            problems.append(Problem("reference.bad_row", params={"key": sector.key}))
     for rule in ref.provincial_rules:
         if not known(rule.source) or rule.source == ASSUMPTION or not rule.in_force:
             problems.append(Problem("reference.no_source", params={"key": rule.key}))

@@ -9,6 +9,7 @@ from ber.report.data import ReportData
 from ber.report.sections_checks import policy_section
 from ber.report.sections_front import heading
 from ber.report.sections_residence import residence_table
+from ber.report.sections_season import season_section
 from ber.report.sections_site import site_section
 from ber.texts.verdicts import percent_floor, pressure_text
 
@@ -25,6 +26,7 @@ def results(data: ReportData) -> list[Any]:
         data.p(tx("results.intro", year=r.full_operation_year)),
     ]
     out += residence_table(data)
+    out += season_section(data)
     for domain in data.domains:
         unit = data.domain_unit(domain)
         places = data.decimals(domain)  # the regional total; the rows are shares (rounding.SHARE)

@@ -30,6 +30,7 @@ from gui.map_view.items import SiteMarker, path_from_rings
 from gui.map_view.labels import MunicipalityLabels
 from gui.map_view.navigation import PanZoomView
 from gui.map_view.overlays import OverlayState, paint_overlays, text
+from gui.map_view.scan_points import ScanPoint, ScanPointSpec
 
 BACKGROUND = QColor(0xDD, 0xE8, 0xEF)  # sea and abroad: pale blue
 REGION_PEN = QColor(70, 70, 70)
@@ -88,6 +89,7 @@ class MapView(PanZoomView):
         self._tooltips: dict[str, str] = {}
         self._sites: list[SiteMarker] = []
         self._site_points: list[tuple[float, float]] = []
+        self._scan_points: list[ScanPoint] = []
         self.names: MunicipalityLabels | None = None
         self._selected: str | None = None
         self._hover: str | None = None
@@ -264,6 +266,20 @@ class MapView(PanZoomView):
             marker.set_label_visible(free)
             if free:
                 placed.append(rect)
+
+    def set_scan_points(self, points: Sequence[ScanPointSpec]) -> None:
+        """The points of a scan from a file (none: removes them)."""
+        for item in self._scan_points:
+            self.scene().removeItem(item)
+        self._scan_points = []
+        for x, y, rgb, rank, tip in points:
+            item = ScanPoint(rgb, rank, tip)
+            item.setPos(*rd_to_scene(x, y))
+            self.scene().addItem(item)
+            self._scan_points.append(item)
+
+    def scan_points(self) -> list[ScanPoint]:
+        return list(self._scan_points)
 
     def site_markers(self) -> list[SiteMarker]:
         return list(self._sites)

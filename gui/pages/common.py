@@ -125,3 +125,20 @@ class WrappingHeader(QHeaderView):
         rect = self._label_rect(logicalIndex, self.sectionSize(logicalIndex) - 2 * self.MARGIN)
         size.setHeight(max(size.height(), rect.height() + self.MARGIN))
         return size
+
+
+def notes_label(name: str) -> QLabel:
+    """A hidden label for warnings about the result (e.g. municipalities the employer beds
+    add to the region); ``show_notes`` fills and shows it."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #8a4b00;")
+    label.setVisible(False)
+    return label
+
+
+def show_notes(label: QLabel, notes: list[str]) -> None:
+    """One warning per line, each with a warning sign; hidden when there are none."""
+    label.setText("\n".join("⚠ " + n for n in notes))
+    label.setVisible(bool(notes))

@@ -247,19 +247,26 @@ class MapPage(QWidget):
         from ber.maplayer import statuses_for
 
         scanned = self.scan_panel.result if self.button_scan.isChecked() else None
+        from gui.scan_panel import RankRamp, rank_fractions, scan_colouring
+        from gui.scan_sites import from_file, point_specs
+
+        rank = self.scan_panel.colouring() == "rank"
+        points = (
+            point_specs(scanned, self.scan_panel.colouring())
+            if scanned is not None and from_file(scanned)
+            else []
+        )
+        self.view.set_scan_points(points)  # a file's points carry the colours, not the municipalities
         if scanned is not None:
-            from gui.scan_panel import scan_colouring
-
             self.view.set_region([r.host_municipality for r in scanned.rows])
-            statuses, tooltips = scan_colouring(scanned)
+            statuses, tooltips = scan_colouring(scanned) if not points else ({}, {})
             self.view.set_tooltips(tooltips)
-            if self.scan_panel.colouring() == "rank":
-                from gui.scan_panel import RankRamp, rank_fractions
-
+            if rank:
                 ramp = RankRamp(hosts=len(scanned.rows))
-                self.view.set_pressures(rank_fractions(scanned), tr("scan.legend_rank"), ramp)
+                fractions = rank_fractions(scanned) if not points else {}
+                self.view.set_pressures(fractions, tr("scan.legend_rank"), ramp)
             else:
-                self.view.set_statuses(statuses, tr("scan.legend"))
+                self.view.set_statuses(statuses, tr("scan.legend_points" if points else "scan.legend"))
             return
         d = self.combo_domain.currentData()
         if d == POLICY:

@@ -25,7 +25,7 @@ from ber.engine.domains import domain_keys
 from ber.io.capacity import Edit
 from ber.texts.messages import Problem
 from gui.binding import Binder, error_label
-from gui.pages.common import page_title
+from gui.pages.common import notes_label, page_title
 from gui.texts import language, tr
 
 KINDS = ("arbeidsmarktregio", "provincie", "corop")
@@ -132,6 +132,8 @@ class RegionPage(QWidget):
         self.label_current.setObjectName("label_region_current")
         self.label_current.setWordWrap(True)
         bl.addWidget(self.label_current)
+        self.label_region_notes = notes_label("label_region_notes")
+        bl.addWidget(self.label_region_notes)
         self.message = error_label(self)
         bl.addWidget(self.message)
         lay.addWidget(box)

@@ -31,7 +31,7 @@ from gui.models import (
     traffic_light_table,
     verdict_table,
 )
-from gui.pages.common import WrappingHeader, page_title, show_all_rows
+from gui.pages.common import WrappingHeader, notes_label, page_title, show_all_rows
 from gui.texts import language, tr
 
 
@@ -85,6 +85,8 @@ class ResultsPage(QWidget):
         self.label_summary.setObjectName("label_results_summary")
         self.label_summary.setWordWrap(True)
         lay.addWidget(self.label_summary)
+        self.label_region_notes = notes_label("label_results_region_notes")
+        lay.addWidget(self.label_region_notes)
 
         mc = QHBoxLayout()
         self.button_mc = QPushButton(tr("results.mc"))

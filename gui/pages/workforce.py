@@ -10,6 +10,7 @@ from gui.binding import Binder, error_label
 from gui.fields import NumberEdit
 from gui.pages.code_table import CodeValueTable, Municipalities
 from gui.pages.common import add_row, form_group, norm_tip, page_title
+from gui.pages.season import ProfileEditor
 from gui.state import CaseState
 from gui.texts import language, tr
 
@@ -90,6 +91,12 @@ class WorkforcePage(QWidget):
             ),
         )
         lay.addWidget(group)
+
+        # the seasonal peak: staff per month (flex beds are judged at the peak month)
+        season_group, season_form = form_group(tr("season.group"))
+        self.profile = ProfileEditor(binder, ref)
+        season_form.addRow(self.profile)
+        lay.addWidget(season_group)
 
         # categories: percentages that must sum to 100 %
         cat_group, cat_form = form_group(tr("workforce.categories"))

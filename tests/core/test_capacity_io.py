@@ -33,6 +33,7 @@ TABLE: dict[str, dict[str, float | None]] = {
         "education_primary": 30.0,
         "education_secondary": None,
         "transport_peak": 0.0,
+        "childcare": 12.5,
         "space": 12.5,
         "energy": None,
     },
@@ -43,6 +44,7 @@ TABLE: dict[str, dict[str, float | None]] = {
         "education_primary": None,
         "education_secondary": None,
         "transport_peak": None,
+        "childcare": None,
         "space": None,
         "energy": None,
     },
@@ -53,6 +55,7 @@ TABLE: dict[str, dict[str, float | None]] = {
         "education_primary": 20.0,
         "education_secondary": 25.0,
         "transport_peak": 199.99,
+        "childcare": 0.0,
         "space": 0.0,
         "energy": 3.75,
     },
@@ -158,7 +161,7 @@ def test_paste_with_header_and_code_column_maps_by_name() -> None:
 
 
 def test_paste_code_column_without_header_fills_all_domains() -> None:
-    text = "GM1507\tHorst aan de Maas\t1\t2\t3\t4\t5\t6\t7\t8\n"
+    text = "GM1507\tHorst aan de Maas\t" + "\t".join(str(i) for i in range(1, len(domain_keys()) + 1)) + "\n"
     edits, problems = parse_paste(text, CODES, first_domain_col=3)
     assert problems == []
     assert edits == [("GM1507", d, float(i)) for i, d in enumerate(domain_keys(), start=1)]
@@ -192,7 +195,8 @@ def test_paste_error_language_of_column() -> None:
 
 
 def test_paste_too_large_is_refused_whole() -> None:
-    edits, problems = parse_paste("1\t2\t3", CODES, first_domain_col=6)  # 6 + 3 columns > 8 domains
+    # three values from the last domain but one: one column too many
+    edits, problems = parse_paste("1\t2\t3", CODES, first_domain_col=len(domain_keys()) - 2)
     assert edits == []
     assert problems[0].code == "capacity.paste_too_large"
     edits, problems = parse_paste("1\n2\n3", CODES, first_row=1)
@@ -224,7 +228,7 @@ def test_csv_is_written_as_dutch_excel(tmp_path: Path) -> None:
     assert lines[0].split(";")[:3] == ["gemeentecode", "naam", "Huisvesting: flexbedden (bedden)"]
     assert "patiënten" in lines[0]
     # 60.5 -> '60,5', 1234.5 -> '1234,5' (no thousands separator), None -> 'onbekend'
-    assert lines[1] == "GM0983;Venlo;120;60,5;1234,5;30;onbekend;0;12,5;onbekend"
+    assert lines[1] == "GM0983;Venlo;120;60,5;1234,5;30;onbekend;0;12,5;12,5;onbekend"
 
 
 def test_csv_round_trip(tmp_path: Path) -> None:
@@ -240,7 +244,7 @@ def test_csv_round_trip_english(tmp_path: Path) -> None:
     write_capacity_csv(path, CODES, NAMES, TABLE, lang="en", dutch_excel=False)
     assert (
         path.read_text("utf-8-sig").splitlines()[1]
-        == "GM0983,Venlo,120,60.5,1234.5,30,unknown,0,12.5,unknown"
+        == "GM0983,Venlo,120,60.5,1234.5,30,unknown,0,12.5,12.5,unknown"
     )
     table, problems = read_capacity(path)
     assert problems == []

@@ -136,6 +136,7 @@ def _units() -> set[str]:
     units |= {
         "share of jobs",
         "m² BVO per job",
+        "factor over the year average",
         "vehicle-km per day",
         "km",
         "pressure (demand / spare capacity)",
@@ -260,11 +261,13 @@ def test_data_keys_exist_and_labels_are_only_data() -> None:
         "label.unit.W per m² BVO",
         "label.parameter.sector_trucks_per_100m2",
         "label.unit.trucks per 100 m² BVO per day",
+        "label.parameter.season_peak_factor",
         "label.verdict.coverage",
         "label.verdict.no_capacity",
         "label.verdict.unknown_largest",
         "label.declared.mark",
         "label.declared.evidence",
+        *(f"label.month.{m}" for m in range(1, 13)),  # ber/report/sections_season.py, the GUI's profile
     }
     assert sorted(labels - data - named_in_code) == []
 

@@ -34,12 +34,13 @@ SETTINGS = settings(
 )
 #: domain -> the total that is the sum of that domain's demand over the municipalities
 DOMAIN_TOTAL = {
-    "housing_flex": "flex_beds",
+    "housing_flex": "flex_beds_peak",  # flex beds are judged at the peak month
     "housing_dwellings": "dwellings",
     "care_gp": "gp_patients",
     "education_primary": "pupils_primary",
     "education_secondary": "pupils_secondary",
     "transport_peak": "site_peak_vehicles",
+    "childcare": "childcare_places",
 }
 
 
@@ -266,6 +267,8 @@ def _collapsed_context() -> Context:
             w_per_m2_high=s.w_per_m2,
             trucks_per_100m2_low=s.trucks_per_100m2,
             trucks_per_100m2_high=s.trucks_per_100m2,
+            peak_factor_low=s.peak_factor,
+            peak_factor_high=s.peak_factor,
         )
         for k, s in REF.sectors.items()
     }

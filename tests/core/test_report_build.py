@@ -99,7 +99,7 @@ def test_numbers_carry_units(built: tuple[Path, Assessment, ReportOutcome, str, 
             expected = f"{format_number(dom.demand, lang, dec)} {unit_label(dom.unit, lang)}"  # type: ignore[arg-type]
             assert expected in flat, expected
             checked += 1
-    assert checked == 7 * 6 + site_cells and site_cells == 1  # the demo's energy need in Venlo
+    assert checked == 7 * 7 + site_cells and site_cells == 1  # 7 municipal domains; energy in Venlo
     # and no digit is directly followed by a lone unit-less line end in the key-figure table:
     jobs = f"{format_number(900, lang)} {unit_label('jobs', lang)}"  # type: ignore[arg-type]
     assert jobs in flat

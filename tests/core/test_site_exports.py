@@ -11,6 +11,7 @@ import pytest
 from ber.case.demo import demo_case
 from ber.case.figures import CapacityFigure
 from ber.engine.assess import Context, assess
+from ber.engine.domains import domains
 from ber.engine.result import Assessment
 from ber.io.excel import export_result_xlsx
 from ber.io.result_table import municipality_records
@@ -43,14 +44,13 @@ def test_site_domains_count_only_at_the_site(result: Assessment) -> None:
     assert records[host]["space_pressure"] == pytest.approx(0.4)  # 20 ha / 50 ha
     other = next(code for code in records if code != host)
     assert records[other]["space_demand"] == 0.0 and records[other]["space_capacity"] is None
-    # the other municipality's coverage counts its six municipal domains, not space and energy
-    municipal = [d for d in ("housing_flex", "housing_dwellings", "care_gp", "education_primary",
-                             "education_secondary", "transport_peak")]  # fmt: skip
+    # the other municipality's coverage counts its municipal domains, not space and energy
+    municipal = [d.key for d in domains() if not d.at_site]
     known = sum(records[other][f"{d}_capacity"] is not None for d in municipal)
-    assert records[other]["capacity_coverage"] == pytest.approx(known / 6)
+    assert records[other]["capacity_coverage"] == pytest.approx(known / len(municipal))
     assert records[host]["capacity_coverage"] == pytest.approx(
         (sum(records[host][f"{d}_capacity"] is not None for d in municipal) + 1)
-        / 8  # space known, energy not
+        / (len(municipal) + 2)  # space known, energy not
     )
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from ber.case.demo import demo_case
 from ber.engine.assess import assess
+from ber.engine.domains import domain_keys
 from ber.reference.data import load_reference
 from gui.models import (
     CellTableModel,
@@ -47,11 +48,11 @@ def test_result_models(qtmodeltester: Any, result: Any, builder: Any) -> None:
 def test_traffic_light_model(qtmodeltester: Any, result: Any) -> None:
     model = _model(*traffic_light_table(result, "nl"))
     qtmodeltester.check(model)
-    # 7 municipalities of the demo region x (name + 8 domains; space and energy only at the site)
+    # 7 municipalities of the demo region x (name + every domain; space and energy only at the site)
     assert model.rowCount() == 7
-    assert model.columnCount() == 9
+    assert model.columnCount() == 1 + len(domain_keys()) == 10
     venray = model.row_of("GM0984")  # not the chosen site's municipality: "–", no status
-    assert model.data(model.index(venray, 8)) == "–"
+    assert model.data(model.index(venray, 1 + domain_keys().index("energy"))) == "–"
     venlo = model.row_of("GM0983")
     dwellings = model.index(venlo, 2)  # column 2 = housing_dwellings
     status = result.municipality("GM0983").domains["housing_dwellings"].status
@@ -67,7 +68,7 @@ def test_sites_model(qtmodeltester: Any, result: Any) -> None:
     # sites are columns, best first; rows: 8 criteria (with the demand share on unknown
     # capacity, ranking criterion 3) + one verdict per domain
     assert model.columnCount() == 1 + 3  # the criterion, then the sites
-    assert model.rowCount() == 8 + 8
+    assert model.rowCount() == 8 + len(domain_keys())
     ranks = [model.data(model.index(model.row_of("rank"), c), Qt.ItemDataRole.UserRole) for c in (1, 2, 3)]
     assert ranks == [1, 2, 3]
     assert model.data(model.index(model.row_of("commute"), 0)).startswith(tr("col.commute"))
