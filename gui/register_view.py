@@ -263,11 +263,13 @@ class RegisterView(QDialog):
 
         self.busy += 1
 
-        def job(_handle: Any) -> Any:
+        def job(handle: Any) -> Any:
             from ber.register import Register
 
-            try:
-                return Register.open(url)
+            try:  # converting an old register reports its progress in the status line
+                return Register.open(
+                    url, progress=lambda n, t: handle.report(n / t, tr("register.migrating", done=n, total=t))
+                )
             except OSError as exc:
                 from ber.register import mask_url
                 from ber.register.db import resolve_url
@@ -292,7 +294,9 @@ class RegisterView(QDialog):
                 w.setEnabled(False)
             self.message(tr("register.error_title"), error_text(exc))
 
-        run_in_pool(job, done, failed, owner=self, serial=True)
+        run_in_pool(
+            job, done, failed, owner=self, serial=True, on_progress=lambda _f, m: self.status_label.setText(m)
+        )
 
     def done(self, code: int) -> None:  # closing the dialog closes the register
         if self.register is not None and self.busy == 0:

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import re
 import sys
-import traceback
 from collections.abc import Sequence
 from typing import Any, NoReturn, cast
 
@@ -195,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(translate("cli.cancelled", lang), file=sys.stderr)
         return 130
     except Exception as exc:
+        import logging  # here, not at the top: ``ber validate`` starts faster without them
+        import traceback
+
         from ber.io.logfile import attach, detach
 
         log = str(attach("ber.cli"))  # the one log file, shared with the desktop app (rotated)

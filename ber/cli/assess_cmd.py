@@ -15,6 +15,7 @@ from ber.cli.common import (
     add_value_options,
     case_in_context,
     check_sampling,
+    migration_progress,
     print_summary,
     write_json,
 )
@@ -76,7 +77,7 @@ def run_assess(args: argparse.Namespace) -> int:
     except InputError as err:  # unknown municipality codes: name the geodata set they need
         raise explained(err, current_of(ctx), Path(args.case)) from None
     _print_region_notes(case, result, args.lang)
-    cum = _cumulative(result, case, args.register_url) if args.cumulative else None
+    cum = _cumulative(result, case, args.register_url, args.lang) if args.cumulative else None
     if counted is not None:  # a cumulative report: its counted cases, without a register
         from ber.engine.cumulative_replay import replay
 
@@ -133,13 +134,13 @@ def _with_region_choice(case: Case, ctx: Context, text: str, lang: Lang) -> Case
     return with_region(case, region_choice(text, ctx.geo, (site.x, site.y), lang))
 
 
-def _cumulative(result: Assessment, case: Case, url: str | None) -> Cumulative:
+def _cumulative(result: Assessment, case: Case, url: str | None, lang: Lang = "nl") -> Cumulative:
     """This case on top of the register's cases; InputError (exit 2) when the register cannot be opened."""
     from ber.register import Register, cumulative_with_cases, mask_url
     from ber.register.db import resolve_url
 
     try:
-        reg = Register.open(url)
+        reg = Register.open(url, progress=migration_progress(lang))
     except OSError as exc:  # e.g. the SQLite file's folder cannot be created
         reason = exc.strerror or type(exc).__name__
         problem = Problem(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -190,3 +190,18 @@ def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None
                     ),
                     file=out,
                 )
+
+
+def migration_progress(lang: Lang) -> Callable[[int, int], None]:
+    """A progress line on stderr for converting an old register (``Register.open(progress=)``)."""
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(
+            "\r" + text("cli.register.migrating", lang, done=done, total=total),
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return show

@@ -142,7 +142,7 @@ _TEXT_OPTIONS = (
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from ber.cli.common import check_text_option
+    from ber.cli.common import check_text_option, migration_progress
     from ber.register import Register
 
     for name in _TEXT_OPTIONS:  # text stored or searched must be valid Unicode
@@ -152,7 +152,7 @@ def _open(args: argparse.Namespace) -> Any:
             value if isinstance(value, str) else None,
         )
 
-    return Register.open(args.url)
+    return Register.open(args.url, progress=migration_progress(args.lang))
 
 
 def _date(value: str | None, field: str) -> dt.date | None:
@@ -185,10 +185,11 @@ def _login() -> str:
 
 def run_upgrade(args: argparse.Namespace) -> int:
     """Bring the register's schema to this BER-desk's revision and say where it stands."""
+    from ber.cli.common import migration_progress
     from ber.register import Register
     from ber.register import db as regdb
 
-    with Register.open(args.url) as reg, reg.engine.connect() as conn:
+    with Register.open(args.url, progress=migration_progress(args.lang)) as reg, reg.engine.connect() as conn:
         revision = regdb.current_revision(conn)
         url = reg.url
     lang: Lang = args.lang

@@ -2,7 +2,8 @@
 
 For every domain, municipality of the new case's region and calendar year of
 its horizon, the demand of every *granted* and *in procedure* registered case is
-summed (one aggregate SQL query), the new case's own demand is added, and
+summed (the compact store, ``ber/register/area_query.py``; float32 demand, so
+sums agree with a float64 computation to about 1e-7 relative), the new case's own demand is added, and
 pressure and status are computed without and with the new case against the new
 case's capacity table and thresholds (the same ``ber.engine.model.pressure_status``
 as a single assessment).
@@ -17,8 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy import case as sql_case
+from sqlalchemy import select
 
 from ber.case.model import Case
 from ber.engine.cumulative import Contributor, Cumulative, CumulativeSeries, threshold
@@ -28,8 +28,9 @@ from ber.engine.result import Assessment, clean
 from ber.engine.status import STATUS_CODES
 from ber.engine.verdict import domain_verdicts
 from ber.reference.data import load_reference
+from ber.register.area_query import AreaSums, area_sums
 from ber.register.conditions import employer_beds_adjustment
-from ber.register.schema import COUNTED_STATUSES, case_demand, cases
+from ber.register.schema import COUNTED_STATUSES, cases
 
 if TYPE_CHECKING:
     from ber.register.store import Register
@@ -44,113 +45,42 @@ def _exclude_id(register: Register, reference: str | None) -> int:
     return int(found or 0)
 
 
-def _window(first: int, last: int, carry_forward: bool) -> Any:
-    d = case_demand.c
-    in_window = d.year.between(first, last)
-    return or_(in_window, and_(d.is_last, d.year < first)) if carry_forward else in_window
-
-
-def _other_demand(
-    register: Register, codes: list[str], years: list[int], exclude_id: int, carry_forward: bool
-) -> np.ndarray:
-    """Summed demand (D, K, Y) of the counted registered cases: one aggregate query.
-
-    It reads only the covering index ``ix_case_demand_area`` (no join: the case's
-    status is kept on its demand rows).
-    """
-    first, last = years[0], years[-1]
-    d = case_demand.c
-    query = (
-        select(d.domain, d.municipality, d.year, d.is_last, func.sum(d.demand))
-        .where(
-            d.municipality.in_(codes),
-            _window(first, last, carry_forward),
-            d.case_status.in_(COUNTED_STATUSES),
-            d.case_id != exclude_id,
-        )
-        .group_by(d.domain, d.municipality, d.year, d.is_last)
-    )
-    dom_i = {dom: i for i, dom in enumerate(domain_keys())}
-    mun_i = {c: i for i, c in enumerate(codes)}
-    Y = len(years)
-    out = np.zeros((len(domain_keys()), len(codes), Y))
-    carry = np.zeros((len(domain_keys()), len(codes), Y))  # level added from year index t on
+def _contributors(register: Register, domains: tuple[str, ...], sums: AreaSums) -> list[Contributor]:
+    """Every counted case with demand in the region during the window, with its demand in
+    the full-operation year per domain (from :func:`area_sums`); names from ``cases``."""
+    found: dict[int, tuple[Any, ...]] = {}
+    ids = [int(i) for i in sums.case_ids]
     with register._read() as conn:
-        for domain, municipality, year, is_last, total in conn.execute(query):
-            if domain not in dom_i:
-                continue
-            i, k = dom_i[domain], mun_i[municipality]
-            if first <= year <= last:
-                out[i, k, year - first] += total
-            if carry_forward and is_last:
-                # the steady state of a case whose horizon ends in ``year`` holds afterwards
-                start = max(year + 1 - first, 0)
-                if start < Y:
-                    carry[i, k, start] += total
-    return out + np.cumsum(carry, axis=2)
-
-
-def _contributors(
-    register: Register,
-    codes: list[str],
-    years: list[int],
-    year: int,
-    exclude_id: int,
-    carry_forward: bool,
-) -> list[Contributor]:
-    """Every counted case with demand in the region during the window (one query).
-
-    ``demand`` is each case's demand in ``year`` (the full-operation year), per
-    domain. The per-case sums come from the covering index; only their few rows are
-    joined to ``cases`` for the names.
-    """
-    d = case_demand.c
-    at_year = or_(d.year == year, and_(d.is_last, d.year < year)) if carry_forward else d.year == year
-    per_case = (
-        select(
-            d.case_id.label("case_id"),
-            d.domain.label("domain"),
-            func.sum(sql_case((at_year, d.demand), else_=0.0)).label("demand"),
+        p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:  # thousands of ids: the driver's cursor, no statement building per id
+            for start in range(0, len(ids), 5000):
+                chunk = ids[start : start + 5000]
+                cursor.execute(
+                    "SELECT id, reference, title, business_name, status, host_municipality, "
+                    f"start_year, last_year FROM cases WHERE id IN ({', '.join([p] * len(chunk))})",
+                    chunk,
+                )
+                found.update((int(row[0]), tuple(row[1:])) for row in cursor.fetchall())
+        finally:
+            cursor.close()
+    out = []
+    for case_id, demand in zip(ids, sums.case_demand.tolist(), strict=True):
+        h = found.get(case_id)
+        if h is None:  # removed meanwhile (never on PostgreSQL, where cases are never deleted)
+            continue
+        out.append(
+            Contributor(
+                reference=h[0],
+                title=h[1],
+                business_name=h[2],
+                status=h[3],
+                host_municipality=h[4],
+                start_year=int(h[5]),
+                last_year=int(h[6]),
+                demand=dict(zip(domains, demand, strict=True)),
+            )
         )
-        .where(
-            d.municipality.in_(codes),
-            _window(years[0], years[-1], carry_forward),
-            d.case_status.in_(COUNTED_STATUSES),
-            d.case_id != exclude_id,
-        )
-        .group_by(d.case_id, d.domain)
-        .subquery()
-    )
-    query = select(
-        cases.c.reference,
-        cases.c.title,
-        cases.c.business_name,
-        cases.c.status,
-        cases.c.host_municipality,
-        cases.c.start_year,
-        cases.c.last_year,
-        per_case.c.domain,
-        per_case.c.demand,
-    ).join_from(per_case, cases, cases.c.id == per_case.c.case_id)
-    found: dict[str, tuple[tuple[Any, ...], dict[str, float]]] = {}
-    with register._read() as conn:
-        for row in conn.execute(query):
-            entry = found.setdefault(row[0], (tuple(row[:7]), {dom: 0.0 for dom in domain_keys()}))
-            if row[7] in entry[1]:
-                entry[1][row[7]] += float(row[8] or 0.0)
-    out = [
-        Contributor(
-            reference=h[0],
-            title=h[1],
-            business_name=h[2],
-            status=h[3],
-            host_municipality=h[4],
-            start_year=int(h[5]),
-            last_year=int(h[6]),
-            demand=dem,
-        )
-        for h, dem in found.values()
-    ]
     return sorted(out, key=lambda c: (-sum(c.demand.values()), c.reference))
 
 
@@ -182,12 +112,14 @@ def cumulative(
             if dr.capacity is not None:
                 capacity[i, k] = dr.capacity
     exclude_id = _exclude_id(register, exclude)
-    other = _other_demand(register, codes, years, exclude_id, carry_forward) if K else np.zeros_like(this)
+    domains = domain_keys()
+    with register._read() as conn:
+        sums = area_sums(conn, domains, codes, years, result.full_operation_year, exclude_id, carry_forward)
     # employer beds count as capacity only once delivered (permit conditions, ber.register.conditions)
     beds = employer_beds_adjustment(
         register, codes, years, result.full_operation_year, exclude_id, carry_forward
     )
-    other = other + beds.extra
+    other = sums.other + beds.extra
     # a result without the thresholds (never expected) falls back on the reference rows
     ref = load_reference()
     amber = threshold(result, "status.amber_threshold", ref.value("status.amber_threshold"))
@@ -223,11 +155,7 @@ def cumulative(
                 )
             )
     t = years.index(result.full_operation_year)
-    contributors = (
-        _contributors(register, codes, years, result.full_operation_year, exclude_id, carry_forward)
-        if K
-        else []
-    )
+    contributors = _contributors(register, domains, sums)
     for c in contributors:
         c.demand["housing_flex"] += beds.per_case.get(c.reference, 0.0)
     return Cumulative(

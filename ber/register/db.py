@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -171,13 +171,16 @@ def translate_errors(url: str | URL) -> Iterator[None]:
         raise InputError([Problem("register.unreachable", params=params)]) from None
 
 
-def _alembic_config(conn: Connection, revision_target: str) -> Any:
+def _alembic_config(
+    conn: Connection, revision_target: str, progress: Callable[[int, int], None] | None = None
+) -> Any:
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["connection"] = conn
     cfg.attributes["target"] = revision_target
+    cfg.attributes["progress"] = progress
     return cfg
 
 
@@ -203,8 +206,12 @@ def current_revision(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
-    """Bring the register's schema to ``target`` (alembic upgrade, config built in code)."""
+def upgrade(engine: Engine, target: str = "head", progress: Callable[[int, int], None] | None = None) -> None:
+    """Bring the register's schema to ``target`` (alembic upgrade, config built in code).
+
+    All revisions run in one transaction: when one fails, nothing is changed.
+    ``progress(done, total)`` is called while revision 0004 converts the cases.
+    """
     from alembic import command
 
     with engine.connect() as probe:
@@ -221,14 +228,25 @@ def upgrade(engine: Engine, target: str = "head") -> None:
             _check_may_migrate(conn, engine.url, current)
             conn.exec_driver_sql(f"SELECT pg_advisory_lock({_PG_MIGRATION_LOCK})")
         try:
-            command.upgrade(_alembic_config(conn, target), target)
+            command.upgrade(_alembic_config(conn, target, progress), target)
             conn.commit()
         finally:
             if conn.dialect.name == "postgresql":
                 conn.rollback()
                 conn.exec_driver_sql(f"SELECT pg_advisory_unlock({_PG_MIGRATION_LOCK})")
                 conn.commit()
+    if engine.dialect.name == "sqlite" and current in ("0001", "0002", "0003"):
+        _vacuum(engine)  # the old demand rows were dropped: give their space back
     log.info("register schema at %s", target)
+
+
+def _vacuum(engine: Engine) -> None:
+    """Compact a SQLite register (VACUUM runs outside a transaction: the raw connection)."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 def _check_may_migrate(conn: Connection, url: URL, current: str | None) -> None:

@@ -11,7 +11,6 @@ import json
 from typing import Any
 
 from sqlalchemy import (
-    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -20,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -107,22 +107,35 @@ case_files = Table(
     Column("case_json", JSONDocument, nullable=False),
 )
 
-case_demand = Table(
-    "case_demand",
+#: the compact store (revision 0004, ``ber/register/area.py``): per case and municipality
+#: with demand, the demand over the case's years as float32 (domains x years) behind
+#: a small header; clustered by municipality (SQLite WITHOUT ROWID) for the cumulative query
+case_area = Table(
+    "case_area",
+    metadata,
+    Column("municipality", String(16), primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    #: copy of cases.status, kept in step in the same transaction by every status change
+    Column("case_status", String(16), nullable=False),
+    Column("first_year", Integer, nullable=False),
+    Column("demand", LargeBinary, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+#: the domains of a ``case_area`` body, in order (a layout id is in every header)
+area_layouts = Table(
+    "area_layouts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("domains", String(600), nullable=False, unique=True),
+)
+
+#: the case's own run besides its demand (capacity, pressure, status), zlib-compressed JSON
+case_results = Table(
+    "case_results",
     metadata,
     Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
-    Column("domain", String(32), primary_key=True),
-    Column("municipality", String(16), primary_key=True),
-    Column("year", Integer, primary_key=True),
-    Column("demand", Float, nullable=False),
-    Column("capacity", Float, nullable=True),
-    Column("pressure", Float, nullable=True),
-    Column("status", String(8), nullable=False),
-    #: True on the row of the case's last assessed year (its steady state)
-    Column("is_last", Boolean, nullable=False, default=False),
-    #: copy of cases.status (revision 0002), kept in step in the same transaction by
-    #: every status change, so that the cumulative query reads one index and no join
-    Column("case_status", String(16), nullable=False, server_default="in_procedure"),
+    Column("result_z", LargeBinary, nullable=False),
 )
 
 status_history = Table(
@@ -143,17 +156,8 @@ status_history = Table(
     Column("version", Integer, nullable=False),
 )
 
-# indexes (revision 0002): the cumulative aggregate reads only this covering index
-Index(
-    "ix_case_demand_area",
-    case_demand.c.municipality,
-    case_demand.c.domain,
-    case_demand.c.year,
-    case_demand.c.case_status,
-    case_demand.c.case_id,
-    case_demand.c.demand,
-    case_demand.c.is_last,
-)
+# indexes (revision 0002; 0004 for case_area)
+Index("ix_case_area_case", case_area.c.case_id)
 Index("ix_cases_status", cases.c.status)
 Index("ix_cases_host", cases.c.host_municipality)
 Index("ix_cases_sector", cases.c.sector)

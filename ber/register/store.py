@@ -9,7 +9,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,14 +19,13 @@ from sqlalchemy.exc import IntegrityError
 
 from ber.case.model import Case
 from ber.engine.result import Assessment
-from ber.register import db
+from ber.register import area_sql, db
 from ber.register.records import (
     DemandRow,
     HistoryEntry,
     RegisteredCase,
     Summary,
     check_status,
-    demand_rows,
 )
 from ber.register.rows import (
     SUMMARY_COLUMNS,
@@ -34,11 +33,10 @@ from ber.register.rows import (
     aware,
     case_file_json,
     case_values,
-    demand_params,
     now_utc,
     summary_from_row,
 )
-from ber.register.schema import case_demand, case_files, cases, status_history
+from ber.register.schema import case_area, case_files, cases, status_history
 from ber.texts.labels import CASE_STATUS_LABELS
 from ber.texts.messages import InputError, Lang, Problem
 
@@ -54,18 +52,25 @@ class Register:
 
     # -- opening -------------------------------------------------------------
     @classmethod
-    def open(cls, url: str | None = None, *, migrate: bool = True) -> Register:
+    def open(
+        cls,
+        url: str | None = None,
+        *,
+        migrate: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Register:
         """Open (and create or upgrade) the register at ``url``.
 
         ``url`` None: ``BER_REGISTER_URL``, else ``<user data>/register.sqlite``.
         PostgreSQL: ``postgresql+psycopg://user:password@host:port/database``.
+        ``progress(done, total)``: called while an upgrade converts the cases.
         """
         resolved = db.resolve_url(url)
         engine = db.create_register_engine(resolved)
         try:
             with db.translate_errors(resolved):
                 if migrate:
-                    db.upgrade(engine)
+                    db.upgrade(engine, progress=progress)
                 else:
                     with engine.connect():
                         pass
@@ -131,24 +136,7 @@ class Register:
             ).scalar_one()
             demand: list[DemandRow] = []
             if with_demand:
-                rows = conn.execute(
-                    select(case_demand)
-                    .where(case_demand.c.case_id == row.id)
-                    .order_by(case_demand.c.domain, case_demand.c.municipality, case_demand.c.year)
-                )
-                demand = [
-                    DemandRow(
-                        domain=r.domain,
-                        municipality=r.municipality,
-                        year=r.year,
-                        demand=r.demand,
-                        capacity=r.capacity,
-                        pressure=r.pressure,
-                        status=r.status,
-                        is_last=bool(r.is_last),
-                    )
-                    for r in rows
-                ]
+                demand = area_sql.read_rows(conn, row.id, row.last_year)
         return RegisteredCase(
             summary=summary_from_row([row._mapping[c.name] for c in SUMMARY_COLUMNS]),
             case_json=case_json,
@@ -188,7 +176,7 @@ class Register:
             conds.append(
                 or_(
                     cases.c.host_municipality == code,
-                    cases.c.id.in_(select(case_demand.c.case_id).where(case_demand.c.municipality == code)),
+                    cases.c.id.in_(select(case_area.c.case_id).where(case_area.c.municipality == code)),
                 )
             )
         if status:
@@ -261,7 +249,8 @@ class Register:
         """Register an assessed case under its reference (``case.meta.reference``).
 
         The case file, the result summary and the first audit entry are written in
-        one transaction: all or nothing.
+        one transaction: all or nothing. Returns the registered case without its
+        demand rows (``get(reference)`` has them).
         """
         ref = (reference if reference is not None else case.meta.reference).strip()
         if not ref:
@@ -284,13 +273,11 @@ class Register:
             "updated_at": now,
             "updated_by": who or officer_name,
         }
-        rows = demand_rows(result)
         try:
             with self._write() as conn:
                 case_id = conn.execute(cases.insert().values(**values)).inserted_primary_key[0]  # type: ignore[index]
                 conn.execute(case_files.insert().values(case_id=case_id, case_json=case_file_json(case)))
-                if rows:
-                    conn.execute(case_demand.insert(), demand_params(case_id, rows, code))
+                n_rows = area_sql.write(conn, case_id, code, result)
                 conn.execute(
                     status_history.insert().values(
                         case_id=case_id,
@@ -306,8 +293,8 @@ class Register:
                 )
         except IntegrityError:
             raise InputError([Problem("register.duplicate", params={"reference": ref})]) from None
-        log.info("registered case %s (%d demand rows)", ref, len(rows))
-        return self.get(ref)
+        log.info("registered case %s (%d municipalities with demand)", ref, n_rows)
+        return self.get(ref, with_demand=False)
 
     def _conflict(self, conn: Connection, reference: str, expected: int) -> ConflictError:
         row = conn.execute(
@@ -359,7 +346,7 @@ class Register:
             ).rowcount
             if done != 1:
                 raise self._conflict(conn, reference, expected)
-            conn.execute(update(case_demand).where(case_demand.c.case_id == row.id).values(case_status=code))
+            conn.execute(update(case_area).where(case_area.c.case_id == row.id).values(case_status=code))
             conn.execute(
                 status_history.insert().values(
                     case_id=row.id,
@@ -390,7 +377,6 @@ class Register:
         if result.case_sha256 and result.case_sha256 != case.sha256():
             raise InputError([Problem("register.result_mismatch", params={"reference": reference})])
         now = now_utc()
-        rows = demand_rows(result)
         with self._write() as conn:
             row = self._case_row(conn, reference)
             changes = case_values(case, result) | {
@@ -410,9 +396,8 @@ class Register:
                 .where(case_files.c.case_id == row.id)
                 .values(case_json=case_file_json(case))
             )
-            conn.execute(case_demand.delete().where(case_demand.c.case_id == row.id))
-            if rows:
-                conn.execute(case_demand.insert(), demand_params(row.id, rows, row.status))
+            area_sql.delete(conn, row.id)
+            area_sql.write(conn, row.id, row.status, result)
             conn.execute(
                 status_history.insert().values(
                     case_id=row.id,

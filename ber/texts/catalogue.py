@@ -8,8 +8,9 @@ through :func:`ber.io.paths.templates_dir`, so a municipality can point
 ``count`` with the CLDR plural rules of Babel. Why this design and not gettext:
 ``docs/texts.md``.
 
-The shipped catalogue is read once, when this module is imported (eagerly, so no
-lookup depends on which module happened to be imported first). A catalogue file in
+The shipped catalogue of a language is read once, on the first lookup in that
+language (under a lock, so every thread sees the same texts; ``ber validate`` in
+Dutch does without parsing the English file). A catalogue file in
 an overriding templates folder is laid over the shipped one: it may hold only the
 texts a municipality changed.
 """
@@ -21,6 +22,7 @@ import json
 import math
 import os
 import string
+import threading
 from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any, Literal
@@ -66,8 +68,19 @@ def _read(path: Path) -> dict[str, Entry]:
     return out
 
 
+class _Shipped(dict[Lang, dict[str, Entry]]):
+    """The shipped catalogue per language, each read on its first use."""
+
+    def __missing__(self, lang: Lang) -> dict[str, Entry]:
+        with _SHIPPED_LOCK:
+            if lang not in self:  # another thread may have read it meanwhile
+                self[lang] = _read(catalogue_path(lang, _SHIPPED_DIR))
+            return dict.__getitem__(self, lang)
+
+
 _SHIPPED_DIR = templates_dir()
-_SHIPPED: dict[Lang, dict[str, Entry]] = {lang: _read(catalogue_path(lang, _SHIPPED_DIR)) for lang in LANGS}
+_SHIPPED_LOCK = threading.Lock()
+_SHIPPED = _Shipped()
 #: (folder, lang) -> (modification time of the override file, merged catalogue)
 _MERGED: dict[tuple[str, Lang], tuple[float, dict[str, Entry]]] = {}
 
@@ -78,6 +91,8 @@ def entries(lang: Lang, *, refresh: bool = False) -> dict[str, Entry]:
     With ``refresh`` an edited override file is read again (the report does so each
     time it is built, so edited wording applies without a restart).
     """
+    if not os.environ.get("BER_TEMPLATES_DIR"):  # the shipped texts (every lookup comes here)
+        return _SHIPPED[lang]
     folder = templates_dir()
     if folder == _SHIPPED_DIR:
         return _SHIPPED[lang]

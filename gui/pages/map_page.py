@@ -44,6 +44,8 @@ class MapPage(QWidget):
         super().__init__()
         self.setObjectName("page_map")
         self.result: Assessment | None = None
+        #: a result arrived while the page was hidden: the map is redrawn when it is shown
+        self._view_stale = False
         self.cumulative: Any = None  # ber.register.Cumulative of the current case, or None
         lay = QVBoxLayout(self)
         lay.addWidget(page_title(tr("step.map"), tr("map.intro")))
@@ -219,8 +221,12 @@ class MapPage(QWidget):
         self.scan_panel.case_changed()
         lang = language()
         self.sites_model.set_table(*sites_table(result, lang))
-        self.sites_view.resizeRowsToContents()
         self.label_ranking.setText(tr("map.ranking_intro") if result.sites else tr("map.ranking_single"))
+        if not self.isVisible():  # an edit on another page: draw the map when it is shown
+            self._view_stale = True
+            return
+        self._view_stale = False
+        self.sites_view.resizeRowsToContents()
         if self.view is None or not self._layer_set:
             return
         from ber.maplayer import tooltips_for
@@ -240,6 +246,11 @@ class MapPage(QWidget):
         ]
         self.view.set_sites(sites)
         self.recolour()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._view_stale and self.result is not None:
+            self.show_result(self.result)
 
     def recolour(self) -> None:
         if self.view is None or self.result is None or not self._layer_set:

@@ -21,6 +21,7 @@ HEAVY = (
     "matplotlib",
     "sqlalchemy",
     "openpyxl",
+    "importlib.metadata",  # pydantic's plugin search (skipped: ber.cli.entry)
 )
 PROBE = (
     "import sys, os; from ber.cli.entry import main\n"

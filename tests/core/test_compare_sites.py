@@ -128,10 +128,12 @@ def test_cli_compare_writes_json_and_excel_csv(
         assert first[9] == f"{best['max_pressure']:.2f}".replace(".", ",")
     # after the six verdicts: the share on unknown capacity and the coverage per domain, as in the JSON
     header = lines[0].split(";")
-    assert header[17] == "aandeel_op_onbekende_capaciteit"
-    assert header[18] == "dekking_bekende_capaciteit: Huisvesting: flexbedden" and len(header) == 24
-    assert first[17] == f"{best['unknown_share']:.3f}".replace(".", ",")
-    assert first[18:] == [f"{best['coverage'][d]:.3f}".replace(".", ",") for d in best["verdict"]]
+    k = 11 + len(best["verdict"])  # rank … verdict columns, then one verdict per domain
+    assert header[k] == "aandeel_op_onbekende_capaciteit"
+    assert header[k + 1] == "dekking_bekende_capaciteit: Huisvesting: flexbedden"
+    assert len(header) == k + 1 + len(best["verdict"])
+    assert first[k] == f"{best['unknown_share']:.3f}".replace(".", ",")
+    assert first[k + 1 :] == [f"{best['coverage'][d]:.3f}".replace(".", ",") for d in best["verdict"]]
     printed = capsys.readouterr().out
     assert "Groningen" in printed and "voertuig-km/dag" in printed
 

@@ -23,7 +23,7 @@ from ber.case.demo import demo_case
 from ber.engine.assess import Context, assess
 from ber.register import Register
 from ber.register.records import demand_rows
-from ber.register.schema import case_demand, case_files, cases, status_history
+from ber.register.schema import case_area, case_files, cases, status_history
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -135,7 +135,7 @@ def _counts(reg: Register) -> tuple[int, int, int, int]:
     with reg.engine.connect() as conn:
         return tuple(  # type: ignore[return-value]
             int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-            for t in (cases, case_files, case_demand, status_history)
+            for t in (cases, case_files, case_area, status_history)
         )
 
 
@@ -156,8 +156,9 @@ def test_killed_in_the_middle_of_a_write_leaves_no_half_case(register_url: str, 
     out, _ = proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     assert out.split() == ["committed", "W-0", "committed", "W-1"]
-    rows_per_case = len(demand_rows(assess(demo_case(), Context.default())))
-    assert rows_per_case > 100
+    rows = demand_rows(assess(demo_case(), Context.default()))
+    rows_per_case, areas = len(rows), len({r.municipality for r in rows})  # one area row a municipality
+    assert rows_per_case > 100 and areas > 3
     deadline = time.monotonic() + 30
     with Register.open(register_url) as reg:
         while True:  # PostgreSQL notices the dead connection at once; allow a moment
@@ -169,7 +170,7 @@ def test_killed_in_the_middle_of_a_write_leaves_no_half_case(register_url: str, 
                     raise
                 time.sleep(0.2)
         # the two committed cases are complete; nothing of W-2 is there
-        assert counts == (2, 2, 2 * rows_per_case, 2)
+        assert counts == (2, 2, 2 * areas, 2)
         assert {s.reference for s in reg.list()} == {"W-0", "W-1"}
         assert not reg.exists("W-2")
         for ref in ("W-0", "W-1"):
@@ -180,7 +181,7 @@ def test_killed_in_the_middle_of_a_write_leaves_no_half_case(register_url: str, 
         base = demo_case()
         c = base.model_copy(update={"meta": base.meta.model_copy(update={"reference": "W-2"})})
         reg.add(c, assess(c, Context.default()))
-        assert _counts(reg) == (3, 3, 3 * rows_per_case, 3)
+        assert _counts(reg) == (3, 3, 3 * areas, 3)
 
 
 def test_killed_at_a_random_moment_loses_nothing_committed(register_url: str, tmp_path: Path) -> None:
@@ -204,10 +205,10 @@ def test_killed_at_a_random_moment_loses_nothing_committed(register_url: str, tm
     os.kill(proc.pid, signal.SIGKILL)
     rest, _ = proc.communicate(timeout=30)
     committed += [line.split()[1] for line in rest.splitlines()]
-    rows_per_case = len(demand_rows(assess(demo_case(), Context.default())))
+    areas = len({r.municipality for r in demand_rows(assess(demo_case(), Context.default()))})
     with Register.open(register_url) as reg:
         present = {s.reference for s in reg.list()}
         assert set(committed) <= present  # nothing committed is lost
         assert len(present - set(committed)) <= 1  # at most the one committed as it died
         n = len(present)
-        assert _counts(reg) == (n, n, n * rows_per_case, n)
+        assert _counts(reg) == (n, n, n * areas, n)

@@ -21,13 +21,13 @@ REF = "DEMO-2026-001"
 
 
 def test_upgrade_from_0003_keeps_cases_and_adds_conditions(owner_url: str) -> None:
+    from tests.core.test_register_compact import _register_0003
+
+    case = demo_case()  # registered as revision 0003 stored it (demand rows, test_register_compact)
+    _register_0003(owner_url, [(case, assess(case, Context.default()), "granted")])
     engine = regdb.create_register_engine(owner_url)
-    regdb.upgrade(engine, "0003")
+    assert "permit_condition" not in inspect(engine).get_table_names()
     engine.dispose()
-    case = demo_case()
-    with Register(regdb.create_register_engine(owner_url), owner_url) as old:
-        old.add(case, assess(case, Context.default()), status="granted", officer="A")
-        assert "permit_condition" not in inspect(old.engine).get_table_names()
     with Register.open(owner_url) as reg:  # opening upgrades to head
         with reg.engine.connect() as conn:
             assert regdb.current_revision(conn) == "0005"

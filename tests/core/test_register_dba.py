@@ -76,7 +76,7 @@ def test_desk_reads_and_writes_rows_but_not_the_schema(pg_register: PgRegister, 
         reg.set_status("DEMO-2026-001", "granted", who="A", why="besluit")
         reg.update_case(
             "DEMO-2026-001", case, assess(case, Context.default()), expected_version=2, who="A"
-        )  # replaces the demand rows: DELETE on case_demand is allowed
+        )  # replaces the area rows: DELETE on case_area is allowed
     for sql in (
         "DELETE FROM cases",
         "DELETE FROM case_files",
@@ -85,7 +85,7 @@ def test_desk_reads_and_writes_rows_but_not_the_schema(pg_register: PgRegister, 
         "DELETE FROM status_history",
         "UPDATE alembic_version SET version_num = '0001'",
         "CREATE TABLE mine (x int)",
-        "DROP TABLE case_demand",
+        "DROP TABLE case_area",
         "ALTER TABLE cases ADD COLUMN x int",
     ):
         message = _refused(pg_url, sql)

@@ -68,9 +68,10 @@ def test_first_revision_then_upgrade_keeps_rows(owner_url: str) -> None:
         ]
         assert hist[0].at == now
         assert [s.reference for s in reg.list(municipality="GM0983", status="granted")] == ["OLD-1"]
-        # 0002 copied the case status onto the demand rows: the old case counts cumulatively
+        # 0002 copied the case status onto the demand rows, 0004 onto its compact area row:
+        # the old case counts cumulatively
         with reg.engine.connect() as conn:
-            assert conn.execute(text("SELECT case_status FROM case_demand")).scalars().all() == ["granted"]
+            assert conn.execute(text("SELECT case_status FROM case_area")).scalars().all() == ["granted"]
         assert _other_gp_venlo(reg) == 40.0
         s = reg.set_status("OLD-1", "withdrawn", who="Nieuw", why="na upgrade", expected_version=3)
         assert s.version == 4

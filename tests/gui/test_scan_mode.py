@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from ber.engine.progress import Cancelled
 from ber.engine.scan import municipality_hosts, scan
 from ber.engine.scan_area import resolve_area
+from gui.actions import STEPS
 from gui.scan_panel import worst_verdict
 from gui.texts import tr
 
@@ -18,7 +19,7 @@ from gui.texts import tr
 def _scan_mode(window: Any, qtbot: Any, area: str) -> Any:
     page = window.page_map
     qtbot.waitUntil(lambda: page.view.layer is not None, timeout=20_000)
-    window.stack.setCurrentIndex(5)  # the map step
+    window.stack.setCurrentIndex(STEPS.index("map"))
     qtbot.mouseClick(page.button_scan, Qt.MouseButton.LeftButton)
     panel = page.scan_panel
     assert panel.isVisible() and not page.ranking.isVisible()

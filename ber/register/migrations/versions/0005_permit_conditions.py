@@ -12,8 +12,7 @@ and every role other than the owner loses the privileges (desks keep SELECT, INS
 and UPDATE on the conditions: they record and follow them up).
 
 Revision ID: 0005
-Revises: 0003 (the compact demand store, 0004, is developed in parallel; the
-revision chain is relinked to 0004 when both are merged)
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,73 @@
+"""Reading and writing the compact store (``case_area``, ``area_layouts``, ``case_results``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from ber.engine.domains import domain_keys
+from ber.engine.result import Assessment
+from ber.register.area import area_rows, demand_rows_from_store, own_document, result_demand
+from ber.register.records import DemandRow
+from ber.register.schema import area_layouts, case_area, case_results
+
+
+def layouts(conn: Connection) -> dict[int, tuple[str, ...]]:
+    """Every layout id with its domains."""
+    return {
+        int(i): tuple(d.split(","))
+        for i, d in conn.execute(select(area_layouts.c.id, area_layouts.c.domains))
+    }
+
+
+def layout_id(conn: Connection, domains: tuple[str, ...]) -> int:
+    """The id of this domain layout, added when new (revision 0004 adds the six domains of 2026)."""
+    joined = ",".join(domains)
+    found = conn.execute(select(area_layouts.c.id).where(area_layouts.c.domains == joined)).scalar()
+    if found is not None:
+        return int(found)
+    new = int(conn.execute(select(func.coalesce(func.max(area_layouts.c.id), 0))).scalar_one()) + 1
+    conn.execute(area_layouts.insert().values(id=new, domains=joined))
+    return new
+
+
+def write(conn: Connection, case_id: int, status: str, result: Assessment) -> int:
+    """Store the case's area rows and own-run document; returns the number of area rows."""
+    domains = domain_keys()
+    layout = layout_id(conn, domains)
+    first = int(result.years[0])
+    rows = area_rows(case_id, first, layout, result_demand(result, domains))
+    if rows:
+        conn.execute(
+            case_area.insert(),
+            [
+                {
+                    "municipality": r.municipality,
+                    "case_id": case_id,
+                    "case_status": status,
+                    "first_year": r.first_year,
+                    "demand": r.demand,
+                }
+                for r in rows
+            ],
+        )
+    own = own_document(result, domains, {r.municipality for r in rows})
+    conn.execute(case_results.insert().values(case_id=case_id, result_z=own))
+    return len(rows)
+
+
+def delete(conn: Connection, case_id: int) -> None:
+    conn.execute(case_area.delete().where(case_area.c.case_id == case_id))
+    conn.execute(case_results.delete().where(case_results.c.case_id == case_id))
+
+
+def read_rows(conn: Connection, case_id: int, last_year: int) -> list[DemandRow]:
+    """The case's demand rows (as :class:`DemandRow`, sorted by domain, municipality, year)."""
+    area: dict[str, Any] = dict(
+        conn.execute(
+            select(case_area.c.municipality, case_area.c.demand).where(case_area.c.case_id == case_id)
+        ).all()
+    )
+    own = conn.execute(select(case_results.c.result_z).where(case_results.c.case_id == case_id)).scalar()
+    return demand_rows_from_store(own, area, layouts(conn), last_year)
