@@ -133,5 +133,5 @@ _add("peak_vehicles", "vehicles per peak hour", lambda r: r.peak_vehicles, _C, _
 _add("commute_vehicle_km_per_day", "vehicle-km per day", lambda r: r.vehicle_km, _C, _K, _U, _S, _G)
 _add("commute_co2_kg_per_day", "kg CO₂ per day", lambda r: r.co2_kg, _K, _U)
 # the afweging (issue 18): jobs not filled by labour migrants; residents not in the BRP
-_add("local_jobs", "jobs", lambda r: r.jobs - r.workers.sum(axis=1), _G)
+_add("local_jobs", "jobs", lambda r: np.maximum(r.jobs - r.workers.sum(axis=1), 0.0), _G)  # never below 0 by rounding
 _add("unregistered_residents", "persons", regional("unregistered_residents"), _U, _G)
