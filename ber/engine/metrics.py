@@ -141,5 +141,7 @@ _add("commute_co2_kg_per_day", "kg CO₂ per day", lambda r: r.co2_kg, _K, _U)
 _add("plot_area_ha", "ha", regional("plot_area_ha"), decimals=1)
 _add("grid_demand_mw", "MW", regional("grid_demand_mw"), _C, _U, _S, decimals=2)
 # the afweging (issue 18): jobs not filled by labour migrants; residents not in the BRP
-_add("local_jobs", "jobs", lambda r: np.maximum(r.jobs - r.workers.sum(axis=1), 0.0), _G)  # never below 0 by rounding
+_add(
+    "local_jobs", "jobs", lambda r: np.maximum(r.jobs - r.workers.sum(axis=1), 0.0), _G
+)  # never below 0 by rounding
 _add("unregistered_residents", "persons", regional("unregistered_residents"), _U, _G)
