@@ -1,6 +1,7 @@
 """The inputs of the site domains (space, energy) for one site, resolved from the case.
 
-A site's floor area is its own ``floor_area_m2``, else the business's, else estimated
+A site's plot is its own ``plot_area_ha``, else the business's (one plot for every
+site). A site's floor area is its own ``floor_area_m2``, else the business's, else estimated
 as jobs × the sector's central m² per job (``floor_estimated``). Its declared grid
 capacity is the business's ``grid_capacity_kva`` / 1000 (MW, taking a power factor of
 1: 1 MVA = 1 MW); None when not declared (the calculation then estimates it from the
@@ -51,9 +52,10 @@ def site_inputs(case: Case, site: Site, ref: ReferenceSet) -> SiteInputs:
     if floor is None:
         floor = (b.jobs or 0.0) * ref.sectors[b.sector].m2_per_job
     kva = b.grid_capacity_kva
+    plot = site.plot_area_ha if site.plot_area_ha is not None else b.plot_area_ha
     return SiteInputs(
-        plot_area_ha=site.plot_area_ha or 0.0,
-        plot_given=site.plot_area_ha is not None,
+        plot_area_ha=plot or 0.0,
+        plot_given=plot is not None,
         floor_area_m2=float(floor),
         floor_estimated=estimated,
         grid_mw=None if kva is None else kva / 1000.0,
