@@ -14,7 +14,7 @@ from ber.report.sections_front import heading
 def site_section(data: ReportData) -> list[Any]:
     """Space and energy at the chosen site; nothing for results without site facts."""
     from reportlab.lib.units import cm
-    from reportlab.platypus import Spacer
+    from reportlab.platypus import KeepTogether, Spacer
 
     f, tx = data.result.site_facts, data.tx
     if f is None:
@@ -37,4 +37,5 @@ def site_section(data: ReportData) -> list[Any]:
         out += [data.p(note, data.st.small) for note in rule_notes(f, data.ref, data.lang)]
     elif f.province_name:
         out.append(data.p(tx("site.no_rules", province=f.province_name)))
-    return out
+    # one block: the rule's notes never end up alone on an otherwise empty page
+    return [KeepTogether(out)]
