@@ -206,6 +206,16 @@ class NumberEdit(QLineEdit):
         self.setText(text.replace(".", ",") if lang == "nl" else text)
 
 
+class PowerEdit(NumberEdit):
+    """A grid capacity in kVA; "2,4 MVA" (MVA typed after the number) is read as 2.400 kVA."""
+
+    def read(self) -> tuple[str, float | int | None, str]:
+        problem, value, note = super().read()
+        if not problem and value is not None and "mva" in self.text().lower():
+            return "", round(float(value) * 1000.0, 9), ""
+        return problem, value, note
+
+
 def searchable(combo: QComboBox) -> QComboBox:
     """Let a long list (342 municipalities) filter as you type: any part of the name."""
     combo.setEditable(True)

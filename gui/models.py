@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ber.engine.domains import domain_keys, domain_unit
+from ber.engine.domains import counts_in, domain_keys, domain_unit
 from ber.engine.metrics import Output, metrics
 from ber.engine.result import Assessment
 from ber.engine.rounding import SHARE, decimals, places
@@ -153,6 +153,11 @@ def traffic_light_table(result: Assessment, lang: Lang) -> tuple[list[str], list
         row = [Cell(f"{m.name} ({format_number(m.distance_km, lang, 0)} km)", tooltip=m.code)]
         for d in domain_keys():
             dom = m.domains[d]
+            if not counts_in(d, m.code, result.site.host_municipality):
+                row.append(
+                    Cell("–", tooltip=tr("tip.site_domain_elsewhere"))
+                )  # space, energy: at the site only
+                continue
             unit = unit_label(dom.unit, lang)
             extra = tr(
                 "tip.demand_capacity",

@@ -65,9 +65,30 @@ class Business(_Model):
     horizon_years: int = 10
     #: default: the reference row ``business.shifts_per_day`` (an assumption, see norms.json)
     shifts_per_day: int = Field(default_factory=lambda: _default_shifts())
+    #: contracted grid connection the employer declares, in kVA (1 MVA = 1000 kVA); None = not
+    #: declared (the energy domain then estimates it from floor area and sector)
+    grid_capacity_kva: float | None = None
     #: workforce per month, January first (12 values in any scale; the mean is the declared
     #: jobs); None = the sector's profile in ``reference_data/sectors.json``
     monthly_profile: list[float] | None = None
+
+
+class GridFigure(_Model):
+    """The grid operators' capacity map at a site (``ber grid import``), with its provenance."""
+
+    #: the energy area (voedingsgebied) ``short_code`` of the map
+    area: str
+    #: ``postcode`` (the site's postcode is in the area) or ``pc4`` (same four digits only)
+    match: Literal["postcode", "pc4"]
+    #: available transport capacity for demand (afname), MW; None = the map gives none
+    available_mw: float | None = None
+    #: congestion colour for demand: transparant, yellow, amber, red; empty = not given
+    colour: str = ""
+    requests_in_queue: int | None = None
+    queue_mw: float | None = None
+    #: the data set (identifier, publisher) and its issue date ``YYYY-MM-DD``
+    source: str = ""
+    reference_date: str = ""
 
 
 class Site(_Model):
@@ -77,6 +98,14 @@ class Site(_Model):
     crs: str = "EPSG:28992"
     municipality: str | None = None
     chosen: bool = False
+    #: plot area in hectares (the space domain's demand); None = not given
+    plot_area_ha: float | None = None
+    #: gross floor area (m² BVO) at this site; None = the business's ``floor_area_m2``
+    floor_area_m2: float | None = None
+    #: six-position postcode (``1234AB``) that finds the site on the grid capacity map
+    postcode: str = ""
+    #: the capacity map at this site, written by ``ber grid import``; None = no map read
+    grid: GridFigure | None = None
 
 
 class BedBlock(_Model):
@@ -123,6 +152,11 @@ class Capacity(_Model):
     education_secondary: CapacityFigure | None = None
     transport_peak: CapacityFigure | None = None
     childcare: CapacityFigure | None = None
+    #: issuable business-park land (ha) the site's plot draws on (site domain, host municipality)
+    space: CapacityFigure | None = None
+    #: available grid transport capacity (MW) at sites in this municipality when no capacity
+    #: map has been imported for the site (site domain; a site's ``grid`` comes first)
+    energy: CapacityFigure | None = None
 
     def get(self, domain: str) -> float | None:
         """The capacity of a domain; None when unknown (also for a domain without a field here)."""

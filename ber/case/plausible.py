@@ -41,6 +41,8 @@ KEY_RANGES: dict[str, tuple[float, float]] = {
     "gravity.half_distance_km_flex": (1.0, 100.0),
     "transport.cross_border_distance_km": (1.0, 300.0),
     "sector.m2_per_job": (5.0, 10_000.0),
+    "sector.w_per_m2": (0.1, 5_000.0),
+    "sector.trucks_per_100m2": (0.0, 100.0),
     # the peak month over the year average: at least the average, at most all in one month
     "season.peak_factor": (1.0, 12.0),
 }
@@ -61,6 +63,8 @@ CAPACITY_MAX: dict[str, tuple[float, str]] = {
     "transport_peak": (1_000_000.0, "vehicles per peak hour"),
     # 307,662 day-care places in the country (LRK, September 2022), rounded up generously
     "childcare": (1_000_000.0, "places"),
+    "space": (100_000.0, "ha"),  # issuable business-park land in one municipality
+    "energy": (100_000.0, "MW"),  # available grid transport capacity at a site
 }
 
 

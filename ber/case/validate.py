@@ -14,6 +14,7 @@ from ber.case.limits import document_problems
 from ber.case.model import Capacity, Case, Override
 from ber.case.plausible import plausibility_problems
 from ber.case.qualitative import qualitative_problems
+from ber.case.validate_site import site_problems
 from ber.case.validate_sourced import sourced_problems
 from ber.reference.data import CATEGORIES, MODES, ReferenceSet
 from ber.texts.catalogue import LANGS
@@ -38,7 +39,13 @@ MAX_PLOT_HA = 100_000.0
 MONTHS = 12
 MAX_MONTH_VALUE = MAX_JOBS
 #: keys that may be overridden besides the reference norms
-EXTRA_OVERRIDE_KEYS = ("sector.migrant_share", "sector.m2_per_job", "season.peak_factor")
+EXTRA_OVERRIDE_KEYS = (
+    "sector.migrant_share",
+    "sector.m2_per_job",
+    "sector.w_per_m2",
+    "sector.trucks_per_100m2",
+    "season.peak_factor",
+)
 #: reference rows that are only defaults of a case field: the case field is set instead
 CASE_DEFAULT_KEYS = {"business.shifts_per_day": "business.shifts_per_day"}
 #: overridable values the calculation divides by: they must be greater than 0
@@ -105,6 +112,7 @@ def validate_case(case: Case, ref: ReferenceSet, table: Container[str]) -> list[
     _validate_region_and_capacity(case, table, c)
     _validate_overrides(case, ref, c)
     _validate_mitigations(case, c)
+    c.problems += site_problems(case, ref)
     c.problems += qualitative_problems(case.qualitative) + declared_problems(case)
     # limits again for cases not read from a file (the application builds them directly)
     return c.problems + plausibility_problems(case, ref) + document_problems(case.to_dict())

@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ber.cli.geodata_cmd",
     "ber.cli.compare_cmd",
     "ber.cli.capacity_cmd",
+    "ber.cli.grid_cmd",
     "ber.cli.scan_cmd",
 )
 
@@ -47,6 +48,7 @@ COMMANDS: dict[str, str] = {
     "geodata": "ber.cli.geodata_cmd",
     "compare": "ber.cli.compare_cmd",
     "capacity": "ber.cli.capacity_cmd",
+    "grid": "ber.cli.grid_cmd",
     "scan": "ber.cli.scan_cmd",
 }
 

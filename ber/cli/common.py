@@ -174,6 +174,22 @@ def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None
                 f"{STATUS_LABELS['amber'][lang]}",
                 file=out,
             )
+    facts = result.site_facts
+    if facts is not None and any(rule.status == "exceeded" for rule in facts.rules):
+        print("", file=out)
+        for rule in facts.rules:
+            if rule.status == "exceeded":
+                print(
+                    text(
+                        "cli.common.province_rule",
+                        lang,
+                        province=rule.province_name,
+                        plot=format_number(rule.plot_area_ha, lang, 1),
+                        limit=format_number(rule.limit_ha, lang, 1),
+                        source=rule.source,
+                    ),
+                    file=out,
+                )
 
 
 def migration_progress(lang: Lang) -> Callable[[int, int], None]:

@@ -19,7 +19,7 @@ from ber.case.model import Case
 from ber.case.validate import validate_case
 from ber.engine.afweging import afweging_result
 from ber.engine.checks import capacity_figures, case_date, policy_checks
-from ber.engine.domains import domains
+from ber.engine.domains import counts_in, domains
 from ber.engine.geometry import HostLocator, SitePoint, distances_km, site_point
 from ber.engine.model import Prepared, compute, ramp_profile
 from ber.engine.montecarlo import DrawAccumulator, Layout, chunk_size
@@ -44,6 +44,8 @@ from ber.engine.result import (
     WithoutMitigations,
     clean,
 )
+from ber.engine.sitefacts import site_facts
+from ber.engine.siteinputs import case_site, site_capacity, site_inputs, site_status_floor
 from ber.engine.status import STATUS_CODES, Status
 from ber.engine.summary import (
     municipality_results,
@@ -220,8 +222,16 @@ def prepare(
         if cap is not None:
             for dom_i, dom in enumerate(doms):
                 value = cap.get(dom.key)
-                if value is not None:
+                if value is not None and not dom.at_site:
                     capacity[dom_i, k] = value
+    case_s = case_site(case, site.name)
+    status_floor = np.zeros(capacity.shape, dtype=np.int8)
+    if site.host in codes:  # a site domain's capacity lies at the site (the host's column)
+        for dom_i, dom in enumerate(doms):
+            value = site_capacity(case, case_s, site.host, dom.key) if dom.at_site else None
+            if value is not None:
+                capacity[dom_i, codes.index(site.host)] = value
+                status_floor[dom_i, codes.index(site.host)] = site_status_floor(case_s, dom.key)
     shares = np.array([case.workforce.category_shares.get(c, 0.0) for c in CATEGORIES])
     return Prepared(
         case=case,
@@ -233,8 +243,10 @@ def prepare(
         beds=beds,
         manual_shares=manual,
         capacity=capacity,
+        status_floor=status_floor,
         jobs=b.jobs,
         floor_area_m2=b.floor_area_m2,
+        site=site_inputs(case, case_s, ctx.ref),
     )
 
 
@@ -327,7 +339,8 @@ def rank_sites(case: Case, ctx: Context, specs: dict[str, ParamSpec] | None = No
         raw = compute(prep, point, params)
         key = rank_key(prep, raw)
         verdict = verdicts(prep, raw, specs["verdict.min_coverage"].central)
-        grey = int((raw.status[0, :, :, prep.full_idx] == Status.GREY).sum())
+        real = np.array([[counts_in(d.key, c, point.host) for c in prep.region.codes] for d in domains()])
+        grey = int(((raw.status[0, :, :, prep.full_idx] == Status.GREY) & real).sum())
         rows.append((key, point, verdict, grey))
     order = sorted(range(len(rows)), key=lambda i: rows[i][0].order())  # stable: ties keep case order
     out = []
@@ -395,6 +408,8 @@ def assess(
     names = dict(zip(prep.region.codes, prep.region.names, strict=True))
     figures = capacity_figures(case, ref, names, list(prep.region.codes), case_date(case, computed_at))
     checks = policy_checks(case, ctx.table, municipalities, sum(totals.workers.values()), chosen.host)
+    provinces = ctx.geo.regions("provincie") if ctx.geo is not None else None
+    facts = site_facts(case, prep, chosen.host, chosen.name, specs, ref, provinces)
     check_cancel(progress)
 
     uncertainty = None
@@ -455,5 +470,6 @@ def assess(
         sensitivity=sensitivity,
         capacity_figures=figures,
         policy_checks=checks,
+        site_facts=facts,
         afweging=afweging,
     )

@@ -35,6 +35,7 @@ from ber.engine.result_afweging import (
     LiveabilityRow,
     Range,
 )
+from ber.engine.siteinputs import site_inputs
 from ber.reference.data import MunicipalityTable, ReferenceSet
 
 UNREGISTERED_KEY = "liveability.unregistered_share"
@@ -178,7 +179,8 @@ def benefits(case: Case, ref: ReferenceSet, totals: Totals, uncertainty: Uncerta
         sector.value_added_per_job_low,
         sector.value_added_per_job_high,
     )
-    plot = case.business.plot_area_ha
+    site = site_inputs(case, case.chosen_site(), ref)  # the chosen site's plot, else the business's
+    plot = site.plot_area_ha if site.plot_given else None
     reserve = case.afweging.labour_reserve
     reserve_value = None if reserve is None else reserve.value
     return Benefits(

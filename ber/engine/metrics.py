@@ -130,8 +130,18 @@ _add("classes_newcomer", "classes", lambda r: r.classes_newcomer, decimals=1)
 _add("children_0_3", "persons", regional("children_0_3"), _K, _G)
 _add("childcare_places", "places", regional("childcare_places"), _C, _K, _U, _S, _G)
 _add("peak_vehicles", "vehicles per peak hour", lambda r: r.peak_vehicles, _C, _K, _U, _S, _G)
+# freight at the site: its own lines, and with the commuters the peak-hour load of the site's roads
+_add("freight_trucks_per_day", "trucks per day", lambda r: r.freight_trucks_day, _C, _K, _U, _G)
+_add("freight_trucks_peak", "trucks per peak hour", lambda r: r.freight_trucks_peak, _U, _G)
+_add("site_peak_vehicles", "vehicles per peak hour", regional("site_peak_vehicles"), _C, _U, _S, _G)
 _add("commute_vehicle_km_per_day", "vehicle-km per day", lambda r: r.vehicle_km, _C, _K, _U, _S, _G)
 _add("commute_co2_kg_per_day", "kg CO₂ per day", lambda r: r.co2_kg, _K, _U)
+# site domains: the plot (ha) and the grid capacity the business needs (MW); the report's key
+# figures leave them to the site section (the summary stays within two pages)
+_add("plot_area_ha", "ha", regional("plot_area_ha"), decimals=1)
+_add("grid_demand_mw", "MW", regional("grid_demand_mw"), _C, _U, _S, decimals=2)
 # the afweging (issue 18): jobs not filled by labour migrants; residents not in the BRP
-_add("local_jobs", "jobs", lambda r: r.jobs - r.workers.sum(axis=1), _G)
+_add(
+    "local_jobs", "jobs", lambda r: np.maximum(r.jobs - r.workers.sum(axis=1), 0.0), _G
+)  # never below 0 by rounding
 _add("unregistered_residents", "persons", regional("unregistered_residents"), _U, _G)

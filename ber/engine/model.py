@@ -20,6 +20,7 @@ from ber.engine.geometry import SitePoint, distances_km
 from ber.engine.hosts import HostBatch
 from ber.engine.params import Params
 from ber.engine.residence import Residence, mixed_shares, residence_shares
+from ber.engine.siteinputs import M2_PER_TRUCK_RATIO, W_PER_MW, SiteInputs
 from ber.engine.status import Status
 from ber.reference.data import (
     CATEGORIES,
@@ -52,8 +53,14 @@ class Prepared:
     beds: np.ndarray  # (K,) employer beds per municipality
     manual_shares: np.ndarray | None  # (K,) residence shares incl. the cross-border remainder
     capacity: np.ndarray  # (D, K), NaN = unknown
+    #: lowest status per domain and municipality where capacity is known (D, K): the grid
+    #: map's congestion colour at the site (red -> red, amber -> amber), else green
+    status_floor: np.ndarray
     jobs: float | None
     floor_area_m2: float | None
+    #: the site domains' inputs (``ber.engine.sitefacts``): plot area (ha, 0 when not given),
+    #: floor area at the site (m²; estimated from jobs when not given), declared grid MW or None
+    site: SiteInputs
 
 
 def ramp_profile(ramp_up: list[float], horizon: int) -> np.ndarray:
@@ -78,7 +85,9 @@ class Raw:
     #: ``residents`` (workers + family living in k), each domain's demand, ``gp_fte``, ...
     local: dict[str, np.ndarray]
     demand: np.ndarray  # (S, D, K, Y) demand per domain, in the order of ``domains()``
-    peak_vehicles: np.ndarray  # (S, Y)
+    peak_vehicles: np.ndarray  # (S, Y) commuters
+    freight_trucks_day: np.ndarray  # (S, Y) truck movements per working day at the site
+    freight_trucks_peak: np.ndarray  # (S, Y) of which in the peak hour
     vehicle_km: np.ndarray  # (S, Y)
     co2_kg: np.ndarray  # (S, Y)
     short_stay_persons: np.ndarray  # (S, Y)
@@ -216,11 +225,27 @@ def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | 
     co2_per = np.stack([params[f"transport.co2_kg_per_vkm.{m}"] for m in VEHICLE_MODES], axis=1)
     vkm = vkm_mode.sum(axis=1)
     co2 = (vkm_mode * co2_per[:, :, None]).sum(axis=1)
+    # 8b. freight: truck movements from the site's floor area and the sector's ratio, with the ramp-up
+    trucks_day = (prep.site.floor_area_m2 / M2_PER_TRUCK_RATIO * params["sector.trucks_per_100m2"])[
+        :, None
+    ] * prep.ramp[None, :]
+    trucks_peak = trucks_day * params["transport.freight_peak_hour_share"][:, None]
     peak_k = np.zeros((s_count, K, Y))
-    if hosts is not None:
-        peak_k[np.arange(s_count), hosts.host, :] = peak
+    site_peak_k = np.zeros((s_count, K, Y))
+    plot_k = np.zeros((s_count, K, Y))
+    grid_k = np.zeros((s_count, K, Y))
+    host_rows: tuple[np.ndarray, np.ndarray | int] | None = None
+    if hosts is not None:  # the scan: row s of the draws is the site in municipality hosts.host[s]
+        host_rows = (np.arange(s_count), hosts.host)
     elif site.host in region:
-        peak_k[:, region.index(site.host), :] = peak
+        host_rows = (np.arange(s_count), region.index(site.host))
+    if host_rows is not None:
+        rows, at = host_rows
+        peak_k[rows, at, :] = peak
+        site_peak_k[rows, at, :] = peak + trucks_peak  # commuters and trucks share the access roads
+        # 9. site domains: space and energy (the site's own needs, from the start year)
+        plot_k[rows, at, :] = prep.site.plot_area_ha
+        grid_k[rows, at, :] = site_grid_mw(prep.site, params)[:, None]
 
     local = {
         "migrant_workers": workers_k,
@@ -236,11 +261,16 @@ def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | 
         "children_0_3": young_k,
         "childcare_places": childcare_k,
         "peak_vehicles": peak_k,
+        "site_peak_vehicles": site_peak_k,
+        "plot_area_ha": plot_k,
+        "grid_demand_mw": grid_k,
         # liveability: new residents likely not registered as residents in the BRP
         "unregistered_residents": residents_k * params["liveability.unregistered_share"][:, None, None],
     }
     demand = np.stack([local[dom.demand] for dom in domains()], axis=1)  # (S, D, K, Y)
     pressure, status = pressure_status(demand, prep.capacity, params)
+    floor = prep.status_floor[None, :, :, None]
+    status = np.where(status == Status.GREY, status, np.maximum(status, floor)).astype(np.int8)
     flex_total = flex_beds_k.sum(axis=1)
     return Raw(
         jobs=J,
@@ -255,6 +285,8 @@ def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | 
         local=local,
         demand=demand,
         peak_vehicles=peak,
+        freight_trucks_day=trucks_day,
+        freight_trucks_peak=trucks_peak,
         vehicle_km=vkm,
         co2_kg=co2,
         short_stay_persons=W[:, I_SHORT, :] * params["housing.short_stay_turnover"][:, None],
@@ -266,6 +298,15 @@ def compute(prep: Prepared, site: SitePoint, params: Params, hosts: HostBatch | 
         status=status,
         distance_km=d,
     )
+
+
+def site_grid_mw(inputs: SiteInputs, params: Params) -> np.ndarray:
+    """The grid capacity the business needs (MW, per draw): the declared contract, else
+    floor area × the sector's W/m² (``sector.w_per_m2``)."""
+    if inputs.grid_mw is not None:
+        return np.full(_n(params), inputs.grid_mw)
+    out: np.ndarray = inputs.floor_area_m2 * params["sector.w_per_m2"] / W_PER_MW
+    return out
 
 
 def pressure_status(

@@ -85,6 +85,7 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
         "transport.trips_per_worker_per_shift",
         "transport.road_factor",
         "transport.cross_border_distance_km",
+        "transport.freight_peak_hour_share",
         *RESIDENCE_PARAMETERS,
         "status.amber_threshold",
         "status.red_threshold",
@@ -121,6 +122,20 @@ def parameter_specs(case: Case, ref: ReferenceSet) -> dict[str, ParamSpec]:
                 sector.migrant_share_source,
             ),
         )
+    trucks = (
+        sector.trucks_per_100m2,
+        sector.trucks_per_100m2_low,
+        sector.trucks_per_100m2_high,
+        sector.trucks_per_100m2_source,
+    )
+    overridable(
+        "sector.trucks_per_100m2",
+        "sector.trucks_per_100m2",
+        ParamSpec(f"sectors.{sector.key}.trucks_per_100m2", *trucks),
+    )
+    if case.business.grid_capacity_kva is None:  # the energy domain estimates it from the floor area
+        wm2 = (sector.w_per_m2, sector.w_per_m2_low, sector.w_per_m2_high, sector.w_per_m2_source)
+        overridable("sector.w_per_m2", "sector.w_per_m2", ParamSpec(f"sectors.{sector.key}.w_per_m2", *wm2))
     # the seasonal peak: the case's profile is certain, a sector default has a range
     profile = case_profile(case, ref)
     peak = profile.peak_factor

@@ -15,7 +15,7 @@ import functools
 import json
 import math
 from collections.abc import Iterator
-from dataclasses import asdict, field, fields
+from dataclasses import asdict, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
@@ -24,6 +24,13 @@ from pydantic.dataclasses import dataclass
 
 from ber.engine.result_afweging import AfwegingResult
 from ber.engine.result_checks import CapacityFigureUsed, PolicyCheck
+from ber.engine.result_parts import Band as Band
+from ber.engine.result_parts import BandPerYear as BandPerYear
+from ber.engine.result_parts import PressureBand as PressureBand
+from ber.engine.result_parts import SensitivityRow as SensitivityRow
+from ber.engine.result_parts import Swing as Swing
+from ber.engine.result_parts import _ByName
+from ber.engine.result_site import SiteFacts
 
 RESULT_SCHEMA = "ber-result/1"
 #: the per-category entries of ``totals`` (every other entry is a metric)
@@ -33,21 +40,6 @@ V = TypeVar("V")
 
 def clean(value: float) -> float | None:  # a float for JSON: NaN, infinity -> None
     return None if value is None or not math.isfinite(value) else float(value)
-
-
-class _ByName:
-    """Read a field by its JSON name (``part["name"]``, ``part.get("name")``)."""
-
-    def __getitem__(self, key: str) -> Any:
-        if key not in {f.name for f in fields(self)}:  # type: ignore[arg-type]
-            raise KeyError(key)
-        return getattr(self, key)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        try:
-            return self[key]
-        except KeyError:
-            return default
 
 
 @dataclass
@@ -295,31 +287,6 @@ class MitigationEffect(_ByName):
 
 
 @dataclass
-class Band(_ByName):
-    """P10 / P50 / P90 of the Monte Carlo draws; None when unknown or infinite."""
-
-    p10: float | None
-    p50: float | None
-    p90: float | None
-
-
-@dataclass
-class PressureBand(_ByName):
-    p10: float | None
-    p50: float | None
-    p90: float | None
-    share_red: float
-    share_amber_or_red: float
-
-
-@dataclass
-class BandPerYear(_ByName):
-    p10: list[float]
-    p50: list[float]
-    p90: list[float]
-
-
-@dataclass
 class UncertainTotals(_ByCategory[Band]):
     """The percentiles of every metric, and of workers/family per category."""
 
@@ -359,31 +326,6 @@ class Uncertainty(_ByName):
 
 
 @dataclass
-class Swing(_ByName):
-    low: float
-    high: float
-    central: float
-
-
-@dataclass
-class SensitivityRow(_ByName):
-    """One uncertain value moved to its low and high end, the others central."""
-
-    name: str
-    key: str
-    low: float
-    central: float
-    high: float
-    label_nl: str
-    label_en: str
-    max_relative_swing: float
-    outputs: dict[str, Swing]
-
-    def label(self, lang: str) -> str:
-        return self.label_nl if lang == "nl" else self.label_en
-
-
-@dataclass
 class Assessment:
     app_version: str
     reference_version: str
@@ -409,6 +351,8 @@ class Assessment:
     geodata: DatasetUsed | None = None
     capacity_figures: list[CapacityFigureUsed] = field(default_factory=list)
     policy_checks: list[PolicyCheck] = field(default_factory=list)  # both: ber.engine.checks
+    #: the site domains' facts at the chosen site (space, energy); None in older results
+    site_facts: SiteFacts | None = None
     afweging: AfwegingResult | None = None  # liveability, benefits, burdens: ber.engine.afweging
 
     def municipality(self, code: str) -> MunicipalityResult:
@@ -443,6 +387,7 @@ class Assessment:
             "sensitivity": [asdict(r) for r in self.sensitivity] if self.sensitivity is not None else None,
             "capacity_figures": [asdict(f) for f in self.capacity_figures],
             "policy_checks": [asdict(c) for c in self.policy_checks],
+            "site_facts": asdict(self.site_facts) if self.site_facts is not None else None,
             "afweging": self.afweging.to_dict() if self.afweging is not None else None,
         }
 

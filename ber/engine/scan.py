@@ -28,10 +28,10 @@ import numpy as np
 from ber import __version__
 from ber.case.model import Case, Region
 from ber.engine.assess import Context, check_case, prepare
-from ber.engine.domains import domain_keys
+from ber.engine.domains import domain_keys, domains
 from ber.engine.geometry import SitePoint
 from ber.engine.hosts import HostBatch
-from ber.engine.model import compute
+from ber.engine.model import Prepared, compute
 from ber.engine.params import Params, ParamSpec, central_params, parameter_specs
 from ber.engine.progress import NoProgress, Progress, check_cancel
 from ber.engine.result import clean
@@ -192,35 +192,68 @@ def _part(
         host=np.array([position[h.host] for h in hosts]),
         in_region=region[:, union],
     )
+    prep = _site_capacity_everywhere(case, prep, codes)
     params = {k: np.repeat(v, len(hosts)) for k, v in central.items()}
     raw = compute(prep, hosts[0], params, batch)
+    pressure, status, capacity, off = _site_cells_at_hosts(
+        raw.pressure[:, :, :, t], raw.status[:, :, :, t], prep.capacity, batch.host
+    )
     return _verdicts(
         raw.demand[:, :, :, t],
-        raw.pressure[:, :, :, t],
-        raw.status[:, :, :, t],
-        prep.capacity,
+        pressure,
+        status,
+        capacity,
         batch.in_region,
         raw.vehicle_km[:, t],
         min_coverage,
         codes,
         int(prep.years[t]),
+        off,
     )
+
+
+def _site_capacity_everywhere(case: Case, prep: Prepared, codes: list[str]) -> Prepared:
+    """A site domain's capacity in every municipality of the group (each row's site lies in
+    its own host), from the case's capacity table; no capacity map (no site of the case)."""
+    capacity = prep.capacity.copy()
+    for d, dom in enumerate(domains()):
+        if dom.at_site:
+            for k, code in enumerate(codes):
+                cap = case.capacity.get(code)
+                value = None if cap is None else cap.get(dom.key)
+                capacity[d, k] = np.nan if value is None else value
+    return dataclasses.replace(prep, capacity=capacity, status_floor=np.zeros_like(prep.status_floor))
+
+
+def _site_cells_at_hosts(
+    pressure: np.ndarray, status: np.ndarray, capacity: np.ndarray, host: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """As ``assess`` has them: a site domain's cells outside a row's host are unknown (H, D, K);
+    the last array marks those cells (they are not counted as unknown, as in ``rank_sites``)."""
+    rows = np.arange(len(host))
+    at_host = np.zeros((len(host), capacity.shape[1]), dtype=bool)
+    at_host[rows, host] = True
+    site = np.array([d.at_site for d in domains()], dtype=bool)
+    off = site[None, :, None] & ~at_host[:, None, :]
+    cap = np.where(off, np.nan, np.broadcast_to(capacity[None], off.shape))
+    return np.where(off, np.nan, pressure), np.where(off, Status.GREY, status).astype(np.int8), cap, off
 
 
 def _verdicts(
     demand: np.ndarray,  # (H, D, K)
     pressure: np.ndarray,
     status: np.ndarray,
-    capacity: np.ndarray,  # (D, K)
+    capacity: np.ndarray,  # (D, K), or (H, D, K) when it differs per host (site domains)
     in_region: np.ndarray,  # (H, K)
     vehicle_km: np.ndarray,  # (H,)
     min_coverage: float,
     codes: list[str],
     full_year: int,
+    structural: np.ndarray | None = None,  # (H, D, K) cells of site domains outside the host
 ) -> _Part:
     """``verdict.domain_verdicts`` and ``verdict.rank_key`` for every host at once."""
     inside = in_region[:, None, :]
-    known = ~np.isnan(capacity)[None, :, :]
+    known = ~np.isnan(capacity) if capacity.ndim == 3 else ~np.isnan(capacity)[None, :, :]
     dem = np.where((demand > EPS) & inside, demand, 0.0)
     total = dem.sum(axis=2)  # (H, D)
     unknown = np.where(known, 0.0, dem).sum(axis=2)
@@ -229,6 +262,9 @@ def _verdicts(
     n_has = has.sum(axis=1)
     unknown_share = np.divide(share.sum(axis=1), n_has, out=np.zeros(len(n_has)), where=n_has > 0)
     coverage = np.where(has, 1.0 - share, 1.0)
+    # a site domain has one cell, the site: covered when its capacity is known (verdict.py)
+    at_site = np.array([d.at_site for d in domains()], dtype=bool)
+    coverage = np.where(at_site[None, :], (known & inside).any(axis=2).astype(float), coverage)
     known_p = known & inside & ~np.isnan(pressure)
     max_p = np.where(known_p.any(axis=(1, 2)), np.where(known_p, pressure, -np.inf).max(axis=(1, 2)), np.nan)
 
@@ -250,7 +286,9 @@ def _verdicts(
     return _Part(
         red=((status == Status.RED) & inside).sum(axis=(1, 2)),
         amber=((status == Status.AMBER) & inside).sum(axis=(1, 2)),
-        grey=((status == Status.GREY) & inside).sum(axis=(1, 2)),
+        grey=((status == Status.GREY) & inside & (True if structural is None else ~structural)).sum(
+            axis=(1, 2)
+        ),
         unknown_share=unknown_share,
         max_pressure=max_p,
         vehicle_km=vehicle_km,

@@ -143,6 +143,16 @@ def parameters_used(specs: dict[str, ParamSpec], case: Case, ref: ReferenceSet) 
                 label_nl = text("label.parameter.sector_migrant_share", "nl", sector=sector.label_nl)
                 label_en = text("label.parameter.sector_migrant_share", "en", sector=sector.label_en)
                 source = sector.migrant_share_source
+            elif name == "sector.trucks_per_100m2":
+                unit = "trucks per 100 m² BVO per day"
+                label_nl = text("label.parameter.sector_trucks_per_100m2", "nl", sector=sector.label_nl)
+                label_en = text("label.parameter.sector_trucks_per_100m2", "en", sector=sector.label_en)
+                source = sector.trucks_per_100m2_source
+            elif name == "sector.w_per_m2":
+                unit = "W per m² BVO"
+                label_nl = text("label.parameter.sector_w_per_m2", "nl", sector=sector.label_nl)
+                label_en = text("label.parameter.sector_w_per_m2", "en", sector=sector.label_en)
+                source = sector.w_per_m2_source
             else:
                 unit = "m² BVO per job"
                 label_nl = text("label.parameter.sector_m2_per_job", "nl", sector=sector.label_nl)

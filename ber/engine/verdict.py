@@ -6,7 +6,8 @@ cumulative view) and one ranking rule for every site comparison (``assess``'s
 
 - *Coverage* of a domain: the share of its demand that falls in municipalities
   whose spare capacity is known (a capacity of 0 is known). With no demand at all
-  the coverage is 1: nothing lies on unknown capacity.
+  the coverage is 1: nothing lies on unknown capacity. A site domain (space, energy)
+  has one cell, the site: its coverage is 1 when the site's capacity is known, else 0.
 - *Verdict*: the worst status among the municipalities with known capacity (red >
   amber > green). When that is green (or nothing is known) and the coverage is
   below ``verdict.min_coverage``, the verdict is grey (unknown): a domain whose
@@ -23,7 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ber.engine.domains import domain_keys
+from ber.engine.domains import domains
 from ber.engine.result import SiteRank, Verdict, clean
 from ber.engine.status import SEVERITY, STATUS_CODES, Status
 
@@ -46,12 +47,15 @@ def domain_verdicts(
     where demand meets a capacity of 0.
     """
     out: dict[str, Verdict] = {}
-    for d, key in enumerate(domain_keys()):
+    for d, dom in enumerate(domains()):
+        key = dom.key
         known = ~np.isnan(capacity[d])
         dem = np.where(demand[d] > EPS, demand[d], 0.0)
         total = float(dem.sum())
         unknown_dem = np.where(known, 0.0, dem)
         coverage = 1.0 - float(unknown_dem.sum()) / total if total > 0 else 1.0
+        if dom.at_site:  # one cell, the site: known or not, whatever the demand
+            coverage = 1.0 if known.any() else 0.0
         # the worst municipality with known capacity and demand
         candidates = np.flatnonzero(known & (dem > 0))
         worst = Status.GREEN

@@ -456,12 +456,21 @@ def export_result_xlsx(result: Assessment, case: Case, path: Path | str, lang: L
     if result.sensitivity:
         sheets.append((txt("excel.sensitivity", lang), _sensitivity(result, lang)))
     sheets.append((txt("excel.parameters", lang), parameters(result, lang)))
-    from ber.io.excel_checks import policy_sheet_name, policy_table, provenance_sheet_name, provenance_table
+    from ber.io.excel_checks import (
+        policy_sheet_name,
+        policy_table,
+        provenance_sheet_name,
+        provenance_table,
+        site_sheet_name,
+        site_table,
+    )
 
     if result.capacity_figures:
         sheets.append((provenance_sheet_name(lang), provenance_table(result, lang)))
     if result.policy_checks:
         sheets.append((policy_sheet_name(lang), policy_table(result, lang)))
+    if result.site_facts is not None:
+        sheets.append((site_sheet_name(lang), site_table(result, lang)))
     from ber.io.excel_qualitative import has_qualitative, qualitative_sheet_name, qualitative_table
 
     if has_qualitative(case):

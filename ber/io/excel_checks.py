@@ -114,3 +114,26 @@ def policy_table(result: Assessment, lang: Lang) -> Table:
             ]
         )
     return headers, rows, {3: INT, 8: OPT1}
+
+
+def site_sheet_name(lang: Lang) -> str:
+    return text("excel.site.sheet", lang)
+
+
+def site_table(result: Assessment, lang: Lang) -> Table:
+    """Space, freight and energy at the chosen site, then the provincial plot-size rules
+    (the rows of the report's section, ``ber.io.site_rows``)."""
+    from ber.io.site_rows import fact_rows, rule_notes, rule_rows
+    from ber.reference.data import load_reference
+
+    f = result.site_facts
+    headers = [text("excel.site.col_item", lang), text("excel.site.col_value", lang)]
+    if f is None:
+        return headers, [], {}
+    rows: list[list[Any]] = [[label, value] for label, value in fact_rows(f, lang)]
+    for (province, limit, plot, status), note in zip(
+        rule_rows(f, lang), rule_notes(f, load_reference(), lang), strict=True
+    ):
+        rows.append([province, f"{limit} · {plot} · {status}"])
+        rows.append(["", note])
+    return headers, rows, {}

@@ -165,6 +165,10 @@ def _frame(records: list[dict[str, Any]], geometries: list[Any]) -> Any:
     import pandas as pd
 
     frame = pd.DataFrame.from_records(records)
+    # numbers stay numbers where every value is unknown (a site domain without capacity): REAL, NULL
+    for column in frame.columns:
+        if str(column).endswith(("_demand", "_capacity", "_pressure", "_coverage")):
+            frame[column] = frame[column].astype("float64")
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometries, crs=CRS), crs=CRS)
 
 

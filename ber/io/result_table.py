@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ber.engine.domains import domain_keys
+from ber.engine.domains import counts_in, domain_keys
 from ber.engine.result import Assessment, MunicipalityResult
 from ber.engine.status import severity
 
@@ -63,15 +63,18 @@ def municipality_records(result: Assessment) -> list[dict[str, Any]]:
             "residents": float(m.residents),
         }
         statuses, known = [], 0
+        host = result.site.host_municipality
         for d in domains():
             demand, capacity, pressure, status = domain_values(m, d, i)
             rec[f"{d}_demand"] = demand
             rec[f"{d}_capacity"] = None if capacity is None else float(capacity)
             rec[f"{d}_pressure"] = None if pressure is None else float(pressure)
             rec[f"{d}_status"] = status
-            statuses.append(status)
-            known += capacity is not None
-        rec["capacity_coverage"] = known / len(domains())
+            if counts_in(d, m.code, host):  # a site domain counts at the site's municipality only
+                statuses.append(status)
+                known += capacity is not None
+        counted = sum(counts_in(d, m.code, host) for d in domains())
+        rec["capacity_coverage"] = known / counted
         rec["status"] = worst(statuses)
         records.append(rec)
     return records

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ber.engine.domains import counts_in
 from ber.engine.result import Assessment, MunicipalityResult
 from ber.texts.catalogue import LangTable, text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, format_quantity
@@ -75,9 +76,19 @@ def tooltips_for(
 
 def statuses_for(assessment: Assessment, domain: str) -> dict[str, str]:
     """Status code per assessed municipality for one domain (for ``status_colours``)."""
-    return {m.code: m.domains[domain].status for m in assessment.municipalities if domain in m.domains}
+    host = assessment.site.host_municipality
+    return {
+        m.code: m.domains[domain].status
+        for m in assessment.municipalities
+        if domain in m.domains and counts_in(domain, m.code, host)
+    }
 
 
 def pressures_for(assessment: Assessment, domain: str) -> dict[str, float | None]:
     """Pressure per assessed municipality for one domain (for ``pressure_colours``)."""
-    return {m.code: m.domains[domain].pressure for m in assessment.municipalities if domain in m.domains}
+    host = assessment.site.host_municipality
+    return {
+        m.code: m.domains[domain].pressure
+        for m in assessment.municipalities
+        if domain in m.domains and counts_in(domain, m.code, host)
+    }

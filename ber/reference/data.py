@@ -28,6 +28,7 @@ REFERENCE_FILES: tuple[str, ...] = (
     "municipalities_noord_limburg.csv",
     "norms.json",
     "presets.json",
+    "provincial_rules.json",
     "sectors.json",
     "sources.json",
 )
@@ -101,8 +102,21 @@ class Sector(Labelled):
     m2_per_job_low: float
     m2_per_job_high: float
     m2_per_job_source: str
+    #: contracted grid capacity per m² BVO (W/m²): the energy domain's estimate without a declared one
+    w_per_m2: float
+    w_per_m2_low: float
+    w_per_m2_high: float
+    w_per_m2_source: str
+    #: truck movements (in + out) per working day per 100 m² BVO (freight traffic)
+    trucks_per_100m2: float
+    trucks_per_100m2_low: float
+    trucks_per_100m2_high: float
+    trucks_per_100m2_source: str
     migrant_share_note: str = ""
     m2_per_job_note: str = ""
+    w_per_m2_note: str = ""
+    trucks_per_100m2_note: str = ""
+
     #: gross value added per person employed, euro per year (benefit side of the afweging)
     value_added_per_job: float = 0.0
     value_added_per_job_low: float = 0.0
@@ -122,6 +136,59 @@ class Sector(Labelled):
     def peak_factor(self) -> float:
         """The peak month over the year average of ``monthly_profile``."""
         return max(self.monthly_profile) * len(self.monthly_profile) / sum(self.monthly_profile)
+
+    def ranges(self) -> tuple[tuple[str, float, float, float, str], ...]:
+        """Each sourced value with its low, high and source: (name, central, low, high, source)."""
+        return (
+            (
+                "migrant_share",
+                self.migrant_share,
+                self.migrant_share_low,
+                self.migrant_share_high,
+                self.migrant_share_source,
+            ),
+            (
+                "m2_per_job",
+                self.m2_per_job,
+                self.m2_per_job_low,
+                self.m2_per_job_high,
+                self.m2_per_job_source,
+            ),
+            ("w_per_m2", self.w_per_m2, self.w_per_m2_low, self.w_per_m2_high, self.w_per_m2_source),
+            (
+                "trucks_per_100m2",
+                self.trucks_per_100m2,
+                self.trucks_per_100m2_low,
+                self.trucks_per_100m2_high,
+                self.trucks_per_100m2_source,
+            ),
+            (
+                "value_added_per_job",
+                self.value_added_per_job,
+                self.value_added_per_job_low,
+                self.value_added_per_job_high,
+                self.value_added_per_job_source,
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class ProvincialRule(Labelled):
+    """A province's rule on business plots (``provincial_rules.json``)."""
+
+    province: str  # CBS province code, e.g. PV31
+    province_name: str
+    #: plots larger than this (ha) fall under the rule
+    max_plot_ha: float
+    #: sector keys the rule applies to; empty = every sector
+    sectors: tuple[str, ...]
+    #: date the rule is in force from, ``YYYY-MM-DD``
+    in_force: str
+    source: str
+    note: str = ""
+
+    def applies_to(self, sector: str) -> bool:
+        return not self.sectors or sector in self.sectors
 
 
 @dataclass(frozen=True)
@@ -198,6 +265,7 @@ class ReferenceSet:
     presets: dict[str, dict[str, str]]
     default_preset: str
     folder: Path
+    provincial_rules: tuple[ProvincialRule, ...] = ()
 
     @cached_property
     def municipalities(self) -> MunicipalityTable:
@@ -309,7 +377,12 @@ def _load_cached(folder_name: str) -> ReferenceSet:
     }
     categories = {row["key"]: Category(**row) for row in _read_json(folder / "categories.json")}
     presets_doc = _read_json(folder / "presets.json")
+    rules = tuple(
+        ProvincialRule(**{**row, "sectors": tuple(row["sectors"])})
+        for row in _read_json(folder / "provincial_rules.json")
+    )
     return ReferenceSet(
+        provincial_rules=rules,
         version=str(manifest["version"]),
         checksum=str(manifest["checksum"]),
         norms=norms,
@@ -349,24 +422,20 @@ def check_reference(ref: ReferenceSet) -> list[Problem]:
         if not (norm.low <= norm.value <= norm.high):
             problems.append(Problem("reference.bad_row", params={"key": norm.key}))
     for sector in ref.sectors.values():
-        for src in (
-            sector.migrant_share_source,
-            sector.m2_per_job_source,
-            sector.value_added_per_job_source,
-            sector.monthly_profile_source,
-        ):
+        for _name, central, low, high, src in sector.ranges():
             if not known(src):
                 problems.append(Problem("reference.no_source", params={"key": sector.key}))
-        if not (sector.migrant_share_low <= sector.migrant_share <= sector.migrant_share_high):
-            problems.append(Problem("reference.bad_row", params={"key": sector.key}))
-        if not (sector.m2_per_job_low <= sector.m2_per_job <= sector.m2_per_job_high):
-            problems.append(Problem("reference.bad_row", params={"key": sector.key}))
-        if not (
-            sector.value_added_per_job_low <= sector.value_added_per_job <= sector.value_added_per_job_high
-        ):
-            problems.append(Problem("reference.bad_row", params={"key": sector.key}))
+            if not (low <= central <= high):
+                problems.append(Problem("reference.bad_row", params={"key": sector.key}))
+        if not known(sector.monthly_profile_source):
+            problems.append(Problem("reference.no_source", params={"key": sector.key}))
         if not _profile_ok(sector):
             problems.append(Problem("reference.bad_row", params={"key": sector.key}))
+    for rule in ref.provincial_rules:
+        if not known(rule.source) or rule.source == ASSUMPTION or not rule.in_force:
+            problems.append(Problem("reference.no_source", params={"key": rule.key}))
+        if not rule.max_plot_ha > 0:
+            problems.append(Problem("reference.bad_row", params={"key": rule.key}))
     for category in ref.categories.values():
         if not known(category.default_share_source):
             problems.append(Problem("reference.no_source", params={"key": f"categories.{category.key}"}))

@@ -34,10 +34,15 @@ def layout_id(conn: Connection, domains: tuple[str, ...]) -> int:
 
 def write(conn: Connection, case_id: int, status: str, result: Assessment) -> int:
     """Store the case's area rows and own-run document; returns the number of area rows."""
-    domains = domain_keys()
+    every = domain_keys()
+    demand = result_demand(result, every)
+    # a domain without any demand in this case is not stored (as the conversion of an older
+    # register, which only knows the domains it has rows of: e.g. space without a plot)
+    used = [i for i, _d in enumerate(every) if any(float(a[i].max(initial=0.0)) > 0 for a in demand.values())]
+    domains = tuple(every[i] for i in used)
     layout = layout_id(conn, domains)
     first = int(result.years[0])
-    rows = area_rows(case_id, first, layout, result_demand(result, domains))
+    rows = area_rows(case_id, first, layout, {code: a[used] for code, a in demand.items()})
     if rows:
         conn.execute(
             case_area.insert(),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from ber.case.model import Case
-from ber.engine.domains import domain_keys, domain_unit
+from ber.engine.domains import counts_in, domain_keys, domain_unit
 from ber.engine.geometry import to_rd
 from ber.engine.metrics import metric
 from ber.engine.result import Assessment
@@ -203,7 +203,8 @@ class ReportData:
 
     def worst_status(self, code: str) -> str:
         m = self.result.municipality(code)
-        return max((d.status for d in m.domains.values()), key=severity)
+        host = self.result.site.host_municipality
+        return max((d.status for k, d in m.domains.items() if counts_in(k, code, host)), key=severity)
 
     @property
     def domains(self) -> Sequence[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ber.engine.domains import domain as registered_domain
 from ber.engine.metrics import Output, metrics
 from ber.engine.rounding import SHARE
 from ber.report.data import ReportData
@@ -117,8 +118,13 @@ def _domain_sentence(data: ReportData, domain: str) -> str:
         "patients": data.figure("gp_patients", r.totals.value("gp_patients")),
         "fte": data.figure("gp_fte", r.totals.value("gp_fte")),
     }
-    text = tx("summary.sentence_unknown" if grey else f"summary.sentence.{domain}", **params)
-    if verdict.coverage is not None and verdict.coverage < 1.0:
+    at_site = registered_domain(domain).at_site
+    if at_site and grey:  # one cell, the site: say what is missing there (no coverage share)
+        params["municipality"] = r.site.host_name
+        text = tx("summary.site_unknown" if regional > 0 else "summary.site_no_demand", **params)
+    else:
+        text = tx("summary.sentence_unknown" if grey else f"summary.sentence.{domain}", **params)
+    if verdict.coverage is not None and verdict.coverage < 1.0 and not at_site:
         # short: the cell holds at most MAX_CELL_CHARS (a grey sentence names the largest unknown)
         text += " " + tx("summary.coverage", coverage=percent_floor(verdict.coverage, data.lang))
     band = r.uncertainty.pressure.get(domain, {}).get(code or "") if r.uncertainty and code else None

@@ -54,7 +54,7 @@ def qualitative_section(data: ReportData) -> list[Any]:
                 data.p(tx("qualitative.judgement")),
                 data.p(tx("qualitative.scale"), st.note),
             ]
-        )
+        ),
     ]
     out.append(
         data.table(

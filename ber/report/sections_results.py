@@ -10,6 +10,7 @@ from ber.report.sections_checks import policy_section
 from ber.report.sections_front import heading
 from ber.report.sections_residence import residence_table
 from ber.report.sections_season import season_section
+from ber.report.sections_site import site_section
 from ber.texts.verdicts import percent_floor, pressure_text
 
 
@@ -92,6 +93,7 @@ def results(data: ReportData) -> list[Any]:
         if not rows_add_up((m.domains[domain].demand for m in r.municipalities), total, places):
             block.append(data.p(tx("results.rounding_note"), data.st.note))
         out += [KeepTogether(block), Spacer(1, 12)]
+    out += site_section(data)  # space and energy at the site: plot, jobs, provincial rules, grid map
     out += policy_section(data)  # the municipal rules checked against the demand
     out.append(PageBreak())
     return out

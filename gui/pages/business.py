@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from ber.case.validate import HORIZON_RANGE, MAX_FLOOR_AREA_M2, MAX_JOBS, SHIFTS_RANGE, START_YEAR_RANGE
+from ber.case.validate_site import MAX_GRID_KVA
 from ber.reference.data import ReferenceSet
 from gui.binding import Binder, error_label
-from gui.fields import NumberEdit
+from gui.fields import NumberEdit, PowerEdit
 from gui.pages.common import add_row, form_group, page_title
 from gui.texts import language, tr
 
@@ -156,6 +157,13 @@ class BusinessPage(QWidget):
             area,
             "business.floor_area_m2",
             add_row(form, tr("business.area"), area, tr("business.area_tip"), "edit_floor_area", "m²"),
+        )
+        grid = PowerEdit(optional=True, low=0, high=MAX_GRID_KVA, unit="kVA")
+        grid.setPlaceholderText(tr("business.grid_unknown"))
+        binder.number(
+            grid,
+            "business.grid_capacity_kva",
+            add_row(form, tr("business.grid"), grid, tr("business.grid_tip"), "edit_grid_capacity", "kVA"),
         )
         start = NumberEdit(integer=True, low=START_YEAR_RANGE[0], high=START_YEAR_RANGE[1], grouping=False)
         binder.number(

@@ -24,6 +24,7 @@ from ber.texts.messages import Lang
 from gui.charts import DemandChart
 from gui.checks_table import figures_note, policy_rows
 from gui.models import (
+    Cell,
     CellTableModel,
     key_figures_table,
     mitigation_table,
@@ -152,6 +153,19 @@ class ResultsPage(QWidget):
         kl.addWidget(self.checks_view)
         lay.addWidget(checks_box)
 
+        site_box = QGroupBox(tr("results.site_group"))  # space and energy at the chosen site
+        site_box.setObjectName("group_site_facts")
+        sl = QVBoxLayout(site_box)
+        self.site_model = CellTableModel()
+        self.site_view = table_view("table_site_facts", self.site_model, "first")
+        self.site_view.setAccessibleName(tr("results.site_group"))
+        sl.addWidget(self.site_view)
+        self.label_site_rules = QLabel()
+        self.label_site_rules.setObjectName("label_site_rules")
+        self.label_site_rules.setWordWrap(True)
+        sl.addWidget(self.label_site_rules)
+        lay.addWidget(site_box)
+
         bottom = QHBoxLayout()
         mit_box = QGroupBox(tr("results.mitigations"))
         ml = QVBoxLayout(mit_box)
@@ -202,6 +216,7 @@ class ResultsPage(QWidget):
         self.checks_view.setVisible(bool(result.policy_checks))
         notes = [figures_note(result, max_age)] + ([] if result.policy_checks else [tr("checks.none")])
         self.label_checks.setText("\n".join(n for n in notes if n))
+        self.show_site_facts(result, lang)
         self.label_mitigation.setText(
             tr("results.mitigation_none") if not result.mitigations else tr("results.mitigation_intro")
         )
@@ -213,6 +228,22 @@ class ResultsPage(QWidget):
         if self._selected and self.traffic_model.row_of(self._selected) >= 0:
             self.select_municipality(self._selected)
         self.update_chart()
+
+    def show_site_facts(self, result: Assessment, lang: Lang) -> None:
+        """Plot, jobs, grid need and capacity map at the chosen site, and the provincial rules."""
+        from ber.io.site_rows import fact_rows, rule_notes, rule_rows
+        from ber.reference.data import load_reference
+
+        f = result.site_facts
+        if f is None:
+            self.site_model.set_table([], [])
+            self.label_site_rules.setText("")
+            return
+        rows = [[Cell(label), Cell(value)] for label, value in fact_rows(f, lang)]
+        self.site_model.set_table([tr("results.site_col_item"), tr("results.site_col_value")], rows)
+        show_all_rows(self.site_view)
+        lines = [", ".join(r) for r in rule_rows(f, lang)] + rule_notes(f, load_reference(), lang)
+        self.label_site_rules.setText("\n".join(lines))
 
     def clear_result(self, reason: str) -> None:
         self.label_summary.setText(reason)

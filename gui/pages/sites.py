@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ber.case.validate import RD_X_RANGE, RD_Y_RANGE, WGS84_LAT_RANGE, WGS84_LON_RANGE
+from ber.case.validate_site import MAX_PLOT_HA, MAX_SITE_FLOOR_M2
 from ber.texts.messages import Problem
 from gui.binding import INVALID_STYLE, Binder, error_label
 from gui.fields import NumberEdit, parse_point, searchable
@@ -32,6 +34,11 @@ from gui.texts import language, tr
 
 CRS_ITEMS = (("EPSG:28992", "crs.rd"), ("EPSG:4326", "crs.wgs84"))
 COLUMNS = ("col.chosen", "col.site", "col.x", "col.y", "col.crs", "col.host", "col.lies_in")
+#: the second table, space and energy per site (the site domains' inputs)
+SPACE_COLUMNS = ("col.site", "col.plot_ha", "col.site_floor", "col.postcode", "col.grid_map")
+#: its number cells: column, case key, unit, allowed range
+SITE_NUMBERS = ((1, "plot_area_ha", "ha", MAX_PLOT_HA), (2, "floor_area_m2", "m²", MAX_SITE_FLOOR_M2))
+COL_POSTCODE, COL_GRID = 3, 4
 #: allowed coordinates per CRS (shown unit, low, high) for the messages
 RANGES = {
     ("EPSG:4326", "x"): ("°", *WGS84_LON_RANGE),
@@ -72,6 +79,20 @@ class SitesPage(QWidget):
         self.table.setMinimumHeight(220)
         self.table.setTabKeyNavigation(False)
         lay.addWidget(self.table)
+        self.space_table = QTableWidget(0, len(SPACE_COLUMNS))
+        self.space_table.setObjectName("table_site_space")
+        self.space_table.setAccessibleName(tr("sites.space_title"))
+        self.space_table.setHorizontalHeaderLabels([tr(c) for c in SPACE_COLUMNS])
+        space_header = self.space_table.horizontalHeader()
+        space_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        space_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        space_header.setSectionResizeMode(COL_GRID, QHeaderView.ResizeMode.Stretch)
+        self.space_table.setMinimumHeight(150)
+        self.space_table.setTabKeyNavigation(False)
+        space_label = QLabel(tr("sites.space_intro"))
+        space_label.setWordWrap(True)
+        lay.addWidget(space_label)
+        lay.addWidget(self.space_table)
         self.chosen_group = QButtonGroup(self)
         self.chosen_group.setExclusive(True)
 
@@ -105,14 +126,30 @@ class SitesPage(QWidget):
 
     def set_sites(self, sites: Any) -> None:
         sites = list(sites or [])
-        keys = ("name", "x", "y", "crs", "municipality", "chosen")
+        keys = (
+            "name",
+            "x",
+            "y",
+            "crs",
+            "municipality",
+            "chosen",
+            "plot_area_ha",
+            "floor_area_m2",
+            "postcode",
+            "grid",
+        )
         if (
             self.table.rowCount() == len(sites)
             and [{k: s.get(k) for k in keys} for s in sites] == self.sites()
         ):
             self.show_locations()  # the region may have changed
+            for r, site in enumerate(sites):  # a renamed site: its name in the second table too
+                item = self.space_table.item(r, 0)
+                if item is not None:
+                    item.setText(site.get("name", ""))
             return  # the table already shows this (the edit came from here): keep focus
         self.table.setRowCount(0)
+        self.space_table.setRowCount(0)
         for button in self.chosen_group.buttons():
             self.chosen_group.removeButton(button)
         choices = self.municipalities()
@@ -162,8 +199,45 @@ class SitesPage(QWidget):
             host.setCurrentIndex(max(0, host.findData(muni)) if muni else 0)
             host.currentIndexChanged.connect(lambda _i: self._commit())
             self.table.setCellWidget(i, 5, host)
+            self._space_row(i, site)
         self.button_remove.setEnabled(len(sites) > 1)
         self.show_locations()
+
+    def _space_row(self, i: int, site: Any) -> None:
+        """Row ``i`` of the space-and-energy table: plot, floor area, postcode, capacity map."""
+        self.space_table.insertRow(i)
+        label = QTableWidgetItem(site.get("name", ""))
+        label.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.space_table.setItem(i, 0, label)
+        for col, key, unit, high in SITE_NUMBERS:
+            number = NumberEdit(optional=True, low=0, high=high, unit=unit)
+            number.setPlaceholderText("–")
+            number.show_value(site.get(key), language())
+            number.setAccessibleName(tr(SPACE_COLUMNS[col]))
+            number.setToolTip(tr(f"sites.{key}_tip"))
+            number.editingFinished.connect(self._commit)
+            self.space_table.setCellWidget(i, col, number)
+        postcode = QLineEdit(site.get("postcode") or "")
+        postcode.setPlaceholderText(tr("sites.postcode_placeholder"))
+        postcode.setAccessibleName(tr(SPACE_COLUMNS[COL_POSTCODE]))
+        postcode.setToolTip(tr("sites.postcode_tip"))
+        postcode.editingFinished.connect(self._commit)
+        self.space_table.setCellWidget(i, COL_POSTCODE, postcode)
+        grid = site.get("grid")
+        if grid:
+            shown = tr(
+                "sites.grid_found",
+                area=grid.get("area", ""),
+                mw=grid.get("available_mw") if grid.get("available_mw") is not None else "–",
+                colour=grid.get("colour") or "–",
+                date=grid.get("reference_date", ""),
+            )
+        else:
+            shown = tr("sites.grid_none")
+        item = QTableWidgetItem(shown)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        item.setToolTip(tr("sites.grid_tip"))
+        self.space_table.setItem(i, COL_GRID, item)
 
     def show_locations(self) -> None:
         """The municipality each site lies in (point in polygon of the built-in national data),
@@ -221,16 +295,42 @@ class SitesPage(QWidget):
             assert isinstance(crs, QComboBox) and isinstance(host, QComboBox)
             held = self.binder.state.case.sites[r] if r < len(self.binder.state.case.sites) else None
             xv, yv = self._coordinates(x, y, str(crs.currentData()), held, f"sites[{r}]", typed)
-            out.append(
-                {
-                    "name": name.text(),
-                    "x": xv,
-                    "y": yv,
-                    "crs": crs.currentData(),
-                    "municipality": host.currentData(),
-                    "chosen": r == checked,
-                }
-            )
+            row = {
+                "name": name.text(),
+                "x": xv,
+                "y": yv,
+                "crs": crs.currentData(),
+                "municipality": host.currentData(),
+                "chosen": r == checked,
+            }
+            row.update(self._site_domain_inputs(r, held, typed))
+            out.append(row)
+        return out
+
+    def _site_domain_inputs(self, r: int, held: Any, typed: dict[str, Problem]) -> dict[str, Any]:
+        """Plot, floor area and postcode of row ``r``; the capacity map's figure (``grid``) is
+        kept while the postcode stays the same (``ber grid import`` wrote it for that postcode)."""
+        out: dict[str, Any] = {}
+        for col, key, _unit, _high in SITE_NUMBERS:
+            edit = self.space_table.cellWidget(r, col)
+            assert isinstance(edit, NumberEdit)
+            code, value, _note = edit.read()
+            edit.setStyleSheet(INVALID_STYLE if code else "")
+            if code:
+                field = f"sites[{r}].{key}"
+                typed[field] = Problem(
+                    "input." + code, field, {"value": edit.text().strip(), **edit.allowed()}
+                )
+                value = getattr(held, key, None)
+            out[key] = value
+        postcode = self.space_table.cellWidget(r, COL_POSTCODE)
+        assert isinstance(postcode, QLineEdit)
+        out["postcode"] = postcode.text().strip().replace(" ", "").upper()
+        grid = getattr(held, "grid", None)
+        if grid is not None and getattr(held, "postcode", "") == out["postcode"]:
+            out["grid"] = grid.model_dump() if hasattr(grid, "model_dump") else grid
+        else:
+            out["grid"] = None
         return out
 
     def _coordinates(

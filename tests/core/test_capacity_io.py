@@ -34,6 +34,8 @@ TABLE: dict[str, dict[str, float | None]] = {
         "education_secondary": None,
         "transport_peak": 0.0,
         "childcare": 12.5,
+        "space": 12.5,
+        "energy": None,
     },
     "GM1507": {
         "housing_flex": None,
@@ -43,6 +45,8 @@ TABLE: dict[str, dict[str, float | None]] = {
         "education_secondary": None,
         "transport_peak": None,
         "childcare": None,
+        "space": None,
+        "energy": None,
     },
     "GM0984": {
         "housing_flex": 0.25,
@@ -52,6 +56,8 @@ TABLE: dict[str, dict[str, float | None]] = {
         "education_secondary": 25.0,
         "transport_peak": 199.99,
         "childcare": 0.0,
+        "space": 0.0,
+        "energy": 3.75,
     },
 }
 
@@ -222,7 +228,7 @@ def test_csv_is_written_as_dutch_excel(tmp_path: Path) -> None:
     assert lines[0].split(";")[:3] == ["gemeentecode", "naam", "Huisvesting: flexbedden (bedden)"]
     assert "patiënten" in lines[0]
     # 60.5 -> '60,5', 1234.5 -> '1234,5' (no thousands separator), None -> 'onbekend'
-    assert lines[1] == "GM0983;Venlo;120;60,5;1234,5;30;onbekend;0;12,5"
+    assert lines[1] == "GM0983;Venlo;120;60,5;1234,5;30;onbekend;0;12,5;12,5;onbekend"
 
 
 def test_csv_round_trip(tmp_path: Path) -> None:
@@ -236,7 +242,10 @@ def test_csv_round_trip(tmp_path: Path) -> None:
 def test_csv_round_trip_english(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     write_capacity_csv(path, CODES, NAMES, TABLE, lang="en", dutch_excel=False)
-    assert path.read_text("utf-8-sig").splitlines()[1] == "GM0983,Venlo,120,60.5,1234.5,30,unknown,0,12.5"
+    assert (
+        path.read_text("utf-8-sig").splitlines()[1]
+        == "GM0983,Venlo,120,60.5,1234.5,30,unknown,0,12.5,12.5,unknown"
+    )
     table, problems = read_capacity(path)
     assert problems == []
     assert table == TABLE

@@ -257,6 +257,10 @@ def test_data_keys_exist_and_labels_are_only_data() -> None:
         "label.misc.definition",
         "label.parameter.sector_migrant_share",
         "label.parameter.sector_m2_per_job",
+        "label.parameter.sector_w_per_m2",
+        "label.unit.W per m² BVO",
+        "label.parameter.sector_trucks_per_100m2",
+        "label.unit.trucks per 100 m² BVO per day",
         "label.parameter.season_peak_factor",
         "label.verdict.coverage",
         "label.verdict.no_capacity",
@@ -354,13 +358,13 @@ def test_a_registry_can_add_labels_for_this_process(monkeypatch: pytest.MonkeyPa
     from ber.texts.labels import DOMAIN_LABELS, label
 
     with monkeypatch.context() as m:
-        m.setitem(DOMAIN_LABELS, "space", {"nl": "Ruimte: bedrijventerrein", "en": "Space: business land"})
-        assert label("domain", "space", "nl") == "Ruimte: bedrijventerrein"
-        assert text("label.domain.space", "en") == "Space: business land"
-        assert "space" in list(DOMAIN_LABELS)
+        m.setitem(DOMAIN_LABELS, "noise", {"nl": "Geluid: omgeving", "en": "Noise: surroundings"})
+        assert label("domain", "noise", "nl") == "Geluid: omgeving"
+        assert text("label.domain.noise", "en") == "Noise: surroundings"
+        assert "noise" in list(DOMAIN_LABELS)
         m.setitem(DOMAIN_LABELS, "care_gp", {"nl": "Zorg: huisarts (test)", "en": "Care: GP (test)"})
         assert DOMAIN_LABELS["care_gp"]["nl"] == "Zorg: huisarts (test)"
-    assert "space" not in DOMAIN_LABELS
+    assert "noise" not in DOMAIN_LABELS
     assert DOMAIN_LABELS["care_gp"] == {"nl": "Zorg: huisarts", "en": "Care: GP"}
     with pytest.raises(KeyError):
         del DOMAIN_LABELS["care_gp"]  # shipped texts are edited in the files

@@ -39,7 +39,7 @@ DOMAIN_TOTAL = {
     "care_gp": "gp_patients",
     "education_primary": "pupils_primary",
     "education_secondary": "pupils_secondary",
-    "transport_peak": "peak_vehicles",
+    "transport_peak": "site_peak_vehicles",
     "childcare": "childcare_places",
 }
 
@@ -263,6 +263,10 @@ def _collapsed_context() -> Context:
             migrant_share_high=s.migrant_share,
             m2_per_job_low=s.m2_per_job,
             m2_per_job_high=s.m2_per_job,
+            w_per_m2_low=s.w_per_m2,
+            w_per_m2_high=s.w_per_m2,
+            trucks_per_100m2_low=s.trucks_per_100m2,
+            trucks_per_100m2_high=s.trucks_per_100m2,
             peak_factor_low=s.peak_factor,
             peak_factor_high=s.peak_factor,
         )

@@ -46,6 +46,7 @@ def test_sheets_present(workbook: openpyxl.Workbook) -> None:
         "Gevoeligheid",
         "Parameters",
         "Herkomst capaciteit",  # the demo's figures have provenance; it has no policy rules
+        "Locatie",  # space, freight and energy at the chosen site
         "Afweging",  # liveability, benefits and burdens (issue 18)
     ]
 
@@ -252,6 +253,7 @@ def test_english_and_without_sampling(tmp_path: Path) -> None:
         "Sites",
         "Parameters",
         "Capacity provenance",
+        "Site",
         "Afweging",
     ]
     gp = next(

@@ -31,8 +31,8 @@ def test_metric_keys_are_unique_and_outputs_are_subsets() -> None:
     keys = metric_keys()
     # 21 before issues 17 and 18; + local_jobs, unregistered_residents (issue 18); + jobs,
     # migrant workers and flex beds in the peak month, children aged 0-3 and day-care
-    # places (issue 17)
-    assert len(keys) == len(set(keys)) == 28
+    # places (issue 17); + freight (3), plot and grid (issue 17)
+    assert len(keys) == len(set(keys)) == 33
     # what the outputs listed before the registry (order of the result file)
     assert metric_keys(Output.SENSITIVITY) == (
         "residents",
@@ -44,9 +44,20 @@ def test_metric_keys_are_unique_and_outputs_are_subsets() -> None:
         "pupils_secondary",
         "childcare_places",
         "peak_vehicles",
+        "site_peak_vehicles",
         "commute_vehicle_km_per_day",
+        "grid_demand_mw",
     )
-    assert metric_keys(Output.CLI) == ("migrant_workers", "family_members", *metric_keys(Output.SENSITIVITY))
+    assert (
+        metric_keys(Output.CLI)
+        == (
+            "migrant_workers",
+            "family_members",
+            *metric_keys(Output.SENSITIVITY)[:9],  # up to peak_vehicles
+            "freight_trucks_per_day",
+            *metric_keys(Output.SENSITIVITY)[9:],
+        )
+    )
     assert all(m.decimals == 0 for m in metrics() if m.unit in ("persons", "pupils", "beds", "places"))
 
 

@@ -24,12 +24,20 @@ def _case(lang: str, weights: bool) -> Case:
     doc["existing_migrants"] = {VENLO: {"value": 5000, "source": "BRP-telling Venlo (test)"}}
     doc["policy"] = {VENLO: {"max_migrant_share": {"value": 0.05, "source": "Beleidsregel Venlo (test)"}}}
     doc["workforce"]["employer_beds"][0]["place"] = "Blerick"
-    doc["workforce"]["employer_beds"][0]["place_inhabitants"] = {"value": 29000, "source": "CBS wijken (test)"}
+    doc["workforce"]["employer_beds"][0]["place_inhabitants"] = {
+        "value": 29000,
+        "source": "CBS wijken (test)",
+    }
     if weights:
         doc["afweging"] = {
             "labour_reserve": {"value": 2500, "source": "UWV Regio in Beeld (test)"},
             "weights": {
-                "domains": {"housing_flex": 20, "housing_dwellings": 20, "care_gp": 10, "education_primary": 10},
+                "domains": {
+                    "housing_flex": 20,
+                    "housing_dwellings": 20,
+                    "care_gp": 10,
+                    "education_primary": 10,
+                },
                 "benefits": {"jobs": 25, "value_added": 15},
                 "benefit_targets": {"jobs": 1000, "value_added": 100_000_000},
             },

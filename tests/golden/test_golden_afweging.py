@@ -256,3 +256,19 @@ def test_bad_weights_name_the_field(weights: dict[str, Any], code: str, field: s
     with pytest.raises(InputError) as err:
         assess(load(afweging={"weights": weights}), Context.demo_region())
     assert (err.value.problems[0].code, err.value.problems[0].field) == (code, field)
+
+
+def test_one_plot_for_space_and_jobs_per_hectare() -> None:
+    """The business's plot (4 ha) is every site's plot unless a site gives its own: the
+    space domain's demand is 4 ha and jobs per ha 100 / 4 = 25; a site plot of 5 ha wins
+    for both: 5 ha and 100 / 5 = 20 jobs per ha."""
+    case = load(business={"plot_area_ha": 4.0})
+    result = assess(case, Context.demo_region())
+    assert result.afweging is not None
+    assert result.totals.value("plot_area_ha") == rel(4.0)
+    assert result.afweging.benefits.jobs_per_ha == rel(25.0)
+    site = case.sites[0].model_copy(update={"plot_area_ha": 5.0})
+    result = assess(case.model_copy(update={"sites": [site, *case.sites[1:]]}), Context.demo_region())
+    assert result.afweging is not None
+    assert result.totals.value("plot_area_ha") == rel(5.0)
+    assert result.afweging.benefits.jobs_per_ha == rel(20.0)

@@ -16,6 +16,9 @@ Shared set-up of every case (files in ``cases/``):
 - Vehicles per commuter = 0.5/1.5 (car) + 0.3/6 (van) + 0.1/30 (bus)
   = 100/300 + 15/300 + 1/300 = 116/300 = 0.38667.
 - Peak-hour vehicles = commuters / shifts x 116/300 = 100 / 2 x 116/300 = 19.333.
+- Freight (sector distribution, no floor area given): floor area = 100 jobs x 160 m² per job
+  = 16,000 m²; 16,000 / 100 x 0.5 truck movements = 80 per day; x 0.08 in the peak hour
+  = 6.4. The site's peak-hour load (the transport domain's demand) = 19.333 + 6.4 = 25.733.
 - Vehicle-km per day = one-way person-km x 2 trips x road factor 1.3 x 116/300.
 - kg CO2 per person-km (before trips and road factor) = 0.5/1.5 x 0.17 + 0.3/6 x 0.25
   + 0.1/30 x 0.9 = 0.056667 + 0.0125 + 0.003 = 0.0721667 = 21.65/300.
@@ -65,6 +68,7 @@ NORM: dict[str, float] = {
     "transport.co2_kg_per_vkm.van": 0.25,
     "transport.co2_kg_per_vkm.bus": 0.9,
     "transport.road_factor": 1.3,
+    "transport.freight_peak_hour_share": 0.08,
     "transport.trips_per_worker_per_shift": 2.0,
     "transport.cross_border_distance_km": 40.0,
     "gravity.half_distance_km": 15.0,
@@ -78,6 +82,8 @@ NORM: dict[str, float] = {
 
 D_VENRAY = math.hypot(208728 - 194963, 378261 - 391978) / 1000.0  # 19.4327 km
 VEH_PER_COMMUTER = 116 / 300  # 0.38667
+#: truck movements in the peak hour of the 100-job distribution cases: 16,000 / 100 x 0.5 x 0.08
+FREIGHT_PEAK = 16_000 / 100 * 0.5 * 0.08  # 6.4
 CO2_PER_PERSON_KM = 21.65 / 300  # 0.0721667 kg
 TRIP_ROAD = 2 * 1.3  # two one-way trips per day x road factor
 
@@ -169,6 +175,9 @@ def test_single_category(category: str) -> None:
     assert t["classes_secondary"] == rel(secondary / 25)
     assert t["classes_newcomer"] == rel((primary + secondary) / 16)
     assert t["peak_vehicles"] == rel(100 / 2 * VEH_PER_COMMUTER)
+    assert t["freight_trucks_per_day"] == rel(80.0)
+    assert t["freight_trucks_peak"] == rel(FREIGHT_PEAK)
+    assert t["site_peak_vehicles"] == rel(100 / 2 * VEH_PER_COMMUTER + FREIGHT_PEAK)
     assert t["commute_vehicle_km_per_day"] == rel(50 * D_VENRAY * TRIP_ROAD * VEH_PER_COMMUTER)
     assert t["commute_co2_kg_per_day"] == rel(50 * D_VENRAY * TRIP_ROAD * CO2_PER_PERSON_KM)
     assert t["cross_border_workers"] == rel(0.0)
@@ -187,8 +196,8 @@ def test_single_category(category: str) -> None:
         assert dom(r, code, "care_gp").demand == rel(gp / 2)
         assert dom(r, code, "education_primary").demand == rel(primary / 2)
         assert dom(r, code, "education_secondary").demand == rel(secondary / 2)
-    # peak-hour traffic is demand of the host municipality only
-    assert dom(r, VENLO, "transport_peak").demand == rel(100 / 2 * VEH_PER_COMMUTER)
+    # peak-hour traffic (commuters and trucks) is demand of the host municipality only
+    assert dom(r, VENLO, "transport_peak").demand == rel(100 / 2 * VEH_PER_COMMUTER + FREIGHT_PEAK)
     assert dom(r, VENRAY, "transport_peak").demand == rel(0.0)
     assert r.municipality(VENRAY).distance_km == rel(D_VENRAY)
     assert r.municipality(VENLO).distance_km == 0.0

@@ -13,6 +13,7 @@ import pytest
 from ber.case.figures import CapacityFigure
 from tests.golden.test_golden_engine import (
     D_VENRAY,
+    FREIGHT_PEAK,
     TRIP_ROAD,
     VEH_PER_COMMUTER,
     VENLO,
@@ -64,7 +65,7 @@ def test_unknown_and_zero_capacity_other_domains() -> None:
     Dwellings: capacity unknown, demand 0: grey, pressure null (unknown whatever the demand);
     the verdict is green with coverage 1 (no demand lies on unknown capacity).
     Primary school: capacity 0, demand 0: green, pressure 0.
-    Peak traffic: capacity 0, demand 19.333: red, pressure null (infinite).
+    Peak traffic: capacity 0, demand 19.333 commuters + 6.4 trucks: red, pressure null (infinite).
     """
     r = run(load("thresholds.ber"))
     gp = dom(r, VENLO, "care_gp")
@@ -75,7 +76,12 @@ def test_unknown_and_zero_capacity_other_domains() -> None:
     pr = dom(r, VENLO, "education_primary")
     assert (pr.demand, pr.capacity, pr.pressure, pr.status) == (0.0, 0.0, 0.0, "green")
     tr = dom(r, VENLO, "transport_peak")
-    assert (tr.demand, tr.capacity, tr.pressure, tr.status) == (rel(19.0 + 1 / 3), 0.0, None, "red")
+    assert (tr.demand, tr.capacity, tr.pressure, tr.status) == (
+        rel(19.0 + 1 / 3 + FREIGHT_PEAK),
+        0.0,
+        None,
+        "red",
+    )
     doc = r.to_dict()
     json.dumps(doc, allow_nan=False)  # infinities never reach the JSON
 
@@ -167,8 +173,9 @@ def test_site_ranking_fewest_red_first() -> None:
     """Two sites for 100 eu_short workers living half in Venlo, half in Venray (manual).
 
     Peak traffic (100 / 2 x 116/300 = 19.333 vehicles) lands on the host municipality.
-    Venlo's access roads take 10 more vehicles: 19.333 / 10 = 1.93, red. Venray's take 50:
-    19.333 / 50 = 0.387, green. Flex capacity is unknown (grey) in both. So the Venray
+    The site's peak hour: 19.333 commuter vehicles + 6.4 trucks = 25.733. Venlo's access roads
+    take 10 more vehicles: 25.733 / 10 = 2.57, red. Venray's take 50: 25.733 / 50 = 0.515,
+    amber. Flex capacity is unknown (grey) in both. So the Venray
     site has no red and ranks first, the chosen Venlo site second. Vehicle-km are equal
     (50 workers at 19.4327 km either way): 50 x 19.4327 x 2.6 x 116/300 = 976.82.
     """
@@ -184,9 +191,9 @@ def test_site_ranking_fewest_red_first() -> None:
     first, second = r.sites
     assert (first.name, first.rank, first.red, first.chosen) == ("Venray", 1, 0, False)
     assert (second.name, second.rank, second.red, second.chosen) == ("Venlo", 2, 1, True)
-    assert first.max_pressure == rel(100 / 2 * VEH_PER_COMMUTER / 50)
-    assert second.max_pressure == rel(100 / 2 * VEH_PER_COMMUTER / 10)
-    assert first.verdict["transport_peak"] == "green" and second.verdict["transport_peak"] == "red"
+    assert first.max_pressure == rel((100 / 2 * VEH_PER_COMMUTER + FREIGHT_PEAK) / 50)
+    assert second.max_pressure == rel((100 / 2 * VEH_PER_COMMUTER + FREIGHT_PEAK) / 10)
+    assert first.verdict["transport_peak"] == "amber" and second.verdict["transport_peak"] == "red"
     vkm = 50 * D_VENRAY * TRIP_ROAD * VEH_PER_COMMUTER
     assert first.commute_vehicle_km_per_day == rel(vkm)
     assert second.commute_vehicle_km_per_day == rel(vkm)

@@ -18,7 +18,10 @@ from gui.capacity_table import CapacityTableModel, CapacityTableWidget
 
 CODES = ["GM0983", "GM1507", "GM0984"]
 NAMES = ["Venlo", "Horst aan de Maas", "Venray"]
-CAPACITY: dict[str, dict[str, float | None]] = {c: dict(DEMO_CAPACITY[c]) for c in CODES}
+#: every domain of the registry (the demo gives no space or energy figures: unknown)
+CAPACITY: dict[str, dict[str, float | None]] = {
+    c: {d: DEMO_CAPACITY[c].get(d) for d in domain_keys()} for c in CODES
+}
 CAPACITY["GM0983"]["care_gp"] = 1234.5
 CAPACITY["GM1507"]["transport_peak"] = None
 

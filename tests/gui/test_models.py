@@ -48,9 +48,11 @@ def test_result_models(qtmodeltester: Any, result: Any, builder: Any) -> None:
 def test_traffic_light_model(qtmodeltester: Any, result: Any) -> None:
     model = _model(*traffic_light_table(result, "nl"))
     qtmodeltester.check(model)
-    # 7 municipalities of the demo region x (name + 7 domains, childcare since issue 17)
+    # 7 municipalities of the demo region x (name + every domain; space and energy only at the site)
     assert model.rowCount() == 7
-    assert model.columnCount() == 1 + len(domain_keys()) == 8
+    assert model.columnCount() == 1 + len(domain_keys()) == 10
+    venray = model.row_of("GM0984")  # not the chosen site's municipality: "–", no status
+    assert model.data(model.index(venray, 1 + domain_keys().index("energy"))) == "–"
     venlo = model.row_of("GM0983")
     dwellings = model.index(venlo, 2)  # column 2 = housing_dwellings
     status = result.municipality("GM0983").domains["housing_dwellings"].status
