@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ber.case.validate import RD_X_RANGE, RD_Y_RANGE, WGS84_LAT_RANGE, WGS84_LON_RANGE
 from ber.case.validate_site import MAX_PLOT_HA, MAX_SITE_FLOOR_M2
 from ber.texts.messages import Problem
-from gui.binding import INVALID_STYLE, Binder, error_label
+from gui.binding import Binder, error_label, read_marked
 from gui.fields import NumberEdit, parse_point, searchable
 from gui.pages.common import page_title
 from gui.texts import language, tr
@@ -314,13 +314,8 @@ class SitesPage(QWidget):
         for col, key, _unit, _high in SITE_NUMBERS:
             edit = self.space_table.cellWidget(r, col)
             assert isinstance(edit, NumberEdit)
-            code, value, _note = edit.read()
-            edit.setStyleSheet(INVALID_STYLE if code else "")
+            code, value = read_marked(edit, f"sites[{r}].{key}", typed)
             if code:
-                field = f"sites[{r}].{key}"
-                typed[field] = Problem(
-                    "input." + code, field, {"value": edit.text().strip(), **edit.allowed()}
-                )
                 value = getattr(held, key, None)
             out[key] = value
         postcode = self.space_table.cellWidget(r, COL_POSTCODE)
@@ -354,13 +349,8 @@ class SitesPage(QWidget):
                 return px, py
         values = []
         for edit, key in ((x, "x"), (y, "y")):
-            code, value, _note = edit.read()
-            edit.setStyleSheet(INVALID_STYLE if code else "")
+            code, value = read_marked(edit, f"{row}.{key}", typed)
             if code:
-                field = f"{row}.{key}"
-                typed[field] = Problem(
-                    "input." + code, field, {"value": edit.text().strip(), **edit.allowed()}
-                )
                 value = getattr(held, key, None)
             values.append(value)
         return values[0], values[1]
