@@ -172,46 +172,20 @@ def test_valid_embedded_case_is_counted(tmp_path: Path, capsys: pytest.CaptureFi
     assert "from the 1 register case embedded in the report" in out
 
 
+def _one_row(domain: str, demand: list[float]) -> bytes:
+    """The attachment of one granted case Z with one demand row from 2028 in Venlo."""
+    row = {"domain": domain, "municipality": "GM0983", "first_year": 2028, "demand": demand}
+    case = {"reference": "Z", "status": "granted", "start_year": 2027, "last_year": 2030, "demand": [row]}
+    return json.dumps(_valid(cases=[case])).encode()
+
+
 BROKEN = {
     "not json": b"{not json",
-    "negative demand": json.dumps(
-        _valid(
-            cases=[
-                {
-                    "reference": "Z",
-                    "status": "granted",
-                    "start_year": 2027,
-                    "last_year": 2030,
-                    "demand": [
-                        {
-                            "domain": "housing_flex",
-                            "municipality": "GM0983",
-                            "first_year": 2028,
-                            "demand": [1, -5],
-                        }
-                    ],
-                }
-            ]
-        )
-    ).encode(),
+    "negative demand": _one_row("housing_flex", [1, -5]),
     "refused case": json.dumps(
         _valid(cases=[{"reference": "Z", "status": "refused", "start_year": 2027, "last_year": 2030}])
     ).encode(),
-    "unknown domain": json.dumps(
-        _valid(
-            cases=[
-                {
-                    "reference": "Z",
-                    "status": "granted",
-                    "start_year": 2027,
-                    "last_year": 2030,
-                    "demand": [
-                        {"domain": "casino", "municipality": "GM0983", "first_year": 2028, "demand": [1]}
-                    ],
-                }
-            ]
-        )
-    ).encode(),
+    "unknown domain": _one_row("casino", [1]),
     "extra field": json.dumps(_valid(total=99)).encode(),
     "other case": json.dumps(_valid(case_sha256="0" * 64)).encode(),
     "not a list": json.dumps(_valid(cases="Z-1")).encode(),
