@@ -37,6 +37,21 @@ ERROR_LABEL_STYLE = "color: #b71c1c;"
 WARNING_LABEL_STYLE = "color: #8a5a00;"
 
 
+def typed_problem(edit: NumberEdit, code: str, path: str) -> Problem:
+    """The input problem ``code`` of the text in ``edit`` (field ``path``), with its allowed range."""
+    return Problem("input." + code, path, {"value": edit.text().strip(), **edit.allowed()})
+
+
+def read_marked(edit: NumberEdit, path: str, typed: dict[str, Problem]) -> tuple[str, float | int | None]:
+    """(problem, value) of ``edit`` as :meth:`NumberEdit.read`; the field is marked when its
+    text does not read as a number, and that problem is recorded in ``typed`` under ``path``."""
+    code, value, _note = edit.read()
+    edit.setStyleSheet(INVALID_STYLE if code else "")
+    if code:
+        typed[path] = typed_problem(edit, code, path)
+    return code, value
+
+
 @dataclass
 class Binding:
     path: str
@@ -141,9 +156,7 @@ class Binder:
         self.typed.pop(path, None)
         self.notes.pop(path, None)
         if code:
-            self.typed[path] = Problem(
-                "input." + code, path, {"value": edit.text().strip(), **edit.allowed()}
-            )
+            self.typed[path] = typed_problem(edit, code, path)
         if note:
             self.notes[path] = note
         changed = False

@@ -59,6 +59,14 @@ def _named(widget: W, name: str) -> W:
     return widget
 
 
+def _free_text(name: str) -> QPlainTextEdit:
+    """A short free-text answer: a few lines high, Tab moves on to the next field."""
+    edit = _named(QPlainTextEdit(), name)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(60)
+    return edit
+
+
 def declarable(path: str) -> str | None:
     """The intake field a bound path belongs to ("business.ramp_up[1]" -> "business.ramp_up")."""
     for key in INTAKE_FIELDS:
@@ -146,6 +154,10 @@ class IntakeWizard(QWizard):
         self.binder.number(edit, path, add_row(page.form, label, edit, "", name, edit.unit))
         edit.textEdited.connect(lambda _t: self._touch(path))
 
+    def _bind_percent(self, page: IntakePage, path: str, name: str, label: str = "") -> None:
+        """A share typed as a percentage, labelled with the text of its path unless ``label`` is given."""
+        self._bind_number(page, percent_edit(), path, label or tr(path), name)
+
     def _build_business(self, page: IntakePage) -> None:
         intro = QLabel(tr("intake.intro"))
         intro.setWordWrap(True)
@@ -223,23 +235,13 @@ class IntakeWizard(QWizard):
             self._bind_number(page, edit, f"workforce.category_shares.{key}", label, f"intake_share_{key}")
         page.ask("q_recruitment")
         page.new_form()
-        local = percent_edit()
-        self._bind_number(
-            page,
-            local,
-            "mitigations.local_recruitment_share",
-            tr("mitigations.local_recruitment_share"),
-            "intake_local",
-        )
-        cross = percent_edit()
-        self._bind_number(
-            page, cross, "workforce.cross_border_share", tr("workforce.cross_border"), "intake_cross_border"
+        self._bind_percent(page, "mitigations.local_recruitment_share", "intake_local")
+        self._bind_percent(
+            page, "workforce.cross_border_share", "intake_cross_border", tr("workforce.cross_border")
         )
         page.ask("q_seasonal")
         form = page.new_form()
-        self.answers.seasonal = _named(QPlainTextEdit(), "intake_seasonal")
-        self.answers.seasonal.setTabChangesFocus(True)
-        self.answers.seasonal.setFixedHeight(60)
+        self.answers.seasonal = _free_text("intake_seasonal")
         form.addRow(QLabel(tr("intake.seasonal")), self.answers.seasonal)
 
     def _build_housing(self, page: IntakePage) -> None:
@@ -250,16 +252,11 @@ class IntakeWizard(QWizard):
         message = add_row(page.form, tr("intake.beds"), beds, tr("intake.beds_tip"), "intake_beds", beds.unit)
         self.answers.bind_beds(beds, message, self._host)
         beds.textEdited.connect(lambda _t: self._touch("workforce.employer_beds"))
-        self.answers.facilities = _named(QPlainTextEdit(), "intake_facilities")
-        self.answers.facilities.setTabChangesFocus(True)
-        self.answers.facilities.setFixedHeight(60)
+        self.answers.facilities = _free_text("intake_facilities")
         page.form.addRow(QLabel(tr("intake.facilities")), self.answers.facilities)
         page.ask("q_transport")
         page.new_form()
-        shuttle = percent_edit()
-        self._bind_number(
-            page, shuttle, "mitigations.shuttle_share", tr("mitigations.shuttle_share"), "intake_shuttle"
-        )
+        self._bind_percent(page, "mitigations.shuttle_share", "intake_shuttle")
         page.ask("q_agency")
         form = page.new_form()
         self.answers.agency = _named(QLineEdit(), "intake_agency")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -205,3 +205,11 @@ def migration_progress(lang: Lang) -> Callable[[int, int], None]:
         )
 
     return show
+
+
+def print_columns(head: Sequence[object], rows: Sequence[Sequence[object]]) -> None:
+    """``head`` and ``rows`` as a plain-text table: columns left-aligned, two spaces apart."""
+    cells = [[str(v) for v in r] for r in [head, *rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(head))]
+    for r in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ber.cli.app import help_text
-from ber.cli.common import add_case_argument, add_flag_options, add_value_options
+from ber.cli.common import add_case_argument, add_flag_options, add_value_options, print_columns
 from ber.cli.lang import h
 from ber.reference.data import sector_label
 from ber.texts.catalogue import text
@@ -260,9 +260,7 @@ def _print_table(summaries: list[Any], lang: Lang) -> None:
                 s.title,
             ]
         )
-    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
-    for r in [head, *rows]:
-        print("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+    print_columns(head, rows)
     print(text("cli.register.case_count", lang, count=len(rows)))
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from ber.cli.common import add_flag_options, add_value_options
+from ber.cli.common import add_flag_options, add_value_options, print_columns
 from ber.cli.lang import h
 from ber.texts.catalogue import text
 from ber.texts.labels import format_number, label
@@ -262,9 +262,7 @@ def run_list(args: argparse.Namespace) -> int:
             _status(c.display_status(today), lang).upper() if c.is_overdue(today) else _status(c.status, lang)
         )
         rows.append([str(c.id), c.reference, _what(c, lang), c.due_date.isoformat(), state, c.note])
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    for r in [head, *rows]:
-        print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+    print_columns(head, rows)
     overdue = sum(1 for c in found if c.is_overdue(today))
     print(text("cli.conditions.count", lang, count=len(found), overdue=format_number(overdue, lang, 0)))
     return 0

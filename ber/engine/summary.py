@@ -7,6 +7,8 @@ sensitivity. Called by :mod:`ber.engine.assess`; pure functions of arrays.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from ber.case.model import Case
@@ -33,7 +35,7 @@ from ber.engine.result import (
 from ber.engine.status import STATUS_CODES
 from ber.engine.verdict import RankKey, domain_verdicts
 from ber.engine.verdict import rank_key as site_rank_key
-from ber.reference.data import CATEGORIES, ReferenceSet
+from ber.reference.data import CATEGORIES, ReferenceSet, Sector
 from ber.texts.catalogue import text
 
 
@@ -123,6 +125,38 @@ def rank_key(prep: Prepared, raw: Raw) -> RankKey:
     )
 
 
+#: a sector value without a norm in the reference: (unit, label key, the sector's source for it)
+_SectorParameter = tuple[str, str, Callable[[Sector], str]]
+_SECTOR_PARAMETERS: dict[str, _SectorParameter] = {
+    "season.peak_factor": (
+        "factor over the year average",
+        "label.parameter.season_peak_factor",
+        lambda sector: sector.monthly_profile_source,
+    ),
+    "sector.migrant_share": (
+        "share of jobs",
+        "label.parameter.sector_migrant_share",
+        lambda sector: sector.migrant_share_source,
+    ),
+    "sector.trucks_per_100m2": (
+        "trucks per 100 m² BVO per day",
+        "label.parameter.sector_trucks_per_100m2",
+        lambda sector: sector.trucks_per_100m2_source,
+    ),
+    "sector.w_per_m2": (
+        "W per m² BVO",
+        "label.parameter.sector_w_per_m2",
+        lambda sector: sector.w_per_m2_source,
+    ),
+}
+#: any other sector value: the floor area per job
+_SECTOR_M2_PER_JOB: _SectorParameter = (
+    "m² BVO per job",
+    "label.parameter.sector_m2_per_job",
+    lambda sector: sector.m2_per_job_source,
+)
+
+
 def parameters_used(specs: dict[str, ParamSpec], case: Case, ref: ReferenceSet) -> list[ParameterUsed]:
     out = []
     for name in sorted(specs):
@@ -133,31 +167,10 @@ def parameters_used(specs: dict[str, ParamSpec], case: Case, ref: ReferenceSet) 
             unit, label_nl, label_en, source = norm.unit, norm.label_nl, norm.label_en, norm.source
         else:
             sector = ref.sectors[case.business.sector]
-            if name == "season.peak_factor":
-                unit = "factor over the year average"
-                label_nl = text("label.parameter.season_peak_factor", "nl", sector=sector.label_nl)
-                label_en = text("label.parameter.season_peak_factor", "en", sector=sector.label_en)
-                source = sector.monthly_profile_source
-            elif name == "sector.migrant_share":
-                unit = "share of jobs"
-                label_nl = text("label.parameter.sector_migrant_share", "nl", sector=sector.label_nl)
-                label_en = text("label.parameter.sector_migrant_share", "en", sector=sector.label_en)
-                source = sector.migrant_share_source
-            elif name == "sector.trucks_per_100m2":
-                unit = "trucks per 100 m² BVO per day"
-                label_nl = text("label.parameter.sector_trucks_per_100m2", "nl", sector=sector.label_nl)
-                label_en = text("label.parameter.sector_trucks_per_100m2", "en", sector=sector.label_en)
-                source = sector.trucks_per_100m2_source
-            elif name == "sector.w_per_m2":
-                unit = "W per m² BVO"
-                label_nl = text("label.parameter.sector_w_per_m2", "nl", sector=sector.label_nl)
-                label_en = text("label.parameter.sector_w_per_m2", "en", sector=sector.label_en)
-                source = sector.w_per_m2_source
-            else:
-                unit = "m² BVO per job"
-                label_nl = text("label.parameter.sector_m2_per_job", "nl", sector=sector.label_nl)
-                label_en = text("label.parameter.sector_m2_per_job", "en", sector=sector.label_en)
-                source = sector.m2_per_job_source
+            unit, label_key, source_of = _SECTOR_PARAMETERS.get(name, _SECTOR_M2_PER_JOB)
+            label_nl = text(label_key, "nl", sector=sector.label_nl)
+            label_en = text(label_key, "en", sector=sector.label_en)
+            source = source_of(sector)
         if s.source == "case":
             source = "case"
         out.append(

@@ -62,6 +62,11 @@ def _problem(path: str, code: str, field: str, **params: object) -> Problem:
     return Problem(code, field, {"path": path, **params})
 
 
+def _colour_problem(path: str, field: str, value: object) -> Problem:
+    """A demand constraint that is not one of the map's colours."""
+    return _problem(path, "grid.colour", field, value=repr(value)[:40], choices=", ".join(COLOURS))
+
+
 def read_capacity_map(path: Path) -> CapacityMap:
     """Read and validate a capacity-map file; InputError with every problem."""
     spath = str(path)
@@ -149,15 +154,7 @@ def _area(raw: Any, field: str, spath: str, problems: list[Problem]) -> Area | N
         )
     colour = raw.get("demand_constraint")
     if colour is not None and colour not in COLOURS:
-        problems.append(
-            _problem(
-                spath,
-                "grid.colour",
-                f"{field}.demand_constraint",
-                value=repr(colour)[:40],
-                choices=", ".join(COLOURS),
-            )
-        )
+        problems.append(_colour_problem(spath, f"{field}.demand_constraint", colour))
     postcodes: dict[str, str] = {}
     pcs = raw.get("postcode_areas", [])
     if not isinstance(pcs, list):
@@ -175,15 +172,7 @@ def _area(raw: Any, field: str, spath: str, problems: list[Problem]) -> Area | N
             continue
         pc_colour = pc.get("demand_constraint")
         if pc_colour not in COLOURS:
-            problems.append(
-                _problem(
-                    spath,
-                    "grid.colour",
-                    f"{pf}.demand_constraint",
-                    value=repr(pc_colour)[:40],
-                    choices=", ".join(COLOURS),
-                )
-            )
+            problems.append(_colour_problem(spath, f"{pf}.demand_constraint", pc_colour))
             continue
         postcodes[pc["postcode"]] = pc_colour
     if len(problems) > before:

@@ -73,13 +73,9 @@ def explain(problems: list[Problem], unknown: list[Problem], current: DataSet, p
 
 def _needed_geodata(path: Path) -> dict[str, Any] | None:
     """The geodata record of a report PDF's provenance, None for a case file or without one."""
-    from ber.io.report_attachments import read_provenance
+    from ber.io.report_attachments import is_pdf, read_provenance
 
-    try:
-        with path.open("rb") as fh:
-            if fh.read(5) != b"%PDF-":
-                return None
-    except OSError:
+    if not is_pdf(path):
         return None
     record = read_provenance(path)
     geodata = None if record is None else record.get("geodata")

@@ -53,6 +53,15 @@ def embed_records(pdf: bytes, result: Assessment, counted: CountedCases | None) 
     return embed_files(pdf, records(result, counted))
 
 
+def is_pdf(path: Path) -> bool:
+    """Whether ``path`` starts as a PDF does; False for a case file or an unreadable file."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
 def read_provenance(path: Path) -> dict[str, Any] | None:
     """The provenance record of a report PDF; None when absent or not readable as one
     (it only improves a message, so a damaged record is ignored)."""
@@ -92,11 +101,7 @@ def embedded_cases(path: Path) -> CountedCases | None:
 
     from ber.io.pdf_attachment import CASE_ATTACHMENT_NAME
 
-    try:
-        with path.open("rb") as fh:
-            if fh.read(5) != b"%PDF-":
-                return None
-    except OSError:
+    if not is_pdf(path):
         return None
     counted = read_counted(path)
     if counted is None:

@@ -37,7 +37,7 @@ from ber.reference.data import load_reference
 from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number
 from ber.texts.messages import Problem
-from gui.binding import Binder, error_label
+from gui.binding import Binder, error_label, typed_problem
 from gui.fields import NumberEdit
 from gui.pages.common import page_title
 from gui.texts import language, tr
@@ -214,7 +214,7 @@ class AfwegingPage(QWidget):
         for path, edit in self.edits.items():
             code, value, _note = edit.read()
             if code:
-                typed[path] = Problem("input." + code, path, {"value": edit.text().strip(), **edit.allowed()})
+                typed[path] = typed_problem(edit, code, path)
             elif value is not None:
                 values[path] = float(value)
 

@@ -144,58 +144,38 @@ class BusinessPage(QWidget):
             "business.sector",
             add_row(form, tr("business.sector"), sector, tr("business.sector_tip"), "combo_sector"),
         )
-        jobs = NumberEdit(optional=True, low=0, high=MAX_JOBS, unit=tr("unit.jobs", count=2))
-        jobs.setPlaceholderText(tr("business.jobs_unknown"))
-        binder.number(
-            jobs,
-            "business.jobs",
-            add_row(form, tr("business.jobs"), jobs, tr("business.jobs_tip"), "edit_jobs", jobs.unit),
+
+        def number(edit: NumberEdit, path: str, key: str, obj: str) -> None:
+            """A number row bound to ``path``: label and tooltip ``business.<key>`` (``_tip``)."""
+            label, tip = tr(f"business.{key}"), tr(f"business.{key}_tip")
+            binder.number(edit, path, add_row(form, label, edit, tip, obj, edit.unit))
+
+        jobs = NumberEdit(
+            optional=True,
+            low=0,
+            high=MAX_JOBS,
+            unit=tr("unit.jobs", count=2),
+            placeholder=tr("business.jobs_unknown"),
         )
-        area = NumberEdit(optional=True, low=0, high=MAX_FLOOR_AREA_M2, unit="m²")
-        area.setPlaceholderText(tr("business.area_unknown"))
-        binder.number(
-            area,
-            "business.floor_area_m2",
-            add_row(form, tr("business.area"), area, tr("business.area_tip"), "edit_floor_area", "m²"),
+        number(jobs, "business.jobs", "jobs", "edit_jobs")
+        area = NumberEdit(
+            optional=True, low=0, high=MAX_FLOOR_AREA_M2, unit="m²", placeholder=tr("business.area_unknown")
         )
-        grid = PowerEdit(optional=True, low=0, high=MAX_GRID_KVA, unit="kVA")
-        grid.setPlaceholderText(tr("business.grid_unknown"))
-        binder.number(
-            grid,
-            "business.grid_capacity_kva",
-            add_row(form, tr("business.grid"), grid, tr("business.grid_tip"), "edit_grid_capacity", "kVA"),
+        number(area, "business.floor_area_m2", "area", "edit_floor_area")
+        grid = PowerEdit(
+            optional=True, low=0, high=MAX_GRID_KVA, unit="kVA", placeholder=tr("business.grid_unknown")
         )
+        number(grid, "business.grid_capacity_kva", "grid", "edit_grid_capacity")
         start = NumberEdit(integer=True, low=START_YEAR_RANGE[0], high=START_YEAR_RANGE[1], grouping=False)
-        binder.number(
-            start,
-            "business.start_year",
-            add_row(form, tr("business.start_year"), start, tr("business.start_year_tip"), "edit_start_year"),
-        )
+        number(start, "business.start_year", "start_year", "edit_start_year")
         horizon = NumberEdit(
             integer=True, low=HORIZON_RANGE[0], high=HORIZON_RANGE[1], unit=tr("unit.years", count=2)
         )
-        binder.number(
-            horizon,
-            "business.horizon_years",
-            add_row(
-                form,
-                tr("business.horizon"),
-                horizon,
-                tr("business.horizon_tip"),
-                "edit_horizon",
-                horizon.unit,
-            ),
-        )
+        number(horizon, "business.horizon_years", "horizon", "edit_horizon")
         shifts = NumberEdit(
             integer=True, low=SHIFTS_RANGE[0], high=SHIFTS_RANGE[1], unit=tr("unit.shifts", count=2)
         )
-        binder.number(
-            shifts,
-            "business.shifts_per_day",
-            add_row(
-                form, tr("business.shifts"), shifts, tr("business.shifts_tip"), "edit_shifts", shifts.unit
-            ),
-        )
+        number(shifts, "business.shifts_per_day", "shifts", "edit_shifts")
         lay.addWidget(group)
 
         ramp_group, ramp_form = form_group(tr("ramp.group"))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ber.case.validate import MAX_BEDS
 from ber.texts.messages import Problem
-from gui.binding import INVALID_STYLE, Binder, error_label
+from gui.binding import Binder, error_label, read_marked
 from gui.fields import NumberEdit, searchable
 from gui.texts import language, tr
 
@@ -90,17 +90,11 @@ class CodeValueTable(QWidget):
 
     def _typed_problems(self) -> dict[str, Problem]:
         """Cells whose text does not read as a number: marked, and an input problem."""
-        typed = {}
+        typed: dict[str, Problem] = {}
         for r in range(self.table.rowCount()):
             edit = self.table.cellWidget(r, 1)
             assert isinstance(edit, NumberEdit)
-            code, _value, _note = edit.read()
-            edit.setStyleSheet(INVALID_STYLE if code else "")
-            if code:
-                field = f"{self.path}[{r}]"
-                typed[field] = Problem(
-                    "input." + code, field, {"value": edit.text().strip(), **edit.allowed()}
-                )
+            read_marked(edit, f"{self.path}[{r}]", typed)
         return typed
 
     def _model_value(self, rows: list[tuple[str, float]]) -> Any:

@@ -31,7 +31,7 @@ from ber.case.figures import POLICY_RULES, SHARE_RULES
 from ber.case.validate_sourced import MAX_COUNT
 from ber.texts.catalogue import text
 from ber.texts.messages import Problem
-from gui.binding import Binder, error_label
+from gui.binding import Binder, error_label, typed_problem
 from gui.fields import NotANumber, NumberEdit, parse_number
 from gui.texts import language, tr
 
@@ -200,7 +200,7 @@ class PolicyRulesBox(QGroupBox):
         policy = self._policy_doc()
         rules = policy.setdefault(code, {})
         if problem:  # not a number: the case keeps its value, the field its text
-            typed[path] = Problem("input." + problem, path, {"value": edit.text().strip(), **edit.allowed()})
+            typed[path] = typed_problem(edit, problem, path)
         elif value is None:
             rules.pop(key, None)
         else:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ber.case.validate import RD_X_RANGE, RD_Y_RANGE, WGS84_LAT_RANGE, WGS84_LON_RANGE
 from ber.case.validate_site import MAX_PLOT_HA, MAX_SITE_FLOOR_M2
 from ber.texts.messages import Problem
-from gui.binding import INVALID_STYLE, Binder, error_label
+from gui.binding import Binder, error_label, read_marked
 from gui.fields import NumberEdit, parse_point, searchable
 from gui.pages.common import page_title
 from gui.texts import language, tr
@@ -49,6 +49,24 @@ RANGES = {
 Locator = Callable[[float, float], str | None]
 
 
+def _table(
+    columns: tuple[str, ...], name: str, title: str, stretch: tuple[int, ...], height: int
+) -> QTableWidget:
+    """A table of the sites: headers from ``columns``, sized to their contents but for the
+    ``stretch`` columns; Tab moves the focus on instead of from cell to cell."""
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    table.setAccessibleName(title)
+    table.setHorizontalHeaderLabels([tr(c) for c in columns])
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for col in stretch:
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+    table.setMinimumHeight(height)
+    table.setTabKeyNavigation(False)
+    return table
+
+
 class SitesPage(QWidget):
     """The sites table; every edit replaces the case's site list in one undo step."""
 
@@ -68,27 +86,12 @@ class SitesPage(QWidget):
         self.municipalities = municipalities
         lay = QVBoxLayout(self)
         lay.addWidget(page_title(tr("step.sites"), tr("sites.intro")))
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("table_sites")
-        self.table.setAccessibleName(tr("step.sites"))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = _table(COLUMNS, "table_sites", tr("step.sites"), (1,), 220)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(220)
-        self.table.setTabKeyNavigation(False)
         lay.addWidget(self.table)
-        self.space_table = QTableWidget(0, len(SPACE_COLUMNS))
-        self.space_table.setObjectName("table_site_space")
-        self.space_table.setAccessibleName(tr("sites.space_title"))
-        self.space_table.setHorizontalHeaderLabels([tr(c) for c in SPACE_COLUMNS])
-        space_header = self.space_table.horizontalHeader()
-        space_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        space_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        space_header.setSectionResizeMode(COL_GRID, QHeaderView.ResizeMode.Stretch)
-        self.space_table.setMinimumHeight(150)
-        self.space_table.setTabKeyNavigation(False)
+        self.space_table = _table(
+            SPACE_COLUMNS, "table_site_space", tr("sites.space_title"), (0, COL_GRID), 150
+        )
         space_label = QLabel(tr("sites.space_intro"))
         space_label.setWordWrap(True)
         lay.addWidget(space_label)
@@ -314,13 +317,8 @@ class SitesPage(QWidget):
         for col, key, _unit, _high in SITE_NUMBERS:
             edit = self.space_table.cellWidget(r, col)
             assert isinstance(edit, NumberEdit)
-            code, value, _note = edit.read()
-            edit.setStyleSheet(INVALID_STYLE if code else "")
+            code, value = read_marked(edit, f"sites[{r}].{key}", typed)
             if code:
-                field = f"sites[{r}].{key}"
-                typed[field] = Problem(
-                    "input." + code, field, {"value": edit.text().strip(), **edit.allowed()}
-                )
                 value = getattr(held, key, None)
             out[key] = value
         postcode = self.space_table.cellWidget(r, COL_POSTCODE)
@@ -354,13 +352,8 @@ class SitesPage(QWidget):
                 return px, py
         values = []
         for edit, key in ((x, "x"), (y, "y")):
-            code, value, _note = edit.read()
-            edit.setStyleSheet(INVALID_STYLE if code else "")
+            code, value = read_marked(edit, f"{row}.{key}", typed)
             if code:
-                field = f"{row}.{key}"
-                typed[field] = Problem(
-                    "input." + code, field, {"value": edit.text().strip(), **edit.allowed()}
-                )
                 value = getattr(held, key, None)
             values.append(value)
         return values[0], values[1]

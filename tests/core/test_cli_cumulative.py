@@ -39,6 +39,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def assess_cumulative(
+    capsys: pytest.CaptureFixture[str], case: Path, url: str, out: Path, *extra: str
+) -> tuple[int, str, str]:
+    """``ber assess CASE --cumulative --register-url URL --out OUT`` and ``extra``."""
+    return run(capsys, "assess", str(case), "--cumulative", "--register-url", url, "--out", str(out), *extra)
+
+
 @pytest.fixture
 def case_file(tmp_path: Path) -> Path:
     path = tmp_path / "demo.ber"
@@ -59,18 +66,7 @@ def test_assess_cumulative_json_and_pdf(
 ) -> None:
     others = fill(register_url)
     out_json, out_pdf = tmp_path / "r.json", tmp_path / "r.pdf"
-    code, out, err = run(
-        capsys,
-        "assess",
-        str(case_file),
-        "--cumulative",
-        "--register-url",
-        register_url,
-        "--out",
-        str(out_json),
-        "--pdf",
-        str(out_pdf),
-    )
+    code, out, err = assess_cumulative(capsys, case_file, register_url, out_json, "--pdf", str(out_pdf))
     assert code == 0, err
     doc = json.loads(out_json.read_text(encoding="utf-8"))
     assert doc["schema"] == "ber-result/1"
@@ -101,17 +97,7 @@ def test_own_registration_is_not_counted(
     with Register.open(url) as reg:
         reg.add(case, assess(case, Context.default()), status="in_procedure")
     out_json = tmp_path / "r.json"
-    code, _, err = run(
-        capsys,
-        "assess",
-        str(case_file),
-        "--cumulative",
-        "--register-url",
-        url,
-        "--out",
-        str(out_json),
-        "--quiet",
-    )
+    code, _, err = assess_cumulative(capsys, case_file, url, out_json, "--quiet")
     assert code == 0, err
     refs = [
         c["reference"] for c in json.loads(out_json.read_text(encoding="utf-8"))["cumulative"]["contributors"]

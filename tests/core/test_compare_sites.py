@@ -14,19 +14,7 @@ from ber.engine.assess import Context, assess
 from ber.engine.progress import Cancelled
 from ber.geodata import compare_sites
 from ber.texts.messages import InputError
-
-
-class _CancelAfter:
-    def __init__(self, calls: int) -> None:
-        self.calls = calls
-        self.fractions: list[float] = []
-
-    def report(self, fraction: float, message: str = "") -> None:
-        self.fractions.append(fraction)
-
-    def cancelled(self) -> bool:
-        self.calls -= 1
-        return self.calls < 0
+from tests.core.progress_stub import CancelAfter
 
 
 def test_same_order_as_the_assessment_ranking() -> None:
@@ -42,11 +30,11 @@ def test_same_order_as_the_assessment_ranking() -> None:
 def test_progress_and_cancel() -> None:
     case = demo_case()
     sites = [s.model_copy(update={"name": f"{s.name} {i}"}) for i in range(8) for s in case.sites]  # 24 sites
-    progress = _CancelAfter(calls=100)
+    progress = CancelAfter(calls=100)
     compare_sites(case, sites, Context.default(), progress)
     assert progress.fractions == pytest.approx([10 / 24, 20 / 24, 1.0])
     with pytest.raises(Cancelled):
-        compare_sites(case, sites, Context.default(), _CancelAfter(calls=1))
+        compare_sites(case, sites, Context.default(), CancelAfter(calls=1))
 
 
 def test_invalid_candidate_reported(tmp_path: Path) -> None:

@@ -42,16 +42,21 @@ def made_elsewhere(
     return case_file, pdf, record["geodata"]
 
 
+@pytest.fixture
+def opened_elsewhere(
+    made_elsewhere: tuple[Path, Path, dict[str, object]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path, dict[str, object]]:
+    """``made_elsewhere``, opened on a computer that has only the built-in geodata set."""
+    monkeypatch.setenv("BER_DATA_DIR", str(tmp_path / "other-machine"))
+    return made_elsewhere
+
+
 def test_report_names_the_missing_data_set(
-    made_elsewhere: tuple[Path, Path, dict[str, object]],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    opened_elsewhere: tuple[Path, Path, dict[str, object]], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _, pdf, geodata = made_elsewhere
+    _, pdf, geodata = opened_elsewhere
     assert geodata["name"] == "vierkanten.geojson" and not geodata["builtin"]
     checksum = str(geodata["checksum"])[:16]
-    monkeypatch.setenv("BER_DATA_DIR", str(tmp_path / "other-machine"))  # only the built-in set
     for lang, words in (
         ("nl", ("is berekend met de geodata", "ber geodata import BESTAND", "CBS gemeenten 2024")),
         ("en", ("was computed with the geodata", "ber geodata import FILE", "CBS gemeenten 2024")),
@@ -66,13 +71,9 @@ def test_report_names_the_missing_data_set(
 
 
 def test_case_file_hints_at_import(
-    made_elsewhere: tuple[Path, Path, dict[str, object]],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    opened_elsewhere: tuple[Path, Path, dict[str, object]], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    case_file, _, _ = made_elsewhere
-    monkeypatch.setenv("BER_DATA_DIR", str(tmp_path / "other-machine"))
+    case_file, _, _ = opened_elsewhere
     for command in ("assess", "validate"):
         code, _, err = run(capsys, "--lang", "en", command, str(case_file))
         assert code == 2 and "Traceback" not in err

@@ -20,6 +20,27 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def _add_beds(
+    capsys: pytest.CaptureFixture[str], url: tuple[str, ...], beds: int, *extra: str
+) -> tuple[int, str, str]:
+    """``ber register condition add`` of employer beds in Venlo, due 1 January 2027, to the demo case."""
+    return run(
+        capsys,
+        *url,
+        "condition",
+        "add",
+        REF,
+        "employer_beds",
+        "--due",
+        "2027-01-01",
+        "--municipality",
+        "GM0983",
+        "--beds",
+        str(beds),
+        *extra,
+    )
+
+
 @pytest.fixture
 def granted(register_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, ...]:
     path = tmp_path / "demo.ber"
@@ -34,24 +55,7 @@ def test_record_follow_up_and_list_overdue(
     granted: tuple[str, ...], capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = granted
-    code, out, err = run(
-        capsys,
-        *url,
-        "condition",
-        "add",
-        REF,
-        "employer_beds",
-        "--due",
-        "2027-01-01",
-        "--municipality",
-        "GM0983",
-        "--beds",
-        "120",
-        "--note",
-        "Blok A",
-        "--who",
-        "M. de Vries",
-    )
+    code, out, err = _add_beds(capsys, url, 120, "--note", "Blok A", "--who", "M. de Vries")
     assert (code, err) == (0, "") and "Voorschrift 1 toegevoegd aan zaak DEMO-2026-001" in out
     code, out, _ = run(capsys, *url, "condition", "add", REF, "certified-agency", "--due", "2027-06-30")
     assert code == 0 and "gecertificeerd uitzendbureau (Wtta)" in out
@@ -134,34 +138,8 @@ def test_cumulative_shows_promised_beside_delivered(
     other = other.model_copy(update={"meta": other.meta.model_copy(update={"reference": "NEW-1"})})
     path = tmp_path / "new.ber"
     save_case(other, path)
-    run(
-        capsys,
-        *granted,
-        "condition",
-        "add",
-        REF,
-        "employer_beds",
-        "--due",
-        "2027-01-01",
-        "--municipality",
-        "GM0983",
-        "--beds",
-        "100",
-    )
-    run(
-        capsys,
-        *granted,
-        "condition",
-        "add",
-        REF,
-        "employer_beds",
-        "--due",
-        "2027-01-01",
-        "--municipality",
-        "GM0983",
-        "--beds",
-        "30",
-    )
+    _add_beds(capsys, granted, 100)
+    _add_beds(capsys, granted, 30)
     run(capsys, *granted, "condition", "set", "2", "--status", "delivered")
     out_json = tmp_path / "cum.json"
     code, out, _ = run(capsys, "--lang", "en", *granted, "cumulative", str(path), "--out", str(out_json))

@@ -28,7 +28,7 @@ from ber.io.report_attachments import COUNTED_NAME, PROVENANCE_NAME
 from ber.register import Register, cumulative
 from ber.register.conditions import add_condition
 from ber.texts.messages import InputError
-from tests.core.test_cli_cumulative import fill, run, variant
+from tests.core.test_cli_cumulative import assess_cumulative, fill, run, variant
 
 #: an address no register answers at: opening it would fail the run
 NO_REGISTER = "postgresql+psycopg://nobody@127.0.0.1:1/none"
@@ -46,18 +46,7 @@ def test_cumulative_report_recomputed_without_register(
         )
     case_file, first, pdf = tmp_path / "demo.ber", tmp_path / "first.json", tmp_path / "report.pdf"
     save_case(demo_case(), case_file)
-    code, _, err = run(
-        capsys,
-        "assess",
-        str(case_file),
-        "--cumulative",
-        "--register-url",
-        url,
-        "--out",
-        str(first),
-        "--pdf",
-        str(pdf),
-    )
+    code, _, err = assess_cumulative(capsys, case_file, url, first, "--pdf", str(pdf))
     assert code == 0, err
     # the register's own cumulative view (one SQL aggregate), for comparison below
     case = demo_case()
@@ -199,6 +188,7 @@ def test_valid_embedded_case_is_counted(tmp_path: Path, capsys: pytest.CaptureFi
     assert sum(series["other"]) == 12.5
     assert [c["reference"] for c in cum["contributors"]] == ["Z-9"]
     assert "from the 1 register case embedded in the report" in out
+
 
 
 BROKEN = {

@@ -14,6 +14,7 @@ from ber.engine.domains import counts_in, domain_keys
 from ber.engine.progress import Cancelled
 from ber.engine.scan import municipality_hosts, scan
 from ber.engine.verdict import RankKey
+from tests.core.progress_stub import CancelAfter
 
 #: hosts compared one by one with assess(): Venlo, Venray (demo region), Utrecht,
 #: Groningen, Maastricht, Texel (an island: few neighbours within 40 km)
@@ -133,27 +134,14 @@ def test_new_domain_flows_in(ctx: Context) -> None:
         registry.unregister("test_residents")
 
 
-class _Stop:
-    def __init__(self, calls: int) -> None:
-        self.calls = calls
-        self.fractions: list[float] = []
-
-    def report(self, fraction: float, message: str = "") -> None:
-        self.fractions.append(fraction)
-
-    def cancelled(self) -> bool:
-        self.calls -= 1
-        return self.calls < 0
-
-
 def test_progress_and_cancel(ctx: Context) -> None:
     hosts = municipality_hosts(ctx, ctx.table.codes)
-    progress = _Stop(10_000)
+    progress = CancelAfter(10_000)
     scan(demo_case(), hosts, ctx, progress=progress)
     assert progress.fractions[-1] == 1.0
     assert progress.fractions == sorted(progress.fractions)
     with pytest.raises(Cancelled):
-        scan(demo_case(), hosts, ctx, progress=_Stop(2))
+        scan(demo_case(), hosts, ctx, progress=CancelAfter(2))
 
 
 def test_document(ctx: Context) -> None:

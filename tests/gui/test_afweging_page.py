@@ -7,8 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ber.engine.domains import domains
-from tests.gui.line_edits import line_edit
-from tests.gui.test_typed_input import _type  # select all, type, press Enter
+from tests.gui.line_edits import line_edit, type_text
 
 
 def _show_page(w: Any) -> Any:
@@ -31,9 +30,9 @@ def test_page_sets_every_domain_beside_the_benefits(make_window: Any, qtbot: Any
 def test_typed_weights_give_a_score(make_window: Any, qtbot: Any) -> None:
     w = make_window()
     page = _show_page(w)
-    _type(qtbot, line_edit(w, "edit_weight_housing_flex"), "50")
-    _type(qtbot, line_edit(w, "edit_target_jobs"), "1800")
-    _type(qtbot, line_edit(w, "edit_weight_jobs"), "50")
+    type_text(qtbot, line_edit(w, "edit_weight_housing_flex"), "50")
+    type_text(qtbot, line_edit(w, "edit_target_jobs"), "1800")
+    type_text(qtbot, line_edit(w, "edit_weight_jobs"), "50")
     weights = w.state.case.afweging.weights
     assert weights is not None
     assert (weights.domains["housing_flex"], weights.benefits["jobs"], weights.benefit_targets["jobs"]) == (
@@ -50,25 +49,25 @@ def test_typed_weights_give_a_score(make_window: Any, qtbot: Any) -> None:
 def test_bad_weights_are_named_with_their_range(make_window: Any, qtbot: Any) -> None:
     w = make_window()
     page = _show_page(w)
-    _type(qtbot, line_edit(w, "edit_weight_housing_flex"), "60")
-    _type(qtbot, line_edit(w, "edit_weight_care_gp"), "30")
+    type_text(qtbot, line_edit(w, "edit_weight_housing_flex"), "60")
+    type_text(qtbot, line_edit(w, "edit_weight_care_gp"), "30")
     # 60 + 30 = 90 %: the group message names the sum and what it must be
     qtbot.waitUntil(lambda: not page.label_weights.isHidden(), timeout=10_000)
     assert "90" in page.label_weights.text() and "100%" in page.label_weights.text()
     # a negative weight: the message under the field names the allowed range
-    _type(qtbot, line_edit(w, "edit_weight_care_gp"), "-10")
+    type_text(qtbot, line_edit(w, "edit_weight_care_gp"), "-10")
     edit = line_edit(w, "edit_weight_care_gp")
     assert edit.text() == "-10"  # kept as typed
     message = page.messages["afweging.weights.domains.care_gp"]
     qtbot.waitUntil(lambda: not message.isHidden(), timeout=10_000)
     assert "-10" in message.text() and "0 tot 1 (0% tot 100%)" in message.text()
     # not a number: the field keeps its text, the case the last good value
-    _type(qtbot, line_edit(w, "edit_weight_care_gp"), "veel")
+    type_text(qtbot, line_edit(w, "edit_weight_care_gp"), "veel")
     assert line_edit(w, "edit_weight_care_gp").text() == "veel"
     assert w.state.case.afweging.weights is not None
     assert w.state.case.afweging.weights.domains["care_gp"] == -10
     qtbot.waitUntil(lambda: "veel" in message.text(), timeout=10_000)
     # corrected: 40 % -> 60 + 40 = 100 %, no message left
-    _type(qtbot, line_edit(w, "edit_weight_care_gp"), "40")
+    type_text(qtbot, line_edit(w, "edit_weight_care_gp"), "40")
     qtbot.waitUntil(lambda: page.label_weights.isHidden(), timeout=10_000)
     assert w.state.case.afweging.weights.domains == {"housing_flex": 60, "care_gp": 40}

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
-from tests.gui.test_typed_input import _type  # select all, type, press Enter
+from tests.gui.line_edits import type_text
 
 VENLO = "GM0983"  # the demo's employer beds: one location of 150 beds in Venlo
 
@@ -24,8 +24,8 @@ def _rules(w: Any, code: str) -> Any:
 def test_typed_rule_and_source_are_held_and_checked(make_window: Any, qtbot: Any) -> None:
     w = make_window()
     box = _rules(w, VENLO)
-    _type(qtbot, box.sources["max_beds_per_location"], "Beleidsregel huisvesting Venlo 2024")
-    _type(qtbot, box.values["max_beds_per_location"], "100")
+    type_text(qtbot, box.sources["max_beds_per_location"], "Beleidsregel huisvesting Venlo 2024")
+    type_text(qtbot, box.values["max_beds_per_location"], "100")
     rule = w.state.case.policy[VENLO].max_beds_per_location
     assert rule is not None and (rule.value, rule.source) == (100.0, "Beleidsregel huisvesting Venlo 2024")
     assert box.values["max_beds_per_location"].text() == "100"  # kept as typed
@@ -52,7 +52,7 @@ def test_typed_rule_and_source_are_held_and_checked(make_window: Any, qtbot: Any
 def test_share_cap_above_100_percent_is_named_with_its_range(make_window: Any, qtbot: Any) -> None:
     w = make_window()
     box = _rules(w, VENLO)
-    _type(qtbot, box.values["max_migrant_share"], "150")
+    type_text(qtbot, box.values["max_migrant_share"], "150")
     rule = w.state.case.policy[VENLO].max_migrant_share
     assert rule is not None and rule.value == 1.5  # held as typed (150 % = 1.5), marked
     assert box.values["max_migrant_share"].text() == "150"
@@ -63,13 +63,13 @@ def test_share_cap_above_100_percent_is_named_with_its_range(make_window: Any, q
     source_message = box.source_messages["max_migrant_share"]
     assert not source_message.isHidden() and "bron ontbreekt" in source_message.text()
     # a value that is no number: the case keeps 150 %, the field its text, the range is named
-    _type(qtbot, box.values["max_migrant_share"], "veel")
+    type_text(qtbot, box.values["max_migrant_share"], "veel")
     assert w.state.case.policy[VENLO].max_migrant_share.value == 1.5
     qtbot.waitUntil(lambda: "veel" in message.text(), timeout=10_000)
     assert "0 tot en met 100 %" in message.text()
     # corrected: 10 % with its source, no message left on this rule
-    _type(qtbot, box.values["max_migrant_share"], "10")
-    _type(qtbot, box.sources["max_migrant_share"], "Raadsbesluit 2023")
+    type_text(qtbot, box.values["max_migrant_share"], "10")
+    type_text(qtbot, box.sources["max_migrant_share"], "Raadsbesluit 2023")
     rule = w.state.case.policy[VENLO].max_migrant_share
     assert (rule.value, rule.source) == (0.1, "Raadsbesluit 2023")
     qtbot.waitUntil(lambda: message.isHidden(), timeout=10_000)

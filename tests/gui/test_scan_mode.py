@@ -3,17 +3,16 @@ the ranked list, the map by verdict, cancel, and moving the site (asked, undoabl
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ber.engine.progress import Cancelled
 from ber.engine.scan import municipality_hosts, scan
 from ber.engine.scan_area import resolve_area
 from gui.actions import STEPS
 from gui.scan_panel import worst_verdict
 from gui.texts import tr
+from tests.gui.scan_stub import scan_until_cancelled
 
 
 def _scan_mode(window: Any, qtbot: Any, area: str) -> Any:
@@ -66,14 +65,7 @@ def test_scan_of_a_province_ranks_and_colours_the_map(make_window: Any, qtbot: A
 def test_cancel(make_window: Any, qtbot: Any, monkeypatch: Any) -> None:
     import ber.engine.scan
 
-    def slow(case: Any, hosts: Any, ctx: Any, **kw: Any) -> Any:
-        progress = kw["progress"]
-        progress.report(0.3, "hosts")
-        while not progress.cancelled():
-            time.sleep(0.01)
-        raise Cancelled
-
-    monkeypatch.setattr(ber.engine.scan, "scan", slow)
+    monkeypatch.setattr(ber.engine.scan, "scan", scan_until_cancelled(0.3))
     window = make_window()
     panel = _scan_mode(window, qtbot, "NL")
     qtbot.mouseClick(panel.button_run, Qt.MouseButton.LeftButton)

@@ -5,20 +5,19 @@ message in the panel, nothing computed)."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
-from ber.engine.progress import Cancelled
 from ber.engine.scan import scan
 from ber.geodata.compare import file_hosts
 from ber.maplayer.style import STATUS_COLOURS
 from gui.scan_panel import worst_verdict
 from gui.texts import tr
 from tests.core.test_cli_scan import _points
+from tests.gui.scan_stub import scan_until_cancelled
 from tests.gui.test_scan_mode import _scan_mode
 
 
@@ -137,15 +136,10 @@ def test_cancel_a_file_scan(
 ) -> None:
     import ber.engine.scan
 
-    def slow(case: Any, hosts: Any, ctx: Any, **kw: Any) -> Any:
+    def check(hosts: Any, kw: dict[str, Any]) -> None:
         assert kw["hosts_from"] == "sites" and [h.name for h in hosts] == ["Trade Port", "De Blakt"]
-        progress = kw["progress"]
-        progress.report(0.4, "hosts")
-        while not progress.cancelled():
-            time.sleep(0.01)
-        raise Cancelled
 
-    monkeypatch.setattr(ber.engine.scan, "scan", slow)
+    monkeypatch.setattr(ber.engine.scan, "scan", scan_until_cancelled(0.4, check))
     window = make_window()
     panel = _scan_file(window, qtbot, monkeypatch, _points(tmp_path / "parks.geojson"))
     qtbot.waitUntil(lambda: panel.progress.value() == 40, timeout=5_000)

@@ -7,22 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from line_edits import line_edit
+from line_edits import field_message, line_edit, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
-
-
-def _type(qtbot: Any, edit: QLineEdit, text: str) -> None:
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-
-def _message(edit: QLineEdit) -> str:
-    labels = [w for w in edit.parentWidget().findChildren(QLabel) if w.isVisibleTo(edit.window())]
-    return "\n".join(label.text() for label in labels)
+from PySide6.QtWidgets import QCheckBox, QLabel
 
 
 def _own(window: Any, qtbot: Any) -> QCheckBox:
@@ -49,7 +36,7 @@ def test_sector_default_shown_then_own_profile(make_window: Any, qtbot: Any) -> 
     assert november.isEnabled()
     assert window.state.case.business.monthly_profile == pytest.approx([1.0] * 9 + [1.1, 1.25, 1.25])
     # December doubles: profile [1]*9 + [1.1, 1.25, 2.5], sum 13.85, peak 2.5 x 12 / 13.85 = 217 %
-    _type(qtbot, line_edit(window, "edit_month_11"), "2,5")
+    type_text(qtbot, line_edit(window, "edit_month_11"), "2,5")
     assert window.state.case.business.monthly_profile[11] == pytest.approx(2.5)
     assert "december" in peak.text() and "217 %" in peak.text(), peak.text()
     qtbot.waitUntil(
@@ -64,21 +51,21 @@ def test_bad_months_typed_stay_and_name_the_range(make_window: Any, qtbot: Any) 
     window = make_window()
     _own(window, qtbot)
     march = line_edit(window, "edit_month_2")
-    _type(qtbot, march, "-3")
+    type_text(qtbot, march, "-3")
     assert march.text() == "-3"
-    assert "negatief" in _message(march), _message(march)
+    assert "negatief" in field_message(march), field_message(march)
     assert any(p.field == "business.monthly_profile[2]" for p in window.problems)
 
-    _type(qtbot, march, "veel")
+    type_text(qtbot, march, "veel")
     assert march.text() == "veel"
-    assert "‘veel’ is geen getal" in _message(march)
+    assert "‘veel’ is geen getal" in field_message(march)
 
-    _type(qtbot, march, "2000000")
-    assert "1.000.000" in _message(march), _message(march)  # the allowed range, Dutch thousands
+    type_text(qtbot, march, "2000000")
+    assert "1.000.000" in field_message(march), field_message(march)  # the allowed range, Dutch thousands
 
     # every month 0: one message on the whole profile with the allowed range
     for i in range(12):
-        _type(qtbot, line_edit(window, f"edit_month_{i}"), "0")
+        type_text(qtbot, line_edit(window, f"edit_month_{i}"), "0")
     message = window.findChild(QLabel, "message_monthly_profile")
     qtbot.waitUntil(lambda: "alle maanden zijn 0" in message.text(), timeout=5_000)
     assert "1000000" in message.text() or "1.000.000" in message.text()

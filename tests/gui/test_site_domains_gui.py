@@ -7,22 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from line_edits import line_edit
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
-
-
-def _type(qtbot: Any, edit: QLineEdit, text: str) -> None:
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-
-def _message(edit: QLineEdit) -> str:
-    labels = [w for w in edit.parentWidget().findChildren(QLabel) if w.isVisibleTo(edit.window())]
-    return "\n".join(label.text() for label in labels)
+from line_edits import field_message, line_edit, type_text
+from PySide6.QtWidgets import QComboBox
 
 
 def _settled(window: Any, qtbot: Any) -> None:
@@ -35,9 +21,9 @@ def _settled(window: Any, qtbot: Any) -> None:
 def test_plot_floor_postcode_per_site(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     space = window.page_sites.space_table
-    _type(qtbot, space.cellWidget(0, 1), "20")
+    type_text(qtbot, space.cellWidget(0, 1), "20")
     assert window.state.case.sites[0].plot_area_ha == pytest.approx(20.0)
-    _type(qtbot, space.cellWidget(0, 3), "5928 ra")
+    type_text(qtbot, space.cellWidget(0, 3), "5928 ra")
     assert window.state.case.sites[0].postcode == "5928RA"
     _settled(window, qtbot)
     facts = window.page_results.site_model
@@ -47,16 +33,16 @@ def test_plot_floor_postcode_per_site(make_window: Any, qtbot: Any) -> None:
     assert "Limburg [1]" in window.page_results.label_site_rules.text()  # 20 ha > 5 ha (art. 12.5)
 
     # a plot of 0 ha with the business's 144.000 m² floor area: refused, field and range named
-    _type(qtbot, space.cellWidget(0, 1), "0")
+    type_text(qtbot, space.cellWidget(0, 1), "0")
     problems = {p.field: p.code for p in window.problems}
     assert problems.get("sites[0].plot_area_ha") == "site.plot_zero"
     assert "meer dan 0 ha" in window.page_sites.message.text(), window.page_sites.message.text()
     # 1 ha cannot hold 144.000 m² in 3 storeys (at most 30.000 m²)
-    _type(qtbot, space.cellWidget(0, 1), "1")
+    type_text(qtbot, space.cellWidget(0, 1), "1")
     problems = {p.field: p.code for p in window.problems}
     assert problems.get("sites[0].floor_area_m2") == "site.floor_exceeds_plot"
     # letters: the case keeps its value, the cell is marked
-    _type(qtbot, space.cellWidget(0, 1), "groot")
+    type_text(qtbot, space.cellWidget(0, 1), "groot")
     assert window.state.case.sites[0].plot_area_ha == pytest.approx(1.0)
     assert "‘groot’ is geen getal" in window.page_sites.message.text()
 
@@ -64,16 +50,16 @@ def test_plot_floor_postcode_per_site(make_window: Any, qtbot: Any) -> None:
 def test_grid_capacity_kva_and_mva(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     grid = line_edit(window, "edit_grid_capacity")
-    _type(qtbot, grid, "2,4 MVA")
+    type_text(qtbot, grid, "2,4 MVA")
     assert window.state.case.business.grid_capacity_kva == pytest.approx(2400.0)
-    _type(qtbot, grid, "3500")
+    type_text(qtbot, grid, "3500")
     assert window.state.case.business.grid_capacity_kva == pytest.approx(3500.0)
     _settled(window, qtbot)
     assert window.result.site_facts.grid_demand_mw == pytest.approx(3.5)
-    _type(qtbot, grid, "-5")
-    assert "negatief" in _message(grid)
-    _type(qtbot, grid, "600000")
-    assert "500.000" in _message(grid), _message(grid)  # the allowed range, in kVA
+    type_text(qtbot, grid, "-5")
+    assert "negatief" in field_message(grid)
+    type_text(qtbot, grid, "600000")
+    assert "500.000" in field_message(grid), field_message(grid)  # the allowed range, in kVA
     assert any(p.field == "business.grid_capacity_kva" for p in window.problems)
 
 

@@ -6,26 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from line_edits import line_edit
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from line_edits import field_message, line_edit, type_text
 
 from gui.fields import NotANumber, parse_number, parse_point
-
-
-def _type(qtbot: Any, edit: QLineEdit, text: str) -> None:
-    """Select all, type, press Enter: as a user does."""
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-
-def _message(edit: QLineEdit) -> str:
-    """The text of the error label under the field."""
-    labels = [w for w in edit.parentWidget().findChildren(QLabel) if w.isVisibleTo(edit.window())]
-    return "\n".join(label.text() for label in labels)
 
 
 @pytest.mark.parametrize(
@@ -61,10 +44,10 @@ def test_parse_number_ignored_parts_and_refusals() -> None:
 def test_ramp_up_150_stays_150_and_is_marked(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     edit = line_edit(window, "edit_ramp_0")
-    _type(qtbot, edit, "150")
+    type_text(qtbot, edit, "150")
     assert edit.text() == "150"
     assert window.state.case.business.ramp_up[0] == pytest.approx(1.5)  # stored as typed
-    text = _message(edit)
+    text = field_message(edit)
     assert "150 %" in text and "0 tot en met 100 %" in text, text
     assert window.problems
     assert window.stale_frames[0].stale
@@ -73,52 +56,52 @@ def test_ramp_up_150_stays_150_and_is_marked(make_window: Any, qtbot: Any) -> No
 def test_jobs_out_of_range_negative_and_letters(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     jobs = line_edit(window, "edit_jobs")
-    _type(qtbot, jobs, "99999999999")
+    type_text(qtbot, jobs, "99999999999")
     assert jobs.text() == "99999999999"
     assert window.state.case.business.jobs == pytest.approx(99999999999)
-    assert "1.000.000" in _message(jobs), _message(jobs)  # the allowed range, Dutch thousands
+    assert "1.000.000" in field_message(jobs), field_message(jobs)  # the allowed range, Dutch thousands
     assert "Invoer compleet" not in window.label_validation.text()
 
-    _type(qtbot, jobs, "-5")
+    type_text(qtbot, jobs, "-5")
     assert jobs.text() == "-5"
     assert window.state.case.business.jobs == pytest.approx(-5)
-    assert "negatief" in _message(jobs)
+    assert "negatief" in field_message(jobs)
 
-    _type(qtbot, jobs, "veel")
+    type_text(qtbot, jobs, "veel")
     assert jobs.text() == "veel"
     assert window.state.case.business.jobs is None  # nothing, not a number it was not
-    assert "‘veel’ is geen getal" in _message(jobs)
+    assert "‘veel’ is geen getal" in field_message(jobs)
     assert window.problems
 
-    _type(qtbot, jobs, "20000")
+    type_text(qtbot, jobs, "20000")
     assert window.state.case.business.jobs == pytest.approx(20000)
-    assert "ongewoon groot" in _message(jobs)  # a warning, not an error
+    assert "ongewoon groot" in field_message(jobs)  # a warning, not an error
     assert not any(p.field == "business.jobs" for p in window.problems)
 
 
 def test_years_out_of_range_stay_as_typed(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     start = line_edit(window, "edit_start_year")
-    _type(qtbot, start, "1900")
+    type_text(qtbot, start, "1900")
     assert start.text() == "1900"
     assert window.state.case.business.start_year == 1900
-    assert "2000 tot en met 2100" in _message(start)
+    assert "2000 tot en met 2100" in field_message(start)
 
     horizon = line_edit(window, "edit_horizon")
-    _type(qtbot, horizon, "0")
+    type_text(qtbot, horizon, "0")
     assert horizon.text() == "0"
     assert window.state.case.business.horizon_years == 0
-    assert "1 tot en met 50" in _message(horizon)
+    assert "1 tot en met 50" in field_message(horizon)
 
     before = window.state.case.business.shifts_per_day
     shifts = line_edit(window, "edit_shifts")
-    _type(qtbot, shifts, "twee")
+    type_text(qtbot, shifts, "twee")
     assert shifts.text() == "twee"
     assert window.state.case.business.shifts_per_day == before  # a required number: unchanged
-    assert "‘twee’ is geen getal" in _message(shifts) and "1 tot en met 4" in _message(shifts)
+    assert "‘twee’ is geen getal" in field_message(shifts) and "1 tot en met 4" in field_message(shifts)
     assert any(p.field == "business.shifts_per_day" for p in window.problems)
     # typing a good number clears the problem
-    _type(qtbot, shifts, "3")
+    type_text(qtbot, shifts, "3")
     assert window.state.case.business.shifts_per_day == 3
     assert not any(p.field == "business.shifts_per_day" for p in window.problems)
 
@@ -126,7 +109,7 @@ def test_years_out_of_range_stay_as_typed(make_window: Any, qtbot: Any) -> None:
 def test_share_in_dutch_decimals(make_window: Any, qtbot: Any) -> None:
     window = make_window()
     share = line_edit(window, "edit_cross_border")
-    _type(qtbot, share, "12,5")
+    type_text(qtbot, share, "12,5")
     assert share.text() == "12,5"
     assert window.state.case.workforce.cross_border_share == pytest.approx(0.125)
 
@@ -138,22 +121,22 @@ def test_coordinates_in_degrees_typed_and_pasted(make_window: Any, qtbot: Any) -
     crs.setCurrentIndex(crs.findData("EPSG:4326"))
     assert window.state.case.sites[0].crs == "EPSG:4326"
     x = table.cellWidget(0, 2)
-    _type(qtbot, x, "6.172")  # a point, as a web map gives it: 6.172°, not 6172°
+    type_text(qtbot, x, "6.172")  # a point, as a web map gives it: 6.172°, not 6172°
     assert x.text() == "6.172"
     assert window.state.case.sites[0].x == pytest.approx(6.172)
     x = table.cellWidget(0, 2)
-    _type(qtbot, x, "6,18")
+    type_text(qtbot, x, "6,18")
     assert window.state.case.sites[0].x == pytest.approx(6.18)
     # a pasted "lat, lon" fills both (Venlo town hall, 51.3704 N 6.1724 E)
     y = table.cellWidget(0, 3)
-    _type(qtbot, y, "51.3704, 6.1724")
+    type_text(qtbot, y, "51.3704, 6.1724")
     site = window.state.case.sites[0]
     assert (site.y, site.x) == (pytest.approx(51.3704), pytest.approx(6.1724))
     # the site page names the municipality the point lies in (built-in national polygons)
     assert "Venlo" in table.item(0, 6).text()
     # letters keep what the case holds and mark the cell
     x = table.cellWidget(0, 2)
-    _type(qtbot, x, "oost")
+    type_text(qtbot, x, "oost")
     assert window.state.case.sites[0].x == pytest.approx(6.1724)
     x = table.cellWidget(0, 2)
     assert x.text() == "oost"
@@ -171,7 +154,7 @@ def test_stale_results_are_marked_and_export_asks(
     window = make_window()
     before = window.result
     share = line_edit(window, "edit_share_eu_short")
-    _type(qtbot, share, "110")  # the category shares now sum to 195 %
+    type_text(qtbot, share, "110")  # the category shares now sum to 195 %
     frames = {f.objectName(): f for f in window.stale_frames}
     assert set(frames) == {"page_results_scroll_frame", "page_map_frame", "page_report_scroll_frame"}
     for frame in frames.values():
@@ -182,6 +165,6 @@ def test_stale_results_are_marked_and_export_asks(
     monkeypatch.setattr(gui.exports, "ask_stale_export", lambda parent, text: asked.append(text) or False)
     assert window.exports.export_pdf(tmp_path / "r.pdf") is None
     assert len(asked) == 1 and "100" in asked[0]
-    _type(qtbot, share, "25")
+    type_text(qtbot, share, "25")
     assert not any(f.stale for f in window.stale_frames)
     assert not any(f.greyed for f in window.stale_frames)
