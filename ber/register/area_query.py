@@ -26,25 +26,41 @@ def _chunks(
     """The counted cases' area rows of ``codes``, joined per municipality and row length:
     (row length, the rows' bytes, each row's municipality index).
 
-    PostgreSQL joins them in the server (``string_agg`` over ``bytea``, one statement,
-    binary results); SQLite reads each municipality's range of the primary key. Both run
-    on the driver's cursor (no statement building per call).
+    PostgreSQL joins each municipality's rows in the server (``string_agg`` over ``bytea``,
+    grouped by municipality only, so a hash aggregate with no sort; binary results); a
+    municipality whose rows differ in length (other horizons or layouts) is read again row
+    by row. SQLite reads each municipality's range of the primary key. Both run on the
+    driver's cursor (no statement building per call).
     """
     out: list[tuple[int, bytes, np.ndarray]] = []
     postgresql = conn.dialect.name == "postgresql"
     driver: Any = conn.connection.dbapi_connection
     cursor = driver.cursor(binary=True) if postgresql else driver.cursor()
+    index = {code: k for k, code in enumerate(codes)}
     try:
         if postgresql:
-            index = {code: k for k, code in enumerate(codes)}
+            where = "WHERE municipality = ANY(%s) AND case_status IN (%s, %s) AND first_year <= %s AND case_id <> %s"
             cursor.execute(
-                "SELECT municipality, octet_length(demand), count(*), string_agg(demand, ''::bytea) "
-                "FROM case_area WHERE municipality = ANY(%s) AND case_status IN (%s, %s) "
-                "AND first_year <= %s AND case_id <> %s GROUP BY municipality, octet_length(demand)",
+                "SELECT municipality, min(octet_length(demand)), max(octet_length(demand)), count(*), "
+                f"string_agg(demand, ''::bytea) FROM case_area {where} GROUP BY municipality",
                 (list(codes), *COUNTED_STATUSES, last, exclude_id),
             )
-            for code, length, count, data in cursor.fetchall():
-                out.append((int(length), bytes(data), np.full(int(count), index[code], dtype=np.int64)))
+            mixed = []
+            for code, shortest, longest, count, data in cursor.fetchall():
+                if shortest != longest:
+                    mixed.append(code)
+                    continue
+                out.append((int(shortest), bytes(data), np.full(int(count), index[code], dtype=np.int64)))
+            if mixed:
+                cursor.execute(
+                    f"SELECT municipality, demand FROM case_area {where}",
+                    (mixed, *COUNTED_STATUSES, last, exclude_id),
+                )
+                by_code: dict[str, list[bytes]] = {}
+                for code, blob in cursor.fetchall():
+                    by_code.setdefault(code, []).append(bytes(blob))
+                for code, blobs in by_code.items():
+                    out += _joined(blobs, index[code])
             return out
         sql = (
             "SELECT demand FROM case_area WHERE municipality = ? AND case_status IN (?, ?) "
@@ -52,16 +68,21 @@ def _chunks(
         )
         for k, code in enumerate(codes):
             cursor.execute(sql, (code, *COUNTED_STATUSES, last, exclude_id))
-            blobs = [row[0] for row in cursor.fetchall()]
-            lengths = set(map(len, blobs))
-            if len(lengths) == 1:  # the usual case: every case with the same horizon and domains
-                out.append((lengths.pop(), b"".join(blobs), np.full(len(blobs), k, dtype=np.int64)))
-                continue
-            for length in lengths:
-                group = [b for b in blobs if len(b) == length]
-                out.append((length, b"".join(group), np.full(len(group), k, dtype=np.int64)))
+            out += _joined([row[0] for row in cursor.fetchall()], k)
     finally:
         cursor.close()
+    return out
+
+
+def _joined(blobs: list[bytes], k: int) -> list[tuple[int, bytes, np.ndarray]]:
+    """One municipality's rows joined per row length (usually one: the same horizon and domains)."""
+    lengths = sorted(set(map(len, blobs)))
+    if len(lengths) == 1:
+        return [(lengths[0], b"".join(blobs), np.full(len(blobs), k, dtype=np.int64))]
+    out = []
+    for length in lengths:
+        group = [b for b in blobs if len(b) == length]
+        out.append((length, b"".join(group), np.full(len(group), k, dtype=np.int64)))
     return out
 
 

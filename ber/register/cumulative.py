@@ -49,17 +49,21 @@ def _contributors(register: Register, domains: tuple[str, ...], sums: AreaSums) 
     found: dict[int, tuple[Any, ...]] = {}
     ids = [int(i) for i in sums.owners]
     with register._read() as conn:
-        p = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        postgresql = conn.dialect.name == "postgresql"
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        select_cases = (
+            "SELECT id, reference, title, business_name, status, host_municipality, start_year, last_year "
+            "FROM cases WHERE id "
+        )
         try:  # thousands of ids: the driver's cursor, no statement building per id
-            for start in range(0, len(ids), 5000):
-                chunk = ids[start : start + 5000]
-                cursor.execute(
-                    "SELECT id, reference, title, business_name, status, host_municipality, "
-                    f"start_year, last_year FROM cases WHERE id IN ({', '.join([p] * len(chunk))})",
-                    chunk,
-                )
+            if postgresql:  # one array parameter
+                cursor.execute(select_cases + "= ANY(%s)", (ids,))
                 found.update((int(row[0]), tuple(row[1:])) for row in cursor.fetchall())
+            else:  # SQLite: at most 5,000 placeholders a statement
+                for start in range(0, len(ids), 5000):
+                    chunk = ids[start : start + 5000]
+                    cursor.execute(select_cases + f"IN ({', '.join(['?'] * len(chunk))})", chunk)
+                    found.update((int(row[0]), tuple(row[1:])) for row in cursor.fetchall())
         finally:
             cursor.close()
     out = []
