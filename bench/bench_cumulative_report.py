@@ -32,7 +32,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.bench_register import SECTORS, STATUS_P, STATUSES, _case, stats, timed  # noqa: E402
+from bench.bench_register import _case, drawn_cases, stats, timed  # noqa: E402
 from ber.case.demo import demo_case  # noqa: E402
 from ber.engine.assess import Context, assess  # noqa: E402
 from ber.engine.cumulative_replay import parse_counted, replay  # noqa: E402
@@ -47,18 +47,7 @@ def fill(reg: Register, n: int, base: Any, codes: list[str], points: dict[str, A
     ctx = Context.default()
     rng = np.random.default_rng(2026)
     t0 = time.perf_counter()
-    for i in range(n):
-        code = codes[int(rng.integers(len(codes)))]
-        case = _case(
-            base,
-            f"Z-{2020 + i % 7}-{i:05d}",
-            code,
-            points[code],
-            float(rng.integers(100, 1501)),
-            int(rng.integers(2020, 2033)),
-            SECTORS[i % len(SECTORS)],
-        )
-        status = str(rng.choice(STATUSES, p=STATUS_P))
+    for i, (case, status) in enumerate(drawn_cases(rng, n, base, codes, points)):
         reg.add(case, assess(case, ctx), status=status, officer="Bench")
         if (i + 1) % 500 == 0:
             print(f"  {i + 1} cases filled, {time.perf_counter() - t0:.0f} s", file=sys.stderr)

@@ -35,7 +35,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,25 @@ def _case(base: Case, ref: str, code: str, point: Any, jobs: float, start: int, 
             ),
         }
     )
+
+
+def drawn_cases(
+    rng: np.random.Generator, n: int, base: Case, codes: list[str], points: dict[str, Any]
+) -> Iterator[tuple[Case, str]]:
+    """The benchmark's ``n`` cases and their statuses, in order (one draw sequence for every
+    benchmark that fills a register this way): host, jobs, start year, sector, status."""
+    for i in range(n):
+        code = codes[int(rng.integers(len(codes)))]
+        case = _case(
+            base,
+            f"Z-{2020 + i % 7}-{i:05d}",
+            code,
+            points[code],
+            float(rng.integers(100, 1501)),
+            int(rng.integers(2020, 2033)),
+            SECTORS[i % len(SECTORS)],
+        )
+        yield case, str(rng.choice(STATUSES, p=STATUS_P))
 
 
 def stats(values: list[float]) -> str:
@@ -138,18 +157,7 @@ def main() -> int:
         assess_ms: list[float] = []
         regions: list[int] = []
         t_fill = time.perf_counter()
-        for i in range(args.cases):
-            code = codes[int(rng.integers(len(codes)))]
-            case = _case(
-                base,
-                f"Z-{2020 + i % 7}-{i:05d}",
-                code,
-                points[code],
-                float(rng.integers(100, 1501)),
-                int(rng.integers(2020, 2033)),
-                SECTORS[i % len(SECTORS)],
-            )
-            status = str(rng.choice(STATUSES, p=STATUS_P))
+        for i, (case, status) in enumerate(drawn_cases(rng, args.cases, base, codes, points)):
             t0 = time.perf_counter()
             result = assess(case, ctx)
             assess_ms.append((time.perf_counter() - t0) * 1000)
