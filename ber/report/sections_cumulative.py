@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ber.engine.rounding import SHARE, rows_add_up
 from ber.engine.status import severity
 from ber.report.data import ReportData
-from ber.report.sections_front import heading
+from ber.report.sections_front import heading, verdict_pair_rows
 from ber.report.styles import ACCENT, FONT
 
 if TYPE_CHECKING:
@@ -89,20 +89,7 @@ def _overview_table(data: ReportData, cum: Cumulative) -> Any:
     from reportlab.lib.units import cm
 
     tx = data.tx
-    rows, badges = [], []
-    for i, domain in enumerate(d for d in data.domains if d in cum.verdict_with):
-        without, with_ = cum.verdict_without[domain], cum.verdict_with[domain]
-        rows.append(
-            [
-                data.domain(domain),
-                "",
-                data.pressure(without.pressure),
-                "",
-                data.pressure(with_.pressure),
-                with_.municipality_name or data.num(None),
-            ]
-        )
-        badges += [(1, i, without.status), (3, i, with_.status)]
+    rows, badges = verdict_pair_rows(data, cum.verdict_without, cum.verdict_with)
     return data.table(
         [
             tx("cum.col_domain"),

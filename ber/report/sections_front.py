@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from ber.engine.domains import domain as registered_domain
 from ber.engine.metrics import Output, metrics
@@ -11,6 +12,9 @@ from ber.report.data import ReportData
 from ber.report.styles import FONT
 from ber.texts.labels import STATUS_MEANING, TOTAL_LABELS
 from ber.texts.verdicts import percent_floor, pressure_text
+
+if TYPE_CHECKING:
+    from ber.engine.result import Verdict
 
 #: units counted in people: running text shows them in whole persons
 PERSON_UNITS = frozenset({"persons", "pupils", "patients"})
@@ -178,6 +182,29 @@ def _headline(data: ReportData) -> str:
     return text
 
 
+def verdict_pair_rows(
+    data: ReportData, first: Mapping[str, Verdict], second: Mapping[str, Verdict]
+) -> tuple[list[list[str]], list[tuple[int, int, str]]]:
+    """Rows "domain | badge | pressure | badge | pressure | deciding municipality" for the
+    domains of ``second`` (e.g. this case alone / with the other cases), and the badge cells."""
+    rows: list[list[str]] = []
+    badges: list[tuple[int, int, str]] = []
+    for i, domain in enumerate(d for d in data.domains if d in second):
+        a, b = first[domain], second[domain]
+        rows.append(
+            [
+                data.domain(domain),
+                "",
+                data.pressure(a.pressure),
+                "",
+                data.pressure(b.pressure),
+                b.municipality_name or data.num(None),
+            ]
+        )
+        badges += [(1, i, a.status), (3, i, b.status)]
+    return rows, badges
+
+
 def _cumulative_summary(data: ReportData) -> list[Any]:
     """With a cumulative view: the verdicts without and with the other registered cases."""
     if data.cumulative is None:
@@ -185,20 +212,7 @@ def _cumulative_summary(data: ReportData) -> list[Any]:
     from reportlab.lib.units import cm
 
     cum, tx = data.cumulative, data.tx
-    rows, badges = [], []
-    for i, domain in enumerate(d for d in data.domains if d in cum.verdict_with):
-        alone, together = data.result.verdict[domain], cum.verdict_with[domain]
-        rows.append(
-            [
-                data.domain(domain),
-                "",
-                data.pressure(alone.pressure),
-                "",
-                data.pressure(together.pressure),
-                together.municipality_name or data.num(None),
-            ]
-        )
-        badges += [(1, i, alone.status), (3, i, together.status)]
+    rows, badges = verdict_pair_rows(data, data.result.verdict, cum.verdict_with)
     pressure = tx("results.col_pressure")
     table = data.table(
         [
