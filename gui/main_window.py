@@ -48,6 +48,7 @@ from gui.documents import DocumentController, dropped_path
 from gui.exports import ExportController
 from gui.fields import plausibility_warnings
 from gui.geodata_import import builtin_context
+from gui.grid_import import GridImportController
 from gui.intake_launch import IntakeController
 from gui.map_region import STATUS_MS, MapRegionController
 from gui.pages.afweging import AfwegingPage
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
             show_step=self.steps.setCurrentRow,
         )
         self.register_menu = RegisterMenu(self.parts)
+        self.grid_import = GridImportController(self.parts, self.page_sites)
         self.intake = IntakeController(self.parts, self.binder, self.documents)
         self.action_register_open = self.register_menu.action_open
         self.action_register_add = self.register_menu.action_add

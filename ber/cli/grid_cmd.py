@@ -17,7 +17,6 @@ from ber.case.model import load_case, save_case
 from ber.cli.lang import h
 from ber.io.site_rows import COLOUR_KEYS
 from ber.texts.catalogue import text
-from ber.texts.labels import format_number
 from ber.texts.messages import Lang
 
 MATCH_KEYS = {"postcode": "cli.grid.match.postcode", "pc4": "cli.grid.match.pc4"}
@@ -33,23 +32,20 @@ def register(sub: Any) -> None:
     i.set_defaults(func=run_import)
 
 
-def _mw(value: float | None, lang: Lang) -> str:
-    return text("cli.grid.unknown", lang) if value is None else f"{format_number(value, lang, 1)} MW"
-
-
 def run_import(args: argparse.Namespace) -> int:
     from ber.case.validate_site import site_problems
-    from ber.io.capacity_map import apply_map, read_capacity_map
+    from ber.io.capacity_map import read_capacity_map
+    from ber.io.grid_match import match_sites, mw_text, queue_count
     from ber.reference.data import load_reference
     from ber.texts.messages import InputError
 
     lang: Lang = args.lang
     case = load_case(Path(args.case))
     cmap = read_capacity_map(Path(args.map))  # every problem before anything else
-    new, found = apply_map(case, cmap)
-    for i, fig in found:
-        site = case.sites[i]
-        if not site.postcode:
+    got = match_sites(case, cmap)  # the matching the desktop's import shares
+    for site in got.sites:
+        fig = site.figure
+        if site.kind == "no_postcode":
             print(text("cli.grid.no_postcode", lang, site=site.name))
         elif fig is None:
             print(text("cli.grid.no_match", lang, site=site.name, postcode=site.postcode))
@@ -61,27 +57,19 @@ def run_import(args: argparse.Namespace) -> int:
                     site=site.name,
                     postcode=site.postcode,
                     area=fig.area,
-                    available=_mw(fig.available_mw, lang),
+                    available=mw_text(fig.available_mw, lang),
                     colour=text(COLOUR_KEYS[fig.colour], lang),
-                    requests=fig.requests_in_queue if fig.requests_in_queue is not None else "-",
-                    queue=_mw(fig.queue_mw, lang),
+                    requests=queue_count(fig),
+                    queue=mw_text(fig.queue_mw, lang),
                 )
             )
-    print(
-        text(
-            "cli.grid.summary",
-            lang,
-            count=sum(1 for _, f in found if f is not None),
-            source=cmap.source,
-            date=cmap.issued,
-        )
-    )
+    print(text("cli.grid.summary", lang, count=got.found, source=cmap.source, date=cmap.issued))
     if not args.apply:
         print(text("cli.grid.dry_run", lang))
         return 0
-    problems = site_problems(new, load_reference())  # the figures the map wrote
+    problems = site_problems(got.case, load_reference())  # the figures the map wrote
     if problems:
         raise InputError(problems)
-    save_case(new, Path(args.case))
+    save_case(got.case, Path(args.case))
     print(text("cli.grid.applied", lang, path=args.case))
     return 0

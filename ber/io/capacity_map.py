@@ -23,6 +23,7 @@ import datetime as _dt
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,33 @@ class CapacityMap:
     @property
     def source(self) -> str:
         return f"{self.identifier} ({self.creator})"
+
+    @cached_property
+    def index(self) -> _Index:
+        """Where each postcode and each four digits lie (built once, on first use: one pass
+        over a national map's 470,000 postcodes instead of one per site)."""
+        exact: dict[str, int] = {}
+        pc4: dict[str, int] = {}
+        worst: dict[tuple[int, str], str] = {}
+        for i, area in enumerate(self.areas):
+            for pc, colour in area.postcodes.items():
+                exact.setdefault(pc, i)
+                four = pc[:4]
+                pc4.setdefault(four, i)
+                held = worst.get((i, four))
+                if held is None or COLOURS.index(colour) > COLOURS.index(held):
+                    worst[(i, four)] = colour
+        return _Index(exact, pc4, worst)
+
+
+@dataclass(frozen=True)
+class _Index:
+    #: postcode -> the first area serving it
+    exact: dict[str, int]
+    #: four digits -> the first area serving a postcode with them
+    pc4: dict[str, int]
+    #: (area, four digits) -> the worst colour of that area's postcodes with them
+    worst: dict[tuple[int, str], str]
 
 
 def _problem(path: str, code: str, field: str, **params: object) -> Problem:
@@ -192,14 +220,14 @@ def locate(cmap: CapacityMap, postcode: str) -> GridFigure | None:
     four digits (``match`` says which); None when no area serves it."""
     if not postcode:
         return None
-    for area in cmap.areas:
-        if postcode in area.postcodes:
-            return _figure(cmap, area, "postcode", area.postcodes[postcode])
-    for area in cmap.areas:
-        same = [c for p, c in area.postcodes.items() if p[:4] == postcode[:4]]
-        if same:
-            worst = max(same, key=COLOURS.index)
-            return _figure(cmap, area, "pc4", worst)
+    index = cmap.index
+    i = index.exact.get(postcode)
+    if i is not None:
+        area = cmap.areas[i]
+        return _figure(cmap, area, "postcode", area.postcodes[postcode])
+    i = index.pc4.get(postcode[:4])
+    if i is not None:
+        return _figure(cmap, cmap.areas[i], "pc4", index.worst[(i, postcode[:4])])
     return None
 
 

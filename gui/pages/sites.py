@@ -72,6 +72,8 @@ class SitesPage(QWidget):
 
     importRequested = Signal(str)
     mapPickRequested = Signal()
+    #: 'Netcapaciteitskaart inlezen…' (``gui.grid_import`` reads, previews and applies it)
+    gridImportRequested = Signal()
 
     def __init__(
         self,
@@ -111,7 +113,11 @@ class SitesPage(QWidget):
         self.button_map = QPushButton(tr("sites.from_map"))
         self.button_map.setObjectName("button_site_map")
         self.button_map.setToolTip(tr("sites.from_map_tip"))
-        for b in (self.button_add, self.button_remove, self.button_import, self.button_map):
+        self.button_grid = QPushButton(tr("action.import_grid"))
+        self.button_grid.setObjectName("button_grid_import")
+        self.button_grid.setToolTip(tr("action.import_grid_tip"))
+        self.button_grid.clicked.connect(self.gridImportRequested.emit)
+        for b in (self.button_add, self.button_remove, self.button_import, self.button_map, self.button_grid):
             buttons.addWidget(b)
         buttons.addStretch(1)
         lay.addLayout(buttons)
@@ -146,10 +152,13 @@ class SitesPage(QWidget):
             and [{k: s.get(k) for k in keys} for s in sites] == self.sites()
         ):
             self.show_locations()  # the region may have changed
-            for r, site in enumerate(sites):  # a renamed site: its name in the second table too
-                item = self.space_table.item(r, 0)
-                if item is not None:
-                    item.setText(site.get("name", ""))
+            from gui.grid_import import site_cell
+
+            for r, site in enumerate(sites):  # a renamed site, a map read: the second table too
+                for col, shown in ((0, site.get("name", "")), (COL_GRID, site_cell(site.get("grid")))):
+                    item = self.space_table.item(r, col)
+                    if item is not None:
+                        item.setText(shown)
             return  # the table already shows this (the edit came from here): keep focus
         self.table.setRowCount(0)
         self.space_table.setRowCount(0)
@@ -226,17 +235,9 @@ class SitesPage(QWidget):
         postcode.setToolTip(tr("sites.postcode_tip"))
         postcode.editingFinished.connect(self._commit)
         self.space_table.setCellWidget(i, COL_POSTCODE, postcode)
-        grid = site.get("grid")
-        if grid:
-            shown = tr(
-                "sites.grid_found",
-                area=grid.get("area", ""),
-                mw=grid.get("available_mw") if grid.get("available_mw") is not None else "–",
-                colour=grid.get("colour") or "–",
-                date=grid.get("reference_date", ""),
-            )
-        else:
-            shown = tr("sites.grid_none")
+        from gui.grid_import import site_cell
+
+        shown = site_cell(site.get("grid"))
         item = QTableWidgetItem(shown)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         item.setToolTip(tr("sites.grid_tip"))
