@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ber.engine.result import Assessment
+from ber.engine.rounding import capacity_rule
 from ber.texts.labels import DOMAIN_LABELS, format_number, unit_label
 from gui.texts import language, tr
 
@@ -63,7 +64,7 @@ class DemandChart(QWidget):
                 color="#c62828",
                 linestyle="--",
                 linewidth=1.5,
-                label=tr("chart.capacity", value=format_number(dom.capacity, lang, 0)),
+                label=tr("chart.capacity", value=format_number(dom.capacity, lang, capacity_rule(domain))),
             )
         ax.set_title(f"{DOMAIN_LABELS[domain][lang]} – {m.name}", fontsize=10)
         ax.set_xlabel(tr("chart.year"))

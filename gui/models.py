@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from ber.engine.domains import counts_in, domain_keys, domain_unit
 from ber.engine.metrics import Output, metrics
 from ber.engine.result import Assessment
-from ber.engine.rounding import SHARE, decimals, places
+from ber.engine.rounding import decimals, places, row_rule
 from ber.texts.catalogue import text as catalogue_text
 from ber.texts.labels import (
     DOMAIN_LABELS,
@@ -161,7 +161,7 @@ def traffic_light_table(result: Assessment, lang: Lang) -> tuple[list[str], list
             unit = unit_label(dom.unit, lang)
             extra = tr(
                 "tip.demand_capacity",
-                demand=f"{format_number(dom.demand, lang, places(dom.demand, SHARE))} {unit}",
+                demand=f"{format_number(dom.demand, lang, places(dom.demand, row_rule(d)))} {unit}",
                 capacity=f"{format_number(dom.capacity, lang, decimals(d))} {unit}"
                 if dom.capacity is not None
                 else STATUS_LABELS["grey"][lang],

@@ -9,6 +9,11 @@
 - A municipality's share of a regional figure (its demand in a domain) is a fraction
   of the total; it is shown with :data:`SHARE` decimals: one below 10 when it is not
   whole, else none (so 0.4 beds does not show as 0).
+- A site domain (space, energy: ``Domain.at_site``) has one row, the host municipality's,
+  and it is the whole figure, not a share: its row and its capacity are shown with the
+  total's decimals (:func:`row_rule`, :func:`capacity_rule`), so the row reads "4,32 MW"
+  like the total and the capacity "12,5 MW" (not "13 MW"). Municipal domains show their
+  capacity whole (beds, places, FTE as offered).
 - Where a table shows rounded rows under a total, :func:`rows_add_up` says whether a
   reader who adds the shown rows gets the shown total; when not, the output says so.
   The Excel export keeps every digit in the cells and only formats them.
@@ -31,6 +36,18 @@ def decimals(key: str) -> int:
     if is_metric(key):
         return metric(key).decimals
     return metric(domain(key).demand).decimals
+
+
+def row_rule(key: str) -> int | None:
+    """The rule of a municipality's row in a domain's table: :data:`SHARE`, but for a site
+    domain the total's decimals (its one row is the whole figure)."""
+    return decimals(key) if domain(key).at_site else SHARE
+
+
+def capacity_rule(key: str) -> int:
+    """Decimals of a domain's capacity beside its demand: whole for a municipal domain, the
+    demand's decimals for a site domain (hectares, MW from the capacity map)."""
+    return decimals(key) if domain(key).at_site else 0
 
 
 def places(value: float | None, rule: int | None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ber.engine.rounding import capacity_rule, row_rule
 from ber.report.data import ReportData
 from ber.report.styles import ACCENT, FONT, FONT_BOLD, STATUS_COLOURS
 
@@ -153,7 +154,7 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
     d.add(Rect(lx, ly - 1, 9, 7, fillColor=colors.HexColor(ACCENT), strokeColor=None))
     d.add(String(lx + 13, ly, f"{tx('results.chart_demand')} ({unit})", fontName=FONT, fontSize=7.5))
     lx += 150
-    end = capacity_legend(d, data, lx, ly, dom.capacity, dom.unit)
+    end = capacity_legend(d, data, lx, ly, dom.capacity, dom.unit, row_rule(domain))
     if band:
         lx = max(lx + 170, end + 12)  # after a long capacity entry, never over it
         d.add(
@@ -177,6 +178,6 @@ def demand_chart(data: ReportData, domain: str, code: str) -> Any:
         first=years[0],
         last=years[-1],
         peak=data.qty(max(demand, default=0.0), unit, 0 if max(demand, default=0.0) >= 10 else 1),
-        capacity=data.qty(dom.capacity, unit, 0),
+        capacity=data.qty(dom.capacity, unit, capacity_rule(domain)),
     )
     return d

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ber.engine.domains import domain as registered_domain
 from ber.engine.metrics import Output, metrics
-from ber.engine.rounding import SHARE
+from ber.engine.rounding import capacity_rule, row_rule
 from ber.report.data import ReportData
 from ber.report.styles import FONT
 from ber.texts.labels import STATUS_MEANING, TOTAL_LABELS
@@ -114,10 +114,10 @@ def _domain_sentence(data: ReportData, domain: str) -> str:
         "mdemand": (
             data.persons(dom.demand if dom else None, unit)
             if unit in PERSON_UNITS
-            else data.qty(dom.demand if dom else None, unit, SHARE)
+            else data.qty(dom.demand if dom else None, unit, row_rule(domain))
         ),
         "capacity_n": data.num(dom.capacity if dom else None, 0),
-        "capacity": data.qty(dom.capacity if dom else None, unit, 0),
+        "capacity": data.qty(dom.capacity if dom else None, unit, capacity_rule(domain)),
         "pressure": pressure,
         "patients": data.figure("gp_patients", r.totals.value("gp_patients")),
         "fte": data.figure("gp_fte", r.totals.value("gp_fte")),

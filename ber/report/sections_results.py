@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ber.engine.rounding import SHARE, rows_add_up
+from ber.engine.rounding import capacity_rule, row_rule, rows_add_up
 from ber.report.data import ReportData
 from ber.report.sections_checks import policy_section
 from ber.report.sections_front import heading
@@ -29,7 +29,9 @@ def results(data: ReportData) -> list[Any]:
     out += season_section(data)
     for domain in data.domains:
         unit = data.domain_unit(domain)
-        places = data.decimals(domain)  # the regional total; the rows are shares (rounding.SHARE)
+        places = data.decimals(domain)  # the regional total
+        row_places = row_rule(domain)  # shares (rounding.SHARE); a site domain's one row as the total
+        capacity_places = capacity_rule(domain)
         rows: list[list[str]] = []
         badges: list[tuple[int, int, str]] = []
         total = 0.0
@@ -44,8 +46,8 @@ def results(data: ReportData) -> list[Any]:
             rows.append(
                 [
                     m.name,
-                    data.qty(dom.demand, unit, SHARE),
-                    data.qty(dom.capacity, unit, 0),
+                    data.qty(dom.demand, unit, row_places),
+                    data.qty(dom.capacity, unit, capacity_places),
                     data.pressure(dom.pressure),
                     "",
                 ]
@@ -90,7 +92,7 @@ def results(data: ReportData) -> list[Any]:
                 Spacer(1, 4),
                 data.p(tx("results.no_demand", count=len(no_demand), names=names), data.st.small),
             ]
-        if not rows_add_up((m.domains[domain].demand for m in r.municipalities), total, places):
+        if not rows_add_up((m.domains[domain].demand for m in r.municipalities), total, places, row_places):
             block.append(data.p(tx("results.rounding_note"), data.st.note))
         out += [KeepTogether(block), Spacer(1, 12)]
     out += site_section(data)  # space and energy at the site: plot, jobs, provincial rules, grid map
