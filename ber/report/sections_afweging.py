@@ -16,6 +16,7 @@ from typing import Any
 from ber.engine.result_afweging import AfwegingResult, Range
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
+from ber.texts.labels import value_added_key
 
 
 def afweging_section(data: ReportData) -> list[Any]:
@@ -139,7 +140,7 @@ def _benefits(data: ReportData, afw: AfwegingResult) -> list[Any]:
         [
             tx("afw.ben.value_added_per_job"),
             tx(
-                "afw.unit.euro_per_job",
+                value_added_key(b.value_added_source),  # the year is a price year, not a CBS year
                 n=data.num(b.value_added_per_job.central, 0),
                 range=_range(data, b.value_added_per_job),
                 year=b.value_added_year,

@@ -62,3 +62,10 @@ def format_pressure(value: float | None, lang: Lang = "nl") -> str:
     if value is None:
         return format_number(None, lang)
     return f"{format_number(value * 100, lang, 0)} %"
+
+
+def value_added_key(source: str) -> str:
+    """The report text (``report.<key>``) of a sector's value added per job: its year is the
+    price year of the euros; a sourced figure names its source, an assumption says it is
+    one (and so suggests no CBS year)."""
+    return "afw.unit.euro_per_job_assumption" if source == "assumption" else "afw.unit.euro_per_job"

@@ -35,7 +35,7 @@ from ber.engine.domains import domains
 from ber.engine.result import Assessment
 from ber.reference.data import load_reference
 from ber.texts.catalogue import text
-from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number
+from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, value_added_key
 from ber.texts.messages import Problem
 from gui.binding import Binder, error_label, typed_problem
 from gui.fields import NumberEdit
@@ -297,7 +297,7 @@ class AfwegingPage(QWidget):
             [
                 _report("ben.value_added_per_job"),
                 _report(
-                    "unit.euro_per_job",
+                    value_added_key(b.value_added_source).removeprefix("afw."),
                     n=num(b.value_added_per_job.central),
                     range=_report(
                         "range", low=num(b.value_added_per_job.low), high=num(b.value_added_per_job.high)

@@ -71,3 +71,27 @@ def test_bad_weights_are_named_with_their_range(make_window: Any, qtbot: Any) ->
     type_text(qtbot, line_edit(w, "edit_weight_care_gp"), "40")
     qtbot.waitUntil(lambda: page.label_weights.isHidden(), timeout=10_000)
     assert w.state.case.afweging.weights.domains == {"housing_flex": 60, "care_gp": 40}
+
+
+def test_value_added_per_job_names_its_price_year(make_window: Any, qtbot: Any) -> None:
+    """Distribution (the demo): an assumption in 2023 euros, no source year; sector other:
+    CBS 2022* in current prices, 'prijspeil 2022' with the source."""
+    from ber.case.model import parse_case
+
+    w = make_window()
+    page = _show_page(w)
+    table = page.table_benefits
+
+    def value_added() -> str:
+        for r in range(table.rowCount()):
+            if table.item(r, 0).text() == "Toegevoegde waarde per baan (sector)":
+                return str(table.item(r, 1).text())
+        return ""
+
+    qtbot.waitUntil(lambda: bool(value_added()), timeout=20_000)
+    assert value_added() == "€ 80.000 per baan per jaar (60.000 tot 110.000; aanname, in euro’s van 2023)"
+    doc = w.state.case.to_dict()
+    doc["business"]["sector"] = "other"
+    w.state.replace(parse_case(doc), "sector")
+    qtbot.waitUntil(lambda: "84.700" in value_added(), timeout=20_000)
+    assert "(75.600 tot 105.600; prijspeil 2022; bron: CBS StatLine" in value_added()
