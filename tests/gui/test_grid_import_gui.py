@@ -13,6 +13,8 @@ from line_edits import type_text
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu
 
+from ber.case.model import load_case
+
 
 def _map(tmp_path: Path, **changes: Any) -> Path:
     """A small map in the im-capaciteitskaart v1.3 shape (as tests/data/capaciteitskaart_small.json)."""
@@ -110,6 +112,10 @@ def test_preview_apply_and_undo(make_window: Any, qtbot: Any, tmp_path: Path) ->
     assert (g1.area, g1.match, g1.colour, g1.available_mw) == ("OS TEST VENRAY", "pc4", "yellow", 3.0)
     assert w.state.undo_stack.count() == before + 1 and w.state.dirty
     assert w.state.undo_stack.undoText() == "Netcapaciteitskaart inlezen"
+    # the autosave follows like for any edit (its own temporary user data folder)
+    assert w.documents.autosave_timer.isActive()
+    saved = w.documents.autosave()
+    assert saved is not None and load_case(saved).sites[0].grid == g0
     # the Locaties page shows the figure, Dutch decimal comma and unit
     cell = w.page_sites.space_table.item(0, 4).text()
     assert cell == "OS TEST VENLO: 12,5 MW beschikbaar, rood (2025-10-01)", cell
