@@ -204,9 +204,11 @@ class MainWindow(QMainWindow):
         view.cumulativeReady.connect(self.map_region.update_cumulative_map)
 
     def _context_changed(self) -> None:
-        # municipality choices changed: rebuild the tables that offer them
-        for table in self.findChildren(QTableWidget):
-            table.setRowCount(0)
+        # municipality choices changed: rebuild the pages' tables that offer them (not the
+        # tables of an open dialog, e.g. an import preview, which hold their own rows)
+        for table in self.stack.findChildren(QTableWidget):
+            if table.window() is self:
+                table.setRowCount(0)
         self.on_state_changed("")
         if self._home_pending:
             self.start_at_home()
