@@ -93,27 +93,37 @@ def counted_cases(
     domains = tuple(d for d in domain_keys() if d in stored) or domain_keys()
     first_w, last_w = years[0], years[-1]
     areas: dict[int, list[CountedArea]] = {i: [] for i in owners}
+    # the store keeps per row only its own domains and years up to a steady state: over the
+    # case's years and in the document's domains, the rows of one horizon are one block again
+    merged: dict[int, list[Block]] = {}
     for b in blocks:
         rows = np.flatnonzero(np.isin(b.owner, wanted))
         if not len(rows):
             continue
-        values = b.values
+        values = b.full()[rows]
         index = [b.domains.index(d) if d in b.domains else -1 for d in domains]
         if index != list(range(len(b.domains))):  # another layout: the document's domains
             zero = np.zeros_like(values[:, 0])
             values = np.stack([values[:, i] if i >= 0 else zero for i in index], axis=1)
+        part = Block(b.first[rows], values, domains, b.municipality[rows], b.owner[rows])
+        merged.setdefault(b.horizon, []).append(part)
+    for parts in merged.values():
+        first_y = np.concatenate([p.first for p in parts]).astype(np.int64)
+        owner = np.concatenate([p.owner for p in parts]).astype(np.int64)
+        muni = np.concatenate([p.municipality for p in parts]).astype(np.int64)
+        values = np.concatenate([p.values for p in parts])
         # one area per case (and first year): its municipalities' rows, the needed years only
-        rows = rows[np.lexsort((b.municipality[rows], b.first[rows], b.owner[rows]))]
-        key = np.stack([b.owner[rows], b.first[rows]], axis=1)
+        rows = np.lexsort((muni, first_y, owner))
+        key = np.stack([owner[rows], first_y[rows]], axis=1)
         starts = np.flatnonzero(np.r_[True, (key[1:] != key[:-1]).any(axis=1)])
         Yc = values.shape[2]
         for sel in np.split(rows, starts[1:]):
-            first = int(b.first[sel[0]])
+            first = int(first_y[sel[0]])
             hi = min(Yc - 1, last_w - first)
             lo = max(0, first_w - first) if first + Yc - 1 >= first_w else hi
-            areas[int(b.owner[sel[0]])].append(
+            areas[int(owner[sel[0]])].append(
                 CountedArea.model_construct(
-                    municipalities=[codes[k] for k in b.municipality[sel].tolist()],
+                    municipalities=[codes[k] for k in muni[sel].tolist()],
                     first_year=first + lo,
                     years=hi - lo + 1,
                     demand=encode_values(values[sel, :, lo : hi + 1]),
