@@ -125,7 +125,9 @@ def _in_window(
     ``vals`` holds the years stored (Ys); the last of them repeats through the case's
     ``years`` (Yc) and, carried forward, after them."""
     Ys = vals.shape[2]
-    positive = vals.max(axis=1) > 0.0  # (R, Ys)
+    positive = vals[:, 0, :] > 0.0  # (R, Ys): any domain above zero (a loop over the few domains
+    for d in range(1, vals.shape[1]):  # is faster than a reduction over the middle axis)
+        positive |= vals[:, d, :] > 0.0
     lo = first_w - first
     hi = last_w - first
     cols = np.arange(Ys - 1)

@@ -9,6 +9,7 @@ view) and ``ber.register.replay`` embeds in a report (its counted cases).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -77,15 +78,20 @@ def _chunks(
 
 
 def _joined(blobs: list[bytes], k: int) -> list[tuple[int, bytes, np.ndarray]]:
-    """One municipality's rows joined per row length (usually one: the same horizon and domains)."""
-    lengths = sorted(set(map(len, blobs)))
-    if len(lengths) == 1:
-        return [(lengths[0], b"".join(blobs), np.full(len(blobs), k, dtype=np.int64))]
-    out = []
-    for length in lengths:
-        group = [b for b in blobs if len(b) == length]
-        out.append((length, b"".join(group), np.full(len(group), k, dtype=np.int64)))
-    return out
+    """One municipality's rows joined per row length (a few: one per layout in use)."""
+    if not blobs:
+        return []
+    lengths = np.fromiter(map(len, blobs), dtype=np.int64, count=len(blobs))
+    if (lengths == lengths[0]).all():
+        return [(int(lengths[0]), b"".join(blobs), np.full(len(blobs), k, dtype=np.int64))]
+    order = np.argsort(lengths, kind="stable")
+    ordered = [blobs[i] for i in order.tolist()]
+    lengths = lengths[order]
+    cuts = [0, *(np.flatnonzero(lengths[1:] != lengths[:-1]) + 1).tolist(), len(blobs)]
+    return [
+        (int(lengths[a]), b"".join(ordered[a:b]), np.full(b - a, k, dtype=np.int64))
+        for a, b in pairwise(cuts)
+    ]
 
 
 def area_blocks(conn: Connection, codes: Sequence[str], last: int, exclude_id: int) -> list[Block]:

@@ -32,7 +32,7 @@ from ber.engine.cumulative_replay import (
 from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.register.area_query import area_blocks
-from ber.register.cumulative import _exclude_id
+from ber.register.cumulative import _exclude_id, cases_by_id
 from ber.register.employer_beds import BedsAdjustment, employer_beds_adjustment
 from ber.register.schema import COUNTED_STATUSES, cases
 from ber.register.store import Register
@@ -56,14 +56,15 @@ _COLUMNS = (
 
 def _metadata(register: Register, ids: list[int], references: list[str]) -> dict[Any, dict[str, Any]]:
     """The ``cases`` columns of the given ids and references, keyed by both."""
-    c = cases.c
-    cols = [c[name] for name in _COLUMNS]
     out: dict[Any, dict[str, Any]] = {}
-    with register._read() as conn:
-        for start in range(0, max(len(ids), len(references)), 5000):
-            part_ids, part_refs = ids[start : start + 5000], references[start : start + 5000]
-            query = select(*cols).where(c.id.in_(part_ids) | c.reference.in_(part_refs))
-            for row in conn.execute(query):
+    for case_id, row in cases_by_id(register, _COLUMNS[1:], ids).items():
+        found = dict(zip(_COLUMNS, (case_id, *row), strict=True))
+        out[case_id] = out[found["reference"]] = found
+    missing = [r for r in references if r not in out]  # employer-beds lines: a few references
+    if missing:
+        c = cases.c
+        with register._read() as conn:
+            for row in conn.execute(select(*(c[name] for name in _COLUMNS)).where(c.reference.in_(missing))):
                 found = dict(zip(_COLUMNS, row, strict=True))
                 out[int(found["id"])] = out[found["reference"]] = found
     return out
@@ -101,10 +102,11 @@ def counted_cases(
         if not len(rows):
             continue
         values = b.full()[rows]
-        index = [b.domains.index(d) if d in b.domains else -1 for d in domains]
-        if index != list(range(len(b.domains))):  # another layout: the document's domains
-            zero = np.zeros_like(values[:, 0])
-            values = np.stack([values[:, i] if i >= 0 else zero for i in index], axis=1)
+        if b.domains != domains:  # another layout: in the document's domains
+            have = [i for i, d in enumerate(b.domains) if d in domains]
+            placed = np.zeros((len(rows), len(domains), values.shape[2]), dtype=values.dtype)
+            placed[:, [domains.index(b.domains[i]) for i in have]] = values[:, have]
+            values = placed
         part = Block(b.first[rows], values, domains, b.municipality[rows], b.owner[rows])
         merged.setdefault(b.horizon, []).append(part)
     for parts in merged.values():
