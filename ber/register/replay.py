@@ -71,7 +71,10 @@ def _metadata(register: Register, ids: list[int], references: list[str]) -> dict
 
 
 def _date(value: Any) -> str:
-    return value.isoformat() if value else ""
+    """A date column read by the driver: a ``date`` (PostgreSQL) or its ISO text (SQLite)."""
+    if not value:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)[:10]
 
 
 def counted_cases(

@@ -9,6 +9,7 @@ changing a cumulative figure.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import numpy as np
@@ -23,7 +24,7 @@ from ber.engine.assess import Context, assess
 from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.reference.national import load_national
-from ber.register import Register, cumulative
+from ber.register import Register, cumulative, cumulative_with_cases
 from ber.register import db as regdb
 from ber.register.area import compact, decode
 from ber.register.area_sql import layouts
@@ -142,8 +143,15 @@ def test_cumulative_where_hosts_and_residents_share_municipalities(owner_url: st
     new_case, new_result = _at("GM0344", "NEW", 2027)
     with Register.open(owner_url) as reg:
         for (case, result), status in zip(cases, ("granted", "in_procedure", "granted"), strict=True):
-            reg.add(case, result, status=status)
+            reg.add(case, result, status=status, received=dt.date(2026, 3, 2))
         cum = cumulative(new_result, new_case, reg)
+        # the report's counted cases: the same figures, the cases' dates as ISO text
+        with_cases = cumulative_with_cases(new_result, new_case, reg)
+    assert [(x.domain, x.municipality, x.other) for x in with_cases.series] == [
+        (x.domain, x.municipality, x.other) for x in cum.series
+    ]
+    assert with_cases.counted is not None
+    assert {c.received for c in with_cases.counted.cases} == {"2026-03-02"}
     years = [int(y) for y in new_result.years]
     checked = 0
     for s in cum.series:
