@@ -201,3 +201,47 @@ def test_down_to_0005_and_up_again_changes_no_figure(owner_url: str) -> None:
     for a, b in zip(before.series, after.series, strict=True):
         assert (a.domain, a.municipality, a.other) == (b.domain, b.municipality, b.other)
     assert [c.reference for c in after.contributors] == [c.reference for c in before.contributors]
+
+
+@pytest.mark.parametrize("corrupt", ["short", "nan"])
+def test_a_corrupt_row_stops_0006_and_leaves_the_register_untouched(
+    owner_url: str, tmp_path: Any, corrupt: str
+) -> None:
+    import hashlib
+    from pathlib import Path
+
+    from alembic import command
+
+    from ber.texts.messages import InputError
+
+    case, result = _at("GM0983", "V-1", 2027)
+    with Register.open(owner_url) as reg:
+        reg.add(case, result, status="granted")
+        with reg.engine.connect() as conn:
+            command.downgrade(regdb._alembic_config(conn, "0005"), "0005")
+            conn.commit()
+            code = "GM0984"  # Peel en Maas, in Venlo's region
+            blob = bytes(
+                conn.execute(text(f"SELECT demand FROM case_area WHERE municipality = '{code}'")).scalar_one()
+            )
+            bad = blob[:9] if corrupt == "short" else blob[:8] + np.float32("nan").tobytes() + blob[12:]
+            conn.execute(
+                text("UPDATE case_area SET demand = :b WHERE municipality = :m"), {"b": bad, "m": code}
+            )
+            conn.commit()
+            before = conn.execute(text("SELECT municipality, demand FROM case_area ORDER BY 1")).all()
+    sqlite = owner_url.startswith("sqlite")
+    path = Path(owner_url.removeprefix("sqlite:///"))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if sqlite else ""
+    with pytest.raises(InputError) as err:
+        Register.open(owner_url)
+    nl, en = err.value.texts("nl")[0], err.value.texts("en")[0]
+    assert "V-1" in nl and code in nl and "niets gewijzigd" in nl
+    assert ("9 bytes" if corrupt == "short" else "not a number of 0 or more") in en
+    if sqlite:
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest  # byte for byte
+    engine = regdb.create_register_engine(owner_url)
+    with engine.connect() as conn:
+        assert regdb.current_revision(conn) == "0005"
+        assert conn.execute(text("SELECT municipality, demand FROM case_area ORDER BY 1")).all() == before
+    engine.dispose()

@@ -102,7 +102,7 @@ def _convert(
 
 def upgrade() -> None:
     from ber.engine.domains import domain_keys
-    from ber.register.area import Layout, compact, decode, encode_area
+    from ber.register.area import Layout, compact, encode_area
 
     bind = op.get_bind()
     old = {
@@ -123,7 +123,7 @@ def upgrade() -> None:
     registry = domain_keys()
 
     def convert(case_id: int, first: int, blob: bytes) -> tuple[int, bytes] | None:
-        (d,) = decode([blob], old)
+        d = _read(bind, old, case_id, blob)
         # the registry's order (as ``Register.add`` writes), a domain it no longer has after
         order = sorted(range(len(d.domains)), key=lambda i: _rank(registry, d.domains[i]))
         values = d.values[0][order].astype(np.float64)
@@ -147,6 +147,46 @@ def upgrade() -> None:
     _set_aside(bind)
     _area_table("case_area", with_layout=True)
     _convert(context.config.attributes.get("progress"), convert, with_layout=True)
+
+
+def _read(bind: Any, layouts: dict[int, Any], case_id: int, blob: bytes) -> Any:
+    """One stored row decoded, or the migration stopped naming the case and municipality
+    (a header that is not the row's case, an unknown layout, a length that does not fit
+    it, a value that is not a number of 0 or more)."""
+    from ber.register.area import HEADER_SIZE, decode
+
+    reason = ""
+    if len(blob) < HEADER_SIZE + 4 or (len(blob) - HEADER_SIZE) % 4:
+        reason = f"{len(blob)} bytes"
+    else:
+        head = np.frombuffer(blob[:HEADER_SIZE], dtype="<i4", count=1)
+        layout = int(np.frombuffer(blob[6:8], dtype="<u2")[0])
+        n = (len(blob) - HEADER_SIZE) // 4
+        if int(head[0]) != case_id:
+            reason = f"case id {int(head[0])}"
+        elif layout not in layouts or n % len(layouts[layout].domains):
+            reason = f"layout {layout}"
+        else:
+            (d,) = decode([blob], layouts)
+            if not (np.isfinite(d.values).all() and (d.values >= 0).all()):
+                reason = "not a number of 0 or more"
+            else:
+                return d
+    raise _bad_area(bind, case_id, blob, reason)
+
+
+def _bad_area(bind: Any, case_id: int, blob: bytes, reason: str) -> Exception:
+    from ber.texts.messages import InputError, Problem
+
+    ref, code = bind.execute(
+        sa.text(
+            "SELECT c.reference, a.municipality FROM case_area_old a JOIN cases c ON c.id = a.case_id "
+            "WHERE a.case_id = :i AND a.demand = :b"
+        ),
+        {"i": case_id, "b": blob},
+    ).first() or (str(case_id), "?")
+    params = {"reference": str(ref)[:64], "municipality": str(code)[:20], "reason": reason}
+    return InputError([Problem("register.migration_bad_area", params=params)])
 
 
 def _rank(registry: tuple[str, ...], domain: str) -> tuple[int, str]:
