@@ -9,6 +9,7 @@ view) and ``ber.register.replay`` embeds in a report (its counted cases).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -26,11 +27,12 @@ def _chunks(
     """The counted cases' area rows of ``codes``, joined per municipality and row length:
     (row length, the rows' bytes, each row's municipality index).
 
-    PostgreSQL joins each municipality's rows in the server (``string_agg`` over ``bytea``,
-    grouped by municipality only, so a hash aggregate with no sort; binary results); a
-    municipality whose rows differ in length (other horizons or layouts) is read again row
-    by row. SQLite reads each municipality's range of the primary key. Both run on the
-    driver's cursor (no statement building per call).
+    PostgreSQL joins each municipality's rows of one layout in the server (``string_agg``
+    over ``bytea`` grouped by municipality and layout: a hash aggregate with no sort, the
+    planner knows the few layouts from the statistics; binary results). A layout fixes
+    the row length; should a group's rows still differ in length, that municipality is
+    read again row by row. SQLite reads each municipality's range of the primary key.
+    Both run on the driver's cursor (no statement building per call).
     """
     out: list[tuple[int, bytes, np.ndarray]] = []
     postgresql = conn.dialect.name == "postgresql"
@@ -42,19 +44,20 @@ def _chunks(
             where = "WHERE municipality = ANY(%s) AND case_status IN (%s, %s) AND first_year <= %s AND case_id <> %s"
             cursor.execute(
                 "SELECT municipality, min(octet_length(demand)), max(octet_length(demand)), count(*), "
-                f"string_agg(demand, ''::bytea) FROM case_area {where} GROUP BY municipality",
+                f"string_agg(demand, ''::bytea) FROM case_area {where} GROUP BY municipality, layout",
                 (list(codes), *COUNTED_STATUSES, last, exclude_id),
             )
-            mixed = []
+            mixed = set()
             for code, shortest, longest, count, data in cursor.fetchall():
                 if shortest != longest:
-                    mixed.append(code)
+                    mixed.add(code)
                     continue
                 out.append((int(shortest), bytes(data), np.full(int(count), index[code], dtype=np.int64)))
             if mixed:
+                out = [chunk for chunk in out if codes[int(chunk[2][0])] not in mixed]
                 cursor.execute(
                     f"SELECT municipality, demand FROM case_area {where}",
-                    (mixed, *COUNTED_STATUSES, last, exclude_id),
+                    (sorted(mixed), *COUNTED_STATUSES, last, exclude_id),
                 )
                 by_code: dict[str, list[bytes]] = {}
                 for code, blob in cursor.fetchall():
@@ -75,22 +78,28 @@ def _chunks(
 
 
 def _joined(blobs: list[bytes], k: int) -> list[tuple[int, bytes, np.ndarray]]:
-    """One municipality's rows joined per row length (usually one: the same horizon and domains)."""
-    lengths = sorted(set(map(len, blobs)))
-    if len(lengths) == 1:
-        return [(lengths[0], b"".join(blobs), np.full(len(blobs), k, dtype=np.int64))]
-    out = []
-    for length in lengths:
-        group = [b for b in blobs if len(b) == length]
-        out.append((length, b"".join(group), np.full(len(group), k, dtype=np.int64)))
-    return out
+    """One municipality's rows joined per row length (a few: one per layout in use)."""
+    if not blobs:
+        return []
+    lengths = np.fromiter(map(len, blobs), dtype=np.int64, count=len(blobs))
+    if (lengths == lengths[0]).all():
+        return [(int(lengths[0]), b"".join(blobs), np.full(len(blobs), k, dtype=np.int64))]
+    order = np.argsort(lengths, kind="stable")
+    ordered = [blobs[i] for i in order.tolist()]
+    lengths = lengths[order]
+    cuts = [0, *(np.flatnonzero(lengths[1:] != lengths[:-1]) + 1).tolist(), len(blobs)]
+    return [
+        (int(lengths[a]), b"".join(ordered[a:b]), np.full(b - a, k, dtype=np.int64))
+        for a, b in pairwise(cuts)
+    ]
 
 
 def area_blocks(conn: Connection, codes: Sequence[str], last: int, exclude_id: int) -> list[Block]:
     """The counted cases' rows of ``codes`` (first year up to ``last``, not ``exclude_id``),
-    decoded: per block the rows' first years, float32 demand, municipality index and case id."""
+    decoded: per block the rows' first years, float32 demand (the years stored), municipality
+    index, case id and the case's years."""
     lay = layouts(conn)
     return [
-        Block(head["first"], values, domains, ks, head["case"])
-        for head, values, domains, ks in decode_chunks(_chunks(conn, codes, last, exclude_id), lay)
+        Block(d.head["first"], d.values, d.domains, d.tags, d.head["case"], d.years)
+        for d in decode_chunks(_chunks(conn, codes, last, exclude_id), lay)
     ]

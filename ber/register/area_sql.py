@@ -8,27 +8,35 @@ from sqlalchemy import Connection, func, select
 
 from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
-from ber.register.area import area_rows, demand_rows_from_store, own_document, result_demand
+from ber.register.area import Layout, area_rows, demand_rows_from_store, own_document, result_demand
 from ber.register.records import DemandRow
 from ber.register.schema import area_layouts, case_area, case_results
 
 
-def layouts(conn: Connection) -> dict[int, tuple[str, ...]]:
-    """Every layout id with its domains."""
+def layouts(conn: Connection) -> dict[int, Layout]:
+    """Every layout id with its domains, stored years and years."""
+    c = area_layouts.c
     return {
-        int(i): tuple(d.split(","))
-        for i, d in conn.execute(select(area_layouts.c.id, area_layouts.c.domains))
+        int(i): Layout(tuple(d.split(",")), int(s), int(y))
+        for i, d, s, y in conn.execute(select(c.id, c.domains, c.stored_years, c.years))
     }
 
 
-def layout_id(conn: Connection, domains: tuple[str, ...]) -> int:
-    """The id of this domain layout, added when new (revision 0004 adds the six domains of 2026)."""
-    joined = ",".join(domains)
-    found = conn.execute(select(area_layouts.c.id).where(area_layouts.c.domains == joined)).scalar()
+def layout_id(conn: Connection, layout: Layout) -> int:
+    """The id of this layout, added when new."""
+    c = area_layouts.c
+    joined = ",".join(layout.domains)
+    found = conn.execute(
+        select(c.id).where(c.domains == joined, c.stored_years == layout.stored, c.years == layout.years)
+    ).scalar()
     if found is not None:
         return int(found)
-    new = int(conn.execute(select(func.coalesce(func.max(area_layouts.c.id), 0))).scalar_one()) + 1
-    conn.execute(area_layouts.insert().values(id=new, domains=joined))
+    new = int(conn.execute(select(func.coalesce(func.max(c.id), 0))).scalar_one()) + 1
+    if new > 65535:  # the header holds the id in two bytes; tens of layouts are usual
+        raise OverflowError("area layouts")
+    conn.execute(
+        area_layouts.insert().values(id=new, domains=joined, stored_years=layout.stored, years=layout.years)
+    )
     return new
 
 
@@ -36,13 +44,19 @@ def write(conn: Connection, case_id: int, status: str, result: Assessment) -> in
     """Store the case's area rows and own-run document; returns the number of area rows."""
     every = domain_keys()
     demand = result_demand(result, every)
-    # a domain without any demand in this case is not stored (as the conversion of an older
-    # register, which only knows the domains it has rows of: e.g. space without a plot)
+    # a domain without any demand in this case is not in its own-run document (as the
+    # conversion of an older register, which only knows the domains it has rows of)
     used = [i for i, _d in enumerate(every) if any(float(a[i].max(initial=0.0)) > 0 for a in demand.values())]
     domains = tuple(every[i] for i in used)
-    layout = layout_id(conn, domains)
     first = int(result.years[0])
-    rows = area_rows(case_id, first, layout, {code: a[used] for code, a in demand.items()})
+    known: dict[Layout, int] = {}
+
+    def layout_of(layout: Layout) -> int:
+        if layout not in known:
+            known[layout] = layout_id(conn, layout)
+        return known[layout]
+
+    rows = area_rows(case_id, first, every, demand, layout_of)
     if rows:
         conn.execute(
             case_area.insert(),
@@ -52,6 +66,7 @@ def write(conn: Connection, case_id: int, status: str, result: Assessment) -> in
                     "case_id": case_id,
                     "case_status": status,
                     "first_year": r.first_year,
+                    "layout": r.layout,
                     "demand": r.demand,
                 }
                 for r in rows

@@ -16,6 +16,7 @@ vanish when its assessment horizon ends). ``carry_forward=False`` turns that off
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -43,29 +44,44 @@ def _exclude_id(register: Register, reference: str | None) -> int:
     return int(found or 0)
 
 
-def _contributors(register: Register, domains: tuple[str, ...], sums: AreaSums) -> list[Contributor]:
-    """Every counted case with demand in the region during the window, with its demand in
-    the full-operation year per domain (from :func:`area_sums`); names from ``cases``."""
+def cases_by_id(register: Register, columns: Sequence[str], ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    """``columns`` of the ``cases`` rows with these ids (thousands: the driver's cursor, one
+    array parameter on PostgreSQL, 5,000 placeholders a statement on SQLite), keyed by id."""
     found: dict[int, tuple[Any, ...]] = {}
-    ids = [int(i) for i in sums.owners]
+    known = {c.name for c in cases.c}
+    if any(c not in known for c in columns):
+        raise ValueError(columns)
+    select_cases = f"SELECT id, {', '.join(columns)} FROM cases WHERE id "
     with register._read() as conn:
-        postgresql = conn.dialect.name == "postgresql"
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        select_cases = (
-            "SELECT id, reference, title, business_name, status, host_municipality, start_year, last_year "
-            "FROM cases WHERE id "
-        )
-        try:  # thousands of ids: the driver's cursor, no statement building per id
-            if postgresql:  # one array parameter
-                cursor.execute(select_cases + "= ANY(%s)", (ids,))
+        try:
+            if conn.dialect.name == "postgresql":
+                cursor.execute(select_cases + "= ANY(%s)", (list(ids),))
                 found.update((int(row[0]), tuple(row[1:])) for row in cursor.fetchall())
-            else:  # SQLite: at most 5,000 placeholders a statement
+            else:
                 for start in range(0, len(ids), 5000):
-                    chunk = ids[start : start + 5000]
+                    chunk = list(ids[start : start + 5000])
                     cursor.execute(select_cases + f"IN ({', '.join(['?'] * len(chunk))})", chunk)
                     found.update((int(row[0]), tuple(row[1:])) for row in cursor.fetchall())
         finally:
             cursor.close()
+    return found
+
+
+def _contributors(register: Register, domains: tuple[str, ...], sums: AreaSums) -> list[Contributor]:
+    """Every counted case with demand in the region during the window, with its demand in
+    the full-operation year per domain (from :func:`area_sums`); names from ``cases``."""
+    ids = [int(i) for i in sums.owners]
+    columns = (
+        "reference",
+        "title",
+        "business_name",
+        "status",
+        "host_municipality",
+        "start_year",
+        "last_year",
+    )
+    found = cases_by_id(register, columns, ids)
     out = []
     for case_id, demand in zip(ids, sums.owner_demand.tolist(), strict=True):
         h = found.get(case_id)

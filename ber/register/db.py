@@ -210,7 +210,7 @@ def upgrade(engine: Engine, target: str = "head", progress: Callable[[int, int],
     """Bring the register's schema to ``target`` (alembic upgrade, config built in code).
 
     All revisions run in one transaction: when one fails, nothing is changed.
-    ``progress(done, total)`` is called while revision 0004 converts the cases.
+    ``progress(done, total)`` is called while revisions 0004 and 0006 convert the cases.
     """
     from alembic import command
 
@@ -235,8 +235,8 @@ def upgrade(engine: Engine, target: str = "head", progress: Callable[[int, int],
                 conn.rollback()
                 conn.exec_driver_sql(f"SELECT pg_advisory_unlock({_PG_MIGRATION_LOCK})")
                 conn.commit()
-    if engine.dialect.name == "sqlite" and current in ("0001", "0002", "0003"):
-        _vacuum(engine)  # the old demand rows were dropped: give their space back
+    if engine.dialect.name == "sqlite" and current in ("0001", "0002", "0003", "0004", "0005"):
+        _vacuum(engine)  # the old demand rows were dropped (0004) or rebuilt (0006): give the space back
     log.info("register schema at %s", target)
 
 

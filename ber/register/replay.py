@@ -32,7 +32,7 @@ from ber.engine.cumulative_replay import (
 from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
 from ber.register.area_query import area_blocks
-from ber.register.cumulative import _exclude_id
+from ber.register.cumulative import _exclude_id, cases_by_id
 from ber.register.employer_beds import BedsAdjustment, employer_beds_adjustment
 from ber.register.schema import COUNTED_STATUSES, cases
 from ber.register.store import Register
@@ -56,21 +56,25 @@ _COLUMNS = (
 
 def _metadata(register: Register, ids: list[int], references: list[str]) -> dict[Any, dict[str, Any]]:
     """The ``cases`` columns of the given ids and references, keyed by both."""
-    c = cases.c
-    cols = [c[name] for name in _COLUMNS]
     out: dict[Any, dict[str, Any]] = {}
-    with register._read() as conn:
-        for start in range(0, max(len(ids), len(references)), 5000):
-            part_ids, part_refs = ids[start : start + 5000], references[start : start + 5000]
-            query = select(*cols).where(c.id.in_(part_ids) | c.reference.in_(part_refs))
-            for row in conn.execute(query):
+    for case_id, row in cases_by_id(register, _COLUMNS[1:], ids).items():
+        found = dict(zip(_COLUMNS, (case_id, *row), strict=True))
+        out[case_id] = out[found["reference"]] = found
+    missing = [r for r in references if r not in out]  # employer-beds lines: a few references
+    if missing:
+        c = cases.c
+        with register._read() as conn:
+            for row in conn.execute(select(*(c[name] for name in _COLUMNS)).where(c.reference.in_(missing))):
                 found = dict(zip(_COLUMNS, row, strict=True))
                 out[int(found["id"])] = out[found["reference"]] = found
     return out
 
 
 def _date(value: Any) -> str:
-    return value.isoformat() if value else ""
+    """A date column read by the driver: a ``date`` (PostgreSQL) or its ISO text (SQLite)."""
+    if not value:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)[:10]
 
 
 def counted_cases(
@@ -93,27 +97,38 @@ def counted_cases(
     domains = tuple(d for d in domain_keys() if d in stored) or domain_keys()
     first_w, last_w = years[0], years[-1]
     areas: dict[int, list[CountedArea]] = {i: [] for i in owners}
+    # the store keeps per row only its own domains and years up to a steady state: over the
+    # case's years and in the document's domains, the rows of one horizon are one block again
+    merged: dict[int, list[Block]] = {}
     for b in blocks:
         rows = np.flatnonzero(np.isin(b.owner, wanted))
         if not len(rows):
             continue
-        values = b.values
-        index = [b.domains.index(d) if d in b.domains else -1 for d in domains]
-        if index != list(range(len(b.domains))):  # another layout: the document's domains
-            zero = np.zeros_like(values[:, 0])
-            values = np.stack([values[:, i] if i >= 0 else zero for i in index], axis=1)
+        values = b.full()[rows]
+        if b.domains != domains:  # another layout: in the document's domains
+            have = [i for i, d in enumerate(b.domains) if d in domains]
+            placed = np.zeros((len(rows), len(domains), values.shape[2]), dtype=values.dtype)
+            placed[:, [domains.index(b.domains[i]) for i in have]] = values[:, have]
+            values = placed
+        part = Block(b.first[rows], values, domains, b.municipality[rows], b.owner[rows])
+        merged.setdefault(b.horizon, []).append(part)
+    for parts in merged.values():
+        first_y = np.concatenate([p.first for p in parts]).astype(np.int64)
+        owner = np.concatenate([p.owner for p in parts]).astype(np.int64)
+        muni = np.concatenate([p.municipality for p in parts]).astype(np.int64)
+        values = np.concatenate([p.values for p in parts])
         # one area per case (and first year): its municipalities' rows, the needed years only
-        rows = rows[np.lexsort((b.municipality[rows], b.first[rows], b.owner[rows]))]
-        key = np.stack([b.owner[rows], b.first[rows]], axis=1)
+        rows = np.lexsort((muni, first_y, owner))
+        key = np.stack([owner[rows], first_y[rows]], axis=1)
         starts = np.flatnonzero(np.r_[True, (key[1:] != key[:-1]).any(axis=1)])
         Yc = values.shape[2]
         for sel in np.split(rows, starts[1:]):
-            first = int(b.first[sel[0]])
+            first = int(first_y[sel[0]])
             hi = min(Yc - 1, last_w - first)
             lo = max(0, first_w - first) if first + Yc - 1 >= first_w else hi
-            areas[int(b.owner[sel[0]])].append(
+            areas[int(owner[sel[0]])].append(
                 CountedArea.model_construct(
-                    municipalities=[codes[k] for k in b.municipality[sel].tolist()],
+                    municipalities=[codes[k] for k in muni[sel].tolist()],
                     first_year=first + lo,
                     years=hi - lo + 1,
                     demand=encode_values(values[sel, :, lo : hi + 1]),

@@ -21,10 +21,12 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
@@ -107,9 +109,10 @@ case_files = Table(
     Column("case_json", JSONDocument, nullable=False),
 )
 
-#: the compact store (revision 0004, ``ber/register/area.py``): per case and municipality
-#: with demand, the demand over the case's years as float32 (domains x years) behind
-#: a small header; clustered by municipality (SQLite WITHOUT ROWID) for the cumulative query
+#: the compact store (revisions 0004 and 0006, ``ber/register/area.py``): per case and
+#: municipality with demand, the demand over the case's years as float32 (the
+#: municipality's domains x the years up to its steady state) behind a small header;
+#: clustered by municipality (SQLite WITHOUT ROWID) for the cumulative query
 case_area = Table(
     "case_area",
     metadata,
@@ -118,16 +121,23 @@ case_area = Table(
     #: copy of cases.status, kept in step in the same transaction by every status change
     Column("case_status", String(16), nullable=False),
     Column("first_year", Integer, nullable=False),
+    #: the layout id of the header (revision 0006): a layout fixes the row's length, so
+    #: PostgreSQL joins each municipality's rows per layout into one value
+    Column("layout", SmallInteger, nullable=False),
     Column("demand", LargeBinary, nullable=False),
     sqlite_with_rowid=False,
 )
 
-#: the domains of a ``case_area`` body, in order (a layout id is in every header)
+#: what a ``case_area`` body holds (revision 0006): its domains in order, the years
+#: stored and the case's years (a layout id is in every header)
 area_layouts = Table(
     "area_layouts",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("domains", String(600), nullable=False, unique=True),
+    Column("domains", String(600), nullable=False),
+    Column("stored_years", Integer, nullable=False),
+    Column("years", Integer, nullable=False),
+    UniqueConstraint("domains", "stored_years", "years", name="uq_area_layouts_shape"),
 )
 
 #: the case's own run besides its demand (capacity, pressure, status), zlib-compressed JSON

@@ -235,9 +235,10 @@ def test_api_writes_what_the_migration_writes(tmp_path: Path, old_cases: Any) ->
         engine.dispose()
         out = []
         for ref, code, status, first, blob in rows:
-            ((head, values, domains, _tags),) = decode([blob], lay)
+            (d,) = decode([blob], lay)
+            shape = (d.domains, d.values.shape[2], d.years)
             out.append(
-                (ref, code, status, first, int(head["first"][0]), domains, values.tobytes(), len(blob))
+                (ref, code, status, first, int(d.head["first"][0]), shape, d.values.tobytes(), len(blob))
             )
         return out
 

@@ -201,11 +201,11 @@ def downgrade() -> None:
         sa.Column("is_last", sa.Boolean, nullable=False),
         sa.Column("case_status", sa.String(16), nullable=False, server_default="in_procedure"),
     )
-    from ber.register.area import demand_rows_from_store
+    from ber.register.area import Layout, demand_rows_from_store
 
     bind = op.get_bind()
     layouts = {
-        int(i): tuple(str(d).split(","))
+        int(i): Layout(tuple(str(d).split(",")))
         for i, d in bind.execute(sa.text("SELECT id, domains FROM area_layouts"))
     }
     demand_t = sa.table(
