@@ -45,7 +45,7 @@ from ber.engine.result import (
     clean,
 )
 from ber.engine.sitefacts import site_facts
-from ber.engine.siteinputs import case_site, site_capacity, site_inputs, site_status_floor
+from ber.engine.siteinputs import case_site, site_capacity, site_inputs, status_floors
 from ber.engine.status import STATUS_CODES, Status
 from ber.engine.summary import (
     municipality_results,
@@ -225,13 +225,12 @@ def prepare(
                 if value is not None and not dom.at_site:
                     capacity[dom_i, k] = value
     case_s = case_site(case, site.name)
-    status_floor = np.zeros(capacity.shape, dtype=np.int8)
     if site.host in codes:  # a site domain's capacity lies at the site (the host's column)
         for dom_i, dom in enumerate(doms):
             value = site_capacity(case, case_s, site.host, dom.key) if dom.at_site else None
             if value is not None:
                 capacity[dom_i, codes.index(site.host)] = value
-                status_floor[dom_i, codes.index(site.host)] = site_status_floor(case_s, dom.key)
+    status_floor = status_floors(case, site.name, site.host, list(codes))
     shares = np.array([case.workforce.category_shares.get(c, 0.0) for c in CATEGORIES])
     return Prepared(
         case=case,

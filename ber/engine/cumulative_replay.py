@@ -43,7 +43,8 @@ from ber.engine.cumulative import (
 from ber.engine.domains import domain_keys, domain_unit
 from ber.engine.model import pressure_status
 from ber.engine.result import Assessment, clean
-from ber.engine.status import STATUS_CODES
+from ber.engine.siteinputs import status_floors
+from ber.engine.status import STATUS_CODES, Status
 from ber.engine.verdict import domain_verdicts
 from ber.reference.data import load_reference
 from ber.texts.catalogue import LANGS, has, text
@@ -334,6 +335,12 @@ def assemble(
     total = other + this
     p_without, s_without = (a[0] for a in pressure_status(other[None], capacity, params))
     p_with, s_with = (a[0] for a in pressure_status(total[None], capacity, params))
+    # the capacity map's colour at the site is the lowest status of its energy cell, with and
+    # without the case (the grid's state there), as in the single assessment
+    site = result.site
+    floor = status_floors(case, site.name, site.host_municipality, codes)[:, :, None]
+    s_without = np.where(s_without == Status.GREY, s_without, np.maximum(s_without, floor))
+    s_with = np.where(s_with == Status.GREY, s_with, np.maximum(s_with, floor))
 
     def plist(p: Iterable[float], known: bool) -> list[float | None]:
         return [clean(float(x)) if known else None for x in p]

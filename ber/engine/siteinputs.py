@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from ber.case.model import Case, Site
 from ber.reference.data import ReferenceSet
 
@@ -77,3 +79,21 @@ def site_status_floor(site: Site, domain: str) -> int:
     if domain != "energy" or site.grid is None or site.grid.available_mw is None:
         return int(Status.GREEN)
     return int({"red": Status.RED, "amber": Status.AMBER}.get(site.grid.colour, Status.GREEN))
+
+
+def status_floors(case: Case, site_name: str, host: str, codes: list[str]) -> np.ndarray:
+    """The lowest status per domain and municipality (D, K) of an assessment at this site:
+    the capacity map's colour in the host's cell of a site domain with a capacity there
+    (:func:`site_status_floor`), else green. A single assessment and the cumulative view
+    (``ber.engine.cumulative_replay.assemble``) use the same floors."""
+    from ber.engine.domains import domains
+
+    floor = np.zeros((len(domains()), len(codes)), dtype=np.int8)
+    if host not in codes:
+        return floor
+    site = case_site(case, site_name)
+    for i, dom in enumerate(domains()):
+        if dom.at_site and site_capacity(case, site, host, dom.key) is not None:
+            floor[i, codes.index(host)] = site_status_floor(site, dom.key)
+    return floor
+
