@@ -57,13 +57,23 @@ def site_cell(grid: dict[str, Any] | None) -> str:
     """The Locaties page's cell for a site's map figure ("OS VENLO: 12,5 MW, rood (2025-10-01)")."""
     if not grid:
         return tr("sites.grid_none")
-    return tr(
+    shown = tr(
         "sites.grid_found",
         area=grid.get("area", ""),
         mw=mw_text(grid.get("available_mw"), language()),
         colour=colour_label(grid.get("colour") or ""),
         date=grid.get("reference_date", ""),
     )
+    # found by the postcode's four digits only: say so, as the preview and the report do
+    return shown + (f" · {tr('grid_import.match.pc4')}" if grid.get("match") == "pc4" else "")
+
+
+def site_cell_tip(grid: dict[str, Any] | None) -> str:
+    """The cell's tooltip: where the figure comes from, and how the site was found."""
+    tip = tr("sites.grid_tip")
+    if grid and grid.get("match") in ("postcode", "pc4"):
+        tip += "\n\n" + tr(f"grid_import.match_tip.{grid['match']}")
+    return tip
 
 
 class GridPreviewDialog(QDialog):

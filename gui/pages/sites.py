@@ -152,13 +152,15 @@ class SitesPage(QWidget):
             and [{k: s.get(k) for k in keys} for s in sites] == self.sites()
         ):
             self.show_locations()  # the region may have changed
-            from gui.grid_import import site_cell
+            from gui.grid_import import site_cell, site_cell_tip
 
             for r, site in enumerate(sites):  # a renamed site, a map read: the second table too
                 for col, shown in ((0, site.get("name", "")), (COL_GRID, site_cell(site.get("grid")))):
                     item = self.space_table.item(r, col)
                     if item is not None:
                         item.setText(shown)
+                        if col == COL_GRID:
+                            item.setToolTip(site_cell_tip(site.get("grid")))
             return  # the table already shows this (the edit came from here): keep focus
         self.table.setRowCount(0)
         self.space_table.setRowCount(0)
@@ -235,12 +237,11 @@ class SitesPage(QWidget):
         postcode.setToolTip(tr("sites.postcode_tip"))
         postcode.editingFinished.connect(self._commit)
         self.space_table.setCellWidget(i, COL_POSTCODE, postcode)
-        from gui.grid_import import site_cell
+        from gui.grid_import import site_cell, site_cell_tip
 
-        shown = site_cell(site.get("grid"))
-        item = QTableWidgetItem(shown)
+        item = QTableWidgetItem(site_cell(site.get("grid")))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        item.setToolTip(tr("sites.grid_tip"))
+        item.setToolTip(site_cell_tip(site.get("grid")))
         self.space_table.setItem(i, COL_GRID, item)
 
     def show_locations(self) -> None:

@@ -119,6 +119,10 @@ def test_preview_apply_and_undo(make_window: Any, qtbot: Any, tmp_path: Path) ->
     # the Locaties page shows the figure, Dutch decimal comma and unit
     cell = w.page_sites.space_table.item(0, 4).text()
     assert cell == "OS TEST VENLO: 12,5 MW beschikbaar, rood (2025-10-01)", cell
+    # the second site was found by its postcode's four digits only: the cell and its tip say so
+    cell = w.page_sites.space_table.item(1, 4)
+    assert cell.text() == "OS TEST VENRAY: 3,0 MW beschikbaar, geel (2025-10-01) · vier cijfers (PC4)"
+    assert "dezelfde vier cijfers" in cell.toolTip()
     # undo takes the whole import back in one step; redo puts it back
     w.commands.action_undo.trigger()
     assert all(s.grid is None for s in w.state.case.sites)
