@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from ber.case.demo import demo_case
 from ber.engine.assess import Context, assess
 from ber.engine.result import Assessment
+from ber.engine.rounding import places, row_rule
 from ber.report import ReportOutcome, build_report
 from ber.report.texts import Texts
 from ber.texts.labels import STATUS_LABELS, format_number, unit_label
@@ -95,7 +96,8 @@ def test_numbers_carry_units(built: tuple[Path, Assessment, ReportOutcome, str, 
                 if dom.demand == 0:
                     continue
                 site_cells += 1
-            dec = 1 if abs(dom.demand) < 10 and dom.demand != round(dom.demand) else 0
+            # one decimal below 10 when not whole; a site domain's one row: the total's decimals
+            dec = places(dom.demand, row_rule(key))
             expected = f"{format_number(dom.demand, lang, dec)} {unit_label(dom.unit, lang)}"  # type: ignore[arg-type]
             assert expected in flat, expected
             checked += 1
