@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ber.register.condition_schema import CONDITION_KINDS, CONDITION_STATUSES
+from ber.texts.catalogue import num_range
 from ber.texts.labels import format_number, label
 from ber.texts.messages import InputError, Problem
 from gui.models import STATUS_BACKGROUND, Cell, CellTableModel
@@ -131,7 +132,9 @@ class ConditionDialog(QDialog):
             except ValueError:
                 low, high = BEDS_RANGE
                 problems.append(
-                    Problem("field.type", "beds", {"value": repr(beds_text), "expected": f"{low}–{high}"})
+                    Problem(
+                        "field.type", "beds", {"value": repr(beds_text), "expected": num_range(low, high)}
+                    )
                 )
         due: dt.date | None = None
         try:

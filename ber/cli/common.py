@@ -18,7 +18,7 @@ from ber.engine.domains import domain_unit
 from ber.engine.metrics import Output, metrics
 from ber.engine.result import Assessment
 from ber.io.atomic import write_output
-from ber.texts.catalogue import text
+from ber.texts.catalogue import num, text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, TOTAL_LABELS, format_number, unit_label
 from ber.texts.messages import InputError, Lang, Problem
 from ber.texts.verdicts import coverage_text, pressure_text
@@ -103,7 +103,9 @@ def check_seed(seed: int) -> None:
 def check_int_option(option: str, value: int | None, low: int, high: int) -> None:
     """A whole-number option within its range (None: not given)."""
     if value is not None and not low <= value <= high:
-        raise InputError([Problem("field.range", option, {"value": value, "low": low, "high": high})])
+        raise InputError(
+            [Problem("field.range", option, {"value": num(value), "low": num(low), "high": num(high)})]
+        )
 
 
 def check_text_option(option: str, value: str | None) -> None:

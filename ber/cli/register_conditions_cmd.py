@@ -17,7 +17,7 @@ from typing import Any
 
 from ber.cli.common import add_flag_options, add_value_options, print_columns
 from ber.cli.lang import h
-from ber.texts.catalogue import text
+from ber.texts.catalogue import num, num_range, text
 from ber.texts.labels import format_number, label
 from ber.texts.messages import InputError, Lang, Problem
 
@@ -114,10 +114,12 @@ def _int(value: str | None, option: str, low: int, high: int) -> int | None:
         number = int(value.strip())
     except ValueError:
         raise InputError(
-            [Problem("field.type", option, {"value": repr(value), "expected": f"{low}–{high}"})]
+            [Problem("field.type", option, {"value": repr(value), "expected": num_range(low, high)})]
         ) from None
     if not low <= number <= high:
-        raise InputError([Problem("field.range", option, {"value": number, "low": low, "high": high})])
+        raise InputError(
+            [Problem("field.range", option, {"value": num(number), "low": num(low), "high": num(high)})]
+        )
     return number
 
 

@@ -96,4 +96,3 @@ def status_floors(case: Case, site_name: str, host: str, codes: list[str]) -> np
         if dom.at_site and site_capacity(case, site, host, dom.key) is not None:
             floor[i, codes.index(host)] = site_status_floor(site, dom.key)
     return floor
-

@@ -31,6 +31,7 @@ from ber.register.condition_schema import (
 )
 from ber.register.rows import ConflictError, aware, now_utc
 from ber.register.schema import cases
+from ber.texts.catalogue import num
 from ber.texts.messages import InputError, Problem
 
 if TYPE_CHECKING:
@@ -137,11 +138,17 @@ def check_fields(
             problems.append(Problem("condition.beds_municipality", "municipality"))
         if beds is None and check_beds:
             problems.append(
-                Problem("condition.beds_missing", "beds", {"low": BEDS_RANGE[0], "high": BEDS_RANGE[1]})
+                Problem(
+                    "condition.beds_missing", "beds", {"low": num(BEDS_RANGE[0]), "high": num(BEDS_RANGE[1])}
+                )
             )
     if beds is not None and not BEDS_RANGE[0] <= beds <= BEDS_RANGE[1]:
         problems.append(
-            Problem("field.range", "beds", {"value": beds, "low": BEDS_RANGE[0], "high": BEDS_RANGE[1]})
+            Problem(
+                "field.range",
+                "beds",
+                {"value": num(beds), "low": num(BEDS_RANGE[0]), "high": num(BEDS_RANGE[1])},
+            )
         )
     if permit_date is not None and due_date < permit_date:
         problems.append(

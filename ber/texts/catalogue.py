@@ -205,13 +205,22 @@ def localized(value: Any, lang: Lang) -> Any:
 class Num(str):
     """A number as a message parameter (see :func:`num`).
 
-    As a string it is the plain form ("1.5"; ``float()`` reads it back, e.g. the GUI that
-    shows a range in the field's own unit); :func:`text` shows it with the decimal comma
-    in Dutch ("1,5") and the decimal point in English.
+    As a string it is the plain form ("1.5", "100000"; ``float()`` reads it back, e.g. the
+    GUI that shows a range in the field's own unit); :func:`text` shows it the Dutch way
+    ("1,5", "100.000") or the English way ("1.5", "100,000"): thousands are grouped from
+    10,000 on, so a year stays a year ("2200").
     """
 
     def localized(self, lang: Lang) -> str:
-        return str(self).replace(".", ",") if lang == "nl" else str(self)
+        plain = str(self)
+        sign, body = ("-", plain[1:]) if plain.startswith("-") else ("", plain)
+        whole, point, fraction = body.partition(".")
+        if not whole.isdigit() or "e" in fraction:  # 1e+20 and the like: as they are
+            return plain.replace(".", ",") if lang == "nl" else plain
+        group, decimal = (".", ",") if lang == "nl" else (",", ".")
+        if len(whole) >= 5:
+            whole = f"{int(whole):,}".replace(",", group)
+        return sign + whole + (decimal + fraction if point else "")
 
 
 def num(value: float, digits: int = 6) -> Num:
@@ -220,6 +229,11 @@ def num(value: float, digits: int = 6) -> Num:
     if float(value).is_integer() and abs(value) < 1e15:
         return Num(str(int(value)))
     return Num(f"{value:.{digits}g}")
+
+
+def num_range(low: float, high: float) -> dict[str, str]:
+    """A range "low–high" as a message parameter in both languages ("1–100.000" / "1–100,000")."""
+    return {lang: f"{num(low).localized(lang)}–{num(high).localized(lang)}" for lang in LANGS}
 
 
 def placeholders(raw: Entry) -> set[str]:

@@ -176,7 +176,7 @@ def test_invalid_case_one_line_per_problem(tmp_path: Path, capsys: pytest.Captur
 def test_negative_samples_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "assess", str(GOLDEN / "thresholds.ber"), "--samples", "-1")
     assert code == 2
-    assert "--samples" in err and "-1" in err and "100000" in err
+    assert "--samples" in err and "-1" in err and "100.000" in err  # Dutch thousands
 
 
 def test_bad_option_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -93,7 +93,7 @@ def test_sites_file(demo_file: Path, tmp_path: Path) -> None:
     [
         (["--within", "XX12"], ["--within", "XX12", "PV20", "AM01", "CR01"]),
         (["--within", "Groningen"], ["--within", "PV20", "AM01"]),
-        (["--within", "NL", "--top", "-1"], ["--top", "-1", "0", "100000"]),
+        (["--within", "NL", "--top", "-1"], ["--top", "-1", "0", "100,000"]),
         (["--within", "NL", "--gpkg", "-"], ["--gpkg"]),
     ],
 )

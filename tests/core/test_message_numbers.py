@@ -12,7 +12,9 @@ from tests.core.test_capacity_provenance import demo_doc, only, problems_of
     ("value", "nl", "en", "plain"),
     [
         (1.5, "1,5", "1.5", 1.5),
-        (1_000_000.0, "1000000", "1000000", 1_000_000.0),  # whole numbers in full, never 1e+06
+        (1_000_000.0, "1.000.000", "1,000,000", 1_000_000.0),  # whole numbers in full, never 1e+06
+        (2200.0, "2200", "2200", 2200.0),  # below 10,000 not grouped: a year stays a year
+        (-12345.5, "-12.345,5", "-12,345.5", -12345.5),
         (-0.125, "-0,125", "-0.125", -0.125),
         (0.1 + 0.2, "0,3", "0.3", 0.3),  # at most 6 significant digits
     ],

@@ -111,7 +111,7 @@ def test_record_follow_up_and_list_overdue(
         (("add", REF, "bike_shed", "--due", "2027-01-01"), "kind: waarde 'bike_shed' is niet toegestaan"),
         (
             ("add", REF, "employer_beds", "--due", "2027-01-01", "--municipality", "GM0983", "--beds", "-5"),
-            "--beds: waarde -5 ligt buiten het toegestane bereik 1 tot en met 100000",
+            "--beds: waarde -5 ligt buiten het toegestane bereik 1 tot en met 100.000",
         ),
         (
             ("add", REF, "snf_housing", "--due", "2027-01-01", "--status", "overdue"),

@@ -83,9 +83,15 @@ def problems_of(doc: dict[str, Any]) -> list[Problem]:
     return validate_case(case, REF, REF.municipalities)
 
 
+def _dutch(fragment: str) -> str:
+    """An English-style number in ``fragment`` the Dutch way: "1,000.5" -> "1.000,5"."""
+    return re.sub(r"(?<=\d)[.,](?=\d)", lambda m: "," if m.group() == "." else ".", fragment)
+
+
 def expect(doc: dict[str, Any], field: str, *fragments: str, code: str | None = None) -> Problem:
     """Exactly one problem names ``field``; its nl and en texts contain the field and fragments
-    (a number in a fragment is written the English way; the Dutch text has the decimal comma)."""
+    (a number in a fragment is written the English way, "1,000,000.5"; the Dutch text has the
+    decimal comma and groups thousands with a point, "1.000.000,5")."""
     found = [p for p in problems_of(doc) if p.field == field and (code is None or p.code == code)]
     assert found, f"no problem for {field}: {[p.text('en') for p in problems_of(doc)]}"
     p = found[0]
@@ -94,7 +100,7 @@ def expect(doc: dict[str, Any], field: str, *fragments: str, code: str | None = 
     for lang, text in (("nl", nl), ("en", en)):
         assert field in text, text
         for fragment in fragments:
-            shown = re.sub(r"(?<=\d)\.(?=\d)", ",", fragment) if lang == "nl" else fragment
+            shown = _dutch(fragment) if lang == "nl" else fragment
             assert shown in text, (shown, text)
         assert "{" not in text and "Traceback" not in text
     return p
@@ -238,7 +244,7 @@ def test_site_with_x_only() -> None:
 
 def test_site_outside_nl_rd() -> None:
     doc = doc_with("sites.0.y", 100000)
-    expect(doc, "sites[0]", "100000", "EPSG:28992", "289000", code="site.outside")
+    expect(doc, "sites[0]", "100,000", "EPSG:28992", "289,000", code="site.outside")
 
 
 def test_site_outside_nl_wgs84() -> None:

@@ -54,9 +54,9 @@ def test_override_amber_threshold_above_red() -> None:
 @pytest.mark.parametrize(
     ("path", "field", "value", "high"),
     [
-        ("business.jobs", "business.jobs", 2e6, "1000000"),
-        ("business.floor_area_m2", "business.floor_area_m2", 2e8, "100000000"),
-        ("workforce.employer_beds.0.beds", "workforce.employer_beds[0].beds", 5e6, "1000000"),
+        ("business.jobs", "business.jobs", 2e6, "1,000,000"),
+        ("business.floor_area_m2", "business.floor_area_m2", 2e8, "100,000,000"),
+        ("workforce.employer_beds.0.beds", "workforce.employer_beds[0].beds", 5e6, "1,000,000"),
     ],
 )
 def test_absurdly_large_counts(path: str, field: str, value: float, high: str) -> None:

@@ -34,18 +34,18 @@ def test_negative_month() -> None:
 
 
 def test_every_month_zero() -> None:
-    p = expect(doc_with(FIELD, [0.0] * 12), FIELD, "0", "1000000", code="profile.all_zero")
-    assert "0 tot en met 1000000" in p.text("nl") and "0 to 1000000" in p.text("en")
+    p = expect(doc_with(FIELD, [0.0] * 12), FIELD, "0", "1,000,000", code="profile.all_zero")
+    assert "0 tot en met 1.000.000" in p.text("nl") and "0 to 1,000,000" in p.text("en")
 
 
 @pytest.mark.parametrize("values", [[1.0] * 11, [1.0] * 13, []])
 def test_not_twelve_values(values: list[float]) -> None:
     p = expect(doc_with(FIELD, values), FIELD, str(len(values)), "12", code="profile.months")
-    assert "1000000" in p.text("nl") and "1000000" in p.text("en")
+    assert "1.000.000" in p.text("nl") and "1,000,000" in p.text("en")
 
 
 def test_absurd_month() -> None:
-    expect(doc_with(FIELD, [1.0] * 11 + [5e6]), f"{FIELD}[11]", "5000000", "1000000", code="field.range")
+    expect(doc_with(FIELD, [1.0] * 11 + [5e6]), f"{FIELD}[11]", "5,000,000", "1,000,000", code="field.range")
 
 
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
@@ -65,7 +65,7 @@ def test_non_finite_month_built_in_the_application() -> None:
     ref = load_reference()
     problems = [p for p in validate_case(case, ref, ref.municipalities) if p.field == f"{FIELD}[3]"]
     assert [p.code for p in problems] == ["field.range"]
-    assert "0 tot en met 1000000" in problems[0].text("nl")
+    assert "0 tot en met 1.000.000" in problems[0].text("nl")
 
 
 def test_strings_are_not_months() -> None:

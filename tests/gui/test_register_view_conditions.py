@@ -108,14 +108,14 @@ def test_add_with_bad_values_then_deliver_and_edit(
     _type(qtbot, dialog.edit_due, "2026-02-01")  # before the permit date
     _ok(qtbot, dialog)
     error = dialog.label_error.text()
-    assert "Aantal bedden: waarde 'veel' heeft niet het juiste type (verwacht: 1–100000)" in error
+    assert "Aantal bedden: waarde 'veel' heeft niet het juiste type (verwacht: 1–100.000)" in error
     assert "Uiterste datum: de uiterste datum 2026-02-01 ligt vóór de vergunningsdatum 2026-03-01" in error
     assert dialog.isVisible() and dialog.edit_municipality.text() == "GM0983"  # nothing lost
     _type(qtbot, dialog.edit_beds, "0")
     _type(qtbot, dialog.edit_due, "2026-06-30")
     _ok(qtbot, dialog)
     assert (
-        "Aantal bedden: waarde 0 ligt buiten het toegestane bereik 1 tot en met 100000"
+        "Aantal bedden: waarde 0 ligt buiten het toegestane bereik 1 tot en met 100.000"
         in dialog.label_error.text()
     )
     _type(qtbot, dialog.edit_beds, "120")
