@@ -90,6 +90,8 @@ def place_problems(blocks: Iterable[tuple[int, str, SourcedFigure | None]]) -> l
         if fig is not None and fig.value is not None and not fig.value > 0:
             field = f"workforce.employer_beds[{i}].place_inhabitants"
             problems.append(
-                Problem("field.range", field, {"value": _fmt(fig.value), "low": "> 0", "high": "10000000"})
+                Problem(
+                    "field.range", field, {"value": _fmt(fig.value), "low": "> 0", "high": _fmt(10_000_000)}
+                )
             )
     return problems

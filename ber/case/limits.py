@@ -16,6 +16,7 @@ import math
 import re
 from typing import Any
 
+from ber.texts.catalogue import num
 from ber.texts.messages import InputError, Problem
 
 #: a case file, or the case attached to a report PDF, holds at most this many bytes
@@ -130,7 +131,7 @@ def _check_text(field: str, text: str, problems: list[Problem], *, is_key: bool 
         return
     limit = MAX_LONG_TEXT_CHARS if not is_key and _pattern(field) in LONG_TEXT_FIELDS else MAX_TEXT_CHARS
     if len(text) > limit:
-        problems.append(Problem("limit.text", field, {"length": len(text), "limit": limit}))
+        problems.append(Problem("limit.text", field, {"length": num(len(text)), "limit": num(limit)}))
 
 
 def document_problems(doc: Any) -> list[Problem]:
@@ -144,7 +145,7 @@ def document_problems(doc: Any) -> list[Problem]:
         elif isinstance(value, (dict, list)):
             limit = LIST_LIMITS.get(_pattern(field), MAX_ENTRIES)
             if len(value) > limit:
-                problems.append(Problem("limit.entries", field or "/", {"count": len(value), "limit": limit}))
+                problems.append(Problem("limit.entries", field or "/", {"count": len(value), "limit": num(limit)}))
                 continue
             items = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
             for key, item in reversed(items):  # reversed: popped in document order

@@ -58,8 +58,9 @@ def test_19_notes_beyond_the_cap_are_refused(tmp_path: Path, capsys: pytest.Capt
     doc["meta"]["notes"] = "n" * (limits.MAX_LONG_TEXT_CHARS + 1)
     code, _, err = run(capsys, "validate", write(tmp_path, doc))
     assert code == 2
-    assert f"meta.notes: the text is {limits.MAX_LONG_TEXT_CHARS + 1} characters long" in err
-    assert f"at most {limits.MAX_LONG_TEXT_CHARS}" in err
+    # English grouping of thousands (20,001)
+    assert f"meta.notes: the text is {limits.MAX_LONG_TEXT_CHARS + 1:,} characters long" in err
+    assert f"at most {limits.MAX_LONG_TEXT_CHARS:,}" in err
 
 
 def test_19_notes_are_laid_out_in_pieces() -> None:
