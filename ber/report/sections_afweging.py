@@ -17,6 +17,7 @@ from ber.engine.result_afweging import AfwegingResult, Range
 from ber.report.data import ReportData
 from ber.report.sections_front import heading
 from ber.texts.labels import value_added_key
+from ber.texts.verdicts import percent_floor
 
 
 def afweging_section(data: ReportData) -> list[Any]:
@@ -188,7 +189,8 @@ def _burdens(data: ReportData, afw: AfwegingResult) -> list[Any]:
             [
                 data.domain(burden.domain),
                 data.status(burden.status),
-                data.pct(burden.coverage),
+                # whole percent rounded down, as every coverage (99.6 % known is not "100%")
+                data.num(None) if burden.coverage is None else percent_floor(burden.coverage, data.lang),
                 data.pressure(burden.pressure),
             ]
         )

@@ -37,6 +37,7 @@ from ber.reference.data import load_reference
 from ber.texts.catalogue import text
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS, format_number, value_added_key
 from ber.texts.messages import Problem
+from ber.texts.verdicts import percent_floor
 from gui.binding import Binder, error_label, typed_problem
 from gui.fields import NumberEdit
 from gui.pages.common import page_title
@@ -83,7 +84,7 @@ class AfwegingPage(QWidget):
         self.table_burdens = _table(
             "table_afweging_burdens", [_report(f"col.{k}") for k in ("domain", "verdict", "coverage")]
         )
-        self.table_benefits = _table("table_afweging_benefits", [_report("col.criterion"), ""])
+        self.table_benefits = _table("table_afweging_benefits", [_report("col.criterion"), _report("col.value")])
         self.table_liveability = _table(
             "table_afweging_liveability",
             [
@@ -258,8 +259,8 @@ class AfwegingPage(QWidget):
         def num(value: float | None, decimals: int = 0) -> str:
             return format_number(value, lang, decimals) if value is not None else _report("score_unknown")
 
-        def pct(value: float | None) -> str:
-            return num(None if value is None else value * 100, 1) + ("" if value is None else " %")
+        def pct(value: float | None) -> str:  # as every coverage: whole percent, rounded down
+            return num(None) if value is None else percent_floor(value, lang)
 
         _fill(
             self.table_burdens,

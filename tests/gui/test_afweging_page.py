@@ -22,6 +22,12 @@ def test_page_sets_every_domain_beside_the_benefits(make_window: Any, qtbot: Any
     page = _show_page(w)
     qtbot.waitUntil(lambda: page.table_burdens.rowCount() == len(domains()), timeout=20_000)
     assert page.table_benefits.item(0, 1).text() == "900 banen"  # the demo's 900 jobs
+    assert page.table_benefits.horizontalHeaderItem(1).text() == "Waarde"
+    # coverage as on the results page and in the report's summary: whole percent, rounded down
+    for r, key in enumerate(d.key for d in domains()):
+        coverage = w.result.verdict[key].coverage
+        expected = "onbekend" if coverage is None else f"{int(coverage * 100 + 1e-9)}%"
+        assert page.table_burdens.item(r, 2).text() == expected, key
     assert page.table_liveability.rowCount() > 0
     assert "BRP" in page.label_unregistered.text()
     assert "geen totaalscore" in page.label_score.text()  # no weights: no single score
