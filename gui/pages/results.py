@@ -114,6 +114,14 @@ class ResultsPage(QWidget):
         vl = QVBoxLayout(verdict_box)
         self.verdict_model = CellTableModel()
         self.verdict_view = table_view("table_verdict", self.verdict_model, "first")
+        # the verdict word ("? onbekend") on one line: its column fits its contents too
+        verdict_header = self.verdict_view.horizontalHeader()
+
+        def fit_verdict(_old: int, new: int) -> None:
+            if new > 1:
+                verdict_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+        verdict_header.sectionCountChanged.connect(fit_verdict)
         self.verdict_view.setMinimumHeight(215)
         vl.addWidget(self.verdict_view)
         top.addWidget(verdict_box, 3)

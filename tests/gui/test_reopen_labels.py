@@ -74,6 +74,13 @@ def test_site_labels_and_headers_readable_at_1366(make_window: Any, qtbot: Any, 
         for r in range(model.rowCount()):
             text = str(model.data(model.index(r, 0)) or "")
             assert _fits(view, 0, text), (name, text, view.columnWidth(0))
+    # the verdict word is whole on one line ("? onbekend" does not wrap)
+    verdicts = views["table_verdict"]
+    for r in range(verdicts.model().rowCount()):
+        word = str(verdicts.model().data(verdicts.model().index(r, 1)) or "")
+        # with the cell's margins (a few pixels each side), or it wraps
+        width = verdicts.fontMetrics().horizontalAdvance(word)
+        assert verdicts.columnWidth(1) >= width + 8, (word, verdicts.columnWidth(1), width)
     # every header either fits its section or carries its full text as a tooltip
     for name, view in views.items():
         model = view.model()
