@@ -16,24 +16,15 @@ import argparse
 import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.timing import ms_runs  # noqa: E402
 from ber.case.demo import demo_case  # noqa: E402
 from ber.engine.afweging import afweging_result  # noqa: E402
 from ber.engine.assess import Context, assess  # noqa: E402
-
-
-def _ms(fn: object, runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
-        out.append((time.perf_counter() - t0) * 1000.0)
-    return out
 
 
 def main() -> int:
@@ -43,12 +34,12 @@ def main() -> int:
     ctx = Context.default()
     case = demo_case()
     result = assess(case, ctx)  # warm-up
-    central = _ms(lambda: assess(case, ctx), runs)
+    central = ms_runs(lambda: assess(case, ctx), runs)
 
     def step() -> None:
         afweging_result(case, ctx.ref, ctx.table, result.municipalities, result.totals, result.verdict)
 
-    part = _ms(step, runs)
+    part = ms_runs(step, runs)
     load = os.getloadavg()[0]
     for name, goal, times in (("central assessment", 10.0, central), ("afweging step alone", None, part)):
         med = statistics.median(times)

@@ -32,11 +32,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.bench_register import _case, drawn_cases, stats, timed  # noqa: E402
-from ber.case.demo import demo_case  # noqa: E402
+from bench.bench_register import _case, drawn_cases, register_setup, stats, timed  # noqa: E402
 from ber.engine.assess import Context, assess  # noqa: E402
 from ber.engine.cumulative_replay import parse_counted, replay  # noqa: E402
-from ber.reference.national import load_national  # noqa: E402
 from ber.register import Register, cumulative, cumulative_with_cases  # noqa: E402
 
 GOALS = {"ratio": 2.0, "json_mb": 5.0}
@@ -65,14 +63,7 @@ def main() -> int:
     ap.add_argument("--postgresql", action="store_true", help="a throwaway PostgreSQL cluster instead")
     args = ap.parse_args()
     load_before = os.getloadavg()
-    national = load_national()
-    polygons = national.boundaries_rd()
-    codes = list(national.table.codes)
-    import shapely
-
-    points = {c: shapely.point_on_surface(polygons[c]) for c in codes}
-    base = demo_case()
-    base = base.copy_with(capacity={}, workforce=base.workforce.model_copy(update={"employer_beds": []}))
+    codes, points, base = register_setup()
     with ExitStack() as stack:
         tmp = stack.enter_context(tempfile.TemporaryDirectory())
         path = args.register or Path(tmp) / "register.sqlite"

@@ -21,12 +21,12 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.timing import ms_runs  # noqa: E402
 from ber.case.demo import demo_case  # noqa: E402
 from ber.io.capacity_map import read_capacity_map  # noqa: E402
 from ber.io.grid_match import match_sites  # noqa: E402
@@ -69,15 +69,6 @@ def write_map(path: Path, postcodes: int, areas: int) -> None:
     path.write_text(json.dumps(doc), encoding="utf-8")
 
 
-def _ms(fn: object, runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
-        out.append((time.perf_counter() - t0) * 1000.0)
-    return out
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -95,9 +86,9 @@ def main() -> int:
         pcs = [last, last[:4] + "ZZ", "9999ZZ"]  # exact, by its four digits, not on the map
         sites = [s.model_copy(update={"postcode": pc}) for s, pc in zip(case.sites, pcs, strict=False)]
         case = case.copy_with(sites=sites)
-        read = _ms(lambda: read_capacity_map(path), runs)
-        match = _ms(lambda: match_sites(case, cmap), runs)
-        whole = _ms(lambda: match_sites(case, read_capacity_map(path)), runs)
+        read = ms_runs(lambda: read_capacity_map(path), runs)
+        match = ms_runs(lambda: match_sites(case, cmap), runs)
+        whole = ms_runs(lambda: match_sites(case, read_capacity_map(path)), runs)
     load = os.getloadavg()[0]
     print(f"map: {size:.1f} MB, {args.areas} energy areas, {args.postcodes} postcodes")
     for name, times in (("read + validate", read), ("find 3 sites", match), ("whole import", whole)):

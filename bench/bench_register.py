@@ -71,6 +71,20 @@ def _case(base: Case, ref: str, code: str, point: Any, jobs: float, start: int, 
     )
 
 
+def register_setup() -> tuple[list[str], dict[str, Any], Case]:
+    """What every register benchmark draws from: the 342 municipalities of 2024, a point
+    inside each, and the demo case without capacity figures or employer beds."""
+    import shapely
+
+    national = load_national()
+    polygons = national.boundaries_rd()
+    codes = list(national.table.codes)
+    points = {c: shapely.point_on_surface(polygons[c]) for c in codes}
+    base = demo_case()
+    base = base.copy_with(capacity={}, workforce=base.workforce.model_copy(update={"employer_beds": []}))
+    return codes, points, base
+
+
 def drawn_cases(
     rng: np.random.Generator, n: int, base: Case, codes: list[str], points: dict[str, Any]
 ) -> Iterator[tuple[Case, str]]:
@@ -128,14 +142,7 @@ def main() -> int:
     ap.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     args = ap.parse_args()
     load_before = os.getloadavg()
-    national = load_national()
-    polygons = national.boundaries_rd()
-    codes = list(national.table.codes)
-    import shapely
-
-    points = {c: shapely.point_on_surface(polygons[c]) for c in codes}
-    base = demo_case()
-    base = base.copy_with(capacity={}, workforce=base.workforce.model_copy(update={"employer_beds": []}))
+    codes, points, base = register_setup()
     ctx = Context.default()
     rng = np.random.default_rng(2026)
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]

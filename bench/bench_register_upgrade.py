@@ -29,10 +29,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.bench_register import drawn_cases  # noqa: E402
-from ber.case.demo import demo_case  # noqa: E402
+from bench.bench_register import drawn_cases, register_setup  # noqa: E402
 from ber.engine.assess import Context, assess  # noqa: E402
-from ber.reference.national import load_national  # noqa: E402
 from ber.register import Register  # noqa: E402
 from ber.register import db as regdb  # noqa: E402
 
@@ -41,18 +39,12 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=2500)
     args = ap.parse_args()
-    import shapely
     from alembic import command
 
     from tests.pgserver import TempPostgres
 
     load_before = os.getloadavg()
-    national = load_national()
-    polygons = national.boundaries_rd()
-    codes = list(national.table.codes)
-    points = {c: shapely.point_on_surface(polygons[c]) for c in codes}
-    base = demo_case()
-    base = base.copy_with(capacity={}, workforce=base.workforce.model_copy(update={"employer_beds": []}))
+    codes, points, base = register_setup()
     ctx = Context.default()
     lines = []
     with ExitStack() as stack:
