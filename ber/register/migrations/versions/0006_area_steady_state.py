@@ -147,6 +147,10 @@ def upgrade() -> None:
     _set_aside(bind)
     _area_table("case_area", with_layout=True)
     _convert(context.config.attributes.get("progress"), convert, with_layout=True)
+    if bind.dialect.name == "postgresql":
+        # statistics for the new table at once (the planner needs the few layouts to choose a
+        # hash aggregate for the cumulative query; autovacuum would come later)
+        op.execute("ANALYZE case_area")
 
 
 def _read(bind: Any, layouts: dict[int, Any], case_id: int, blob: bytes) -> Any:
