@@ -130,15 +130,19 @@ def print_summary(result: Assessment, business: str, lang: Lang, out: Any = None
             file=out,
         )
     print("", file=out)
+    from ber.engine.verdict import unjudged  # here: ``ber validate`` imports this module, not numpy
+
     red = [DOMAIN_LABELS[d][lang].lower() for d, v in result.verdict.items() if v.status == "red"]
-    grey = [DOMAIN_LABELS[d][lang].lower() for d, v in result.verdict.items() if v.status == "grey"]
+    grey, empty = ([DOMAIN_LABELS[d][lang].lower() for d in keys] for keys in unjudged(result))
     if red:
         print(text("cli.common.headline_red", lang, domains=", ".join(red)), file=out)
-    elif not grey:
+    elif not grey and not empty:
         partial = any(v.coverage is not None and v.coverage < 1.0 for v in result.verdict.values())
         print(text("cli.common.headline_ok_partial" if partial else "cli.common.headline_ok", lang), file=out)
     if grey:  # never "nothing exceeded" while a domain cannot be judged
         print(text("cli.common.headline_unknown", lang, domains=", ".join(grey)), file=out)
+    if empty:  # nothing to judge: the input is missing, not a capacity figure
+        print(text("cli.common.headline_no_input", lang, domains=", ".join(empty)), file=out)
     print("", file=out)
     print(text("cli.common.verdict_per_domain", lang), file=out)
     for dom, verdict in result.verdict.items():

@@ -20,7 +20,7 @@ cumulative view) and one ranking rule for every site comparison (``assess``'s
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -141,3 +141,16 @@ def rank_key(
         max_pressure=float(known_pressure.max()) if known_pressure.size else math.nan,
         vehicle_km=vehicle_km,
     )
+
+
+def unjudged(result: Any) -> tuple[list[str], list[str]]:
+    """The domains without a verdict (grey), in registry order, split by what is missing:
+    (capacity: demand lies mostly where the spare capacity is unknown; input: no demand at
+    all was computed, e.g. space without a plot area)."""
+    grey = [d for d, v in result.verdict.items() if v.status == "grey"]
+    empty = [
+        d
+        for d in grey
+        if not any((m.domains[d].demand or 0.0) > 0 for m in result.municipalities if d in m.domains)
+    ]
+    return [d for d in grey if d not in empty], empty

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
+from ber.engine.verdict import unjudged
 from ber.texts.labels import DOMAIN_LABELS, STATUS_LABELS
 from ber.texts.messages import Lang
 from gui.charts import DemandChart
@@ -299,20 +300,24 @@ class ResultsPage(QWidget):
 
 def headline(result: Assessment, lang: Lang) -> str:
     """The results page's first sentence: exceedances, and never "nothing exceeded" while
-    a domain cannot be judged (its demand lies mostly where capacity is unknown)."""
+    a domain cannot be judged (its demand lies mostly where capacity is unknown). A domain
+    with no demand at all and no capacity (e.g. space without a plot area) is named apart:
+    what it lacks is input, not a capacity figure."""
 
-    def names(status: str) -> str:
-        return ", ".join(
-            DOMAIN_LABELS[d][lang].lower() for d in domain_keys() if result.verdict[d].status == status
-        )
+    def names(keys: list[str]) -> str:
+        return ", ".join(DOMAIN_LABELS[d][lang].lower() for d in keys)
 
+    red = [d for d in domain_keys() if result.verdict[d].status == "red"]
+    grey, empty = unjudged(result)
     site, host = result.site.name, result.site.host_name
-    red, grey = names("red"), names("grey")
+    tail = tr("results.summary_no_input_tail", domains=names(empty)) if empty else ""
     if red:
-        return tr("results.summary_red", site=site, host=host, domains=red) + (
-            tr("results.summary_unknown_tail", domains=grey) if grey else ""
+        return (
+            tr("results.summary_red", site=site, host=host, domains=names(red))
+            + (tr("results.summary_unknown_tail", domains=names(grey)) if grey else "")
+            + tail
         )
     if grey:
-        return tr("results.summary_unknown", site=site, host=host, domains=grey)
+        return tr("results.summary_unknown", site=site, host=host, domains=names(grey)) + tail
     partial = any(v.coverage is not None and v.coverage < 1.0 for v in result.verdict.values())
-    return tr("results.summary_ok_partial" if partial else "results.summary_ok", site=site, host=host)
+    return tr("results.summary_ok_partial" if partial else "results.summary_ok", site=site, host=host) + tail

@@ -83,3 +83,17 @@ def test_coverage_override_out_of_range_exit_2(tmp_path: Path, capsys: pytest.Ca
     assert main(["--lang", "en", "assess", str(path)]) == 2
     err = capsys.readouterr().err
     assert "overrides.verdict.min_coverage.value" in err and "0 to 1" in err
+
+
+def test_demo_names_missing_input_apart_from_unknown_capacity(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The demo gives no plot area (space: no demand, nothing to judge) and no grid capacity
+    (energy: 4.3 MW on an unknown capacity): two different reasons, two lines."""
+    from ber.case.demo import demo_case_dict
+
+    out = assess_out(capsys, write(tmp_path, demo_case_dict()), "nl")
+    assert "Geen oordeel (te weinig vrije capaciteit bekend): energie: netcapaciteit bij de locatie." in out
+    assert "Geen oordeel (geen invoer, geen vraag berekend): ruimte: kavel op de locatie." in out
+    out = assess_out(capsys, write(tmp_path, demo_case_dict()), "en")
+    assert "No verdict (no input, no demand computed): space: plot at the site." in out

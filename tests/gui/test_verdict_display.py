@@ -114,3 +114,21 @@ def test_green_with_some_unknown_demand_says_so() -> None:
     assert r.verdict["housing_flex"].coverage == pytest.approx(0.6)
     text = headline(r, "nl")
     assert "nergens" not in text and "geen overschrijding waar de vrije capaciteit bekend is" in text
+
+
+def test_a_domain_without_input_is_named_apart_from_unknown_capacity() -> None:
+    """The demo gives no plot area: space has no demand at all (nothing to judge for lack of
+    input), while energy has 4.3 MW of demand on an unknown grid capacity (too little known)."""
+    from ber.case.demo import demo_case
+
+    case = demo_case()
+    r = assess(case, Context.default())
+    assert r.verdict["space"].status == r.verdict["energy"].status == "grey"
+    text = headline(r, "nl")
+    capacity_part, _, input_part = text.partition("gebrek aan invoer")
+    assert "energie: netcapaciteit" in capacity_part and "ruimte" not in capacity_part
+    assert "ruimte: kavel op de locatie" in input_part
+    # with a plot area the space demand exists: then its capacity is what is missing
+    with_plot = case.model_copy(update={"business": case.business.model_copy(update={"plot_area_ha": 5.0})})
+    text = headline(assess(with_plot, Context.default()), "nl")
+    assert "gebrek aan invoer" not in text and "ruimte: kavel op de locatie" in text
