@@ -29,6 +29,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.timing import ms_runs  # noqa: E402
 from ber.case.demo import demo_case, demo_case_dict  # noqa: E402
 from ber.case.model import Case  # noqa: E402
 from ber.engine.assess import Context, assess  # noqa: E402
@@ -39,14 +40,7 @@ TARGETS_MS = {"central": 10.0, "monte_carlo_2000": 300.0, "national_342": 5000.0
 
 
 def timed(fn: Callable[[], Any], runs: int, warmup: int = 1) -> list[float]:
-    for _ in range(warmup):
-        fn()
-    out = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t0) * 1000.0)
-    return out
+    return ms_runs(fn, runs, warmup)
 
 
 def national_context() -> tuple[Context, str]:

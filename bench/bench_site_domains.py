@@ -14,7 +14,6 @@ import argparse
 import os
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.timing import ms_runs  # noqa: E402
 from ber.case.demo import demo_case  # noqa: E402
 from ber.case.model import Case  # noqa: E402
 from ber.engine.assess import Context, assess  # noqa: E402
@@ -44,13 +44,7 @@ def with_site_inputs() -> Case:
 
 
 def timed(fn: Callable[[], Any], runs: int) -> list[float]:
-    fn()  # warm-up
-    out = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t0) * 1000.0)
-    return out
+    return ms_runs(fn, runs, warmup=1)
 
 
 def main() -> None:

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 
-def ms_runs(fn: Callable[[], Any], runs: int) -> list[float]:
-    """Wall time of ``runs`` calls of ``fn``, each in milliseconds (results kept by the caller)."""
+def ms_runs(fn: Callable[[], Any], runs: int, warmup: int = 0) -> list[float]:
+    """Wall time of ``runs`` calls of ``fn``, each in milliseconds (results kept by the
+    caller), after ``warmup`` untimed calls."""
+    for _ in range(warmup):
+        fn()
     out = []
     for _ in range(runs):
         t0 = time.perf_counter()
