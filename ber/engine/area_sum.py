@@ -40,11 +40,16 @@ class Block:
 
     def full(self) -> np.ndarray:
         """(R, D', Yc): the values over the cases' years, the last stored one repeated."""
-        stored = int(self.values.shape[2])
-        if self.horizon == stored:
-            return self.values
-        tail = np.repeat(self.values[:, :, -1:], self.horizon - stored, axis=2)
-        return np.concatenate([self.values, tail], axis=2)
+        return expand(self.values, self.horizon)
+
+
+def expand(values: np.ndarray, years: int) -> np.ndarray:
+    """(R, D, stored) values over ``years`` years: the last stored year repeated (a steady
+    state is stored once, in the register and in a report's counted cases alike)."""
+    stored = int(values.shape[2])
+    if years <= stored:
+        return values
+    return np.concatenate([values, np.repeat(values[:, :, -1:], years - stored, axis=2)], axis=2)
 
 
 @dataclass

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ber.case.limits import load_json_limited
 from ber.case.model import Case
-from ber.engine.area_sum import Block, area_sums
+from ber.engine.area_sum import Block, area_sums, expand
 from ber.engine.cumulative import (
     Contributor,
     Cumulative,
@@ -81,10 +81,9 @@ class CountedArea(_Strict):
         stored = len(raw) // per_year
         if len(raw) != stored * per_year or not 1 <= stored <= self.years:
             raise ValueError("length")
-        v = np.frombuffer(raw, dtype="<f4").reshape(len(self.municipalities), n_domains, stored)
-        if stored < self.years:
-            v = np.concatenate([v, np.repeat(v[:, :, -1:], self.years - stored, axis=2)], axis=2)
-        return v
+        return expand(
+            np.frombuffer(raw, dtype="<f4").reshape(len(self.municipalities), n_domains, stored), self.years
+        )
 
 
 def encode_values(values: np.ndarray) -> str:

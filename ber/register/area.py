@@ -40,6 +40,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from ber.engine.area_sum import expand
 from ber.register.records import DemandRow
 
 HEADER = np.dtype([("case", "<i4"), ("first", "<u2"), ("layout", "<u2")])
@@ -71,14 +72,6 @@ class Decoded(NamedTuple):
     def full(self) -> np.ndarray:
         """The values over all the case's years (R, D, years): the last stored one repeated."""
         return expand(self.values, self.years)
-
-
-def expand(values: np.ndarray, years: int) -> np.ndarray:
-    """(R, D, stored) values over ``years`` years, the last stored year repeated."""
-    stored = values.shape[2]
-    if years <= stored:
-        return values
-    return np.concatenate([values, np.repeat(values[:, :, -1:], years - stored, axis=2)], axis=2)
 
 
 @dataclass(frozen=True)

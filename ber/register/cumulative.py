@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from ber.case.model import Case
-from ber.engine.area_sum import AreaSums, area_sums
+from ber.engine.area_sum import AreaSums, Block, area_sums
 from ber.engine.cumulative import Contributor, Cumulative
 from ber.engine.cumulative_replay import assemble
 from ber.engine.domains import domain_keys
@@ -102,6 +102,21 @@ def _contributors(register: Register, domains: tuple[str, ...], sums: AreaSums) 
     return sorted(out, key=lambda c: (-sum(c.demand.values()), c.reference))
 
 
+def region_blocks(
+    result: Assessment, case: Case, register: Register, exclude_ref: str | None
+) -> tuple[list[str], list[int], int, list[Block]]:
+    """What both cumulative views start from: the region's codes, the window's years, the
+    row id of the case left out (``exclude_ref``, else the case's own reference) and the
+    counted cases' decoded rows in the region."""
+    exclude = exclude_ref if exclude_ref is not None else (case.meta.reference.strip() or None)
+    codes = [m.code for m in result.municipalities]
+    years = [int(y) for y in result.years]
+    exclude_id = _exclude_id(register, exclude)
+    with register._read() as conn:
+        blocks = area_blocks(conn, codes, years[-1], exclude_id)
+    return codes, years, exclude_id, blocks
+
+
 def cumulative(
     result: Assessment,
     case: Case,
@@ -116,13 +131,8 @@ def cumulative(
     reference (``case.meta.reference``), so re-assessing a registered case never
     counts it twice.
     """
-    exclude = exclude_ref if exclude_ref is not None else (case.meta.reference.strip() or None)
-    codes = [m.code for m in result.municipalities]
-    years = [int(y) for y in result.years]
-    exclude_id = _exclude_id(register, exclude)
+    codes, years, exclude_id, blocks = region_blocks(result, case, register, exclude_ref)
     domains = domain_keys()
-    with register._read() as conn:
-        blocks = area_blocks(conn, codes, years[-1], exclude_id)
     sums = area_sums(blocks, domains, len(codes), years, result.full_operation_year, carry_forward)
     # employer beds count as capacity only once delivered (permit conditions, ber.register.employer_beds)
     beds = employer_beds_adjustment(

@@ -31,8 +31,7 @@ from ber.engine.cumulative_replay import (
 )
 from ber.engine.domains import domain_keys
 from ber.engine.result import Assessment
-from ber.register.area_query import area_blocks
-from ber.register.cumulative import _exclude_id, cases_by_id
+from ber.register.cumulative import cases_by_id, region_blocks
 from ber.register.employer_beds import BedsAdjustment, employer_beds_adjustment
 from ber.register.schema import COUNTED_STATUSES, cases
 from ber.register.store import Register
@@ -196,12 +195,7 @@ def cumulative_with_cases(
     last step); its figures are computed from the gathered document, so a report made
     from it and ``ber assess REPORT.pdf`` use the same numbers and the same code.
     """
-    exclude = exclude_ref if exclude_ref is not None else (case.meta.reference.strip() or None)
-    codes = [m.code for m in result.municipalities]
-    years = [int(y) for y in result.years]
-    exclude_id = _exclude_id(register, exclude)
-    with register._read() as conn:
-        blocks = area_blocks(conn, codes, years[-1], exclude_id)
+    codes, years, exclude_id, blocks = region_blocks(result, case, register, exclude_ref)
     # the cases with demand in the region during the window (the contributors)
     owners = [
         int(i) for i in contributing(blocks, domain_keys(), years, carry_forward)
